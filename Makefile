@@ -1,0 +1,34 @@
+# Briefsmith. Quick start: `make run` opens the app, `make test` checks it.
+# Both install missing build dependencies first (scripts/setup.sh).
+
+GO      ?= go
+BIN     := bin/briefsmith
+export LANG ?= C.UTF-8
+
+.PHONY: all deps build run test sample clean
+
+all: build
+
+deps:
+	@./scripts/setup.sh
+
+build: deps
+	$(GO) build -o $(BIN) .
+
+# Opens the desktop app on the built-in sample packet.
+run: build
+	./$(BIN)
+
+# Formatting, vet, then every test with the race detector.
+test: deps
+	@out=$$(gofmt -l $$(find . -name '*.go' -not -path './.git/*')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+# Exports the sample packet to sample.pdf.
+sample: build
+	./$(BIN) export -o sample.pdf
+
+clean:
+	rm -rf bin sample.pdf

@@ -1,0 +1,185 @@
+// Package cli is Briefsmith's command line: export, validate, new,
+// templates and version. It is a thin front end over package briefing and
+// touches files only through the afero.Fs it is given.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/briefsmith/briefsmith/assets"
+	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/spf13/afero"
+)
+
+// Exit statuses, as documented in the README.
+const (
+	ExitOK    = 0
+	ExitInput = 1 // bad input: a packet, template or file problem
+	ExitUsage = 2 // the command line itself is wrong
+)
+
+// Env is what a command may use of the outside world, so tests can run
+// commands on memory with a fixed clock.
+type Env struct {
+	Fs     afero.Fs
+	Stdout io.Writer
+	Stderr io.Writer
+	// TemplatesDir is the user templates folder used when --templates is
+	// not given; empty means none.
+	TemplatesDir string
+	Now          func() time.Time
+}
+
+// OSEnv is the real environment: the disk, the terminal and the clock.
+func OSEnv() Env {
+	return Env{Fs: afero.NewOsFs(), Stdout: os.Stdout, Stderr: os.Stderr,
+		TemplatesDir: briefing.DefaultTemplatesDir(), Now: time.Now}
+}
+
+// command is one subcommand.
+type command struct {
+	name, args, help string
+	run              func(env Env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"export", "[PACKET] -o OUT.pdf [--page-size letter|a4] [--set name=value]... [--templates DIR]",
+			"render a packet (default: the built-in sample) to PDF", runExport},
+		{"validate", "[PACKET] [--templates DIR]", "list every problem, one per line, file:line: message", runValidate},
+		{"new", "-o PACKET [--audience staff|classroom|client]", "write a new packet with the built-in sections", runNew},
+		{"templates", "[--json] [--templates DIR]", "list the template library: id, kind, title, origin", runTemplates},
+		{"version", "", "print the version", runVersion},
+	}
+}
+
+// Run runs the command line args (without the program name) and returns
+// the exit status.
+func Run(args []string, env Env) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		usage(env.Stdout)
+		if len(args) == 0 {
+			return ExitUsage
+		}
+		return ExitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(env, args[1:])
+		}
+	}
+	fmt.Fprintf(env.Stderr, "briefsmith: unknown command %q\n\n", args[0])
+	usage(env.Stderr)
+	return ExitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Usage:")
+	fmt.Fprintln(w, "  briefsmith                 open the desktop app")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  briefsmith %s %s\n      %s\n", c.name, c.args, c.help)
+	}
+	fmt.Fprintln(w, "\nRun 'briefsmith COMMAND --help' for a command's flags.")
+}
+
+// newFlags makes a flag set that reports errors instead of exiting.
+func newFlags(env Env, c string) *flag.FlagSet {
+	fs := flag.NewFlagSet("briefsmith "+c, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	for _, cmd := range commands() {
+		if cmd.name == c {
+			fs.Usage = func() {
+				fmt.Fprintf(env.Stderr, "Usage: briefsmith %s %s\n  %s\n\nFlags:\n", c, cmd.args, cmd.help)
+				fs.PrintDefaults()
+			}
+		}
+	}
+	return fs
+}
+
+// parse parses flags that may come before or after the positional
+// arguments, which the standard flag package alone does not allow.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// parseStatus maps a flag parsing error to the exit status: --help is a
+// success, anything else a usage error.
+func parseStatus(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitOK
+	}
+	return ExitUsage
+}
+
+// setFlag collects repeated --set name=value flags.
+type setFlag map[string]string
+
+func (s setFlag) String() string { return "" }
+
+func (s setFlag) Set(v string) error {
+	name, value, ok := strings.Cut(v, "=")
+	if !ok || strings.TrimSpace(name) == "" {
+		return fmt.Errorf("want name=value, got %q", v)
+	}
+	s[strings.TrimSpace(name)] = value
+	return nil
+}
+
+// loadLibrary loads the built-ins and the user's templates, printing the
+// broken ones as warnings: a bad file in the folder must not stop work.
+func loadLibrary(env Env, dir string) (*briefing.Library, error) {
+	lib, err := briefing.LoadLibrary(assets.Templates, env.Fs, dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range lib.Broken {
+		p.Severity = briefing.Warning
+		fmt.Fprintf(env.Stderr, "%s (template skipped)\n", p)
+	}
+	return lib, nil
+}
+
+// loadPacket reads the named packet, or the built-in sample when name is
+// empty, returning the name to use in messages.
+func loadPacket(env Env, name string) (*briefing.Packet, string, error) {
+	if name == "" {
+		p, err := briefing.DecodePacket("sample:"+assets.SampleName, assets.Sample())
+		return p, "sample:" + assets.SampleName, err
+	}
+	p, err := briefing.LoadPacket(env.Fs, name)
+	return p, name, err
+}
+
+func onePacketArg(env Env, cmd string, pos []string) (string, bool) {
+	switch len(pos) {
+	case 0:
+		return "", true
+	case 1:
+		return pos[0], true
+	}
+	fmt.Fprintf(env.Stderr, "briefsmith %s: one packet at a time, got %d: %s\n", cmd, len(pos), strings.Join(pos, " "))
+	return "", false
+}
+
+func fail(env Env, cmd string, err error) int {
+	fmt.Fprintf(env.Stderr, "briefsmith %s: %v\n", cmd, err)
+	return ExitInput
+}

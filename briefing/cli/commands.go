@@ -1,0 +1,195 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/briefsmith/briefsmith/briefing"
+)
+
+func runExport(env Env, args []string) int {
+	fs := newFlags(env, "export")
+	out := fs.String("o", "", "write the PDF to `OUT.pdf` (required)")
+	pageSize := fs.String("page-size", "", "override the packet's page size: letter or a4")
+	tdir := fs.String("templates", env.TemplatesDir, "user templates `DIR`")
+	sets := setFlag{}
+	fs.Var(sets, "set", "set a variable, `name=value` (repeatable)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return parseStatus(err)
+	}
+	name, ok := onePacketArg(env, "export", pos)
+	if !ok {
+		return ExitUsage
+	}
+	if *out == "" {
+		fmt.Fprintln(env.Stderr, "briefsmith export: -o OUT.pdf is required")
+		return ExitUsage
+	}
+	if *pageSize != "" && *pageSize != "letter" && *pageSize != "a4" {
+		fmt.Fprintf(env.Stderr, "briefsmith export: --page-size must be letter or a4, not %q\n", *pageSize)
+		return ExitUsage
+	}
+	lib, err := loadLibrary(env, *tdir)
+	if err != nil {
+		return fail(env, "export", err)
+	}
+	p, pname, err := loadPacket(env, name)
+	if err != nil {
+		return fail(env, "export", err)
+	}
+	if *pageSize != "" {
+		p.Style.PageSize = *pageSize
+	}
+	for k, v := range sets {
+		p.Variables[k] = v
+	}
+	res, err := briefing.Export(env.Fs, *out, lib, p, pname)
+	for _, w := range res.Warnings {
+		if w.Severity == briefing.Warning {
+			fmt.Fprintln(env.Stderr, w)
+		}
+	}
+	if err != nil {
+		var probs briefing.Problems
+		if errors.As(err, &probs) {
+			for _, pr := range probs {
+				fmt.Fprintln(env.Stderr, pr)
+			}
+			fmt.Fprintf(env.Stderr, "briefsmith export: nothing written: %d error(s)\n", len(probs))
+			return ExitInput
+		}
+		return fail(env, "export", err)
+	}
+	fmt.Fprintf(env.Stdout, "%s: %d pages\n", *out, res.Info.Pages)
+	return ExitOK
+}
+
+func runValidate(env Env, args []string) int {
+	fs := newFlags(env, "validate")
+	tdir := fs.String("templates", env.TemplatesDir, "user templates `DIR`")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return parseStatus(err)
+	}
+	name, ok := onePacketArg(env, "validate", pos)
+	if !ok {
+		return ExitUsage
+	}
+	lib, err := loadLibrary(env, *tdir)
+	if err != nil {
+		return fail(env, "validate", err)
+	}
+	p, pname, err := loadPacket(env, name)
+	if err != nil {
+		fmt.Fprintln(env.Stdout, err)
+		return ExitInput
+	}
+	probs := briefing.Validate(lib, p, pname)
+	for _, pr := range probs {
+		fmt.Fprintln(env.Stdout, pr)
+	}
+	errs := len(probs.Errors())
+	fmt.Fprintf(env.Stderr, "%d error(s), %d warning(s)\n", errs, len(probs)-errs)
+	if errs > 0 {
+		return ExitInput
+	}
+	return ExitOK
+}
+
+func runNew(env Env, args []string) int {
+	fs := newFlags(env, "new")
+	out := fs.String("o", "", "write the new packet to `PACKET` (required)")
+	audience := fs.String("audience", "staff", "who it is for: "+strings.Join(briefing.Audiences, ", "))
+	force := fs.Bool("force", false, "replace PACKET if it exists")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return parseStatus(err)
+	}
+	if len(pos) > 0 || *out == "" {
+		fmt.Fprintln(env.Stderr, "briefsmith new: usage: briefsmith new -o PACKET [--audience staff|classroom|client]")
+		return ExitUsage
+	}
+	if !contains(briefing.Audiences, *audience) {
+		fmt.Fprintf(env.Stderr, "briefsmith new: --audience must be one of %s, not %q\n", strings.Join(briefing.Audiences, ", "), *audience)
+		return ExitUsage
+	}
+	if _, err := env.Fs.Stat(*out); err == nil && !*force {
+		return fail(env, "new", fmt.Errorf("%s already exists; choose another name or add --force", *out))
+	}
+	lib, err := loadLibrary(env, env.TemplatesDir)
+	if err != nil {
+		return fail(env, "new", err)
+	}
+	p := briefing.NewPacket(*audience)
+	p.Date = env.Now().Format("2006-01-02")
+	for _, t := range lib.Templates() {
+		if t.Origin == briefing.OriginBuiltIn && t.Suits(*audience) {
+			p.Sections = append(p.Sections, briefing.SectionRef{Template: t.ID, Included: true})
+		}
+	}
+	if err := briefing.SavePacket(env.Fs, *out, p); err != nil {
+		return fail(env, "new", err)
+	}
+	fmt.Fprintf(env.Stdout, "%s: new %s packet with %d sections\n", *out, *audience, len(p.Sections))
+	return ExitOK
+}
+
+func runTemplates(env Env, args []string) int {
+	fs := newFlags(env, "templates")
+	asJSON := fs.Bool("json", false, "print JSON instead of a table")
+	tdir := fs.String("templates", env.TemplatesDir, "user templates `DIR`")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return parseStatus(err)
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(env.Stderr, "briefsmith templates: unexpected argument %q\n", pos[0])
+		return ExitUsage
+	}
+	lib, err := loadLibrary(env, *tdir)
+	if err != nil {
+		return fail(env, "templates", err)
+	}
+	ts := lib.Templates()
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(ts); err != nil {
+			return fail(env, "templates", err)
+		}
+		return ExitOK
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tKIND\tTITLE\tORIGIN")
+	for _, t := range ts {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", t.ID, t.Kind, t.Title, t.Origin)
+	}
+	if err := tw.Flush(); err != nil {
+		return fail(env, "templates", err)
+	}
+	return ExitOK
+}
+
+func runVersion(env Env, args []string) int {
+	if len(args) > 0 && args[0] != "--help" && args[0] != "-h" {
+		fmt.Fprintf(env.Stderr, "briefsmith version: unexpected argument %q\n", args[0])
+		return ExitUsage
+	}
+	fmt.Fprintf(env.Stdout, "briefsmith %s\n", briefing.Version)
+	return ExitOK
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+

@@ -1,0 +1,139 @@
+package briefing
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/afero"
+)
+
+// Library is the set of templates a packet can draw sections from: the
+// built-in ones, overridden or extended by the user's templates folder.
+type Library struct {
+	byID map[string]*Template
+	// Broken lists the template files that could not be read, each with
+	// file, line and reason; the good templates are kept regardless.
+	Broken Problems
+}
+
+// maxTemplateSize caps a template file; real ones are a few kilobytes.
+const maxTemplateSize = 1 << 20
+
+// LoadLibrary reads every "*.md" template at the top of builtin (the
+// embedded assets) and then of userDir on user, whose templates override
+// built-ins with the same id. user may be nil and userDir may not exist:
+// a first run has no templates folder yet.
+func LoadLibrary(builtin fs.FS, user afero.Fs, userDir string) (*Library, error) {
+	lib := &Library{byID: map[string]*Template{}}
+	names, err := fs.Glob(builtin, "*.md")
+	if err != nil {
+		return nil, fmt.Errorf("built-in templates: %w", err)
+	}
+	for _, name := range names {
+		data, err := fs.ReadFile(builtin, name)
+		if err != nil {
+			return nil, fmt.Errorf("built-in template %s: %w", name, err)
+		}
+		lib.add(builtinName(name), OriginBuiltIn, data, false)
+	}
+	if user == nil || userDir == "" {
+		return lib, nil
+	}
+	infos, err := afero.ReadDir(user, userDir)
+	if errors.Is(err, os.ErrNotExist) {
+		return lib, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("templates folder %s: %w", userDir, err)
+	}
+	for _, info := range infos {
+		if info.IsDir() || !strings.HasSuffix(info.Name(), ".md") || strings.HasPrefix(info.Name(), ".") {
+			continue
+		}
+		p := filepath.Join(userDir, info.Name())
+		if info.Size() > maxTemplateSize {
+			lib.Broken = append(lib.Broken, Problem{Severity: Error, Section: -1, File: p,
+				Message: fmt.Sprintf("template file is %d bytes, over the %d byte limit", info.Size(), maxTemplateSize)})
+			continue
+		}
+		data, err := afero.ReadFile(user, p)
+		if err != nil {
+			lib.Broken = append(lib.Broken, Problem{Severity: Error, Section: -1, File: p, Message: err.Error()})
+			continue
+		}
+		lib.add(p, p, data, true)
+	}
+	sortProblems(lib.Broken)
+	return lib, nil
+}
+
+// add parses one file; a user file whose id another user file already took
+// is reported rather than silently winning by directory order.
+func (lib *Library) add(file, origin string, data []byte, user bool) {
+	t, err := ParseTemplate(file, data)
+	if err != nil {
+		var p Problem
+		if !errors.As(err, &p) {
+			p = Problem{Severity: Error, Section: -1, File: file, Message: err.Error()}
+		}
+		lib.Broken = append(lib.Broken, p)
+		return
+	}
+	t.Origin = origin
+	if old, ok := lib.byID[t.ID]; ok && (old.Origin != OriginBuiltIn || !user) {
+		lib.Broken = append(lib.Broken, Problem{Severity: Error, Section: -1, File: file, Line: 2,
+			Message: fmt.Sprintf("template id %q is already used by %s", t.ID, old.File)})
+		return
+	}
+	lib.byID[t.ID] = t
+}
+
+// Get returns the template with id, if the library has it.
+func (lib *Library) Get(id string) (*Template, bool) {
+	t, ok := lib.byID[id]
+	return t, ok
+}
+
+// Templates returns every template, grouped by kind in the order of Kinds,
+// then by title.
+func (lib *Library) Templates() []*Template {
+	out := make([]*Template, 0, len(lib.byID))
+	for _, t := range lib.byID {
+		out = append(out, t)
+	}
+	rank := map[string]int{}
+	for i, k := range Kinds {
+		rank[k] = i
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if rank[a.Kind] != rank[b.Kind] {
+			return rank[a.Kind] < rank[b.Kind]
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.ID < b.ID
+	})
+	return out
+}
+
+// DefaultTemplatesDir is where the user's own templates live unless the
+// command line or preferences say otherwise.
+func DefaultTemplatesDir() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "briefsmith", "templates")
+}
+
+// builtinName strips directories so messages about embedded files read
+// "assets/templates/x.md" consistently.
+func builtinName(name string) string { return path.Join("assets/templates", name) }

@@ -1,0 +1,265 @@
+package briefing
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// PacketVersion is the file format version this program writes and reads.
+const PacketVersion = 1
+
+// PacketExt is the file name extension of packet files.
+const PacketExt = ".briefing"
+
+// Packet is a briefing packet: who it is for, what it says (an ordered list
+// of sections drawn from templates) and how it looks. It is stored as JSON.
+type Packet struct {
+	Version      int    `json:"version"`
+	Title        string `json:"title"`
+	Subtitle     string `json:"subtitle,omitempty"`
+	Audience     string `json:"audience"`
+	Author       string `json:"author,omitempty"`
+	Organization string `json:"organization,omitempty"`
+	PreparedFor  string `json:"prepared_for,omitempty"`
+	// Date is YYYY-MM-DD. It is printed on the cover and is also the PDF's
+	// creation date, so the same packet always gives the same bytes.
+	Date string `json:"date,omitempty"`
+	// Marking is the handling marking printed at the top and bottom of
+	// every page, e.g. "UNCLASSIFIED".
+	Marking   string `json:"marking,omitempty"`
+	Watermark string `json:"watermark,omitempty"`
+	// PageLimit, when above zero, is the most pages the export should have.
+	PageLimit int               `json:"page_limit,omitempty"`
+	Variables map[string]string `json:"variables,omitempty"`
+	Sections  []SectionRef      `json:"sections"`
+	Style     Style             `json:"style"`
+}
+
+// SectionRef places one template in a packet.
+type SectionRef struct {
+	Template string `json:"template"`
+	// Title, when set, replaces the template's title.
+	Title string `json:"title,omitempty"`
+	// Body, when not nil, replaces the template's body (placeholders are
+	// still filled).
+	Body     *string `json:"body,omitempty"`
+	Included bool    `json:"included"`
+	// Line is where the section starts in the file it was loaded from, for
+	// messages; 0 for sections made in this session.
+	Line int `json:"-"`
+}
+
+// UnmarshalJSON makes a section included unless the file says otherwise,
+// so hand-written packets need not repeat "included": true.
+func (s *SectionRef) UnmarshalJSON(data []byte) error {
+	type plain SectionRef
+	v := plain{Included: true}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*s = SectionRef(v)
+	return nil
+}
+
+// Style is how the packet looks.
+type Style struct {
+	// PageSize is "letter" or "a4".
+	PageSize string `json:"page_size"`
+	// FontSize is the body text size in points.
+	FontSize float64 `json:"font_size"`
+	// Accent is a "#RRGGBB" colour for headings and rules.
+	Accent string `json:"accent"`
+	// Logo holds the image bytes (PNG or JPEG) so the packet stays
+	// self-contained; JSON stores them as base64.
+	Logo  []byte `json:"logo,omitempty"`
+	Cover bool   `json:"cover"`
+	TOC   bool   `json:"toc"`
+}
+
+// NewPacket returns an empty packet for audience with the defaults a new
+// user expects: Letter paper, 11 pt type, a cover and a table of contents.
+func NewPacket(audience string) *Packet {
+	if audience == "" {
+		audience = "staff"
+	}
+	return &Packet{
+		Version:   PacketVersion,
+		Title:     "Untitled briefing",
+		Audience:  audience,
+		Variables: map[string]string{},
+		Sections:  []SectionRef{},
+		Style:     Style{PageSize: "letter", FontSize: 11, Accent: "#1F4E79", Cover: true, TOC: true},
+	}
+}
+
+// maxPacketSize caps what ReadPacket reads: logos and bodies included, a
+// real packet is well under this.
+const maxPacketSize = 64 << 20
+
+// ReadPacket decodes a packet from r. name is used in messages; JSON errors
+// carry line and column.
+func ReadPacket(name string, r io.Reader) (*Packet, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxPacketSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) > maxPacketSize {
+		return nil, Problem{Severity: Error, Section: -1, File: name, Message: fmt.Sprintf("packet is larger than the %d MB limit", maxPacketSize>>20)}
+	}
+	return DecodePacket(name, data)
+}
+
+// DecodePacket decodes a packet from data; see ReadPacket.
+func DecodePacket(name string, data []byte) (*Packet, error) {
+	fail := func(offset int64, format string, args ...any) error {
+		line, col := lineCol(data, offset)
+		return Problem{Severity: Error, Section: -1, File: name, Line: line, Col: col, Message: fmt.Sprintf(format, args...)}
+	}
+	if !utf8.Valid(data) {
+		return nil, fail(int64(invalidUTF8Offset(data)), "file is not valid UTF-8 text")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, fail(int64(i), "file contains a NUL byte: it is not a packet")
+	}
+	p := NewPacket("staff")
+	p.Title, p.Version = "", 0
+	if err := json.Unmarshal(data, p); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			return nil, fail(se.Offset, "invalid JSON: %s", se.Error())
+		case errors.As(err, &te):
+			return nil, fail(te.Offset, "%q should be %s, not %s", te.Field, jsonKind(te.Type.Kind().String()), te.Value)
+		default:
+			return nil, fail(0, "invalid packet: %s", err)
+		}
+	}
+	if p.Version != PacketVersion {
+		return nil, fail(0, "unsupported packet version %d: this program reads version %d", p.Version, PacketVersion)
+	}
+	if p.Variables == nil {
+		p.Variables = map[string]string{}
+	}
+	for i, line := range sectionLines(data) {
+		if i < len(p.Sections) {
+			p.Sections[i].Line = line
+		}
+	}
+	return p, nil
+}
+
+// WritePacket encodes p as indented JSON, stable for diffs in git.
+func WritePacket(w io.Writer, p *Packet) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(p)
+}
+
+// Clone returns a deep copy, so undo snapshots and background renders never
+// share slices or maps with the packet being edited.
+func (p *Packet) Clone() *Packet {
+	var buf bytes.Buffer
+	_ = WritePacket(&buf, p)
+	c, err := DecodePacket("clone", buf.Bytes())
+	if err != nil {
+		// Only reachable if p holds values JSON cannot carry.
+		cp := *p
+		return &cp
+	}
+	for i := range c.Sections {
+		c.Sections[i].Line = p.Sections[i].Line
+	}
+	return c
+}
+
+func jsonKind(k string) string {
+	switch {
+	case k == "string":
+		return "text"
+	case strings.HasPrefix(k, "int") || strings.HasPrefix(k, "float"):
+		return "a number"
+	case k == "bool":
+		return "true or false"
+	case k == "slice":
+		return "a list"
+	case k == "map" || k == "struct":
+		return "an object"
+	}
+	return k
+}
+
+// lineCol converts a byte offset into a 1-based line and column.
+func lineCol(data []byte, offset int64) (int, int) {
+	if offset <= 0 {
+		return 1, 1
+	}
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	before := data[:offset]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
+	if col == 0 {
+		col = 1
+	}
+	return line, col
+}
+
+func invalidUTF8Offset(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+// sectionLines finds the line on which each element of the top-level
+// "sections" array starts, so problems can point at the section.
+func sectionLines(data []byte) []int {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var lines []int
+	depth := 0
+	inSections, keyNext := false, false
+	lastKey := ""
+	for {
+		off := dec.InputOffset()
+		tok, err := dec.Token()
+		if err != nil {
+			return lines
+		}
+		d, isDelim := tok.(json.Delim)
+		switch {
+		case isDelim && (d == '{' || d == '['):
+			if inSections && depth == 2 && d == '{' {
+				// InputOffset is before any whitespace: find the brace itself.
+				l, _ := lineCol(data, off+int64(bytes.IndexByte(data[off:], '{')))
+				lines = append(lines, l)
+			}
+			if depth == 1 {
+				inSections = d == '[' && lastKey == "sections"
+			}
+			depth++
+			keyNext = depth == 1
+		case isDelim:
+			depth--
+			if depth == 1 {
+				inSections, keyNext = false, true
+			}
+		case depth == 1 && keyNext:
+			lastKey, _ = tok.(string)
+			keyNext = false
+		case depth == 1:
+			keyNext = true
+		}
+	}
+}

@@ -1,0 +1,306 @@
+package briefing
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// Version is the program version, written into each PDF's producer field.
+const Version = "0.1.0"
+
+// RenderInfo describes a rendered PDF.
+type RenderInfo struct {
+	Pages int
+	// Outline lists the bookmarks in order, each "level:title"-free: the
+	// section titles then "Sources", as a reader's sidebar shows them.
+	Outline []string
+}
+
+// tocEntry is a section title (or "Sources") as the table of contents and
+// the outline list it.
+type tocEntry struct {
+	title string
+	link  int
+	page  int
+}
+
+// layoutResult is what one layout pass learns for the next: how many pages
+// there are and where each entry landed.
+type layoutResult struct {
+	pages int
+	entry []int
+}
+
+// renderer lays a Document out on an fpdf document.
+type renderer struct {
+	measurer
+	doc    *Document
+	p      *Packet
+	prev   *layoutResult
+	accent rgb
+	base   float64 // body type size
+	lh     float64 // body line height
+
+	pageW, pageH             float64
+	left, right, top, bottom float64
+	y                        float64
+
+	entries []tocEntry
+	outline []string
+}
+
+// Render lays doc out and writes the PDF to w. Nothing is written unless
+// the whole document rendered, so w never receives half a file.
+func Render(doc *Document, w io.Writer) (RenderInfo, error) {
+	var buf bytes.Buffer
+	info, err := render(doc, &buf)
+	if err != nil {
+		return info, err
+	}
+	_, err = w.Write(buf.Bytes())
+	return info, err
+}
+
+func render(doc *Document, out io.Writer) (info RenderInfo, err error) {
+	defer func() {
+		// fpdf panics on a few inputs validation is meant to catch first;
+		// a panic here must still reach the user as an error.
+		if v := recover(); v != nil {
+			err = fmt.Errorf("rendering failed: %v", v)
+		}
+	}()
+	if probs := checkPacketFields(doc.Packet, ""); probs.HasErrors() {
+		return info, probs
+	}
+	// Pass one learns page numbers; later passes print them. The table of
+	// contents has the same number of lines in every pass, so the layout
+	// settles at once; the loop guards against that ever changing.
+	var prev *layoutResult
+	for pass := 0; pass < 4; pass++ {
+		r := newRenderer(doc, prev)
+		if err := r.layout(); err != nil {
+			return info, err
+		}
+		res := r.result()
+		if prev != nil && res.equal(prev) {
+			if err := r.pdf.Output(out); err != nil {
+				return info, fmt.Errorf("writing PDF: %w", err)
+			}
+			return RenderInfo{Pages: res.pages, Outline: r.outline}, nil
+		}
+		prev = &res
+	}
+	return info, fmt.Errorf("page layout did not settle after 4 passes")
+}
+
+func (a layoutResult) equal(b *layoutResult) bool {
+	if a.pages != b.pages || len(a.entry) != len(b.entry) {
+		return false
+	}
+	for i := range a.entry {
+		if a.entry[i] != b.entry[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func newRenderer(doc *Document, prev *layoutResult) *renderer {
+	p := doc.Packet
+	size := pageSizes[p.Style.PageSize]
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: size, OrientationStr: "P"})
+	accent, _ := parseColor(p.Style.Accent)
+	r := &renderer{
+		measurer: measurer{pdf: pdf, registered: map[string]bool{}},
+		doc:      doc, p: p, prev: prev, accent: accent,
+		base:  p.Style.FontSize,
+		pageW: size.Wd, pageH: size.Ht,
+		left: 64, right: size.Wd - 64, top: 76, bottom: size.Ht - 64,
+	}
+	r.lh = r.base * 1.4
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(r.left, r.top, size.Wd-r.right)
+	pdf.SetCellMargin(0)
+	pdf.SetCatalogSort(true)
+	date := packetDate(p)
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetTitle(p.Title, true)
+	pdf.SetAuthor(firstNonEmpty(p.Author, p.Organization), true)
+	pdf.SetSubject(firstNonEmpty(p.Subtitle, "Briefing packet"), true)
+	pdf.SetKeywords(strings.Join(nonEmpty("briefing", p.Audience, p.Marking), ", "), true)
+	pdf.SetCreator("Briefsmith", true)
+	pdf.SetProducer("Briefsmith "+Version, true)
+	pdf.SetHeaderFuncMode(r.header, false)
+	pdf.SetFooterFunc(r.footer)
+	return r
+}
+
+// packetDate is the packet's date at noon UTC, or a fixed date when it has
+// none, so output never depends on the clock.
+func packetDate(p *Packet) time.Time {
+	if t, err := time.Parse(time.DateOnly, p.Date); err == nil {
+		return t.Add(12 * time.Hour).UTC()
+	}
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+func (r *renderer) result() layoutResult {
+	res := layoutResult{pages: r.pdf.PageNo()}
+	for _, e := range r.entries {
+		res.entry = append(res.entry, e.page)
+	}
+	return res
+}
+
+// layout draws the whole document: cover, contents, sections, sources.
+func (r *renderer) layout() error {
+	d := r.doc
+	for i, s := range d.Sections {
+		r.entries = append(r.entries, tocEntry{title: s.Title, link: r.pdf.AddLink()})
+		_ = i
+	}
+	if len(d.Sources) > 0 {
+		r.entries = append(r.entries, tocEntry{title: "Sources", link: r.pdf.AddLink()})
+	}
+	r.newPage()
+	if r.p.Style.Cover {
+		if err := r.cover(); err != nil {
+			return err
+		}
+	}
+	if r.p.Style.TOC && len(r.entries) > 0 {
+		r.contents()
+	}
+	if r.p.Style.Cover || r.p.Style.TOC {
+		r.newPage()
+	}
+	for i, s := range d.Sections {
+		r.sectionTitle(i, s.Title)
+		r.markdown(s.Markdown)
+	}
+	if len(d.Sources) > 0 {
+		r.sources(len(d.Sections))
+	}
+	return r.pdf.Error()
+}
+
+func (r *renderer) newPage() {
+	r.pdf.AddPage()
+	r.y = r.top
+}
+
+// need starts a new page unless h more points fit on this one.
+func (r *renderer) need(h float64) {
+	if r.y+h > r.bottom {
+		r.newPage()
+	}
+}
+
+func (r *renderer) text(fam family, bold bool, size float64, c rgb) style {
+	return style{fam: fam, bold: bold, size: size, color: c}
+}
+
+// header prints the watermark behind the page, then the marking and the
+// packet title: handling rules want the marking at the top of every page.
+func (r *renderer) header() {
+	if wm := strings.TrimSpace(r.p.Watermark); wm != "" {
+		st := r.text(sans, true, 96, rgb{0xe4, 0xe4, 0xe4})
+		if w := r.width(st, wm); w > r.pageH*0.9 {
+			st.size *= r.pageH * 0.9 / w
+		}
+		w := r.width(st, wm)
+		cx, cy := r.pageW/2, r.pageH/2
+		r.pdf.TransformBegin()
+		r.pdf.TransformRotate(45, cx, cy)
+		r.drawLine(r.breakLines([]span{{wm, st}}, 1e6)[0], cx-w/2, cy-st.size/2, st.size, w, "L")
+		r.pdf.TransformEnd()
+	}
+	if m := strings.TrimSpace(r.p.Marking); m != "" {
+		r.centred(m, r.text(sans, true, 9, black), 22)
+	}
+	st := r.text(sans, false, 8, grey)
+	r.drawLine(r.fit(r.p.Title, st, r.right-r.left), r.left, 38, 10, r.right-r.left, "L")
+	r.pdf.SetDrawColor(r.accent.r, r.accent.g, r.accent.b)
+	r.pdf.SetLineWidth(0.75)
+	r.pdf.Line(r.left, 52, r.right, 52)
+}
+
+// footer prints the marking again and "Page N of M"; M comes from the
+// previous layout pass.
+func (r *renderer) footer() {
+	y := r.pageH - 48
+	r.pdf.SetDrawColor(rule.r, rule.g, rule.b)
+	r.pdf.SetLineWidth(0.5)
+	r.pdf.Line(r.left, y, r.right, y)
+	total := r.pdf.PageNo()
+	if r.prev != nil {
+		total = r.prev.pages
+	}
+	st := r.text(sans, false, 8, grey)
+	left := r.footerNote()
+	if left != "" {
+		r.drawLine(r.fit(left, st, (r.right-r.left)*0.4), r.left, y+6, 10, r.right-r.left, "L")
+	}
+	r.drawLine(r.breakLines([]span{{fmt.Sprintf("Page %d of %d", r.pdf.PageNo(), total), st}}, 1e6)[0], r.left, y+6, 10, r.right-r.left, "R")
+	if m := strings.TrimSpace(r.p.Marking); m != "" {
+		r.centred(m, r.text(sans, true, 9, black), r.pageH-30)
+	}
+}
+
+// footerNote is the small print at the bottom left: the client line for
+// client briefs, otherwise the organization.
+func (r *renderer) footerNote() string {
+	if r.p.Audience == "client" && r.p.PreparedFor != "" {
+		return "Confidential — prepared for " + r.p.PreparedFor
+	}
+	return r.p.Organization
+}
+
+func (r *renderer) centred(s string, st style, y float64) {
+	r.drawLine(r.fit(s, st, r.right-r.left), r.left, y, st.size*1.2, r.right-r.left, "C")
+}
+
+// fit returns s on one line, shortened with an ellipsis to width.
+func (r *renderer) fit(s string, st style, width float64) textLine {
+	s = strings.Join(strings.Fields(s), " ")
+	lines := r.breakLines([]span{{s, st}}, width)
+	if len(lines) <= 1 {
+		if len(lines) == 0 {
+			return textLine{}
+		}
+		return lines[0]
+	}
+	runes := []rune(s)
+	for n := len(runes) - 1; n > 0; n-- {
+		ls := r.breakLines([]span{{strings.TrimSpace(string(runes[:n])) + "…", st}}, width)
+		if len(ls) == 1 {
+			return ls[0]
+		}
+	}
+	return lines[0]
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,246 @@
+package briefing
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"text/template"
+	"time"
+)
+
+// Document is a packet with every placeholder filled: what the renderer
+// lays out. It holds no template logic, so rendering cannot fail on it for
+// reasons validation would not have reported.
+type Document struct {
+	Packet   *Packet
+	Sections []Section
+	// Sources gathers every included template's sources, without
+	// repetitions, in the order sections first cite them.
+	Sources []Source
+}
+
+// Section is one included section, resolved.
+type Section struct {
+	// Index is the section's position in Packet.Sections.
+	Index    int
+	ID       string
+	Kind     string
+	Title    string
+	Markdown string
+}
+
+// builtinVariables are set from the packet's own fields, so templates can
+// say {{.prepared_for}} without declaring it.
+func builtinVariables(p *Packet) map[string]any {
+	return map[string]any{
+		"title":        p.Title,
+		"subtitle":     p.Subtitle,
+		"audience":     p.Audience,
+		"author":       p.Author,
+		"organization": p.Organization,
+		"prepared_for": p.PreparedFor,
+		"date":         p.Date,
+		"marking":      p.Marking,
+	}
+}
+
+// Values returns the variables templates see: the packet's own fields,
+// then each included template's defaults, then the packet's values.
+func Values(lib *Library, p *Packet) map[string]any {
+	vars := builtinVariables(p)
+	for _, s := range p.Sections {
+		if t, ok := lib.Get(s.Template); ok && s.Included {
+			for _, v := range t.Variables {
+				if _, set := vars[v.Name]; !set {
+					vars[v.Name] = v.Default
+				}
+			}
+		}
+	}
+	for k, v := range p.Variables {
+		vars[k] = v
+	}
+	return vars
+}
+
+// Declared returns the variables the included sections declare, in the
+// order they first appear, each once: what the app's Variables form shows.
+func Declared(lib *Library, p *Packet) []Variable {
+	var out []Variable
+	seen := map[string]bool{}
+	for _, s := range p.Sections {
+		t, ok := lib.Get(s.Template)
+		if !ok || !s.Included {
+			continue
+		}
+		for _, v := range t.Variables {
+			if !seen[v.Name] {
+				seen[v.Name] = true
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// Resolve fills every included section's placeholders and gathers sources.
+// name is the packet's file name for messages. It reports every problem it
+// finds, not only the first; the Document is usable when none is an Error.
+func Resolve(lib *Library, p *Packet, name string) (*Document, Problems) {
+	doc := &Document{Packet: p}
+	var probs Problems
+	at := func(i int, sev Severity, format string, args ...any) {
+		line := 0
+		if i >= 0 {
+			line = p.Sections[i].Line
+		}
+		probs = append(probs, Problem{Severity: sev, Section: i, File: name, Line: line, Message: fmt.Sprintf(format, args...)})
+	}
+	probs = append(probs, checkPacketFields(p, name)...)
+	vars := Values(lib, p)
+	seenSource := map[string]bool{}
+	for i, ref := range p.Sections {
+		if !ref.Included {
+			continue
+		}
+		t, ok := lib.Get(ref.Template)
+		if !ok {
+			at(i, Error, "section %d: unknown template %q", i+1, ref.Template)
+			continue
+		}
+		title := t.Title
+		if strings.TrimSpace(ref.Title) != "" {
+			title = ref.Title
+		}
+		body, err := fillBody(t, ref, vars, name)
+		if err != nil {
+			var pr Problem
+			if errors.As(err, &pr) {
+				pr.Section = i
+				if ref.Body != nil {
+					pr.Line = ref.Line
+					pr.Col = 0
+					pr.Message = fmt.Sprintf("section %d %q (edited body): %s", i+1, title, pr.Message)
+				}
+				probs = append(probs, pr)
+			} else {
+				at(i, Error, "section %d %q: %s", i+1, title, err)
+			}
+			continue
+		}
+		for _, bad := range Unprintable(title + "\n" + body) {
+			at(i, Error, "section %d %q: no embedded font can print %s", i+1, title, bad)
+		}
+		doc.Sections = append(doc.Sections, Section{Index: i, ID: t.ID, Kind: t.Kind, Title: title, Markdown: body})
+		for _, src := range t.Sources {
+			key := src.Title + "\x00" + src.URL
+			if !seenSource[key] {
+				seenSource[key] = true
+				doc.Sources = append(doc.Sources, src)
+			}
+		}
+	}
+	probs = append(probs, checkVariables(lib, p, name)...)
+	sortProblems(probs)
+	return doc, probs
+}
+
+func fillBody(t *Template, ref SectionRef, vars map[string]any, name string) (string, error) {
+	if ref.Body == nil {
+		return t.Execute(vars)
+	}
+	tm, err := template.New(t.ID).Option("missingkey=error").Parse(*ref.Body)
+	if err != nil {
+		return "", templateProblem(name, err)
+	}
+	edited := &Template{ID: t.ID, File: name, tmpl: tm}
+	return edited.Execute(vars)
+}
+
+// checkVariables lists missing required variables as errors and unfilled
+// facts to verify as warnings, each once, at the first section that
+// declares it.
+func checkVariables(lib *Library, p *Packet, name string) Problems {
+	var probs Problems
+	vars := Values(lib, p)
+	seen := map[string]bool{}
+	for i, ref := range p.Sections {
+		t, ok := lib.Get(ref.Template)
+		if !ok || !ref.Included {
+			continue
+		}
+		for _, v := range t.Variables {
+			if seen[v.Name] {
+				continue
+			}
+			seen[v.Name] = true
+			val, _ := vars[v.Name].(string)
+			if strings.TrimSpace(val) != "" {
+				continue
+			}
+			label := v.Label
+			if label == "" {
+				label = v.Name
+			}
+			switch {
+			case v.Required:
+				probs = append(probs, Problem{Severity: Error, Section: i, File: name, Line: ref.Line,
+					Message: fmt.Sprintf("required variable %q (%s) is empty; section %q needs it", v.Name, label, t.Title)})
+			case v.Verify:
+				probs = append(probs, Problem{Severity: Warning, Section: i, File: name, Line: ref.Line,
+					Message: fmt.Sprintf("to verify: %s (%q) is not filled in; section %q reads without it", label, v.Name, t.Title)})
+			}
+		}
+	}
+	return probs
+}
+
+// checkPacketFields reports settings the renderer cannot honour.
+func checkPacketFields(p *Packet, name string) Problems {
+	var probs Problems
+	bad := func(format string, args ...any) {
+		probs = append(probs, Problem{Severity: Error, Section: -1, File: name, Message: fmt.Sprintf(format, args...)})
+	}
+	if !contains(Audiences, p.Audience) {
+		bad("audience %q is not one of %s", p.Audience, strings.Join(Audiences, ", "))
+	}
+	if p.Date != "" {
+		if _, err := time.Parse(time.DateOnly, p.Date); err != nil {
+			bad("date %q is not a date in the form YYYY-MM-DD", p.Date)
+		}
+	}
+	if _, ok := pageSizes[p.Style.PageSize]; !ok {
+		bad("page size %q is not letter or a4", p.Style.PageSize)
+	}
+	if p.Style.FontSize < 6 || p.Style.FontSize > 24 {
+		bad("font size %g is outside 6 to 24 points", p.Style.FontSize)
+	}
+	if _, err := parseColor(p.Style.Accent); err != nil {
+		bad("accent colour: %s", err)
+	}
+	if len(p.Style.Logo) > 0 {
+		if _, err := checkLogo(p.Style.Logo); err != nil {
+			bad("logo: %s", err)
+		}
+	}
+	if p.PageLimit < 0 {
+		bad("page limit %d is negative", p.PageLimit)
+	}
+	for _, s := range []string{p.Title, p.Subtitle, p.Author, p.Organization, p.PreparedFor, p.Marking, p.Watermark} {
+		for _, u := range Unprintable(s) {
+			bad("packet settings: no embedded font can print %s", u)
+		}
+	}
+	var unknown []string
+	for k := range p.Variables {
+		if !varPattern.MatchString(k) {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		bad("variable name %q must be letters, digits and underscores, starting with a letter", k)
+	}
+	return probs
+}
