@@ -133,7 +133,8 @@ func DecodePacket(name string, data []byte) (*Packet, error) {
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &se):
-			return nil, fail(se.Offset, "invalid JSON: %s", se.Error())
+			// The offset counts the byte that broke the syntax.
+			return nil, fail(se.Offset-1, "invalid JSON: %s", se.Error())
 		case errors.As(err, &te):
 			return nil, fail(te.Offset, "%q should be %s, not %s", te.Field, jsonKind(te.Type.Kind().String()), te.Value)
 		default:
@@ -195,7 +196,8 @@ func jsonKind(k string) string {
 	return k
 }
 
-// lineCol converts a byte offset into a 1-based line and column.
+// lineCol converts the byte offset of a character into its 1-based line
+// and column.
 func lineCol(data []byte, offset int64) (int, int) {
 	if offset <= 0 {
 		return 1, 1
@@ -205,11 +207,7 @@ func lineCol(data []byte, offset int64) (int, int) {
 	}
 	before := data[:offset]
 	line := bytes.Count(before, []byte("\n")) + 1
-	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
-	if col == 0 {
-		col = 1
-	}
-	return line, col
+	return line, utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
 }
 
 func invalidUTF8Offset(data []byte) int {

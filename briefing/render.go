@@ -209,18 +209,6 @@ func (r *renderer) text(fam family, bold bool, size float64, c rgb) style {
 // header prints the watermark behind the page, then the marking and the
 // packet title: handling rules want the marking at the top of every page.
 func (r *renderer) header() {
-	if wm := strings.TrimSpace(r.p.Watermark); wm != "" {
-		st := r.text(sans, true, 96, rgb{0xe4, 0xe4, 0xe4})
-		if w := r.width(st, wm); w > r.pageH*0.9 {
-			st.size *= r.pageH * 0.9 / w
-		}
-		w := r.width(st, wm)
-		cx, cy := r.pageW/2, r.pageH/2
-		r.pdf.TransformBegin()
-		r.pdf.TransformRotate(45, cx, cy)
-		r.drawLine(r.breakLines([]span{{wm, st}}, 1e6)[0], cx-w/2, cy-st.size/2, st.size, w, "L")
-		r.pdf.TransformEnd()
-	}
 	if m := strings.TrimSpace(r.p.Marking); m != "" {
 		r.centred(m, r.text(sans, true, 9, black), 22)
 	}
@@ -229,6 +217,27 @@ func (r *renderer) header() {
 	r.pdf.SetDrawColor(r.accent.r, r.accent.g, r.accent.b)
 	r.pdf.SetLineWidth(0.75)
 	r.pdf.Line(r.left, 52, r.right, 52)
+}
+
+// watermark prints the packet's watermark diagonally across the page. It
+// is drawn last, multiplied onto the page so the text beneath stays
+// black: drawn first, text extraction (copy and paste, pdftotext) runs
+// the first words after it into the rotated text.
+func (r *renderer) watermark() {
+	if wm := strings.TrimSpace(r.p.Watermark); wm != "" {
+		st := r.text(sans, true, 96, rgb{0xe4, 0xe4, 0xe4})
+		if w := r.width(st, wm); w > r.pageH*0.9 {
+			st.size *= r.pageH * 0.9 / w
+		}
+		w := r.width(st, wm)
+		cx, cy := r.pageW/2, r.pageH/2
+		r.pdf.TransformBegin()
+		r.pdf.SetAlpha(1, "Multiply")
+		r.pdf.TransformRotate(45, cx, cy)
+		r.drawLine(r.breakLines([]span{{wm, st}}, 1e6)[0], cx-w/2, cy-st.size/2, st.size, w, "L")
+		r.pdf.SetAlpha(1, "Normal")
+		r.pdf.TransformEnd()
+	}
 }
 
 // footer prints the marking again and "Page N of M"; M comes from the
@@ -251,6 +260,7 @@ func (r *renderer) footer() {
 	if m := strings.TrimSpace(r.p.Marking); m != "" {
 		r.centred(m, r.text(sans, true, 9, black), r.pageH-30)
 	}
+	r.watermark()
 }
 
 // footerNote is the small print at the bottom left: the client line for

@@ -204,6 +204,7 @@ func (l *limitedBuffer) Write(p []byte) (int, error) {
 }
 
 var tmplErrPattern = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (.*)$`)
+var startedAt = regexp.MustCompile(`started at [^:\s]+:(\d+)`)
 var missingKeyPattern = regexp.MustCompile(`map has no entry for key "([^"]*)"`)
 
 // templateProblem turns a text/template error into a Problem located in
@@ -224,7 +225,7 @@ func templateProblem(file string, err error) error {
 	} else if strings.Contains(p.Message, "write: "+errTooLong.Error()) || strings.Contains(p.Message, errTooLong.Error()) {
 		p.Message = errTooLong.Error()
 	} else {
-		p.Message = "placeholder: " + p.Message
+		p.Message = "placeholder: " + startedAt.ReplaceAllString(p.Message, "started on line $1")
 	}
 	return p
 }

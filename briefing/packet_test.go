@@ -1,0 +1,143 @@
+package briefing
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+)
+
+func samplePacket() *Packet {
+	p := NewPacket("staff")
+	p.Title = "Test packet"
+	p.Author = "A. Author"
+	p.Date = "2026-11-25"
+	p.Marking = "UNCLASSIFIED"
+	p.Variables["agency"] = "DOE"
+	body := "Edited **body**."
+	p.Sections = []SectionRef{
+		{Template: "summary", Included: true},
+		{Template: "provisions", Title: "What it says", Body: &body, Included: true},
+		{Template: "scope", Included: false},
+	}
+	p.Style.Logo = []byte{1, 2, 3}
+	return p
+}
+
+func TestSaveLoadRoundTrip(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	p := samplePacket()
+	if err := SavePacket(fs, "/work/p.briefing", p); err != nil {
+		t.Fatal(err)
+	}
+	got, err := LoadPacket(fs, "/work/p.briefing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range got.Sections {
+		got.Sections[i].Line = 0
+	}
+	if !reflect.DeepEqual(got, p) {
+		t.Errorf("round trip changed the packet:\n got %+v\nwant %+v", got, p)
+	}
+	// Saving again gives the same bytes: packets diff cleanly in git.
+	var a, b bytes.Buffer
+	_ = WritePacket(&a, p)
+	_ = WritePacket(&b, got)
+	if a.String() != b.String() {
+		t.Error("second save differs from the first")
+	}
+	if entries, _ := afero.ReadDir(fs, "/work"); len(entries) != 1 {
+		t.Errorf("folder holds %d files after save, want 1 (no temp files left)", len(entries))
+	}
+}
+
+func TestSectionsAreIncludedUnlessSaidOtherwise(t *testing.T) {
+	p, err := DecodePacket("p", []byte(`{"version":1,"title":"T","audience":"staff","sections":[
+  {"template":"summary"},
+  {"template":"scope","included":false}
+]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Sections[0].Included || p.Sections[1].Included {
+		t.Errorf("included = %v, %v; want true, false", p.Sections[0].Included, p.Sections[1].Included)
+	}
+	if p.Sections[0].Line != 2 || p.Sections[1].Line != 3 {
+		t.Errorf("section lines = %d, %d; want 2, 3", p.Sections[0].Line, p.Sections[1].Line)
+	}
+	if p.Style.PageSize != "letter" || !p.Style.Cover || p.Style.FontSize != 11 {
+		t.Errorf("defaults not applied: %+v", p.Style)
+	}
+}
+
+func TestDecodePacketErrorsCarryLineAndColumn(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		line, col  int
+		want       string
+	}{
+		{"syntax", "{\n  \"version\": 1,\n  \"title\": \"x\"\n  \"audience\": \"staff\"\n}", 4, 3, "invalid JSON"},
+		{"truncated", "{\n  \"version\": 1,\n  \"sections\": [", 3, 15, "invalid JSON"},
+		{"wrong type", "{\n  \"version\": 1,\n  \"title\": 42\n}", 3, 14, `"title" should be text`},
+		{"version", "{\"version\": 7}", 1, 1, "unsupported packet version 7"},
+		{"no version", "{}", 1, 1, "unsupported packet version 0"},
+		{"nul byte", "{\"version\":1,\"title\":\"a\x00\"}", 1, 24, "NUL byte"},
+		{"invalid utf-8", "{\n\"title\":\"\xff\"}", 2, 10, "not valid UTF-8"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := DecodePacket("p.briefing", []byte(tc.text))
+			var p Problem
+			if !errors.As(err, &p) {
+				t.Fatalf("error %v is not a Problem", err)
+			}
+			if p.File != "p.briefing" || p.Line != tc.line || p.Col != tc.col || !strings.Contains(p.Message, tc.want) {
+				t.Errorf("got %q, want %d:%d and %q", p.String(), tc.line, tc.col, tc.want)
+			}
+		})
+	}
+}
+
+func TestSaveIsAtomicUnderEveryFault(t *testing.T) {
+	for _, step := range []string{"create", "write", "sync", "close", "chmod", "rename"} {
+		t.Run(step, func(t *testing.T) {
+			mem := afero.NewMemMapFs()
+			old := samplePacket()
+			if err := SavePacket(mem, "/d/p.briefing", old); err != nil {
+				t.Fatal(err)
+			}
+			before, _ := afero.ReadFile(mem, "/d/p.briefing")
+			changed := samplePacket()
+			changed.Title = "Changed title that must not half-appear"
+			err := SavePacket(faultFs{Fs: mem, failOn: step}, "/d/p.briefing", changed)
+			if !errors.Is(err, errInjected) {
+				t.Fatalf("save error = %v, want the injected fault", err)
+			}
+			if !strings.Contains(err.Error(), "/d/p.briefing") {
+				t.Errorf("error %q does not name the file", err)
+			}
+			after, _ := afero.ReadFile(mem, "/d/p.briefing")
+			if !bytes.Equal(before, after) {
+				t.Error("the previous file changed after a failed save")
+			}
+			if entries, _ := afero.ReadDir(mem, "/d"); len(entries) != 1 {
+				t.Errorf("%d files in the folder, want 1: temporary file left behind", len(entries))
+			}
+		})
+	}
+}
+
+func TestCloneIsDeep(t *testing.T) {
+	p := samplePacket()
+	c := p.Clone()
+	c.Variables["agency"] = "changed"
+	c.Sections[0].Title = "changed"
+	*c.Sections[1].Body = "changed"
+	c.Style.Logo[0] = 9
+	if p.Variables["agency"] != "DOE" || p.Sections[0].Title != "" || *p.Sections[1].Body != "Edited **body**." || p.Style.Logo[0] != 1 {
+		t.Error("changing the clone changed the original")
+	}
+}

@@ -1,0 +1,276 @@
+package briefing
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/briefsmith/briefsmith/assets"
+)
+
+func loadSample(t *testing.T) *Packet {
+	t.Helper()
+	p, err := DecodePacket("sample", assets.Sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func renderPacket(t *testing.T, p *Packet) ([]byte, RenderInfo) {
+	t.Helper()
+	data, res, err := RenderPacket(builtinLibrary(t), p, "test.briefing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data, res.Info
+}
+
+func TestSamplePDFPassesRealTools(t *testing.T) {
+	for _, tc := range []struct{ size, pdfinfo string }{
+		{"letter", "612 x 792 pts (letter)"},
+		{"a4", "595.28 x 841.89 pts (A4)"},
+	} {
+		t.Run(tc.size, func(t *testing.T) {
+			p := loadSample(t)
+			p.Style.PageSize = tc.size
+			data, info := renderPacket(t, p)
+			path := writePDF(t, data)
+			tool(t, "qpdf", "--check", path)
+
+			meta := tool(t, "pdfinfo", path)
+			for _, want := range []string{
+				"Title:           " + p.Title, "Author:          " + p.Author,
+				"Creator:         Briefsmith", "Page size:       " + tc.pdfinfo,
+				fmt.Sprintf("Pages:           %d", info.Pages),
+			} {
+				if !strings.Contains(meta, want) {
+					t.Errorf("pdfinfo lacks %q:\n%s", want, meta)
+				}
+			}
+
+			fonts := strings.Split(strings.TrimSpace(tool(t, "pdffonts", path)), "\n")[2:]
+			if len(fonts) < 3 {
+				t.Errorf("only %d fonts", len(fonts))
+			}
+			for _, f := range fonts {
+				if fields := strings.Fields(f); len(fields) < 7 || fields[len(fields)-5] != "yes" {
+					t.Errorf("font not embedded: %s", f)
+				}
+			}
+
+			pages := pdfPages(t, path)
+			if len(pages) != info.Pages {
+				t.Fatalf("pdftotext found %d pages, Render said %d", len(pages), info.Pages)
+			}
+			for i, pg := range pages {
+				lines := nonBlankLines(pg)
+				if lines[0] != "UNCLASSIFIED" || lines[len(lines)-1] != "UNCLASSIFIED" {
+					t.Errorf("page %d: marking not first and last line: %q … %q", i+1, lines[0], lines[len(lines)-1])
+				}
+				if want := fmt.Sprintf("Page %d of %d", i+1, info.Pages); !strings.Contains(pg, want) {
+					t.Errorf("page %d lacks %q", i+1, want)
+				}
+			}
+			// The watermark is drawn last on each page, one rotated letter
+			// per line in content order.
+			for i, pg := range pdfPages(t, path, "-raw") {
+				lines := nonBlankLines(pg)
+				if got := strings.Join(lines[max(0, len(lines)-5):], ""); got != "DRAFT" {
+					t.Errorf("page %d: watermark missing, page ends %q", i+1, got)
+				}
+			}
+
+			// Every section heading, in order, after the contents page.
+			all := strings.Join(pages[1:], "\n")
+			at := 0
+			for _, h := range []string{"Summary", "Key Provisions", "Background", "Scope of the Order",
+				"International Comparison", "Industry and Government Context", "What Happens Next", "Sources"} {
+				i := strings.Index(all[at:], "\n"+h+"\n")
+				if i < 0 {
+					t.Errorf("heading %q missing or out of order", h)
+					continue
+				}
+				at += i + 1
+			}
+		})
+	}
+}
+
+func nonBlankLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, strings.TrimSpace(l))
+		}
+	}
+	return out
+}
+
+func TestOutlineAndContentsAgreeOnPages(t *testing.T) {
+	p := loadSample(t)
+	data, info := renderPacket(t, p)
+	path := writePDF(t, data)
+	outline := pdfOutline(t, path)
+	var titles []string
+	for _, o := range outline {
+		titles = append(titles, o.Title)
+	}
+	want := "Summary|Key Provisions|Background|Scope of the Order|International Comparison|Industry and Government Context|What Happens Next|Sources"
+	if got := strings.Join(titles, "|"); got != want {
+		t.Fatalf("outline = %s\nwant      %s", got, want)
+	}
+	if len(outline[1].Kids) == 0 || outline[1].Kids[0].Title != "What the order does not include" {
+		t.Errorf("subheadings missing from the outline: %+v", outline[1].Kids)
+	}
+	contents := pdfPages(t, path)[0]
+	pageH := pageSizes[p.Style.PageSize].Ht
+	for i, o := range outline {
+		// The contents line "N. Title .... page" must name the page the
+		// bookmark jumps to.
+		re := regexp.MustCompile(fmt.Sprintf(`(?m)^%d\. %s\s*(\d+)$`, i+1, regexp.QuoteMeta(o.Title)))
+		m := re.FindStringSubmatch(strings.ReplaceAll(contents, "\n\n", "\n"))
+		if m == nil {
+			// pdftotext may put the number on its own line.
+			re = regexp.MustCompile(fmt.Sprintf(`%d\. %s[\s\S]*?\n(\d+)\n`, i+1, regexp.QuoteMeta(o.Title)))
+			m = re.FindStringSubmatch(contents)
+		}
+		if m == nil {
+			t.Errorf("contents entry for %q not found in:\n%s", o.Title, contents)
+			continue
+		}
+		if n, _ := strconv.Atoi(m[1]); n != o.Page || n < 2 || n > info.Pages {
+			t.Errorf("%q: contents says page %s, bookmark goes to %d", o.Title, m[1], o.Page)
+		}
+		// No section title stranded at the foot of a page: at least three
+		// body lines of room below it.
+		y, _ := o.Dest[3].(float64)
+		if top := pageH - y; top > pageH-64-3*p.Style.FontSize*1.4-16 {
+			t.Errorf("%q starts %.0fpt from the top of page %d: stranded", o.Title, top, o.Page)
+		}
+	}
+}
+
+func TestSamePacketGivesIdenticalBytes(t *testing.T) {
+	a, _ := renderPacket(t, loadSample(t))
+	b, _ := renderPacket(t, loadSample(t))
+	if !bytes.Equal(a, b) {
+		t.Fatal("two renders of the same packet differ")
+	}
+	p := loadSample(t)
+	p.Date = "2026-12-01"
+	c, _ := renderPacket(t, p)
+	if bytes.Equal(a, c) {
+		t.Fatal("changing the date did not change the PDF")
+	}
+}
+
+func TestUnicodeTextSurvives(t *testing.T) {
+	p := loadSample(t)
+	body := "Greek: Ελληνικά. Cyrillic: Русский. Quotes: “double” ‘single’ — dash • bullet.\n\n" +
+		"Boxes: ☐ open ✓ done → next. Hebrew: עברית. Armenian: Հայերեն. Georgian: ქართული.\n"
+	p.Sections = []SectionRef{{Template: "scope", Title: "Ünïcödé — tëst", Body: &body, Included: true}}
+	data, _ := renderPacket(t, p)
+	path := writePDF(t, data)
+	text := tool(t, "pdftotext", "-enc", "UTF-8", path, "-")
+	for _, want := range []string{"Ελληνικά", "Русский", "“double”", "‘single’", "— dash", "• bullet", "☐ open ✓ done → next",
+		"Հայերեն", "ქართული", "Ünïcödé — tëst"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+	// Hebrew is extracted in visual order by some poppler versions.
+	if !strings.Contains(text, "עברית") && !strings.Contains(text, "תירבע") {
+		t.Error("Hebrew text missing")
+	}
+	if fonts := tool(t, "pdffonts", path); !strings.Contains(fonts, "dejavusans") {
+		t.Errorf("fallback font not used for ✓ and Georgian:\n%s", fonts)
+	}
+}
+
+func TestOnlyWebAndMailLinksAreClickable(t *testing.T) {
+	p := loadSample(t)
+	body := "[site](https://example.org/page) [mail](mailto:staff@example.org) " +
+		"[secret](file:///etc/passwd) [script](javascript:alert(1)) <https://example.net/auto>\n"
+	p.Sections = []SectionRef{{Template: "scope", Body: &body, Included: true}}
+	data, _ := renderPacket(t, p)
+	path := writePDF(t, data)
+	uris := strings.Join(pdfURIs(t, path), " ")
+	for _, want := range []string{"https://example.org/page", "mailto:staff@example.org", "https://example.net/auto"} {
+		if !strings.Contains(uris, want) {
+			t.Errorf("link %q not clickable; links: %s", want, uris)
+		}
+	}
+	for _, bad := range []string{"file:", "javascript:"} {
+		if strings.Contains(uris, bad) {
+			t.Errorf("unsafe link %q made clickable", bad)
+		}
+	}
+	text := tool(t, "pdftotext", path, "-")
+	if !strings.Contains(text, "secret (file:///etc/passwd)") {
+		t.Error("an unsafe link's target is not printed as text")
+	}
+}
+
+func TestTextStaysInsideTheMargins(t *testing.T) {
+	for _, size := range []string{"letter", "a4"} {
+		p := loadSample(t)
+		p.Style.PageSize = size
+		p.Watermark = "" // rotated text has a page-wide box
+		long := "A table with long cells:\n\n| Term | Meaning |\n|---|---|\n| " + strings.Repeat("supercalifragilistic", 6) +
+			" | " + strings.Repeat("word ", 80) + "|\n\nA URL: https://example.org/" + strings.Repeat("x", 150) + "\n"
+		p.Sections = append(p.Sections, SectionRef{Template: "scope", Title: "Overflow check", Body: &long, Included: true})
+		data, _ := renderPacket(t, p)
+		path := writePDF(t, data)
+		box := tool(t, "pdftotext", "-bbox", path, "-")
+		size := pageSizes[size]
+		re := regexp.MustCompile(`xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<`)
+		for _, m := range re.FindAllStringSubmatch(box, -1) {
+			x0, _ := strconv.ParseFloat(m[1], 64)
+			x1, _ := strconv.ParseFloat(m[3], 64)
+			if x0 < 64-1 || x1 > size.Wd-64+1 {
+				t.Errorf("%s: word %q spans x %.1f–%.1f, outside the margins", p.Style.PageSize, m[5], x0, x1)
+			}
+		}
+	}
+}
+
+func TestLogoIsEmbedded(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 40, 20))
+	for x := 0; x < 40; x++ {
+		for y := 0; y < 20; y++ {
+			img.Set(x, y, color.RGBA{200, 30, 40, 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	p := loadSample(t)
+	p.Style.Logo = buf.Bytes()
+	data, _ := renderPacket(t, p)
+	list := tool(t, "pdfimages", "-list", writePDF(t, data))
+	if !strings.Contains(list, "   40    20 ") {
+		t.Errorf("40×20 logo not in the PDF:\n%s", list)
+	}
+}
+
+func TestCoverAndContentsCanBeTurnedOff(t *testing.T) {
+	p := loadSample(t)
+	_, with := renderPacket(t, p)
+	p.Style.Cover, p.Style.TOC = false, false
+	data, without := renderPacket(t, p)
+	if without.Pages >= with.Pages {
+		t.Errorf("pages with cover %d, without %d", with.Pages, without.Pages)
+	}
+	first := pdfPages(t, writePDF(t, data))[0]
+	if strings.Contains(first, "Contents") || !strings.Contains(first, "Summary") {
+		t.Errorf("first page without cover and contents:\n%s", first)
+	}
+}
