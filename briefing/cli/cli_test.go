@@ -1,0 +1,222 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/spf13/afero"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func run(t *testing.T, fs afero.Fs, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := Env{Fs: fs, Stdout: &out, Stderr: &errb, TemplatesDir: "/templates",
+		Now: func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC) }}
+	code := Run(args, env)
+	return result{code, out.String(), errb.String()}
+}
+
+func TestExportSampleWithFlagsAfterThePacket(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	r := run(t, fs, "new", "-o", "/p/memo.briefing")
+	if r.code != ExitOK {
+		t.Fatalf("new: %+v", r)
+	}
+	r = run(t, fs, "export", "/p/memo.briefing", "-o", "/out/memo.pdf", "--page-size", "a4", "--set", "signing_date=1 May")
+	if r.code != ExitOK || !strings.Contains(r.stdout, "/out/memo.pdf: ") {
+		t.Fatalf("export: %+v", r)
+	}
+	if strings.Contains(r.stderr, "signing_date") {
+		t.Errorf("--set did not fill signing_date: %s", r.stderr)
+	}
+	if !strings.Contains(r.stderr, "order_number") {
+		t.Errorf("unfilled fact not warned about: %s", r.stderr)
+	}
+	pdf, err := afero.ReadFile(fs, "/out/memo.pdf")
+	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	if info := pdfinfo(t, pdf); !strings.Contains(info, "(A4)") {
+		t.Errorf("--page-size a4 ignored:\n%s", info)
+	}
+}
+
+func pdfinfo(t *testing.T, pdf []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdfinfo", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v\n%s (run make deps)", err, out)
+	}
+	return string(out)
+}
+
+func TestExportWithoutPacketUsesTheSample(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	r := run(t, fs, "export", "-o", "sample.pdf")
+	if r.code != ExitOK {
+		t.Fatalf("%+v", r)
+	}
+	if !strings.Contains(r.stderr, "sample:staff.briefing:") {
+		t.Errorf("warnings do not name the sample: %s", r.stderr)
+	}
+	if ok, _ := afero.Exists(fs, "sample.pdf"); !ok {
+		t.Error("sample.pdf not written")
+	}
+}
+
+func TestBadPacketExitsOneAndWritesNothing(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	_ = afero.WriteFile(fs, "bad.briefing", []byte(`{"version": 1, "title": "T", "audience": "staff",
+  "sections": [{"template": "nope"}, {"template": "summary", "body": "{{.missing}}"}]}`), 0o644)
+	_ = afero.WriteFile(fs, "old.pdf", []byte("previous export"), 0o644)
+	r := run(t, fs, "export", "bad.briefing", "-o", "old.pdf")
+	if r.code != ExitInput {
+		t.Fatalf("code %d: %+v", r.code, r)
+	}
+	for _, want := range []string{`bad.briefing:2: error: section 1: unknown template "nope"`, `unknown variable "missing"`, "nothing written: 2 error(s)"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if old, _ := afero.ReadFile(fs, "old.pdf"); string(old) != "previous export" {
+		t.Error("a failed export touched the existing file")
+	}
+	if entries, _ := afero.ReadDir(fs, "."); len(entries) != 2 {
+		t.Errorf("%d files, want 2: something was left behind", len(entries))
+	}
+}
+
+func TestValidatePrintsOneProblemPerLine(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	_ = afero.WriteFile(fs, "p.briefing", []byte("{\n \"version\": 1,\n \"title\": \"T\",\n \"audience\": \"staff\",\n \"sections\": [\n  {\"template\": \"summary\"},\n  {\"template\": \"ghost\"}\n ]\n}\n"), 0o644)
+	r := run(t, fs, "validate", "p.briefing")
+	if r.code != ExitInput {
+		t.Fatalf("%+v", r)
+	}
+	want := "p.briefing:6: warning: to verify: Date the order was signed (\"signing_date\") is not filled in; section \"Summary\" reads without it\n" +
+		"p.briefing:6: warning: to verify: Executive order number (\"order_number\") is not filled in; section \"Summary\" reads without it\n" +
+		"p.briefing:7: error: section 2: unknown template \"ghost\"\n"
+	if r.stdout != want {
+		t.Errorf("stdout:\n%s\nwant:\n%s", r.stdout, want)
+	}
+	if !strings.Contains(r.stderr, "1 error(s), 2 warning(s)") {
+		t.Errorf("stderr: %s", r.stderr)
+	}
+	// Warnings alone do not fail.
+	if r := run(t, fs, "validate"); r.code != ExitOK {
+		t.Errorf("sample validate: %+v", r)
+	}
+}
+
+func TestValidateReportsJSONPosition(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	_ = afero.WriteFile(fs, "p.briefing", []byte("{\n  \"version\": 1,\n  \"title\": \"x\",\n}\n"), 0o644)
+	r := run(t, fs, "validate", "p.briefing")
+	if r.code != ExitInput || !strings.HasPrefix(r.stdout, "p.briefing:4:1: error: invalid JSON") {
+		t.Errorf("%+v", r)
+	}
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	for _, args := range [][]string{
+		{},
+		{"frobnicate"},
+		{"export"},
+		{"export", "-o", "x.pdf", "--page-size", "legal"},
+		{"export", "a.briefing", "b.briefing", "-o", "x.pdf"},
+		{"export", "--bogus"},
+		{"new"},
+		{"new", "-o", "x.briefing", "--audience", "senators"},
+		{"templates", "extra"},
+		{"version", "extra"},
+	} {
+		if r := run(t, fs, args...); r.code != ExitUsage {
+			t.Errorf("%q: code %d, want 2\n%s", args, r.code, r.stderr)
+		}
+	}
+	if r := run(t, fs, "export", "--help"); r.code != ExitOK || !strings.Contains(r.stderr, "Usage: briefsmith export") {
+		t.Errorf("--help: %+v", r)
+	}
+}
+
+func TestMissingPacketFileExitsOne(t *testing.T) {
+	r := run(t, afero.NewMemMapFs(), "export", "nowhere.briefing", "-o", "x.pdf")
+	if r.code != ExitInput || !strings.Contains(r.stderr, "nowhere.briefing") {
+		t.Errorf("%+v", r)
+	}
+}
+
+func TestNewRefusesToOverwrite(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	_ = afero.WriteFile(fs, "mine.briefing", []byte("precious"), 0o644)
+	r := run(t, fs, "new", "-o", "mine.briefing", "--audience", "classroom")
+	if r.code != ExitInput || !strings.Contains(r.stderr, "already exists") {
+		t.Fatalf("%+v", r)
+	}
+	if b, _ := afero.ReadFile(fs, "mine.briefing"); string(b) != "precious" {
+		t.Fatal("existing file overwritten")
+	}
+	r = run(t, fs, "new", "-o", "mine.briefing", "--audience", "classroom", "--force")
+	if r.code != ExitOK {
+		t.Fatalf("%+v", r)
+	}
+	p, err := briefing.LoadPacket(fs, "mine.briefing")
+	if err != nil || p.Audience != "classroom" || p.Date != "2026-11-25" || len(p.Sections) != 7 {
+		t.Fatalf("new packet = %+v, %v", p, err)
+	}
+}
+
+func TestTemplatesListsOriginsAndJSON(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	_ = afero.WriteFile(fs, "/templates/summary.md", []byte("---\nid: summary\ntitle: Mine\nkind: summary\n---\nx\n"), 0o644)
+	_ = afero.WriteFile(fs, "/templates/bad.md", []byte("no front matter"), 0o644)
+	r := run(t, fs, "templates")
+	if r.code != ExitOK {
+		t.Fatalf("%+v", r)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 8 || !strings.HasPrefix(lines[0], "ID") {
+		t.Fatalf("table:\n%s", r.stdout)
+	}
+	if f := strings.Fields(lines[1]); f[0] != "summary" || f[len(f)-1] != "/templates/summary.md" {
+		t.Errorf("override row: %q", lines[1])
+	}
+	if f := strings.Fields(lines[2]); f[0] != "provisions" || f[len(f)-1] != "built-in" {
+		t.Errorf("built-in row: %q", lines[2])
+	}
+	if !strings.Contains(r.stderr, "/templates/bad.md:1:1: warning: missing front matter") {
+		t.Errorf("broken template not reported: %s", r.stderr)
+	}
+	r = run(t, fs, "templates", "--json")
+	var list []struct{ ID, Kind, Title, Origin string }
+	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil || len(list) != 7 {
+		t.Fatalf("json: %v %s", err, r.stdout)
+	}
+	if list[0].ID != "summary" || list[0].Origin != "/templates/summary.md" || list[1].Origin != "built-in" {
+		t.Errorf("json rows: %+v", list[:2])
+	}
+}
+
+func TestVersion(t *testing.T) {
+	r := run(t, afero.NewMemMapFs(), "version")
+	if r.code != ExitOK || r.stdout != "briefsmith "+briefing.Version+"\n" {
+		t.Errorf("%+v", r)
+	}
+}
