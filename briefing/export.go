@@ -13,18 +13,31 @@ import (
 // characters no font can print, and a page limit exceeded (which needs a
 // real layout, so it is checked only when nothing else is wrong).
 func Validate(lib *Library, p *Packet, name string) Problems {
+	return Analyze(lib, p, name).Problems
+}
+
+// Analysis is what the app shows live beside a packet: its problems and,
+// when it can be rendered, its page count.
+type Analysis struct {
+	Pages    int // 0 when errors prevent rendering
+	Problems Problems
+}
+
+// Analyze resolves and lays out p to count its pages and list its
+// problems; the layout is the real one, so the count is the PDF's.
+func Analyze(lib *Library, p *Packet, name string) Analysis {
 	doc, probs := Resolve(lib, p, name)
 	if probs.HasErrors() {
-		return probs
+		return Analysis{Problems: probs}
 	}
 	info, err := Render(doc, io.Discard)
 	if err != nil {
-		return append(probs, Problem{Severity: Error, Section: -1, File: name, Message: err.Error()})
+		return Analysis{Problems: append(probs, Problem{Severity: Error, Section: -1, File: name, Message: err.Error()})}
 	}
 	if pr, over := pageLimitProblem(p, name, info.Pages); over {
 		probs = append(probs, pr)
 	}
-	return probs
+	return Analysis{Pages: info.Pages, Problems: probs}
 }
 
 func pageLimitProblem(p *Packet, name string, pages int) (Problem, bool) {

@@ -27,13 +27,16 @@ const maxTemplateSize = 1 << 20
 
 // LoadLibrary reads every "*.md" template at the top of builtin (the
 // embedded assets) and then of userDir on user, whose templates override
-// built-ins with the same id. user may be nil and userDir may not exist:
+// built-ins with the same id. builtin and user may be nil and userDir may not exist:
 // a first run has no templates folder yet.
 func LoadLibrary(builtin fs.FS, user afero.Fs, userDir string) (*Library, error) {
 	lib := &Library{byID: map[string]*Template{}}
-	names, err := fs.Glob(builtin, "*.md")
-	if err != nil {
-		return nil, fmt.Errorf("built-in templates: %w", err)
+	var names []string
+	if builtin != nil {
+		var err error
+		if names, err = fs.Glob(builtin, "*.md"); err != nil {
+			return nil, fmt.Errorf("built-in templates: %w", err)
+		}
 	}
 	for _, name := range names {
 		data, err := fs.ReadFile(builtin, name)

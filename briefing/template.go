@@ -23,22 +23,22 @@ var Audiences = []string{"staff", "classroom", "client"}
 // Variable is a value a template asks the packet for.
 type Variable struct {
 	Name     string `yaml:"name" json:"name"`
-	Label    string `yaml:"label" json:"label"`
-	Default  string `yaml:"default" json:"default,omitempty"`
-	Required bool   `yaml:"required" json:"required,omitempty"`
-	Help     string `yaml:"help" json:"help,omitempty"`
+	Label    string `yaml:"label,omitempty" json:"label"`
+	Default  string `yaml:"default,omitempty" json:"default,omitempty"`
+	Required bool   `yaml:"required,omitempty" json:"required,omitempty"`
+	Help     string `yaml:"help,omitempty" json:"help,omitempty"`
 	// Verify marks a fact the source article does not give (a signing date,
 	// an order number): the text reads naturally without it, and validation
 	// lists it as "to verify" until the user fills it in.
-	Verify bool `yaml:"verify" json:"verify,omitempty"`
+	Verify bool `yaml:"verify,omitempty" json:"verify,omitempty"`
 }
 
 // Source is a public document a template's statements rest on.
 type Source struct {
 	Title     string `yaml:"title" json:"title"`
-	Publisher string `yaml:"publisher" json:"publisher,omitempty"`
-	URL       string `yaml:"url" json:"url,omitempty"`
-	Date      string `yaml:"date" json:"date,omitempty"`
+	Publisher string `yaml:"publisher,omitempty" json:"publisher,omitempty"`
+	URL       string `yaml:"url,omitempty" json:"url,omitempty"`
+	Date      string `yaml:"date,omitempty" json:"date,omitempty"`
 }
 
 // Template is one section template: front matter plus a Markdown body with
@@ -47,10 +47,10 @@ type Template struct {
 	ID        string     `yaml:"id" json:"id"`
 	Title     string     `yaml:"title" json:"title"`
 	Kind      string     `yaml:"kind" json:"kind"`
-	Summary   string     `yaml:"summary" json:"summary"`
-	Audiences []string   `yaml:"audiences" json:"audiences,omitempty"`
-	Variables []Variable `yaml:"variables" json:"variables,omitempty"`
-	Sources   []Source   `yaml:"sources" json:"sources,omitempty"`
+	Summary   string     `yaml:"summary,omitempty" json:"summary"`
+	Audiences []string   `yaml:"audiences,omitempty" json:"audiences,omitempty"`
+	Variables []Variable `yaml:"variables,omitempty" json:"variables,omitempty"`
+	Sources   []Source   `yaml:"sources,omitempty" json:"sources,omitempty"`
 
 	// Body is the Markdown after the front matter, placeholders unfilled.
 	Body string `yaml:"-" json:"-"`
