@@ -1,16 +1,51 @@
 // Package app is Briefsmith's desktop user interface, built with Fyne. It
 // holds only UI: every packet, template and PDF operation goes through
-// package briefing.
+// package briefing, and every file goes through the afero.Fs in env.
 package app
 
 import (
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"github.com/briefsmith/briefsmith/assets"
+	"github.com/spf13/afero"
 )
 
-// Run opens the main window on the built-in sample packet and blocks until
-// the user quits.
+// AppID identifies Briefsmith to the desktop and names its preferences.
+const AppID = "com.briefsmith.app"
+
+// env is what the UI takes from the outside world, so tests can give it
+// memory instead of disk and a fixed clock.
+type env struct {
+	fs afero.Fs
+	// dataDir holds the autosave file.
+	dataDir string
+	now     func() time.Time
+	// autosaveDelay is how long after the last edit unsaved work is
+	// written to the recovery file.
+	autosaveDelay time.Duration
+	// analyzeDelay debounces the live page count and problems.
+	analyzeDelay time.Duration
+}
+
+func osEnv(a fyne.App) env {
+	dir := filepath.Join(os.TempDir(), "briefsmith")
+	if cfg, err := os.UserConfigDir(); err == nil {
+		dir = filepath.Join(cfg, "briefsmith")
+	}
+	return env{fs: afero.NewOsFs(), dataDir: dir, now: time.Now,
+		autosaveDelay: 2 * time.Second, analyzeDelay: 250 * time.Millisecond}
+}
+
+// Run opens the main window on the built-in sample packet (or on work
+// recovered after a crash) and blocks until the user quits.
 func Run() {
-	a := fyneapp.NewWithID("com.briefsmith.app")
-	w := a.NewWindow("Briefsmith")
-	w.ShowAndRun()
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w := newMainWindow(a, osEnv(a))
+	w.start()
+	w.win.ShowAndRun()
 }

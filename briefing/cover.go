@@ -23,7 +23,7 @@ func (r *renderer) cover() error {
 	width := r.right - r.left
 	r.y = r.top + 24
 	if len(r.p.Style.Logo) > 0 {
-		tp, err := checkLogo(r.p.Style.Logo)
+		tp, err := CheckLogo(r.p.Style.Logo)
 		if err != nil {
 			return fmt.Errorf("logo: %w", err)
 		}

@@ -220,7 +220,7 @@ func checkPacketFields(p *Packet, name string) Problems {
 		bad("accent colour: %s", err)
 	}
 	if len(p.Style.Logo) > 0 {
-		if _, err := checkLogo(p.Style.Logo); err != nil {
+		if _, err := CheckLogo(p.Style.Logo); err != nil {
 			bad("logo: %s", err)
 		}
 	}

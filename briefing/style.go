@@ -57,9 +57,10 @@ const (
 	maxLogoPixels = 24_000_000
 )
 
-// checkLogo returns fpdf's image type for a PNG or JPEG logo, reading only
-// its header, and refuses anything else or anything too large.
-func checkLogo(data []byte) (string, error) {
+// CheckLogo returns fpdf's image type for a PNG or JPEG logo, reading only
+// its header, and refuses anything else or anything too large: the
+// declared size is checked before any pixel is decoded.
+func CheckLogo(data []byte) (string, error) {
 	if len(data) > maxLogoBytes {
 		return "", fmt.Errorf("image is %d bytes, over the %d MB limit", len(data), maxLogoBytes>>20)
 	}

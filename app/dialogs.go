@@ -1,0 +1,149 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+	"github.com/briefsmith/briefsmith/briefing"
+)
+
+// unsavedChoice is the answer to "Save changes?".
+type unsavedChoice int
+
+const (
+	choiceCancel unsavedChoice = iota
+	choiceSave
+	choiceDiscard
+)
+
+// uiHooks are the questions the window asks the user through dialogs.
+// Tests replace them, since a headless test cannot click in a file chooser.
+type uiHooks struct {
+	// askSavePath asks where to save, proposing name; done gets "" on cancel.
+	askSavePath func(title, name, ext string, done func(path string))
+	askOpenPath func(exts []string, done func(path string))
+	askUnsaved  func(done func(unsavedChoice))
+	askRestore  func(r briefing.Recovery, done func(restore bool))
+	showError   func(err error)
+	// exported is told of a finished export and may offer to open it.
+	exported func(path string, pages int)
+	// progress shows a busy dialog and returns what hides it.
+	progress func(title string) (hide func())
+}
+
+func defaultHooks(w *mainWindow) uiHooks {
+	return uiHooks{
+		askSavePath: func(title, name, ext string, done func(string)) {
+			d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+				if err != nil || wc == nil {
+					if err != nil {
+						w.ui.showError(err)
+					}
+					done("")
+					return
+				}
+				// The dialog has already created (and truncated) the file;
+				// we close it and write atomically by path ourselves.
+				path := wc.URI().Path()
+				_ = wc.Close()
+				done(path)
+			}, w.win)
+			d.SetTitleText(title)
+			d.SetFileName(name)
+			d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+			w.setDialogFolder(d)
+			d.Show()
+		},
+		askOpenPath: func(exts []string, done func(string)) {
+			d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+				if err != nil || rc == nil {
+					if err != nil {
+						w.ui.showError(err)
+					}
+					done("")
+					return
+				}
+				path := rc.URI().Path()
+				_ = rc.Close()
+				done(path)
+			}, w.win)
+			d.SetFilter(storage.NewExtensionFileFilter(exts))
+			w.setDialogFolder(d)
+			d.Show()
+		},
+		askUnsaved: func(done func(unsavedChoice)) {
+			var d *dialog.CustomDialog
+			msg := widget.NewLabel("Save changes to " + w.doc.name() + " before closing it?\nIf you don't save, your changes will be lost.")
+			save := widget.NewButton("Save", func() { d.Hide(); done(choiceSave) })
+			save.Importance = widget.HighImportance
+			discard := widget.NewButton("Don't Save", func() { d.Hide(); done(choiceDiscard) })
+			cancel := widget.NewButton("Cancel", func() { d.Hide(); done(choiceCancel) })
+			d = dialog.NewCustomWithoutButtons("Unsaved changes", msg, w.win)
+			d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
+			d.Show()
+		},
+		askRestore: func(r briefing.Recovery, done func(bool)) {
+			name := "an untitled packet"
+			if r.Path != "" {
+				name = filepath.Base(r.Path)
+			}
+			dialog.ShowConfirm("Restore unsaved work?",
+				"Briefsmith closed without saving changes to "+name+" (autosaved "+r.Saved.Local().Format("2 Jan 15:04")+").\nRestore them?",
+				done, w.win)
+		},
+		showError: func(err error) { dialog.ShowError(plainError(err), w.win) },
+		exported: func(path string, pages int) {
+			dialog.ShowConfirm("Export finished",
+				"Saved "+filepath.Base(path)+" ("+plural(pages, "page")+").\nOpen it now?",
+				func(open bool) {
+					if open {
+						u, err := url.Parse(storage.NewFileURI(path).String())
+						if err == nil {
+							err = w.app.OpenURL(u)
+						}
+						if err != nil {
+							w.ui.showError(err)
+						}
+					}
+				}, w.win)
+		},
+		progress: func(title string) func() {
+			d := dialog.NewCustomWithoutButtons(title, widget.NewProgressBarInfinite(), w.win)
+			d.Show()
+			return d.Hide
+		},
+	}
+}
+
+// setDialogFolder starts a file dialog in the current packet's folder.
+func (w *mainWindow) setDialogFolder(d interface{ SetLocation(fyne.ListableURI) }) {
+	if w.doc == nil || w.doc.path == "" {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(w.doc.path))); err == nil {
+		d.SetLocation(l)
+	}
+}
+
+// plainError turns a list of problems into a readable message; other
+// errors pass through.
+func plainError(err error) error {
+	var probs briefing.Problems
+	if errors.As(err, &probs) {
+		return errors.New("The packet has problems that stop the export:\n\n" + probs.Error())
+	}
+	return err
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", unit)
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}

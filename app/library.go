@@ -1,0 +1,161 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/briefsmith/briefsmith/briefing"
+)
+
+// kindNames are the library's group headings.
+var kindNames = map[string]string{
+	"summary": "Summary", "provisions": "Provisions", "background": "Background", "scope": "Scope",
+	"international": "International", "context": "Context", "outlook": "Outlook", "custom": "Custom",
+}
+
+// libraryRow is one line of the library list: a group heading, a
+// template, or a template file that failed to load.
+type libraryRow struct {
+	heading  string
+	template *briefing.Template
+	broken   *briefing.Problem
+}
+
+// libraryPanel lists the templates grouped by kind, with a search field;
+// Add (or a double tap) appends the selected one to the packet.
+type libraryPanel struct {
+	w       *mainWindow
+	search  *widget.Entry
+	list    *widget.List
+	add     *widget.Button
+	rows    []libraryRow
+	chosen  int
+	content fyne.CanvasObject
+}
+
+func newLibraryPanel(w *mainWindow) *libraryPanel {
+	l := &libraryPanel{w: w, chosen: -1}
+	l.search = widget.NewEntry()
+	l.search.SetPlaceHolder("Search templates")
+	l.search.OnChanged = func(string) { l.refresh() }
+	l.add = widget.NewButtonWithIcon("Add to packet", theme.ContentAddIcon(), l.onAdd)
+	l.add.Importance = widget.HighImportance
+	l.list = &widget.List{
+		Length:     func() int { return len(l.rows) },
+		CreateItem: l.createRow,
+		UpdateItem: l.updateRow,
+		OnSelected: func(id widget.ListItemID) {
+			if l.rows[id].template == nil {
+				l.list.Unselect(id) // headings and broken files cannot be added
+				return
+			}
+			l.chosen = id
+			l.add.Enable()
+		},
+		OnUnselected: func(widget.ListItemID) { l.chosen = -1; l.add.Disable() },
+	}
+	l.list.ExtendBaseWidget(l.list)
+	l.add.Disable()
+	title := widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.content = container.NewBorder(container.NewVBox(title, l.search), l.add, nil, nil, l.list)
+	l.refresh()
+	return l
+}
+
+// refresh rebuilds the rows from the library and the search text.
+func (l *libraryPanel) refresh() {
+	q := strings.ToLower(strings.TrimSpace(l.search.Text))
+	l.rows = l.rows[:0]
+	last := ""
+	for _, t := range l.w.lib.Templates() {
+		if q != "" && !strings.Contains(strings.ToLower(t.Title+" "+t.Summary+" "+t.ID), q) {
+			continue
+		}
+		if t.Kind != last {
+			l.rows = append(l.rows, libraryRow{heading: kindNames[t.Kind]})
+			last = t.Kind
+		}
+		l.rows = append(l.rows, libraryRow{template: t})
+	}
+	if len(l.w.lib.Broken) > 0 {
+		l.rows = append(l.rows, libraryRow{heading: "Could not load"})
+		for i := range l.w.lib.Broken {
+			l.rows = append(l.rows, libraryRow{broken: &l.w.lib.Broken[i]})
+		}
+	}
+	// Headings are one line; entries two. Heights are per index, so
+	// they are set again whenever filtering moves rows.
+	heading := widget.NewLabel("X").MinSize().Height
+	entry := l.createRow().MinSize().Height
+	for i, r := range l.rows {
+		if r.heading != "" {
+			l.list.SetItemHeight(i, heading)
+		} else {
+			l.list.SetItemHeight(i, entry)
+		}
+	}
+	l.list.UnselectAll()
+	l.chosen = -1
+	l.add.Disable()
+	l.list.Refresh()
+}
+
+func (l *libraryPanel) createRow() fyne.CanvasObject {
+	title := widget.NewLabel("")
+	title.TextStyle.Bold = true
+	title.Truncation = fyne.TextTruncateEllipsis
+	detail := widget.NewLabel("")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	detail.SizeName = theme.SizeNameCaptionText
+	return newTapRow(container.NewVBox(title, detail))
+}
+
+func (l *libraryPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	row := o.(*tapRow)
+	box := row.content.(*fyne.Container)
+	title, detail := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
+	r := l.rows[id]
+	row.onTap = func() { l.list.Select(id) }
+	row.onDoubleTap = nil
+	switch {
+	case r.heading != "":
+		title.SetText(strings.ToUpper(r.heading))
+		title.Importance = widget.LowImportance
+		detail.Hide()
+	case r.broken != nil:
+		title.SetText("⚠ " + r.broken.File)
+		title.Importance = widget.DangerImportance
+		detail.SetText(r.broken.Message)
+		detail.Show()
+	default:
+		t := r.template
+		title.SetText(t.Title)
+		title.Importance = widget.MediumImportance
+		aud := "all audiences"
+		if len(t.Audiences) > 0 && len(t.Audiences) < len(briefing.Audiences) {
+			aud = strings.Join(t.Audiences, ", ")
+		}
+		origin := ""
+		if t.Origin != briefing.OriginBuiltIn {
+			origin = " · yours"
+		}
+		detail.SetText(t.Summary + " (" + aud + origin + ")")
+		detail.Show()
+		row.onDoubleTap = func() { l.addTemplate(t.ID) }
+	}
+	title.Refresh()
+}
+
+func (l *libraryPanel) onAdd() {
+	if l.chosen >= 0 && l.chosen < len(l.rows) && l.rows[l.chosen].template != nil {
+		l.addTemplate(l.rows[l.chosen].template.ID)
+	}
+}
+
+func (l *libraryPanel) addTemplate(id string) {
+	i := l.w.doc.addSection(id)
+	l.w.selectSection(i)
+}

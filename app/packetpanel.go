@@ -1,0 +1,143 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/briefsmith/briefsmith/briefing"
+)
+
+// packetPanel lists the packet's sections in order, each with its include
+// box, and holds the buttons that reorder, duplicate and remove them.
+type packetPanel struct {
+	w        *mainWindow
+	list     *widget.List
+	pages    *widget.Label
+	up, down *widget.Button
+	dup, del *widget.Button
+	// syncing is set while the list selection is changed from code, so
+	// OnSelected does not echo it back.
+	syncing bool
+	content fyne.CanvasObject
+}
+
+func newPacketPanel(w *mainWindow) *packetPanel {
+	p := &packetPanel{w: w}
+	p.pages = widget.NewLabel("Counting pages…")
+	p.pages.Importance = widget.LowImportance
+	p.list = &widget.List{
+		Length:     func() int { return len(p.w.doc.packet.Sections) },
+		CreateItem: p.createRow,
+		UpdateItem: p.updateRow,
+		OnSelected: func(id widget.ListItemID) {
+			if !p.syncing {
+				p.w.selectSection(id)
+				p.w.tabs.SelectIndex(0)
+			}
+			p.updateButtons()
+		},
+	}
+	p.list.ExtendBaseWidget(p.list)
+	p.up = &widget.Button{Icon: theme.MoveUpIcon(), OnTapped: func() { p.onMove(-1) }}
+	p.down = &widget.Button{Icon: theme.MoveDownIcon(), OnTapped: func() { p.onMove(1) }}
+	p.dup = &widget.Button{Icon: theme.ContentCopyIcon(), OnTapped: p.onDuplicate}
+	p.del = &widget.Button{Icon: theme.DeleteIcon(), OnTapped: p.onRemove}
+	for _, b := range []*widget.Button{p.up, p.down, p.dup, p.del} {
+		b.ExtendBaseWidget(b)
+	}
+	title := widget.NewLabelWithStyle("Packet", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	tools := container.NewHBox(p.up, p.down, p.dup, p.del)
+	p.content = container.NewBorder(container.NewBorder(nil, nil, title, p.pages), tools, nil, nil, p.list)
+	return p
+}
+
+func (p *packetPanel) createRow() fyne.CanvasObject {
+	check := widget.NewCheck("", nil)
+	title := widget.NewLabel("")
+	title.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, check, nil, title)
+}
+
+func (p *packetPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	box := o.(*fyne.Container)
+	title := box.Objects[0].(*widget.Label)
+	check := box.Objects[1].(*widget.Check)
+	s := p.w.doc.packet.Sections[id]
+	check.OnChanged = nil
+	check.SetChecked(s.Included)
+	check.OnChanged = func(on bool) { p.w.doc.setIncluded(id, on) }
+	text := p.w.sectionTitle(id)
+	if s.Body != nil {
+		text += "  (edited)"
+	}
+	title.SetText(text)
+	if s.Included {
+		title.Importance = widget.MediumImportance
+	} else {
+		title.Importance = widget.LowImportance
+	}
+	title.Refresh()
+}
+
+// refresh redraws the rows and re-selects the section being edited.
+func (p *packetPanel) refresh() {
+	p.list.Refresh()
+	p.selectRow(p.w.selected)
+}
+
+func (p *packetPanel) selectRow(i int) {
+	p.syncing = true
+	if i >= 0 {
+		p.list.Select(i)
+	} else {
+		p.list.UnselectAll()
+	}
+	p.syncing = false
+	p.updateButtons()
+}
+
+func (p *packetPanel) updateButtons() {
+	i, n := p.w.selected, len(p.w.doc.packet.Sections)
+	setEnabled(p.up, i > 0)
+	setEnabled(p.down, i >= 0 && i < n-1)
+	setEnabled(p.dup, i >= 0)
+	setEnabled(p.del, i >= 0)
+}
+
+func setEnabled(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
+func (p *packetPanel) showPages(a briefing.Analysis) {
+	p.pages.SetText(pagesText(p.w.doc.packet, a))
+}
+
+func (p *packetPanel) onMove(delta int) {
+	if p.w.selected < 0 {
+		return
+	}
+	p.w.selected = p.w.doc.moveSection(p.w.selected, delta)
+	p.selectRow(p.w.selected)
+}
+
+func (p *packetPanel) onDuplicate() {
+	if p.w.selected < 0 {
+		return
+	}
+	p.w.selected = p.w.doc.duplicateSection(p.w.selected)
+	p.selectRow(p.w.selected)
+}
+
+func (p *packetPanel) onRemove() {
+	if p.w.selected < 0 {
+		return
+	}
+	i := p.w.selected
+	p.w.doc.removeSection(i)
+	p.w.selectSection(min(i, len(p.w.doc.packet.Sections)-1))
+}

@@ -1,0 +1,252 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/spf13/afero"
+)
+
+// settingsPanel edits the packet's own fields and style.
+type settingsPanel struct {
+	w                                         *mainWindow
+	title, subtitle, author, org, preparedFor *widget.Entry
+	marking, watermark                        *widget.SelectEntry
+	audience, pageSize, fontSize              *widget.Select
+	date                                      *widget.DateEntry
+	pageLimit                                 *widget.Entry
+	cover, toc                                *widget.Check
+	accent                                    *canvas.Rectangle
+	accentText                                *widget.Label
+	logo                                      *widget.Label
+	clearLogo                                 *widget.Button
+	showing                                   bool
+	content                                   fyne.CanvasObject
+}
+
+var fontSizes = []string{"9", "10", "10.5", "11", "12", "13", "14"}
+
+func newSettingsPanel(w *mainWindow) *settingsPanel {
+	s := &settingsPanel{w: w}
+	text := func(field string, set func(p *briefing.Packet, v string)) *widget.Entry {
+		e := widget.NewEntry()
+		e.OnChanged = func(v string) {
+			if !s.showing {
+				s.w.doc.setText(field, func(p *briefing.Packet) { set(p, v) })
+			}
+		}
+		return e
+	}
+	s.title = text("title", func(p *briefing.Packet, v string) { p.Title = v })
+	s.subtitle = text("subtitle", func(p *briefing.Packet, v string) { p.Subtitle = v })
+	s.author = text("author", func(p *briefing.Packet, v string) { p.Author = v })
+	s.org = text("organization", func(p *briefing.Packet, v string) { p.Organization = v })
+	s.preparedFor = text("prepared_for", func(p *briefing.Packet, v string) { p.PreparedFor = v })
+	s.marking = widget.NewSelectEntry(markingOptions)
+	s.marking.OnChanged = func(v string) {
+		if !s.showing {
+			s.w.doc.setText("marking", func(p *briefing.Packet) { p.Marking = v })
+		}
+	}
+	s.watermark = widget.NewSelectEntry([]string{"DRAFT", "SAMPLE", "PRE-DECISIONAL"})
+	s.watermark.OnChanged = func(v string) {
+		if !s.showing {
+			s.w.doc.setText("watermark", func(p *briefing.Packet) { p.Watermark = v })
+		}
+	}
+	choice := func(options []string, set func(p *briefing.Packet, v string)) *widget.Select {
+		sel := widget.NewSelect(options, nil)
+		sel.OnChanged = func(v string) {
+			if !s.showing {
+				s.w.doc.setChoice(func(p *briefing.Packet) { set(p, v) })
+			}
+		}
+		return sel
+	}
+	s.audience = choice(briefing.Audiences, func(p *briefing.Packet, v string) { p.Audience = v })
+	s.pageSize = choice([]string{"letter", "a4"}, func(p *briefing.Packet, v string) { p.Style.PageSize = v })
+	s.fontSize = choice(fontSizes, func(p *briefing.Packet, v string) {
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			p.Style.FontSize = f
+		}
+	})
+	s.date = widget.NewDateEntry()
+	s.date.OnChanged = func(d *time.Time) {
+		if s.showing {
+			return
+		}
+		v := ""
+		if d != nil {
+			v = d.Format(time.DateOnly)
+		}
+		s.w.doc.setChoice(func(p *briefing.Packet) { p.Date = v })
+	}
+	s.pageLimit = widget.NewEntry()
+	s.pageLimit.SetPlaceHolder("none")
+	s.pageLimit.Validator = func(v string) error {
+		if v == "" {
+			return nil
+		}
+		if n, err := strconv.Atoi(v); err != nil || n < 0 {
+			return fmt.Errorf("a whole number of pages")
+		}
+		return nil
+	}
+	s.pageLimit.OnChanged = func(v string) {
+		n, err := strconv.Atoi(v)
+		if s.showing || (v != "" && (err != nil || n < 0)) {
+			return
+		}
+		s.w.doc.setText("page_limit", func(p *briefing.Packet) { p.PageLimit = n })
+	}
+	check := func(label string, set func(p *briefing.Packet, on bool)) *widget.Check {
+		c := widget.NewCheck(label, nil)
+		c.OnChanged = func(on bool) {
+			if !s.showing {
+				s.w.doc.setChoice(func(p *briefing.Packet) { set(p, on) })
+			}
+		}
+		return c
+	}
+	s.cover = check("Cover page", func(p *briefing.Packet, on bool) { p.Style.Cover = on })
+	s.toc = check("Table of contents", func(p *briefing.Packet, on bool) { p.Style.TOC = on })
+	s.accent = canvas.NewRectangle(color.Black)
+	s.accent.SetMinSize(fyne.NewSize(28, 20))
+	s.accent.CornerRadius = 4
+	s.accentText = widget.NewLabel("")
+	pick := widget.NewButton("Choose…", s.onPickAccent)
+	s.logo = widget.NewLabel("")
+	s.clearLogo = widget.NewButton("Remove", func() {
+		s.w.doc.setChoice(func(p *briefing.Packet) { p.Style.Logo = nil })
+	})
+	chooseLogo := widget.NewButton("Choose image…", s.onChooseLogo)
+
+	form := widget.NewForm(
+		widget.NewFormItem("Title", s.title),
+		widget.NewFormItem("Subtitle", s.subtitle),
+		widget.NewFormItem("Audience", s.audience),
+		widget.NewFormItem("Author", s.author),
+		widget.NewFormItem("Organization", s.org),
+		widget.NewFormItem("Prepared for", s.preparedFor),
+		widget.NewFormItem("Date", s.date),
+		&widget.FormItem{Text: "Marking", Widget: s.marking, HintText: "Printed at the top and bottom of every page"},
+		&widget.FormItem{Text: "Watermark", Widget: s.watermark, HintText: "Printed diagonally across every page; leave empty for none"},
+		widget.NewFormItem("Page size", s.pageSize),
+		widget.NewFormItem("Body text (pt)", s.fontSize),
+		&widget.FormItem{Text: "Page limit", Widget: s.pageLimit, HintText: "Warn when the PDF is longer"},
+		widget.NewFormItem("", container.NewHBox(s.cover, s.toc)),
+		widget.NewFormItem("Accent colour", container.NewHBox(s.accent, s.accentText, pick)),
+		widget.NewFormItem("Logo", container.NewHBox(s.logo, chooseLogo, s.clearLogo)),
+	)
+	s.content = container.NewVScroll(form)
+	return s
+}
+
+// refresh shows the packet's current values.
+func (s *settingsPanel) refresh() {
+	s.showing = true
+	defer func() { s.showing = false }()
+	p := s.w.doc.packet
+	setText := func(e *widget.Entry, v string) {
+		if e.Text != v {
+			e.SetText(v)
+		}
+	}
+	setText(s.title, p.Title)
+	setText(s.subtitle, p.Subtitle)
+	setText(s.author, p.Author)
+	setText(s.org, p.Organization)
+	setText(s.preparedFor, p.PreparedFor)
+	if s.marking.Text != p.Marking {
+		s.marking.SetText(p.Marking)
+	}
+	if s.watermark.Text != p.Watermark {
+		s.watermark.SetText(p.Watermark)
+	}
+	s.audience.SetSelected(p.Audience)
+	s.pageSize.SetSelected(p.Style.PageSize)
+	s.fontSize.SetSelected(strconv.FormatFloat(p.Style.FontSize, 'f', -1, 64))
+	if d, err := time.Parse(time.DateOnly, p.Date); err == nil {
+		if s.date.Date == nil || !s.date.Date.Equal(d) {
+			s.date.SetDate(&d)
+		}
+	} else if s.date.Date != nil {
+		s.date.SetDate(nil)
+	}
+	limit := ""
+	if p.PageLimit > 0 {
+		limit = strconv.Itoa(p.PageLimit)
+	}
+	setText(s.pageLimit, limit)
+	s.cover.SetChecked(p.Style.Cover)
+	s.toc.SetChecked(p.Style.TOC)
+	if c, err := parseHex(p.Style.Accent); err == nil {
+		s.accent.FillColor = c
+		s.accent.Refresh()
+	}
+	s.accentText.SetText(p.Style.Accent)
+	if len(p.Style.Logo) == 0 {
+		s.logo.SetText("none")
+		s.clearLogo.Disable()
+	} else {
+		desc := fmt.Sprintf("%d KB", (len(p.Style.Logo)+1023)/1024)
+		if cfg, format, err := image.DecodeConfig(bytes.NewReader(p.Style.Logo)); err == nil {
+			desc = fmt.Sprintf("%s %d×%d, %s", format, cfg.Width, cfg.Height, desc)
+		}
+		s.logo.SetText(desc)
+		s.clearLogo.Enable()
+	}
+}
+
+func (s *settingsPanel) onPickAccent() {
+	d := dialog.NewColorPicker("Accent colour", "Headings, rules and table headers use it", func(c color.Color) {
+		r, g, b, _ := c.RGBA()
+		hex := fmt.Sprintf("#%02X%02X%02X", r>>8, g>>8, b>>8)
+		s.w.doc.setChoice(func(p *briefing.Packet) { p.Style.Accent = hex })
+	}, s.w.win)
+	d.Advanced = true
+	if c, err := parseHex(s.w.doc.packet.Style.Accent); err == nil {
+		d.SetColor(c)
+	}
+	d.Show()
+}
+
+// onChooseLogo reads an image into the packet itself, so the packet stays
+// self-contained and never points at other files on this computer.
+func (s *settingsPanel) onChooseLogo() {
+	s.w.ui.askOpenPath([]string{".png", ".jpg", ".jpeg"}, func(path string) {
+		if path != "" {
+			s.setLogoFrom(path)
+		}
+	})
+}
+
+func (s *settingsPanel) setLogoFrom(path string) {
+	data, err := afero.ReadFile(s.w.env.fs, path)
+	if err == nil {
+		_, err = briefing.CheckLogo(data)
+	}
+	if err != nil {
+		s.w.ui.showError(fmt.Errorf("logo %s: %w", path, err))
+		return
+	}
+	s.w.doc.setChoice(func(p *briefing.Packet) { p.Style.Logo = data })
+}
+
+func parseHex(s string) (color.NRGBA, error) {
+	var r, g, b uint8
+	if _, err := fmt.Sscanf(s, "#%02x%02x%02x", &r, &g, &b); err != nil {
+		return color.NRGBA{}, err
+	}
+	return color.NRGBA{R: r, G: g, B: b, A: 0xff}, nil
+}

@@ -1,0 +1,213 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"github.com/briefsmith/briefsmith/assets"
+	"github.com/briefsmith/briefsmith/briefing"
+)
+
+// mainWindow is the one window: library, packet and section side by side,
+// with settings, variables and problems in tabs on the right.
+type mainWindow struct {
+	app fyne.App
+	win fyne.Window
+	env env
+	ui  uiHooks
+
+	lib *briefing.Library
+	doc *document
+	// selected is the index of the section being edited, -1 for none.
+	selected int
+
+	library   *libraryPanel
+	packet    *packetPanel
+	section   *sectionPanel
+	settings  *settingsPanel
+	variables *variablesPanel
+	problems  *problemsPanel
+	tabs      *container.AppTabs
+
+	menu                           *fyne.MainMenu
+	recentMenu, undoItem, redoItem *fyne.MenuItem
+
+	analysis      briefing.Analysis
+	analyzeGen    atomic.Int64
+	analyzeTimer  *time.Timer
+	autosaveTimer *time.Timer
+	// analyzed is called after each background analysis is applied; tests
+	// wait on it.
+	analyzed func()
+}
+
+func newMainWindow(a fyne.App, e env) *mainWindow {
+	w := &mainWindow{app: a, env: e, selected: -1}
+	w.win = a.NewWindow("Briefsmith")
+	w.win.SetMaster()
+	w.ui = defaultHooks(w)
+	w.loadLibrary()
+	p, _ := briefing.DecodePacket(assets.SampleName, assets.Sample())
+	w.doc = newDocument(p, "")
+	w.buildUI()
+	w.setDocument(w.doc)
+	w.win.SetCloseIntercept(w.onQuit)
+	w.win.Resize(fyne.NewSize(1280, 800))
+	return w
+}
+
+// loadLibrary (re)reads the templates, built-in and from the folder in
+// Preferences; broken ones are listed in the library panel.
+func (w *mainWindow) loadLibrary() {
+	lib, err := briefing.LoadLibrary(assets.Templates, w.env.fs, templatesDir(w.app))
+	if err != nil {
+		w.ui.showError(err)
+		lib, _ = briefing.LoadLibrary(assets.Templates, nil, "")
+	}
+	w.lib = lib
+}
+
+func (w *mainWindow) buildUI() {
+	w.library = newLibraryPanel(w)
+	w.packet = newPacketPanel(w)
+	w.section = newSectionPanel(w)
+	w.settings = newSettingsPanel(w)
+	w.variables = newVariablesPanel(w)
+	w.problems = newProblemsPanel(w)
+	w.tabs = container.NewAppTabs(
+		container.NewTabItem("Section", w.section.content),
+		container.NewTabItem("Settings", w.settings.content),
+		container.NewTabItem("Variables", w.variables.content),
+		container.NewTabItem("Problems", w.problems.content),
+	)
+	left := container.NewHSplit(w.library.content, w.packet.content)
+	left.Offset = 0.5
+	all := container.NewHSplit(left, w.tabs)
+	all.Offset = 0.42
+	w.win.SetContent(all)
+	w.win.SetMainMenu(w.mainMenu())
+}
+
+// setDocument shows d, replacing whatever was open.
+func (w *mainWindow) setDocument(d *document) {
+	w.doc = d
+	d.onChange = w.onDocumentChanged
+	w.selected = -1
+	if len(d.packet.Sections) > 0 {
+		w.selected = 0
+	}
+	w.refreshAll()
+	w.scheduleAnalysis()
+}
+
+// onDocumentChanged runs after every edit, undo and redo.
+func (w *mainWindow) onDocumentChanged() {
+	if w.selected >= len(w.doc.packet.Sections) {
+		w.selected = len(w.doc.packet.Sections) - 1
+	}
+	w.refreshAll()
+	w.scheduleAnalysis()
+	w.scheduleAutosave()
+}
+
+func (w *mainWindow) refreshAll() {
+	w.updateTitle()
+	w.packet.refresh()
+	w.section.show(w.selected)
+	w.settings.refresh()
+	w.variables.refresh()
+	w.refreshMenu()
+}
+
+// updateTitle shows the file name, with an asterisk while unsaved.
+func (w *mainWindow) updateTitle() {
+	mark := ""
+	if w.doc.dirty {
+		mark = "*"
+	}
+	w.win.SetTitle(fmt.Sprintf("%s%s — Briefsmith", mark, w.doc.name()))
+}
+
+// selectSection makes section i the one being edited.
+func (w *mainWindow) selectSection(i int) {
+	if i < -1 || i >= len(w.doc.packet.Sections) {
+		return
+	}
+	w.selected = i
+	w.packet.selectRow(i)
+	w.section.show(i)
+}
+
+// scheduleAnalysis recomputes the page count and problems in the
+// background once edits pause, so typing never waits for layout.
+func (w *mainWindow) scheduleAnalysis() {
+	gen := w.analyzeGen.Add(1)
+	snapshot := w.doc.packet.Clone()
+	lib, name := w.lib, w.doc.name()
+	if w.analyzeTimer != nil {
+		w.analyzeTimer.Stop()
+	}
+	w.analyzeTimer = time.AfterFunc(w.env.analyzeDelay, func() {
+		res := briefing.Analyze(lib, snapshot, name)
+		fyne.Do(func() {
+			if w.analyzeGen.Load() != gen {
+				return // a newer edit has its own analysis coming
+			}
+			w.analysis = res
+			w.packet.showPages(res)
+			w.problems.show(res.Problems)
+			w.variables.refresh()
+			if w.analyzed != nil {
+				w.analyzed()
+			}
+		})
+	})
+}
+
+// pagesText is the live page count, with the limit when the packet sets one.
+func pagesText(p *briefing.Packet, a briefing.Analysis) string {
+	if a.Pages == 0 {
+		if a.Problems.HasErrors() {
+			return "Cannot lay out: see Problems"
+		}
+		return "Counting pages…"
+	}
+	unit := "pages"
+	if a.Pages == 1 {
+		unit = "page"
+	}
+	s := fmt.Sprintf("%d %s", a.Pages, unit)
+	if p.PageLimit > 0 {
+		if a.Pages > p.PageLimit {
+			s += fmt.Sprintf(" — %d over the limit of %d", a.Pages-p.PageLimit, p.PageLimit)
+		} else {
+			s += fmt.Sprintf(" (limit %d)", p.PageLimit)
+		}
+	}
+	return s
+}
+
+// suggestedName proposes a file name from the packet title.
+func suggestedName(p *briefing.Packet, ext string) string {
+	s := briefing.SlugID(p.Title)
+	if s == "section" || strings.TrimSpace(p.Title) == "" {
+		s = "briefing"
+	}
+	return s + ext
+}
+
+// sectionTitle is what the packet list shows for section i.
+func (w *mainWindow) sectionTitle(i int) string {
+	s := w.doc.packet.Sections[i]
+	if s.Title != "" {
+		return s.Title
+	}
+	if t, ok := w.lib.Get(s.Template); ok {
+		return t.Title
+	}
+	return s.Template + " (missing template)"
+}
