@@ -5,7 +5,7 @@ GO      ?= go
 BIN     := bin/briefsmith
 export LANG ?= C.UTF-8
 
-.PHONY: all deps build run test sample clean
+.PHONY: all deps build run test sample screenshot package clean
 
 all: build
 
@@ -30,5 +30,13 @@ test: deps
 sample: build
 	./$(BIN) export -o sample.pdf
 
+# Screenshots of the real window under Xvfb, light and dark, two sizes.
+screenshot: build
+	./scripts/screenshot.sh $(BIN) docs
+
+# An installable Linux package (tar.xz with binary, icon and desktop entry).
+package: deps
+	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -name Briefsmith -release
+
 clean:
-	rm -rf bin sample.pdf
+	rm -rf bin sample.pdf Briefsmith.tar.xz

@@ -4,6 +4,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"time"
@@ -29,6 +30,14 @@ type env struct {
 	autosaveDelay time.Duration
 	// analyzeDelay debounces the live page count and problems.
 	analyzeDelay time.Duration
+
+	// after runs f once d has passed, off the UI goroutine, and returns
+	// what cancels it; background runs f off the UI goroutine; onUI hands
+	// f to the UI goroutine. Tests replace all three with a manual clock
+	// so they run deterministically on the test's goroutine.
+	after      func(d time.Duration, f func()) (stop func())
+	background func(f func())
+	onUI       func(f func())
 }
 
 func osEnv(a fyne.App) env {
@@ -37,7 +46,14 @@ func osEnv(a fyne.App) env {
 		dir = filepath.Join(cfg, "briefsmith")
 	}
 	return env{fs: afero.NewOsFs(), dataDir: dir, now: time.Now,
-		autosaveDelay: 2 * time.Second, analyzeDelay: 250 * time.Millisecond}
+		autosaveDelay: 2 * time.Second, analyzeDelay: 250 * time.Millisecond,
+		after: func(d time.Duration, f func()) func() {
+			t := time.AfterFunc(d, f)
+			return func() { t.Stop() }
+		},
+		background: func(f func()) { go f() },
+		onUI:       fyne.Do,
+	}
 }
 
 // Run opens the main window on the built-in sample packet (or on work
@@ -46,6 +62,12 @@ func Run() {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := newMainWindow(a, osEnv(a))
+	// BRIEFSMITH_WINDOW_SIZE (e.g. 1024x640) lets screenshots and manual
+	// checks open the window at a given size.
+	var width, height float32
+	if _, err := fmt.Sscanf(os.Getenv("BRIEFSMITH_WINDOW_SIZE"), "%fx%f", &width, &height); err == nil {
+		w.win.Resize(fyne.NewSize(width, height))
+	}
 	w.start()
 	w.win.ShowAndRun()
 }

@@ -121,6 +121,31 @@ func defaultHooks(w *mainWindow) uiHooks {
 	}
 }
 
+// override replaces the hooks that o sets.
+func (u *uiHooks) override(o uiHooks) {
+	if o.askSavePath != nil {
+		u.askSavePath = o.askSavePath
+	}
+	if o.askOpenPath != nil {
+		u.askOpenPath = o.askOpenPath
+	}
+	if o.askUnsaved != nil {
+		u.askUnsaved = o.askUnsaved
+	}
+	if o.askRestore != nil {
+		u.askRestore = o.askRestore
+	}
+	if o.showError != nil {
+		u.showError = o.showError
+	}
+	if o.exported != nil {
+		u.exported = o.exported
+	}
+	if o.progress != nil {
+		u.progress = o.progress
+	}
+}
+
 // setDialogFolder starts a file dialog in the current packet's folder.
 func (w *mainWindow) setDialogFolder(d interface{ SetLocation(fyne.ListableURI) }) {
 	if w.doc == nil || w.doc.path == "" {

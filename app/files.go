@@ -2,9 +2,7 @@ package app
 
 import (
 	"fmt"
-	"time"
 
-	"fyne.io/fyne/v2"
 	"github.com/briefsmith/briefsmith/briefing"
 )
 
@@ -147,22 +145,20 @@ func (w *mainWindow) onQuit() {
 
 func (w *mainWindow) stopTimers() {
 	w.analyzeGen.Add(1)
-	if w.analyzeTimer != nil {
-		w.analyzeTimer.Stop()
+	if w.stopAnalyze != nil {
+		w.stopAnalyze()
 	}
-	if w.autosaveTimer != nil {
-		w.autosaveTimer.Stop()
+	if w.stopAutosave != nil {
+		w.stopAutosave()
 	}
 }
 
 // scheduleAutosave writes the recovery file shortly after edits pause.
 func (w *mainWindow) scheduleAutosave() {
-	if w.autosaveTimer != nil {
-		w.autosaveTimer.Stop()
+	if w.stopAutosave != nil {
+		w.stopAutosave()
 	}
-	w.autosaveTimer = time.AfterFunc(w.env.autosaveDelay, func() {
-		fyne.Do(w.autosave)
-	})
+	w.stopAutosave = w.env.after(w.env.autosaveDelay, func() { w.env.onUI(w.autosave) })
 }
 
 // autosave writes the recovery file now if there are unsaved changes.
@@ -172,11 +168,11 @@ func (w *mainWindow) autosave() {
 	}
 	r := briefing.Recovery{Path: w.doc.path, Saved: w.env.now().UTC(), Packet: w.doc.packet.Clone()}
 	fs, dir := w.env.fs, w.env.dataDir
-	go func() {
+	w.env.background(func() {
 		if err := briefing.SaveRecovery(fs, dir, r); err != nil {
-			fyne.Do(func() { w.ui.showError(fmt.Errorf("autosave failed; save your work now: %w", err)) })
+			w.env.onUI(func() { w.ui.showError(fmt.Errorf("autosave failed; save your work now: %w", err)) })
 		}
-	}()
+	})
 }
 
 // onExport renders the PDF in the background behind a progress dialog,
@@ -186,9 +182,9 @@ func (w *mainWindow) onExport() {
 	p := w.doc.packet.Clone()
 	lib, name := w.lib, w.doc.name()
 	hide := w.ui.progress("Exporting PDF…")
-	go func() {
+	w.env.background(func() {
 		pdf, res, err := briefing.RenderPacket(lib, p, name)
-		fyne.Do(func() {
+		w.env.onUI(func() {
 			hide()
 			if err != nil {
 				w.ui.showError(err)
@@ -206,7 +202,7 @@ func (w *mainWindow) onExport() {
 				w.ui.exported(path, res.Info.Pages)
 			})
 		})
-	}()
+	})
 }
 
 func withExt(path, ext string) string {

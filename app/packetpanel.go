@@ -25,7 +25,7 @@ type packetPanel struct {
 func newPacketPanel(w *mainWindow) *packetPanel {
 	p := &packetPanel{w: w}
 	p.pages = widget.NewLabel("Counting pages…")
-	p.pages.Importance = widget.LowImportance
+	p.pages.TextStyle.Bold = true
 	p.list = &widget.List{
 		Length:     func() int { return len(p.w.doc.packet.Sections) },
 		CreateItem: p.createRow,

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"sync/atomic"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -36,20 +35,27 @@ type mainWindow struct {
 	menu                           *fyne.MainMenu
 	recentMenu, undoItem, redoItem *fyne.MenuItem
 
-	analysis      briefing.Analysis
-	analyzeGen    atomic.Int64
-	analyzeTimer  *time.Timer
-	autosaveTimer *time.Timer
+	analysis     briefing.Analysis
+	analyzeGen   atomic.Int64
+	stopAnalyze  func()
+	stopAutosave func()
 	// analyzed is called after each background analysis is applied; tests
 	// wait on it.
 	analyzed func()
 }
 
 func newMainWindow(a fyne.App, e env) *mainWindow {
+	return newMainWindowWith(a, e, uiHooks{})
+}
+
+// newMainWindowWith builds the window with hooks for its dialogs; any
+// hook left nil uses the real dialog.
+func newMainWindowWith(a fyne.App, e env, hooks uiHooks) *mainWindow {
 	w := &mainWindow{app: a, env: e, selected: -1}
 	w.win = a.NewWindow("Briefsmith")
 	w.win.SetMaster()
 	w.ui = defaultHooks(w)
+	w.ui.override(hooks)
 	w.loadLibrary()
 	p, _ := briefing.DecodePacket(assets.SampleName, assets.Sample())
 	w.doc = newDocument(p, "")
@@ -148,12 +154,12 @@ func (w *mainWindow) scheduleAnalysis() {
 	gen := w.analyzeGen.Add(1)
 	snapshot := w.doc.packet.Clone()
 	lib, name := w.lib, w.doc.name()
-	if w.analyzeTimer != nil {
-		w.analyzeTimer.Stop()
+	if w.stopAnalyze != nil {
+		w.stopAnalyze()
 	}
-	w.analyzeTimer = time.AfterFunc(w.env.analyzeDelay, func() {
+	w.stopAnalyze = w.env.after(w.env.analyzeDelay, func() {
 		res := briefing.Analyze(lib, snapshot, name)
-		fyne.Do(func() {
+		w.env.onUI(func() {
 			if w.analyzeGen.Load() != gen {
 				return // a newer edit has its own analysis coming
 			}

@@ -1,0 +1,374 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/spf13/afero"
+)
+
+func sectionIDs(p *briefing.Packet) string {
+	var ids []string
+	for _, s := range p.Sections {
+		id := s.Template
+		if !s.Included {
+			id = "-" + id
+		}
+		ids = append(ids, id)
+	}
+	return strings.Join(ids, ",")
+}
+
+const sampleOrder = "summary,provisions,background,scope,international,context,outlook"
+
+func TestOpensOnTheSamplePacket(t *testing.T) {
+	h := newHarness(t, nil)
+	if got := sectionIDs(h.doc()); got != sampleOrder {
+		t.Fatalf("sections = %s", got)
+	}
+	if got := h.w.win.Title(); got != "Untitled.briefing — Briefsmith" {
+		t.Errorf("title = %q", got)
+	}
+	h.settle()
+	if got := h.w.packet.pages.Text; got != "5 pages" {
+		t.Errorf("page count = %q", got)
+	}
+}
+
+func TestAddSectionFromLibraryByButtonAndDoubleTap(t *testing.T) {
+	h := newHarness(t, nil)
+	lib := h.w.library
+	test.Type(lib.search, "happens next")
+	if len(lib.rows) != 2 || lib.rows[1].template == nil || lib.rows[1].template.ID != "outlook" {
+		t.Fatalf("search rows = %+v", lib.rows)
+	}
+	if !lib.add.Disabled() {
+		t.Error("Add enabled with nothing selected")
+	}
+	lib.list.Select(0) // a heading cannot be chosen
+	if !lib.add.Disabled() {
+		t.Error("Add enabled for a heading")
+	}
+	lib.list.Select(1)
+	test.Tap(lib.add)
+	if got := sectionIDs(h.doc()); got != sampleOrder+",outlook" {
+		t.Fatalf("after Add: %s", got)
+	}
+	if h.w.selected != 7 || h.w.section.title.PlaceHolder != "What Happens Next" {
+		t.Errorf("new section not selected for editing: %d %q", h.w.selected, h.w.section.title.PlaceHolder)
+	}
+	row := lib.createRow()
+	lib.updateRow(1, row)
+	test.DoubleTap(row.(*tapRow))
+	if got := sectionIDs(h.doc()); got != sampleOrder+",outlook,outlook" {
+		t.Fatalf("after double tap: %s", got)
+	}
+	if !strings.HasPrefix(h.w.win.Title(), "*") {
+		t.Errorf("title %q lacks the unsaved marker", h.w.win.Title())
+	}
+}
+
+func TestReorderExcludeDuplicateRemoveAndUndoRedo(t *testing.T) {
+	h := newHarness(t, nil)
+	pp := h.w.packet
+	h.w.selectSection(0)
+	if !pp.up.Disabled() || pp.down.Disabled() {
+		t.Error("first row: up should be disabled, down enabled")
+	}
+	test.Tap(pp.down)
+	test.Tap(pp.down)
+	if got := sectionIDs(h.doc()); got != "provisions,background,summary,scope,international,context,outlook" {
+		t.Fatalf("after moving down twice: %s", got)
+	}
+	if h.w.selected != 2 {
+		t.Errorf("selection did not follow the section: %d", h.w.selected)
+	}
+	row := pp.createRow()
+	pp.updateRow(3, row)
+	check := row.(*fyne.Container).Objects[1].(*widget.Check)
+	test.Tap(check)
+	if got := sectionIDs(h.doc()); !strings.Contains(got, "-scope") {
+		t.Fatalf("include box did not exclude: %s", got)
+	}
+	test.Tap(pp.dup)
+	test.Tap(pp.del)
+	h.w.selectSection(0)
+	test.Tap(pp.del)
+	want := "background,summary,-scope,international,context,outlook"
+	if got := sectionIDs(h.doc()); got != want {
+		t.Fatalf("after duplicate and removes: %s", got)
+	}
+	for i, w := range []string{
+		"provisions,background,summary,-scope,international,context,outlook",
+		"provisions,background,summary,summary,-scope,international,context,outlook",
+		"provisions,background,summary,-scope,international,context,outlook",
+		"provisions,background,summary,scope,international,context,outlook",
+		"provisions,summary,background,scope,international,context,outlook",
+		sampleOrder,
+	} {
+		h.w.undoItem.Action()
+		if got := sectionIDs(h.doc()); got != w {
+			t.Fatalf("undo %d: %s, want %s", i+1, got, w)
+		}
+	}
+	if !h.w.undoItem.Disabled {
+		t.Error("Undo still enabled with nothing to undo")
+	}
+	h.w.redoItem.Action()
+	h.w.redoItem.Action()
+	if got := sectionIDs(h.doc()); got != "provisions,background,summary,scope,international,context,outlook" {
+		t.Fatalf("after two redos: %s", got)
+	}
+}
+
+func TestEditingABodyChangesThePreviewAndCanBeReset(t *testing.T) {
+	h := newHarness(t, nil)
+	h.w.selectSection(3)
+	s := h.w.section
+	if !s.reset.Disabled() {
+		t.Error("Reset enabled for an unedited section")
+	}
+	s.body.SetText("")
+	test.Type(s.body, "Hello {{.prepared_for}}, see **this** table:\n\n| A | B |\n|---|---|\n| one | two |\n")
+	if b := h.doc().Sections[3].Body; b == nil || !strings.HasPrefix(*b, "Hello {{.prepared_for}}") {
+		t.Fatalf("body not stored: %v", b)
+	}
+	if s.reset.Disabled() {
+		t.Error("Reset disabled for an edited section")
+	}
+	s.tabs.SelectIndex(1)
+	got := s.preview.String()
+	for _, want := range []string{"Scope of the Order", "Hello the Member and senior staff, see this table:", "one  two"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("preview lacks %q:\n%s", want, got)
+		}
+	}
+	// One burst of typing is one undo step.
+	h.w.undoItem.Action()
+	if h.doc().Sections[3].Body != nil {
+		t.Error("undo did not restore the template body in one step")
+	}
+	h.w.redoItem.Action()
+	test.Tap(s.reset)
+	if h.doc().Sections[3].Body != nil || !strings.Contains(s.body.Text, "The directive has two focuses") {
+		t.Errorf("reset did not bring back the template: %q", s.body.Text)
+	}
+}
+
+func TestFillingAVariableClearsItsProblem(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	_ = afero.WriteFile(fs, testTemplatesDir+"/agency.md", []byte("---\nid: agency\ntitle: Agency impact\nkind: custom\nvariables:\n  - name: agency\n    label: Agency\n    required: true\nsources:\n  - title: S\n---\nFor {{.agency}}.\n"), 0o644)
+	_ = afero.WriteFile(fs, testTemplatesDir+"/broken.md", []byte("---\nid: broken\n"), 0o644)
+	h := newHarness(t, fs)
+	if last := h.w.library.rows[len(h.w.library.rows)-1]; last.broken == nil || !strings.Contains(last.broken.File, "broken.md") {
+		t.Errorf("broken template not listed in the library: %+v", last)
+	}
+	h.w.library.addTemplate("agency")
+	h.settle()
+	problems := h.w.problems.items.Error()
+	if !strings.Contains(problems, `required variable "agency" (Agency) is empty`) {
+		t.Fatalf("problems = %s", problems)
+	}
+	if h.w.packet.pages.Text != "Cannot lay out: see Problems" {
+		t.Errorf("pages = %q", h.w.packet.pages.Text)
+	}
+	entry := h.w.variables.entries["agency"]
+	if entry == nil || entry.Validate() == nil {
+		t.Fatal("required variable entry missing or not flagged")
+	}
+	test.Type(entry, "Department of Energy")
+	h.settle()
+	if got := h.w.problems.items.Error(); strings.Contains(got, "agency") {
+		t.Errorf("problem not cleared: %s", got)
+	}
+	if h.doc().Variables["agency"] != "Department of Energy" || entry.Validate() != nil {
+		t.Error("variable not stored or still flagged")
+	}
+	if h.w.packet.pages.Text == "Cannot lay out: see Problems" {
+		t.Error("page count not restored")
+	}
+}
+
+func TestProblemSelectsItsSection(t *testing.T) {
+	h := newHarness(t, nil)
+	h.settle()
+	if len(h.w.problems.items) != 2 {
+		t.Fatalf("sample problems = %v", h.w.problems.items)
+	}
+	h.w.selectSection(4)
+	h.w.problems.list.Select(0)
+	if h.w.selected != 0 {
+		t.Errorf("selected = %d, want 0 (the summary declares the fact to verify)", h.w.selected)
+	}
+	if h.w.tabs.Items[3].Text != "Problems (2)" {
+		t.Errorf("tab = %q", h.w.tabs.Items[3].Text)
+	}
+}
+
+func TestUnsavedChangesPromptOnQuitAndOpen(t *testing.T) {
+	h := newHarness(t, nil)
+	h.w.doc.setVariable("signing_date", "1 May")
+	// Cancel keeps everything.
+	h.ui.unsaved = choiceCancel
+	h.w.onQuit()
+	if len(h.ui.asked) != 1 || !h.w.doc.dirty {
+		t.Fatalf("cancel: asked %v dirty %v", h.ui.asked, h.w.doc.dirty)
+	}
+	// Save asks for a name, writes the file and clears the marker.
+	h.ui.unsaved, h.ui.savePath = choiceSave, "/docs/memo"
+	h.ui.openPath = "/docs/memo.briefing"
+	h.w.onOpen()
+	if h.w.doc.dirty || h.w.doc.path != "/docs/memo.briefing" || h.w.win.Title() != "memo.briefing — Briefsmith" {
+		t.Fatalf("after save-then-open: dirty %v path %q title %q", h.w.doc.dirty, h.w.doc.path, h.w.win.Title())
+	}
+	saved, err := briefing.LoadPacket(h.fs, "/docs/memo.briefing")
+	if err != nil || saved.Variables["signing_date"] != "1 May" {
+		t.Fatalf("saved packet: %v %v", saved, err)
+	}
+	if got := h.app.Preferences().StringList(prefRecent); len(got) != 1 || got[0] != "/docs/memo.briefing" {
+		t.Errorf("recent = %v", got)
+	}
+	// Don't Save discards.
+	h.w.doc.setVariable("signing_date", "2 May")
+	h.ui.unsaved = choiceDiscard
+	h.w.onNew("classroom")
+	if h.doc().Audience != "classroom" || h.w.doc.dirty || h.w.doc.path != "" {
+		t.Fatalf("new after discard: %+v", h.doc())
+	}
+	if again, _ := briefing.LoadPacket(h.fs, "/docs/memo.briefing"); again.Variables["signing_date"] != "1 May" {
+		t.Error("discarded change reached the file")
+	}
+}
+
+func TestFailedSaveKeepsTheWork(t *testing.T) {
+	mem := afero.NewMemMapFs()
+	h := newHarness(t, afero.NewReadOnlyFs(mem))
+	h.w.doc.setVariable("order_number", "EO 1")
+	h.ui.savePath = "/docs/x.briefing"
+	h.w.onSave()
+	if len(h.ui.errors) != 1 || !h.w.doc.dirty || h.doc().Variables["order_number"] != "EO 1" {
+		t.Fatalf("errors %v dirty %v", h.ui.errors, h.w.doc.dirty)
+	}
+}
+
+func TestExportWritesAValidPDF(t *testing.T) {
+	h := newHarness(t, nil)
+	h.ui.savePath = "/out/brief"
+	h.w.onExport()
+	if len(h.ui.errors) > 0 {
+		t.Fatal(h.ui.errors)
+	}
+	if h.ui.asked[0] != "Export PDF:executive-order-on-ai-security-for-federal-networks.pdf" {
+		t.Errorf("proposed name: %v", h.ui.asked)
+	}
+	if h.ui.exported != "/out/brief.pdf" || h.ui.pages != 5 {
+		t.Errorf("exported %q (%d pages)", h.ui.exported, h.ui.pages)
+	}
+	pdf, err := afero.ReadFile(h.fs, "/out/brief.pdf")
+	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("no PDF: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "brief.pdf")
+	_ = os.WriteFile(path, pdf, 0o644)
+	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+}
+
+func TestExportWithErrorsExplainsAndWritesNothing(t *testing.T) {
+	h := newHarness(t, nil)
+	h.w.doc.addSection("no-such-template")
+	h.ui.savePath = "/out/brief.pdf"
+	h.w.onExport()
+	if len(h.ui.errors) != 1 || !strings.Contains(plainError(h.ui.errors[0]).Error(), `unknown template "no-such-template"`) {
+		t.Fatalf("errors = %v", h.ui.errors)
+	}
+	if ok, _ := afero.Exists(h.fs, "/out/brief.pdf"); ok || len(h.ui.asked) != 0 {
+		t.Error("a failed export asked for a path or wrote a file")
+	}
+}
+
+func TestAutosaveRestoresAfterACrash(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	a := test.NewTempApp(t)
+	first := openHarness(t, a, fs)
+	first.w.doc.setVariable("order_number", "EO 99")
+	first.w.selectSection(2)
+	first.w.section.body.SetText("Typed but never saved.")
+	first.settle() // the autosave timer fires
+	if ok, _ := afero.Exists(fs, "/data/"+briefing.RecoveryFile); !ok {
+		t.Fatal("no recovery file after autosave")
+	}
+	// The process dies here: no quit, no save. The next start offers the work back.
+	second := &fakeUI{restore: true}
+	h2 := &harness{t: t, app: a, fs: fs, clock: &manualClock{}, ui: second}
+	e := first.w.env
+	e.after = h2.clock.after
+	h2.w = newMainWindowWith(a, e, second.hooks())
+	h2.w.start()
+	if len(second.asked) != 1 || second.asked[0] != "restore" {
+		t.Fatalf("asked = %v", second.asked)
+	}
+	p := h2.w.doc.packet
+	if p.Variables["order_number"] != "EO 99" || p.Sections[2].Body == nil || *p.Sections[2].Body != "Typed but never saved." || !h2.w.doc.dirty {
+		t.Fatalf("restored packet lost work: %+v", p.Sections[2])
+	}
+	// Declining removes the recovery file.
+	third := &fakeUI{restore: false}
+	w3 := newMainWindowWith(a, e, third.hooks())
+	w3.start()
+	if ok, _ := afero.Exists(fs, "/data/"+briefing.RecoveryFile); ok {
+		t.Error("recovery file kept after the user declined it")
+	}
+}
+
+func TestSettingsEditsAreUndoable(t *testing.T) {
+	h := newHarness(t, nil)
+	s := h.w.settings
+	s.pageSize.SetSelected("a4")
+	s.title.SetText(s.title.Text + " (revised)")
+	s.cover.SetChecked(false)
+	p := h.doc()
+	if p.Style.PageSize != "a4" || !strings.HasSuffix(p.Title, "(revised)") || p.Style.Cover {
+		t.Fatalf("settings not applied: %+v", p.Style)
+	}
+	h.w.undoItem.Action()
+	h.w.undoItem.Action()
+	if h.doc().Style.Cover != true || strings.HasSuffix(h.doc().Title, "(revised)") || h.doc().Style.PageSize != "a4" {
+		t.Fatalf("two undos: cover %v title %q size %s", h.doc().Style.Cover, h.doc().Title, h.doc().Style.PageSize)
+	}
+	if s.title.Text != h.doc().Title || !s.cover.Checked {
+		t.Error("settings form not refreshed after undo")
+	}
+}
+
+func TestSaveSectionAsTemplate(t *testing.T) {
+	h := newHarness(t, nil)
+	h.w.selectSection(6)
+	h.w.section.title.SetText("Our next steps")
+	h.w.section.body.SetText("Watch for guidance{{if .signing_date}} after {{.signing_date}}{{end}}.")
+	h.w.section.onSaveAsTemplate()
+	if len(h.ui.errors) > 0 {
+		t.Fatal(h.ui.errors)
+	}
+	tm, ok := h.w.lib.Get("our-next-steps")
+	if !ok || tm.Origin != testTemplatesDir+"/our-next-steps.md" || !strings.HasPrefix(tm.Body, "Watch for guidance") {
+		t.Fatalf("template not in library: %+v", tm)
+	}
+}
+
+func TestUsableAtSmallWindowSizes(t *testing.T) {
+	h := newHarness(t, nil)
+	min := h.w.win.Content().MinSize()
+	if min.Width > 1024 || min.Height > 640 {
+		t.Errorf("minimum content size %v does not fit 1024×640", min)
+	}
+}
