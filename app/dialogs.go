@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
@@ -29,6 +30,9 @@ type uiHooks struct {
 	askSavePath func(title, name, ext string, done func(path string))
 	askOpenPath func(exts []string, done func(path string))
 	askUnsaved  func(done func(unsavedChoice))
+	// askAudience asks what kind of packet New should start; done gets ""
+	// on cancel.
+	askAudience func(done func(audience string))
 	askRestore  func(r briefing.Recovery, done func(restore bool))
 	showError   func(err error)
 	// exported is told of a finished export and may offer to open it.
@@ -88,6 +92,17 @@ func defaultHooks(w *mainWindow) uiHooks {
 			d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
 			d.Show()
 		},
+		askAudience: func(done func(string)) {
+			var d *dialog.CustomDialog
+			choose := func(a string) func() { return func() { d.Hide(); done(a) } }
+			buttons := container.NewVBox(
+				widget.NewButton("Staff memo — BLUF, marking on every page", choose("staff")),
+				widget.NewButton("Classroom handout — plain language, room to write", choose("classroom")),
+				widget.NewButton("Client brief — your logo, confidential footer", choose("client")),
+			)
+			d = dialog.NewCustom("New packet", "Cancel", buttons, w.win)
+			d.Show()
+		},
 		askRestore: func(r briefing.Recovery, done func(bool)) {
 			name := "an untitled packet"
 			if r.Path != "" {
@@ -131,6 +146,9 @@ func (u *uiHooks) override(o uiHooks) {
 	}
 	if o.askUnsaved != nil {
 		u.askUnsaved = o.askUnsaved
+	}
+	if o.askAudience != nil {
+		u.askAudience = o.askAudience
 	}
 	if o.askRestore != nil {
 		u.askRestore = o.askRestore

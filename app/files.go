@@ -52,6 +52,15 @@ func (w *mainWindow) whenSafe(next func()) {
 	})
 }
 
+// onNewDialog asks which audience the new packet is for.
+func (w *mainWindow) onNewDialog() {
+	w.ui.askAudience(func(audience string) {
+		if audience != "" {
+			w.onNew(audience)
+		}
+	})
+}
+
 // onNew starts a packet for audience with the user's default settings and
 // the built-in sections that suit it.
 func (w *mainWindow) onNew(audience string) {

@@ -46,6 +46,7 @@ type fakeUI struct {
 	savePath string
 	openPath string
 	unsaved  unsavedChoice
+	audience string
 	restore  bool
 	errors   []error
 	asked    []string
@@ -63,6 +64,10 @@ func (f *fakeUI) hooks() uiHooks {
 		askUnsaved: func(done func(unsavedChoice)) {
 			f.asked = append(f.asked, "unsaved")
 			done(f.unsaved)
+		},
+		askAudience: func(done func(string)) {
+			f.asked = append(f.asked, "audience")
+			done(f.audience)
 		},
 		askRestore: func(r briefing.Recovery, done func(bool)) {
 			f.asked = append(f.asked, "restore")

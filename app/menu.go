@@ -15,14 +15,8 @@ func shortcut(k fyne.KeyName, extra fyne.KeyModifier) fyne.Shortcut {
 // handled by the window before any focused widget, so Ctrl+Z undoes
 // packet edits even while typing in a section body.
 func (w *mainWindow) mainMenu() *fyne.MainMenu {
-	newItem := fyne.NewMenuItem("New…", nil)
-	newItem.ChildMenu = fyne.NewMenu("",
-		fyne.NewMenuItem("Staff memo", func() { w.onNew("staff") }),
-		fyne.NewMenuItem("Classroom handout", func() { w.onNew("classroom") }),
-		fyne.NewMenuItem("Client brief", func() { w.onNew("client") }),
-	)
-	newShort := fyne.NewMenuItem("New staff memo", func() { w.onNew("staff") })
-	newShort.Shortcut = shortcut(fyne.KeyN, 0)
+	newItem := fyne.NewMenuItem("New…", w.onNewDialog)
+	newItem.Shortcut = shortcut(fyne.KeyN, 0)
 	open := fyne.NewMenuItem("Open…", w.onOpen)
 	open.Shortcut = shortcut(fyne.KeyO, 0)
 	w.recentMenu = fyne.NewMenuItem("Open Recent", nil)
@@ -37,7 +31,7 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 	quit := fyne.NewMenuItem("Quit", w.onQuit)
 	quit.Shortcut = shortcut(fyne.KeyQ, 0)
 	quit.IsQuit = true
-	file := fyne.NewMenu("File", newShort, newItem, fyne.NewMenuItemSeparator(), open, w.recentMenu,
+	file := fyne.NewMenu("File", newItem, fyne.NewMenuItemSeparator(), open, w.recentMenu,
 		fyne.NewMenuItemSeparator(), save, saveAs, export, fyne.NewMenuItemSeparator(), prefs, quit)
 
 	w.undoItem = fyne.NewMenuItem("Undo", w.onUndo)

@@ -238,8 +238,8 @@ func TestUnsavedChangesPromptOnQuitAndOpen(t *testing.T) {
 	}
 	// Don't Save discards.
 	h.w.doc.setVariable("signing_date", "2 May")
-	h.ui.unsaved = choiceDiscard
-	h.w.onNew("classroom")
+	h.ui.unsaved, h.ui.audience = choiceDiscard, "classroom"
+	h.w.onNewDialog()
 	if h.doc().Audience != "classroom" || h.w.doc.dirty || h.w.doc.path != "" {
 		t.Fatalf("new after discard: %+v", h.doc())
 	}

@@ -1,12 +1,9 @@
 package briefing
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"time"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // audienceKicker is the small line above the title saying what kind of
@@ -19,22 +16,11 @@ var audienceKicker = map[string]string{
 
 // cover draws the title block on the first page: logo, kind of document,
 // title, subtitle and who it is from and for.
-func (r *renderer) cover() error {
+func (r *renderer) cover() {
 	width := r.right - r.left
 	r.y = r.top + 24
-	if len(r.p.Style.Logo) > 0 {
-		tp, err := CheckLogo(r.p.Style.Logo)
-		if err != nil {
-			return fmt.Errorf("logo: %w", err)
-		}
-		info := r.pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(r.p.Style.Logo))
-		if err := r.pdf.Error(); err != nil || info == nil {
-			return fmt.Errorf("logo: the image could not be read: %v", err)
-		}
-		w, h := info.Width(), info.Height()
-		scale := min(160/w, 64/h)
-		r.pdf.ImageOptions("logo", r.left, r.y, w*scale, h*scale, false, fpdf.ImageOptions{ImageType: tp}, 0, "")
-		r.y += h*scale + 28
+	if _, h := r.drawLogo(r.left, r.y, 160, 64); h > 0 {
+		r.y += h + 28
 	}
 	kicker := audienceKicker[r.p.Audience]
 	r.paragraphLines([]span{{strings.ToUpper(kicker), r.text(sans, true, 10, r.accent)}}, r.left, width, 14, "L")
@@ -67,8 +53,10 @@ func (r *renderer) cover() error {
 		r.paragraphLines([]span{{row[1], r.text(serif, false, r.base+1, black)}}, r.left+labelW, width-labelW, r.lh+1, "L")
 		r.y += 4
 	}
+	if profileFor(r.p.Audience).nameLine {
+		r.nameLine()
+	}
 	r.y += 24
-	return nil
 }
 
 // formatDate prints 2026-11-25 as "25 November 2026"; anything else as is.

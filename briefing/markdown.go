@@ -19,6 +19,7 @@ import (
 var md = goldmark.New(goldmark.WithExtensions(
 	extension.Table,
 	extension.Strikethrough,
+	extension.DefinitionList,
 	extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
 		extension.LeftSingleQuote: "‘", extension.RightSingleQuote: "’",
 		extension.LeftDoubleQuote: "“", extension.RightDoubleQuote: "”",
@@ -34,6 +35,9 @@ type blockCtx struct {
 	marker string // list marker printed beside the block's first line
 	depth  int    // list nesting depth
 	code   bool   // shade each line as a code block
+	// callout shades each line and draws an accent bar: a key-takeaway or
+	// note box that follows its text across page breaks.
+	callout bool
 }
 
 // markdown renders one section body.
@@ -57,24 +61,34 @@ func (r *renderer) walk(n ast.Node, src []byte, c blockCtx) {
 	case *ast.List:
 		r.list(n, src, c)
 	case *ast.Blockquote:
+		if label, ok := calloutLabel(n, src); ok {
+			r.callout(n, src, c, label)
+			return
+		}
 		c.indent += 14
 		c.quote++
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 			r.walk(ch, src, c)
 			c.marker = ""
 		}
-	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
-		// Raw HTML is shown as written: printing it is honest, dropping it
-		// would lose what the author typed.
-		var b strings.Builder
-		lines := n.Lines()
-		for i := 0; i < lines.Len(); i++ {
-			seg := lines.At(i)
-			b.Write(seg.Value(src))
+	case *ast.FencedCodeBlock:
+		if string(n.Language(src)) == "lines" {
+			r.answerLines(n, src, c)
+			return
 		}
-		st := r.text(mono, false, r.base-1.5, black)
-		c.code = true
-		r.block([]span{{strings.TrimRight(b.String(), "\n"), st}}, c, (r.base-1.5)*1.35, r.lh*0.5)
+		r.codeBlock(n, src, c)
+	case *ast.HTMLBlock:
+		if isPageBreak(n, src) {
+			if r.y > r.top {
+				r.newPage()
+			}
+			return
+		}
+		r.codeBlock(n, src, c)
+	case *east.DefinitionList:
+		r.definitions(n, src, c)
+	case *ast.CodeBlock:
+		r.codeBlock(n, src, c)
 	case *ast.ThematicBreak:
 		r.need(r.lh)
 		r.pdf.SetDrawColor(rule.r, rule.g, rule.b)
@@ -88,6 +102,24 @@ func (r *renderer) walk(n ast.Node, src []byte, c blockCtx) {
 			r.walk(ch, src, c)
 		}
 	}
+}
+
+// codeBlock prints code, and raw HTML, as written in a shaded block:
+// printing HTML is honest, dropping it would lose what the author typed.
+func (r *renderer) codeBlock(n ast.Node, src []byte, c blockCtx) {
+	st := r.text(mono, false, r.base-1.5, black)
+	c.code = true
+	r.block([]span{{strings.TrimRight(blockText(n, src), "\n"), st}}, c, (r.base-1.5)*1.35, r.lh*0.5)
+}
+
+func blockText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.String()
 }
 
 // heading renders a heading inside a section body: one step below the
@@ -186,7 +218,7 @@ func (r *renderer) block(spans []span, c blockCtx, lh, after float64) {
 	if len(lines) == 0 {
 		r.y += lh
 	}
-	r.y += after
+	r.shadeCallout(c, after)
 }
 
 // drawLines draws lines at the context's indent, breaking pages between
@@ -195,6 +227,11 @@ func (r *renderer) block(spans []span, c blockCtx, lh, after float64) {
 func (r *renderer) drawLines(lines []textLine, c blockCtx, lh float64) {
 	for _, ln := range lines {
 		r.need(lh)
+		if c.callout {
+			y := r.y
+			r.shadeCallout(c, lh)
+			r.y = y
+		}
 		if c.code {
 			shade := rgb{0xf3, 0xf4, 0xf6}
 			r.pdf.SetFillColor(shade.r, shade.g, shade.b)

@@ -52,6 +52,9 @@ type renderer struct {
 
 	entries []tocEntry
 	outline []string
+
+	logo     *fpdf.ImageInfoType
+	logoType string
 }
 
 // Render lays doc out and writes the PDF to w. Nothing is written unless
@@ -122,7 +125,7 @@ func newRenderer(doc *Document, prev *layoutResult) *renderer {
 		pageW: size.Wd, pageH: size.Ht,
 		left: 64, right: size.Wd - 64, top: 76, bottom: size.Ht - 64,
 	}
-	r.lh = r.base * 1.4
+	r.lh = r.base * profileFor(p.Audience).lineSpacing
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(r.left, r.top, size.Wd-r.right)
 	pdf.SetCellMargin(0)
@@ -168,16 +171,19 @@ func (r *renderer) layout() error {
 	if len(d.Sources) > 0 {
 		r.entries = append(r.entries, tocEntry{title: "Sources", link: r.pdf.AddLink()})
 	}
+	if err := r.registerLogo(); err != nil {
+		return err
+	}
 	r.newPage()
 	if r.p.Style.Cover {
-		if err := r.cover(); err != nil {
-			return err
-		}
+		r.cover()
+	} else {
+		r.titleBlock()
 	}
 	if r.p.Style.TOC && len(r.entries) > 0 {
 		r.contents()
 	}
-	if r.p.Style.Cover || r.p.Style.TOC {
+	if r.p.Style.Cover {
 		r.newPage()
 	}
 	for i, s := range d.Sections {
@@ -213,7 +219,13 @@ func (r *renderer) header() {
 		r.centred(m, r.text(sans, true, 9, black), 22)
 	}
 	st := r.text(sans, false, 8, grey)
-	r.drawLine(r.fit(r.p.Title, st, r.right-r.left), r.left, 38, 10, r.right-r.left, "L")
+	titleW := r.right - r.left
+	if profileFor(r.p.Audience).headerLogo && r.logo != nil {
+		w, _ := r.logoSize(90, 16)
+		r.drawLogo(r.right-w, 31, 90, 16)
+		titleW -= w + 12
+	}
+	r.drawLine(r.fit(r.p.Title, st, titleW), r.left, 38, 10, titleW, "L")
 	r.pdf.SetDrawColor(r.accent.r, r.accent.g, r.accent.b)
 	r.pdf.SetLineWidth(0.75)
 	r.pdf.Line(r.left, 52, r.right, 52)

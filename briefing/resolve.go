@@ -45,12 +45,27 @@ func builtinVariables(p *Packet) map[string]any {
 	}
 }
 
+// active returns the template of section i when it goes into the PDF:
+// included, known to the library, and suited to the packet's audience (so
+// one packet can hold every audience's sections and be exported for each).
+func active(lib *Library, p *Packet, i int) (*Template, bool) {
+	ref := p.Sections[i]
+	if !ref.Included {
+		return nil, false
+	}
+	t, ok := lib.Get(ref.Template)
+	if !ok || !t.Suits(p.Audience) {
+		return nil, false
+	}
+	return t, true
+}
+
 // Values returns the variables templates see: the packet's own fields,
 // then each included template's defaults, then the packet's values.
 func Values(lib *Library, p *Packet) map[string]any {
 	vars := builtinVariables(p)
-	for _, s := range p.Sections {
-		if t, ok := lib.Get(s.Template); ok && s.Included {
+	for i := range p.Sections {
+		if t, ok := active(lib, p, i); ok {
 			for _, v := range t.Variables {
 				if _, set := vars[v.Name]; !set {
 					vars[v.Name] = v.Default
@@ -69,9 +84,9 @@ func Values(lib *Library, p *Packet) map[string]any {
 func Declared(lib *Library, p *Packet) []Variable {
 	var out []Variable
 	seen := map[string]bool{}
-	for _, s := range p.Sections {
-		t, ok := lib.Get(s.Template)
-		if !ok || !s.Included {
+	for i := range p.Sections {
+		t, ok := active(lib, p, i)
+		if !ok {
 			continue
 		}
 		for _, v := range t.Variables {
@@ -109,7 +124,10 @@ func Resolve(lib *Library, p *Packet, name string) (*Document, Problems) {
 			at(i, Error, "section %d: unknown template %q", i+1, ref.Template)
 			continue
 		}
-		title := t.Title
+		if !t.Suits(p.Audience) {
+			continue
+		}
+		title := t.TitleFor(p.Audience)
 		if strings.TrimSpace(ref.Title) != "" {
 			title = ref.Title
 		}
@@ -166,8 +184,8 @@ func checkVariables(lib *Library, p *Packet, name string) Problems {
 	vars := Values(lib, p)
 	seen := map[string]bool{}
 	for i, ref := range p.Sections {
-		t, ok := lib.Get(ref.Template)
-		if !ok || !ref.Included {
+		t, ok := active(lib, p, i)
+		if !ok {
 			continue
 		}
 		for _, v := range t.Variables {
@@ -186,10 +204,10 @@ func checkVariables(lib *Library, p *Packet, name string) Problems {
 			switch {
 			case v.Required:
 				probs = append(probs, Problem{Severity: Error, Section: i, File: name, Line: ref.Line,
-					Message: fmt.Sprintf("required variable %q (%s) is empty; section %q needs it", v.Name, label, t.Title)})
+					Message: fmt.Sprintf("required variable %q (%s) is empty; section %q needs it", v.Name, label, t.TitleFor(p.Audience))})
 			case v.Verify:
 				probs = append(probs, Problem{Severity: Warning, Section: i, File: name, Line: ref.Line,
-					Message: fmt.Sprintf("to verify: %s (%q) is not filled in; section %q reads without it", label, v.Name, t.Title)})
+					Message: fmt.Sprintf("to verify: %s (%q) is not filled in; section %q reads without it", label, v.Name, t.TitleFor(p.Audience))})
 			}
 		}
 	}

@@ -49,8 +49,15 @@ func (r *renderer) table(n *east.Table, src []byte, c blockCtx) {
 	}
 	height := func(row []tableCell) float64 {
 		most := 1
+		blank := false
 		for _, cell := range row {
 			most = max(most, len(cell.lines))
+			blank = blank || len(cell.lines) == 0
+		}
+		if blank && !isHeaderRow(rows, row, headerRows) {
+			// An empty body cell is a space to write in (a worksheet's
+			// compare-and-contrast table): give it room.
+			most = max(most, 3)
 		}
 		return float64(most)*lh + 2*pad
 	}
@@ -159,4 +166,14 @@ func (r *renderer) columnWidths(rows [][]tableCell, avail, pad float64) []float6
 		}
 	}
 	return out
+}
+
+// isHeaderRow reports whether row is one of the first n rows.
+func isHeaderRow(rows [][]tableCell, row []tableCell, n int) bool {
+	for i := 0; i < n && i < len(rows); i++ {
+		if len(rows[i]) > 0 && len(row) > 0 && &rows[i][0] == &row[0] {
+			return true
+		}
+	}
+	return false
 }

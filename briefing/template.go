@@ -49,6 +49,9 @@ type Template struct {
 	Kind      string     `yaml:"kind" json:"kind"`
 	Summary   string     `yaml:"summary,omitempty" json:"summary"`
 	Audiences []string   `yaml:"audiences,omitempty" json:"audiences,omitempty"`
+	// Titles gives the title for particular audiences ("client":
+	// "Executive Summary"); Title serves the rest.
+	Titles    map[string]string `yaml:"titles,omitempty" json:"titles,omitempty"`
 	Variables []Variable `yaml:"variables,omitempty" json:"variables,omitempty"`
 	Sources   []Source   `yaml:"sources,omitempty" json:"sources,omitempty"`
 
@@ -79,6 +82,14 @@ func (t *Template) Suits(audience string) bool {
 		}
 	}
 	return false
+}
+
+// TitleFor returns the template's title for audience.
+func (t *Template) TitleFor(audience string) string {
+	if s := t.Titles[audience]; s != "" {
+		return s
+	}
+	return t.Title
 }
 
 // ParseTemplate reads a template file. name is used in messages and as the
@@ -150,6 +161,11 @@ func (t *Template) check() error {
 	for _, a := range t.Audiences {
 		if !contains(Audiences, a) {
 			return fmt.Errorf("front matter: audience %q is not one of %s", a, strings.Join(Audiences, ", "))
+		}
+	}
+	for a := range t.Titles {
+		if !contains(Audiences, a) {
+			return fmt.Errorf("front matter: titles: audience %q is not one of %s", a, strings.Join(Audiences, ", "))
 		}
 	}
 	seen := map[string]bool{}

@@ -1,0 +1,142 @@
+package briefing
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// profile is how an audience's document is set: the same facts, laid out
+// for the way each reader uses the page.
+type profile struct {
+	// lineSpacing multiplies the type size to give the line height.
+	lineSpacing float64
+	// nameLine prints "Name / Class / Date" blanks for students.
+	nameLine bool
+	// headerLogo puts the packet's logo in every page header.
+	headerLogo bool
+}
+
+var profiles = map[string]profile{
+	// Staffers read fast and print little: compact lines.
+	"staff": {lineSpacing: 1.35},
+	// Students need readable type and room to write.
+	"classroom": {lineSpacing: 1.6, nameLine: true},
+	// Clients see the consultant's brand on every page.
+	"client": {lineSpacing: 1.42, headerLogo: true},
+}
+
+func profileFor(audience string) profile {
+	if p, ok := profiles[audience]; ok {
+		return p
+	}
+	return profiles["staff"]
+}
+
+// registerLogo makes the packet's logo available to the cover and the
+// headers; fpdf stores one copy however often it is drawn.
+func (r *renderer) registerLogo() error {
+	if len(r.p.Style.Logo) == 0 {
+		return nil
+	}
+	tp, err := CheckLogo(r.p.Style.Logo)
+	if err != nil {
+		return err
+	}
+	info := r.pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(r.p.Style.Logo))
+	if err := r.pdf.Error(); err != nil || info == nil {
+		return errLogo(err)
+	}
+	r.logo = info
+	r.logoType = tp
+	return nil
+}
+
+// drawLogo places the logo at x, y within a w×h box, keeping its shape,
+// and returns the size drawn.
+func (r *renderer) drawLogo(x, y, w, h float64) (float64, float64) {
+	dw, dh := r.logoSize(w, h)
+	if dw > 0 {
+		r.pdf.ImageOptions("logo", x, y, dw, dh, false, fpdf.ImageOptions{ImageType: r.logoType}, 0, "")
+	}
+	return dw, dh
+}
+
+// logoSize is the logo's size scaled to fit a w×h box.
+func (r *renderer) logoSize(w, h float64) (float64, float64) {
+	if r.logo == nil {
+		return 0, 0
+	}
+	iw, ih := r.logo.Width(), r.logo.Height()
+	scale := min(w/iw, h/ih)
+	return iw * scale, ih * scale
+}
+
+// titleBlock opens the first page when there is no cover: a memo heading
+// with title, subtitle, who it is for and from, and the date; for students,
+// blanks for their name.
+func (r *renderer) titleBlock() {
+	width := r.right - r.left
+	kicker := audienceKicker[r.p.Audience]
+	r.paragraphLines([]span{{strings.ToUpper(kicker), r.text(sans, true, 9, r.accent)}}, r.left, width, 13, "L")
+	r.y += 2
+	r.paragraphLines([]span{{r.p.Title, r.text(sans, true, r.base+9, black)}}, r.left, width, (r.base+9)*1.2, "L")
+	if r.p.Subtitle != "" {
+		r.paragraphLines([]span{{r.p.Subtitle, r.text(sans, false, r.base+2, grey)}}, r.left, width, (r.base+2)*1.35, "L")
+	}
+	r.y += 6
+	var rows [][2]string
+	for _, row := range [][2]string{
+		{"For", r.p.PreparedFor},
+		{"From", strings.Join(nonEmpty(r.p.Author, r.p.Organization), ", ")},
+		{"Date", formatDate(r.p.Date)},
+	} {
+		if strings.TrimSpace(row[1]) != "" {
+			rows = append(rows, row)
+		}
+	}
+	labelW := 48.0
+	for _, row := range rows {
+		top := r.y
+		r.paragraphLines([]span{{strings.ToUpper(row[0]), r.text(sans, true, 8, grey)}}, r.left, labelW, r.base*1.4, "L")
+		r.y = top
+		r.paragraphLines([]span{{row[1], r.text(serif, false, r.base, black)}}, r.left+labelW, width-labelW, r.base*1.4, "L")
+	}
+	if profileFor(r.p.Audience).nameLine {
+		r.nameLine()
+	}
+	r.y += 6
+	r.pdf.SetDrawColor(r.accent.r, r.accent.g, r.accent.b)
+	r.pdf.SetLineWidth(1.2)
+	r.pdf.Line(r.left, r.y, r.right, r.y)
+	r.y += r.lh
+}
+
+// nameLine prints "Name ____ Class ____ Date ____" for a student to fill.
+func (r *renderer) nameLine() {
+	r.y += 10
+	st := r.text(sans, true, 9, grey)
+	fields := []struct {
+		label string
+		share float64
+	}{{"NAME", 0.5}, {"CLASS", 0.25}, {"DATE", 0.25}}
+	x := r.left
+	width := r.right - r.left
+	base := r.y + 16
+	for _, f := range fields {
+		w := width * f.share
+		label := r.breakLines([]span{{f.label, st}}, 1e6)[0]
+		r.drawLine(label, x, base-12, 14, w, "L")
+		r.pdf.SetDrawColor(0x80, 0x84, 0x88)
+		r.pdf.SetLineWidth(0.6)
+		r.pdf.Line(x+label.w+6, base, x+w-14, base)
+		x += w
+	}
+	r.y = base + 8
+}
+
+func errLogo(err error) error {
+	return fmt.Errorf("logo: the image could not be read: %v", err)
+}
