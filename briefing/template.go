@@ -44,16 +44,16 @@ type Source struct {
 // Template is one section template: front matter plus a Markdown body with
 // text/template placeholders over the packet's variables.
 type Template struct {
-	ID        string     `yaml:"id" json:"id"`
-	Title     string     `yaml:"title" json:"title"`
-	Kind      string     `yaml:"kind" json:"kind"`
-	Summary   string     `yaml:"summary,omitempty" json:"summary"`
-	Audiences []string   `yaml:"audiences,omitempty" json:"audiences,omitempty"`
+	ID        string   `yaml:"id" json:"id"`
+	Title     string   `yaml:"title" json:"title"`
+	Kind      string   `yaml:"kind" json:"kind"`
+	Summary   string   `yaml:"summary,omitempty" json:"summary"`
+	Audiences []string `yaml:"audiences,omitempty" json:"audiences,omitempty"`
 	// Titles gives the title for particular audiences ("client":
 	// "Executive Summary"); Title serves the rest.
 	Titles    map[string]string `yaml:"titles,omitempty" json:"titles,omitempty"`
-	Variables []Variable `yaml:"variables,omitempty" json:"variables,omitempty"`
-	Sources   []Source   `yaml:"sources,omitempty" json:"sources,omitempty"`
+	Variables []Variable        `yaml:"variables,omitempty" json:"variables,omitempty"`
+	Sources   []Source          `yaml:"sources,omitempty" json:"sources,omitempty"`
 
 	// Body is the Markdown after the front matter, placeholders unfilled.
 	Body string `yaml:"-" json:"-"`
