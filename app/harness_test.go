@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -99,7 +100,22 @@ func newHarness(t *testing.T, fs afero.Fs) *harness {
 	}
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefTemplatesDir, testTemplatesDir)
-	return openHarness(t, a, fs)
+	h := openHarness(t, a, fs)
+	h.w.setDocument(newDocument(testPacket(), ""))
+	return h
+}
+
+// testPacket is a staff packet of the seven original sections, with cover
+// and contents, so tests can name sections by position.
+func testPacket() *briefing.Packet {
+	p := briefing.NewPacket("staff")
+	p.Title = "Executive Order on AI Security for Federal Networks"
+	p.PreparedFor = "the Member and senior staff"
+	p.Date = "2026-11-25"
+	for _, id := range strings.Split(sampleOrder, ",") {
+		p.Sections = append(p.Sections, briefing.SectionRef{Template: id, Included: true})
+	}
+	return p
 }
 
 func openHarness(t *testing.T, a fyne.App, fs afero.Fs) *harness {

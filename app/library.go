@@ -13,7 +13,8 @@ import (
 // kindNames are the library's group headings.
 var kindNames = map[string]string{
 	"summary": "Summary", "provisions": "Provisions", "background": "Background", "scope": "Scope",
-	"international": "International", "context": "Context", "outlook": "Outlook", "custom": "Custom",
+	"international": "International", "context": "Context", "implications": "Implications", "outlook": "Outlook",
+	"questions": "Questions", "activity": "Activities", "glossary": "Glossary", "appendix": "Appendices", "custom": "Custom",
 }
 
 // libraryRow is one line of the library list: a group heading, a

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -71,8 +73,13 @@ func (p *packetPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if s.Body != nil {
 		text += "  (edited)"
 	}
+	t, known := p.w.lib.Get(s.Template)
+	suits := !known || t.Suits(p.w.doc.packet.Audience)
+	if !suits {
+		text += "  (" + strings.Join(t.Audiences, ", ") + " only)"
+	}
 	title.SetText(text)
-	if s.Included {
+	if s.Included && suits {
 		title.Importance = widget.MediumImportance
 	} else {
 		title.Importance = widget.LowImportance

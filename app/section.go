@@ -89,11 +89,15 @@ func (s *sectionPanel) show(i int) {
 		s.info.SetText(fmt.Sprintf("Template %q is not in the library: this section cannot be exported until it is removed or the template is added.", ref.Template))
 		s.title.SetPlaceHolder("")
 	case ref.Body != nil:
-		s.info.SetText(fmt.Sprintf("From template “%s” (%s), body edited. Placeholders such as {{.prepared_for}} are filled on export.", t.Title, t.Origin))
-		s.title.SetPlaceHolder(t.Title)
+		s.info.SetText(fmt.Sprintf("From template “%s” (%s), body edited. Placeholders such as {{.prepared_for}} are filled on export.", t.ID, t.Origin))
+		s.title.SetPlaceHolder(t.TitleFor(s.w.doc.packet.Audience))
 	default:
-		s.info.SetText(fmt.Sprintf("From template “%s” (%s). Typing here makes this packet's own copy of the body.", t.Title, t.Origin))
-		s.title.SetPlaceHolder(t.Title)
+		s.info.SetText(fmt.Sprintf("From template “%s” (%s). Typing here makes this packet's own copy of the body.", t.ID, t.Origin))
+		s.title.SetPlaceHolder(t.TitleFor(s.w.doc.packet.Audience))
+	}
+	if ok && !t.Suits(s.w.doc.packet.Audience) {
+		s.info.SetText(fmt.Sprintf("Template “%s” is written for %s, so it is left out of this %s packet's PDF. Change the audience in Settings to include it.",
+			t.ID, strings.Join(t.Audiences, " and "), s.w.doc.packet.Audience))
 	}
 	if s.title.Text != ref.Title {
 		s.title.SetText(ref.Title)

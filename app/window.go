@@ -213,7 +213,7 @@ func (w *mainWindow) sectionTitle(i int) string {
 		return s.Title
 	}
 	if t, ok := w.lib.Get(s.Template); ok {
-		return t.Title
+		return t.TitleFor(w.doc.packet.Audience)
 	}
 	return s.Template + " (missing template)"
 }

@@ -30,17 +30,28 @@ func sectionIDs(p *briefing.Packet) string {
 const sampleOrder = "summary,provisions,background,scope,international,context,outlook"
 
 func TestOpensOnTheSamplePacket(t *testing.T) {
-	h := newHarness(t, nil)
-	if got := sectionIDs(h.doc()); got != sampleOrder {
-		t.Fatalf("sections = %s", got)
+	h := openHarness(t, test.NewTempApp(t), afero.NewMemMapFs())
+	if n := len(h.doc().Sections); n != 16 || h.doc().Audience != "staff" {
+		t.Fatalf("sample has %d sections for %s", n, h.doc().Audience)
 	}
 	if got := h.w.win.Title(); got != "Untitled.briefing — Briefsmith" {
 		t.Errorf("title = %q", got)
 	}
 	h.settle()
-	if got := h.w.packet.pages.Text; got != "5 pages" {
+	if got := h.w.packet.pages.Text; got != "4 pages (limit 4)" {
 		t.Errorf("page count = %q", got)
 	}
+	// Sections written for other audiences are marked, not hidden.
+	row := h.w.packet.createRow()
+	h.w.packet.updateRow(1, row)
+	if got := row.(*fyne.Container).Objects[0].(*widget.Label).Text; got != "What the Order Means for Government AI Suppliers  (client only)" {
+		t.Errorf("row 1 = %q", got)
+	}
+}
+
+func expectedPages(t *testing.T, h *harness) int {
+	t.Helper()
+	return briefing.Analyze(h.w.lib, h.doc(), "x").Pages
 }
 
 func TestAddSectionFromLibraryByButtonAndDoubleTap(t *testing.T) {
@@ -269,7 +280,7 @@ func TestExportWritesAValidPDF(t *testing.T) {
 	if h.ui.asked[0] != "Export PDF:executive-order-on-ai-security-for-federal-networks.pdf" {
 		t.Errorf("proposed name: %v", h.ui.asked)
 	}
-	if h.ui.exported != "/out/brief.pdf" || h.ui.pages != 5 {
+	if h.ui.exported != "/out/brief.pdf" || h.ui.pages != expectedPages(t, h) || h.ui.pages < 4 {
 		t.Errorf("exported %q (%d pages)", h.ui.exported, h.ui.pages)
 	}
 	pdf, err := afero.ReadFile(h.fs, "/out/brief.pdf")

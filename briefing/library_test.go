@@ -42,7 +42,8 @@ func TestBuiltInLibraryHasTheRequiredSections(t *testing.T) {
 	for _, tm := range lib.Templates() {
 		kinds = append(kinds, tm.Kind)
 	}
-	if got := strings.Join(kinds, ","); got != "summary,provisions,background,scope,international,context,outlook" {
+	if got := strings.Join(kinds, ","); got != "summary,provisions,background,scope,international,context,"+
+		"implications,implications,outlook,outlook,questions,questions,questions,activity,glossary,appendix" {
 		t.Errorf("order = %s", got)
 	}
 }

@@ -17,13 +17,16 @@ type profile struct {
 	nameLine bool
 	// headerLogo puts the packet's logo in every page header.
 	headerLogo bool
+	// minFontSize is the smallest body type the audience gets, whatever
+	// the packet says: a staff packet exported as a handout grows.
+	minFontSize float64
 }
 
 var profiles = map[string]profile{
 	// Staffers read fast and print little: compact lines.
-	"staff": {lineSpacing: 1.35},
+	"staff": {lineSpacing: 1.3},
 	// Students need readable type and room to write.
-	"classroom": {lineSpacing: 1.6, nameLine: true},
+	"classroom": {lineSpacing: 1.6, nameLine: true, minFontSize: 12},
 	// Clients see the consultant's brand on every page.
 	"client": {lineSpacing: 1.42, headerLogo: true},
 }
@@ -79,6 +82,10 @@ func (r *renderer) logoSize(w, h float64) (float64, float64) {
 // blanks for their name.
 func (r *renderer) titleBlock() {
 	width := r.right - r.left
+	if w, _ := r.drawLogo(r.right-120, r.y, 120, 40); w > 0 {
+		// The logo sits at the top right; the title wraps short of it.
+		width -= min(w, 120) + 16
+	}
 	kicker := audienceKicker[r.p.Audience]
 	r.paragraphLines([]span{{strings.ToUpper(kicker), r.text(sans, true, 9, r.accent)}}, r.left, width, 13, "L")
 	r.y += 2

@@ -121,7 +121,7 @@ func newRenderer(doc *Document, prev *layoutResult) *renderer {
 	r := &renderer{
 		measurer: measurer{pdf: pdf, registered: map[string]bool{}},
 		doc:      doc, p: p, prev: prev, accent: accent,
-		base:  p.Style.FontSize,
+		base:  max(p.Style.FontSize, profileFor(p.Audience).minFontSize),
 		pageW: size.Wd, pageH: size.Ht,
 		left: 64, right: size.Wd - 64, top: 76, bottom: size.Ht - 64,
 	}

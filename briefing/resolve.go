@@ -205,7 +205,7 @@ func checkVariables(lib *Library, p *Packet, name string) Problems {
 			case v.Required:
 				probs = append(probs, Problem{Severity: Error, Section: i, File: name, Line: ref.Line,
 					Message: fmt.Sprintf("required variable %q (%s) is empty; section %q needs it", v.Name, label, t.TitleFor(p.Audience))})
-			case v.Verify:
+			case v.Verify && uses(t, vars, v.Name):
 				probs = append(probs, Problem{Severity: Warning, Section: i, File: name, Line: ref.Line,
 					Message: fmt.Sprintf("to verify: %s (%q) is not filled in; section %q reads without it", label, v.Name, t.TitleFor(p.Audience))})
 			}
@@ -261,4 +261,18 @@ func checkPacketFields(p *Packet, name string) Problems {
 		bad("variable name %q must be letters, digits and underscores, starting with a letter", k)
 	}
 	return probs
+}
+
+// uses reports whether t's body, for the values in vars, prints anything
+// different when variable name is filled: a "to verify" fact that this
+// audience's text never mentions is not worth a warning.
+func uses(t *Template, vars map[string]any, name string) bool {
+	without, err1 := t.Execute(vars)
+	with := make(map[string]any, len(vars))
+	for k, v := range vars {
+		with[k] = v
+	}
+	with[name] = "\x00probe\x00"
+	filled, err2 := t.Execute(with)
+	return err1 != nil || err2 != nil || without != filled
 }

@@ -15,7 +15,8 @@ import (
 
 // Kinds lists the section kinds a template may declare, in the order the
 // library groups them.
-var Kinds = []string{"summary", "provisions", "background", "scope", "international", "context", "outlook", "custom"}
+var Kinds = []string{"summary", "provisions", "background", "scope", "international", "context",
+	"implications", "outlook", "questions", "activity", "glossary", "appendix", "custom"}
 
 // Audiences lists the readers a packet can be written for.
 var Audiences = []string{"staff", "classroom", "client"}

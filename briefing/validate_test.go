@@ -78,10 +78,10 @@ func TestPageLimitWarnsWithPagesOver(t *testing.T) {
 	p.PageLimit = 2
 	p.Variables["signing_date"], p.Variables["order_number"] = "x", "y"
 	probs := Validate(lib, p, "sample")
-	if len(probs) != 1 || probs[0].Severity != Warning || !strings.Contains(probs[0].Message, "3 pages over the packet's limit of 2") {
+	if len(probs) != 1 || probs[0].Severity != Warning || !strings.Contains(probs[0].Message, "the PDF has 4 pages, 2 pages over the packet's limit of 2") {
 		t.Fatalf("problems = %v", probs)
 	}
-	p.PageLimit = 10
+	p.PageLimit = 4
 	if probs := Validate(lib, p, "sample"); len(probs) != 0 {
 		t.Fatalf("within the limit, problems = %v", probs)
 	}

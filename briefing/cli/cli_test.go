@@ -109,8 +109,8 @@ func TestValidatePrintsOneProblemPerLine(t *testing.T) {
 	if r.code != ExitInput {
 		t.Fatalf("%+v", r)
 	}
-	want := "p.briefing:6: warning: to verify: Date the order was signed (\"signing_date\") is not filled in; section \"Summary\" reads without it\n" +
-		"p.briefing:6: warning: to verify: Executive order number (\"order_number\") is not filled in; section \"Summary\" reads without it\n" +
+	want := "p.briefing:6: warning: to verify: Date the order was signed (\"signing_date\") is not filled in; section \"Bottom Line Up Front\" reads without it\n" +
+		"p.briefing:6: warning: to verify: Executive order number (\"order_number\") is not filled in; section \"Bottom Line Up Front\" reads without it\n" +
 		"p.briefing:7: error: section 2: unknown template \"ghost\"\n"
 	if r.stdout != want {
 		t.Errorf("stdout:\n%s\nwant:\n%s", r.stdout, want)
@@ -178,7 +178,7 @@ func TestNewRefusesToOverwrite(t *testing.T) {
 		t.Fatalf("%+v", r)
 	}
 	p, err := briefing.LoadPacket(fs, "mine.briefing")
-	if err != nil || p.Audience != "classroom" || p.Date != "2026-11-25" || len(p.Sections) != 7 {
+	if err != nil || p.Audience != "classroom" || p.Date != "2026-11-25" || len(p.Sections) != 8 {
 		t.Fatalf("new packet = %+v, %v", p, err)
 	}
 }
@@ -192,7 +192,7 @@ func TestTemplatesListsOriginsAndJSON(t *testing.T) {
 		t.Fatalf("%+v", r)
 	}
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if len(lines) != 8 || !strings.HasPrefix(lines[0], "ID") {
+	if len(lines) != 17 || !strings.HasPrefix(lines[0], "ID") {
 		t.Fatalf("table:\n%s", r.stdout)
 	}
 	if f := strings.Fields(lines[1]); f[0] != "summary" || f[len(f)-1] != "/templates/summary.md" {
@@ -206,7 +206,7 @@ func TestTemplatesListsOriginsAndJSON(t *testing.T) {
 	}
 	r = run(t, fs, "templates", "--json")
 	var list []struct{ ID, Kind, Title, Origin string }
-	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil || len(list) != 7 {
+	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil || len(list) != 16 {
 		t.Fatalf("json: %v %s", err, r.stdout)
 	}
 	if list[0].ID != "summary" || list[0].Origin != "/templates/summary.md" || list[1].Origin != "built-in" {
@@ -219,4 +219,58 @@ func TestVersion(t *testing.T) {
 	if r.code != ExitOK || r.stdout != "briefsmith "+briefing.Version+"\n" {
 		t.Errorf("%+v", r)
 	}
+}
+
+func TestExportForEveryAudienceFromOnePacket(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	r := run(t, fs, "export", "--all-audiences", "-o", "/out")
+	if r.code != ExitOK {
+		t.Fatalf("%+v", r)
+	}
+	for _, a := range []string{"staff", "classroom", "client"} {
+		path := "/out/executive-order-on-ai-security-for-federal-networks-" + a + ".pdf"
+		pdf, err := afero.ReadFile(fs, path)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", a, err, r.stdout)
+		}
+		text := pdftotext(t, pdf)
+		want := map[string]string{"staff": "Talking Points", "classroom": "Glossary", "client": "Recommended Actions"}[a]
+		if !strings.Contains(text, want) {
+			t.Errorf("%s PDF lacks its %q section", a, want)
+		}
+		for other, heading := range map[string]string{"staff": "Talking Points", "classroom": "Discussion Questions", "client": "Recommended Actions"} {
+			if other != a && strings.Contains(text, heading) {
+				t.Errorf("%s PDF holds the %s-only section %q", a, other, heading)
+			}
+		}
+	}
+	r = run(t, fs, "export", "--audience", "classroom", "-o", "/out/one.pdf")
+	if r.code != ExitOK || !strings.Contains(pdftotext(t, mustRead(t, fs, "/out/one.pdf")), "The Order in Brief") {
+		t.Errorf("--audience classroom: %+v", r)
+	}
+	if r := run(t, fs, "export", "--audience", "senators", "-o", "x.pdf"); r.code != ExitUsage {
+		t.Errorf("bad audience: %+v", r)
+	}
+}
+
+func mustRead(t *testing.T, fs afero.Fs, name string) []byte {
+	t.Helper()
+	b, err := afero.ReadFile(fs, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func pdftotext(t *testing.T, pdf []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-nodiag", path, "-").CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext: %v\n%s (run make deps)", err, out)
+	}
+	return string(out)
 }

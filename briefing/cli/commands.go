@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -14,6 +15,8 @@ func runExport(env Env, args []string) int {
 	fs := newFlags(env, "export")
 	out := fs.String("o", "", "write the PDF to `OUT.pdf` (required)")
 	pageSize := fs.String("page-size", "", "override the packet's page size: letter or a4")
+	audience := fs.String("audience", "", "override the packet's audience: "+strings.Join(briefing.Audiences, ", "))
+	all := fs.Bool("all-audiences", false, "write one PDF per audience into the folder -o names")
 	tdir := fs.String("templates", env.TemplatesDir, "user templates `DIR`")
 	sets := setFlag{}
 	fs.Var(sets, "set", "set a variable, `name=value` (repeatable)")
@@ -26,7 +29,15 @@ func runExport(env Env, args []string) int {
 		return ExitUsage
 	}
 	if *out == "" {
-		fmt.Fprintln(env.Stderr, "briefsmith export: -o OUT.pdf is required")
+		fmt.Fprintln(env.Stderr, "briefsmith export: -o OUT.pdf is required (with --all-audiences, -o DIR)")
+		return ExitUsage
+	}
+	if *audience != "" && !contains(briefing.Audiences, *audience) {
+		fmt.Fprintf(env.Stderr, "briefsmith export: --audience must be one of %s, not %q\n", strings.Join(briefing.Audiences, ", "), *audience)
+		return ExitUsage
+	}
+	if *all && *audience != "" {
+		fmt.Fprintln(env.Stderr, "briefsmith export: --audience and --all-audiences cannot be used together")
 		return ExitUsage
 	}
 	if *pageSize != "" && *pageSize != "letter" && *pageSize != "a4" {
@@ -47,6 +58,12 @@ func runExport(env Env, args []string) int {
 	for k, v := range sets {
 		p.Variables[k] = v
 	}
+	if *audience != "" {
+		p.Audience = *audience
+	}
+	if *all {
+		return exportAll(env, lib, p, pname, name, *out)
+	}
 	res, err := briefing.Export(env.Fs, *out, lib, p, pname)
 	for _, w := range res.Warnings {
 		if w.Severity == briefing.Warning {
@@ -65,6 +82,49 @@ func runExport(env Env, args []string) int {
 		return fail(env, "export", err)
 	}
 	fmt.Fprintf(env.Stdout, "%s: %d pages\n", *out, res.Info.Pages)
+	return ExitOK
+}
+
+// exportAll renders the packet once per audience and writes the PDFs only
+// when every one rendered, so a failure leaves no half-set behind.
+func exportAll(env Env, lib *briefing.Library, p *briefing.Packet, pname, name, dir string) int {
+	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	if name == "" {
+		base = briefing.SlugID(p.Title)
+	}
+	type result struct {
+		path  string
+		pdf   []byte
+		pages int
+	}
+	var done []result
+	failed := false
+	for _, a := range briefing.Audiences {
+		c := p.Clone()
+		c.Audience = a
+		pdf, res, err := briefing.RenderPacket(lib, c, pname+" ("+a+")")
+		for _, w := range res.Warnings {
+			if w.Severity == briefing.Warning {
+				fmt.Fprintln(env.Stderr, w)
+			}
+		}
+		if err != nil {
+			failed = true
+			fmt.Fprintf(env.Stderr, "briefsmith export: %s: %v\n", a, err)
+			continue
+		}
+		done = append(done, result{filepath.Join(dir, base+"-"+a+".pdf"), pdf, res.Info.Pages})
+	}
+	if failed {
+		fmt.Fprintln(env.Stderr, "briefsmith export: nothing written")
+		return ExitInput
+	}
+	for _, r := range done {
+		if err := briefing.WriteFileAtomic(env.Fs, r.path, r.pdf); err != nil {
+			return fail(env, "export", err)
+		}
+		fmt.Fprintf(env.Stdout, "%s: %d pages\n", r.path, r.pages)
+	}
 	return ExitOK
 }
 

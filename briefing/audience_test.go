@@ -1,0 +1,138 @@
+package briefing
+
+import (
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/briefsmith/briefsmith/assets"
+)
+
+func loadSampleNamed(t *testing.T, name string) *Packet {
+	t.Helper()
+	data, err := fs.ReadFile(assets.Samples, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := DecodePacket(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestEachAudienceSampleLooksLikeItsDocument(t *testing.T) {
+	for _, size := range []string{"letter", "a4"} {
+		t.Run(size, func(t *testing.T) {
+			staff := loadSampleNamed(t, "staff.briefing")
+			staff.Style.PageSize = size
+			data, info := renderPacket(t, staff)
+			tool(t, "qpdf", "--check", writePDF(t, data))
+			if info.Pages < 2 || info.Pages > 4 {
+				t.Errorf("staff memo has %d pages, want 2–4", info.Pages)
+			}
+
+			class := loadSampleNamed(t, "classroom.briefing")
+			class.Style.PageSize = size
+			data, _ = renderPacket(t, class)
+			path := writePDF(t, data)
+			tool(t, "qpdf", "--check", path)
+			pages := pdfPages(t, path)
+			if !strings.Contains(pages[0], "NAME") || !strings.Contains(pages[0], "CLASS") {
+				t.Error("handout has no name line for students")
+			}
+			all := strings.Join(pages, "\n")
+			for _, want := range []string{"Glossary", "Discussion Questions", "Activity: Compare and Contrast", "KEY TAKEAWAY"} {
+				if !strings.Contains(all, want) {
+					t.Errorf("handout lacks %q", want)
+				}
+			}
+			if strings.Contains(all, "UNCLASSIFIED") || strings.Contains(all, "Answer Key") {
+				t.Error("handout shows a marking or the (excluded) answer key")
+			}
+
+			client := loadSampleNamed(t, "client.briefing")
+			client.Style.PageSize = size
+			data, info = renderPacket(t, client)
+			path = writePDF(t, data)
+			tool(t, "qpdf", "--check", path)
+			for i, pg := range pdfPages(t, path) {
+				if !strings.Contains(pg, "Confidential — prepared for Example Client") || !strings.Contains(pg, "CONFIDENTIAL — CLIENT") {
+					t.Errorf("client page %d lacks the confidential footer or marking", i+1)
+				}
+			}
+			// The logo is stored once and drawn on the cover and every header.
+			images := 0
+			for _, l := range strings.Split(tool(t, "pdfimages", "-list", path), "\n") {
+				if f := strings.Fields(l); len(f) > 2 && f[2] == "image" {
+					images++
+				}
+			}
+			if images != info.Pages+1 {
+				t.Errorf("logo drawn %d times on %d pages, want cover + every header", images, info.Pages)
+			}
+		})
+	}
+}
+
+func TestBlockExtensions(t *testing.T) {
+	p := loadSample(t)
+	p.Watermark = ""
+	body := "Before the lines.\n\n```lines 4\n```\n\nAfter the lines.\n\n" +
+		"> [!TAKEAWAY]\n> Boxed text.\n\n" +
+		"Rescind\n: To cancel an earlier decision.\n\n" +
+		"Last words on the first page.\n\n<!-- pagebreak -->\n\nFirst words on the next page.\n"
+	p.Sections = []SectionRef{{Template: "scope", Body: &body, Included: true}}
+	data, _ := renderPacket(t, p)
+	path := writePDF(t, data)
+	pages := pdfPages(t, path)
+	if len(pages) != 2 || !strings.Contains(pages[0], "Last words on the first page") || !strings.Contains(pages[1], "First words on the next page") {
+		t.Fatalf("page break not honoured: %d pages", len(pages))
+	}
+	if !strings.Contains(pages[0], "KEY TAKEAWAY") || strings.Contains(pages[0], "[!TAKEAWAY]") || !strings.Contains(pages[0], "Boxed text.") {
+		t.Errorf("call-out not drawn as a box:\n%s", pages[0])
+	}
+	box := tool(t, "pdftotext", "-f", "1", "-l", "1", "-bbox", path, "-")
+	word := func(w string) (x, y float64) {
+		m := regexp.MustCompile(`xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>` + regexp.QuoteMeta(w) + `<`).FindStringSubmatch(box)
+		if m == nil {
+			t.Fatalf("word %q not found", w)
+		}
+		x, _ = strconv.ParseFloat(m[1], 64)
+		y, _ = strconv.ParseFloat(m[2], 64)
+		return x, y
+	}
+	_, before := word("Before")
+	_, after := word("After")
+	if gap := after - before; gap < 4*20 {
+		t.Errorf("only %.0fpt between the text around four answer lines", gap)
+	}
+	termX, _ := word("Rescind")
+	defX, _ := word("cancel")
+	if defX < termX+10 {
+		t.Errorf("definition (x=%.0f) not indented under its term (x=%.0f)", defX, termX)
+	}
+}
+
+func TestOneUnsuitedSectionIsLeftOut(t *testing.T) {
+	lib := builtinLibrary(t)
+	p := loadSampleNamed(t, "staff.briefing")
+	for _, a := range Audiences {
+		p.Audience = a
+		doc, probs := Resolve(lib, p, "x")
+		if probs.HasErrors() {
+			t.Fatal(probs)
+		}
+		for _, s := range doc.Sections {
+			tm, _ := lib.Get(s.ID)
+			if !tm.Suits(a) {
+				t.Errorf("%s document includes %s, written for %v", a, s.ID, tm.Audiences)
+			}
+		}
+		if len(doc.Sections) < 4 {
+			t.Errorf("%s document has only %d sections", a, len(doc.Sections))
+		}
+	}
+}
