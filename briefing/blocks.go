@@ -78,12 +78,9 @@ func (r *renderer) shadeCallout(c blockCtx, h float64) {
 		r.y += h
 		return
 	}
-	tint := r.accent.mix(0.9)
 	x := r.left + c.indent - 10
-	r.pdf.SetFillColor(tint.r, tint.g, tint.b)
-	r.pdf.Rect(x, r.y, r.right-x, h+0.5, "F")
-	r.pdf.SetFillColor(r.accent.r, r.accent.g, r.accent.b)
-	r.pdf.Rect(x, r.y, 3, h+0.5, "F")
+	r.out.Fill(x, r.y, r.right-x, h+0.5, r.accent.mix(0.9))
+	r.out.Fill(x, r.y, 3, h+0.5, r.accent)
 	r.y += h
 }
 
@@ -128,14 +125,10 @@ func (r *renderer) answerLines(n *ast.FencedCodeBlock, src []byte, c blockCtx) {
 	if c.depth > 0 {
 		x0 += markerWidth
 	}
-	r.pdf.SetDrawColor(0xa0, 0xa4, 0xa8)
-	r.pdf.SetLineWidth(0.5)
 	for i := 0; i < count; i++ {
 		r.need(gap)
 		r.y += gap
-		r.pdf.SetDrawColor(0xa0, 0xa4, 0xa8)
-		r.pdf.SetLineWidth(0.5)
-		r.pdf.Line(x0, r.y, r.right, r.y)
+		r.out.Line(x0, r.y, r.right, r.y, 0.5, rgb{0xa0, 0xa4, 0xa8}, false)
 	}
 	r.y += r.lh * 0.6
 }

@@ -31,8 +31,7 @@ func (r *renderer) cover() {
 		r.paragraphLines([]span{{r.p.Subtitle, r.text(sans, false, 15, grey)}}, r.left, width, 19, "L")
 	}
 	r.y += 14
-	r.pdf.SetFillColor(r.accent.r, r.accent.g, r.accent.b)
-	r.pdf.Rect(r.left, r.y, 72, 4, "F")
+	r.out.Fill(r.left, r.y, 72, 4, r.accent)
 	r.y += 22
 
 	rows := [][2]string{
@@ -88,11 +87,7 @@ func (r *renderer) contents() {
 		num := r.breakLines([]span{{page, st}}, 1e6)[0]
 		r.drawLine(num, r.left, r.y, r.lh+2, r.right-r.left, "R")
 		base := r.y + (r.lh+2)/2 + r.base*0.3
-		r.pdf.SetDrawColor(rule.r, rule.g, rule.b)
-		r.pdf.SetLineWidth(0.8)
-		r.pdf.SetDashPattern([]float64{0.8, 2.4}, 0)
-		r.pdf.Line(r.left+ln.w+6, base, r.right-num.w-6, base)
-		r.pdf.SetDashPattern([]float64{}, 0)
+		r.out.Line(r.left+ln.w+6, base, r.right-num.w-6, base, 0.8, rule, true)
 		r.y += r.lh + 2
 	}
 }
@@ -107,22 +102,18 @@ func (r *renderer) sectionTitle(i int, title string) {
 		r.y += r.lh * 1.2
 	}
 	r.need(float64(len(lines))*lh + 8 + 3*r.lh)
-	r.setFont(st)
-	r.pdf.Bookmark(title, 0, r.y)
+	r.out.Bookmark(title, 0, r.y)
 	r.outline = append(r.outline, title)
 	if i < len(r.entries) {
-		r.entries[i].page = r.pdf.PageNo()
-		r.pdf.SetLink(r.entries[i].link, r.y, -1)
+		r.entries[i].page = r.page
+		r.out.Target(r.entries[i].link, r.y)
 	}
 	for _, ln := range lines {
 		r.drawLine(ln, r.left, r.y, lh, r.right-r.left, "L")
 		r.y += lh
 	}
 	r.y += 3
-	tint := r.accent.mix(0.6)
-	r.pdf.SetDrawColor(tint.r, tint.g, tint.b)
-	r.pdf.SetLineWidth(0.75)
-	r.pdf.Line(r.left, r.y, r.right, r.y)
+	r.out.Line(r.left, r.y, r.right, r.y, 0.75, r.accent.mix(0.6), false)
 	r.y += 9
 }
 

@@ -3,7 +3,6 @@ package briefing
 import (
 	"bytes"
 	"fmt"
-	"io"
 
 	"github.com/spf13/afero"
 )
@@ -30,7 +29,7 @@ func Analyze(lib *Library, p *Packet, name string) Analysis {
 	if probs.HasErrors() {
 		return Analysis{Problems: probs}
 	}
-	info, err := Render(doc, io.Discard)
+	info, err := Paginate(doc)
 	if err != nil {
 		return Analysis{Problems: append(probs, Problem{Severity: Error, Section: -1, File: name, Message: err.Error()})}
 	}

@@ -1,10 +1,7 @@
 package briefing
 
 import (
-	"strings"
 	"unicode/utf8"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // style is how a run of text is set.
@@ -14,8 +11,8 @@ type style struct {
 	italic bool
 	size   float64
 	color  rgb
-	// link is an external URL; internal > 0 is an fpdf link id (table of
-	// contents entries).
+	// link is an external URL; internal > 0 is a layout link target (a
+	// table of contents entry jumping to its section).
 	link     string
 	internal int
 }
@@ -60,35 +57,18 @@ type word struct {
 	brk   bool    // a hard break follows
 }
 
-// measurer sets fonts on an fpdf document, registering each face the first
-// time it is used so a document embeds only what it prints.
+// widther measures text in points.
+type widther interface {
+	width(st style, s string) float64
+}
+
+// measurer measures text and draws laid-out lines on a surface.
 type measurer struct {
-	pdf        *fpdf.Fpdf
-	registered map[string]bool
+	out     surface
+	metrics widther
 }
 
-func (m *measurer) setFont(st style) {
-	fs := st.fpdfStyle()
-	key := string(st.fam) + fs
-	if !m.registered[key] {
-		data := fontFiles[st.fam][fs]
-		if data == nil {
-			fs = strings.ReplaceAll(fs, "I", "")
-			key = string(st.fam) + fs
-			data = fontFiles[st.fam][fs]
-		}
-		if !m.registered[key] {
-			m.pdf.AddUTF8FontFromBytes(string(st.fam), fs, data)
-			m.registered[key] = true
-		}
-	}
-	m.pdf.SetFont(string(st.fam), fs, st.size)
-}
-
-func (m *measurer) width(st style, s string) float64 {
-	m.setFont(st)
-	return m.pdf.GetStringWidth(s)
-}
+func (m *measurer) width(st style, s string) float64 { return m.metrics.width(st, s) }
 
 // words splits spans into measured words, switching to the fallback face
 // for characters the span's family lacks.
@@ -234,20 +214,16 @@ func (m *measurer) drawLine(ln textLine, x, y, lh, width float64, align string) 
 		x += width - ln.w
 	}
 	for _, r := range ln.runs {
-		m.setFont(r.st)
-		m.pdf.SetTextColor(r.st.color.r, r.st.color.g, r.st.color.b)
 		// Baseline: centre the em box in the line box, then drop by the
 		// ascent (about 0.8 em for these faces).
 		base := y + (lh-r.st.size)/2 + r.st.size*0.8
-		m.pdf.Text(x+r.x, base, r.text)
+		m.out.Text(r.st, x+r.x, base, r.text)
 		switch {
 		case r.st.link != "":
-			m.pdf.SetDrawColor(r.st.color.r, r.st.color.g, r.st.color.b)
-			m.pdf.SetLineWidth(0.5)
-			m.pdf.Line(x+r.x, base+1.5, x+r.x+r.w, base+1.5)
-			m.pdf.LinkString(x+r.x, y, r.w, lh, r.st.link)
+			m.out.Line(x+r.x, base+1.5, x+r.x+r.w, base+1.5, 0.5, r.st.color, false)
+			m.out.LinkURL(x+r.x, y, r.w, lh, r.st.link)
 		case r.st.internal > 0:
-			m.pdf.Link(x+r.x, y, r.w, lh, r.st.internal)
+			m.out.LinkTo(x+r.x, y, r.w, lh, r.st.internal)
 		}
 	}
 }

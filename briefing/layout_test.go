@@ -3,14 +3,10 @@ package briefing
 import (
 	"strings"
 	"testing"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 func newTestMeasurer() *measurer {
-	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: pageSizes["letter"]})
-	pdf.AddPage()
-	return &measurer{pdf: pdf, registered: map[string]bool{}}
+	return &measurer{out: nullSurface{}, metrics: &metrics}
 }
 
 func lineTexts(lines []textLine) []string {

@@ -91,9 +91,7 @@ func (r *renderer) walk(n ast.Node, src []byte, c blockCtx) {
 		r.codeBlock(n, src, c)
 	case *ast.ThematicBreak:
 		r.need(r.lh)
-		r.pdf.SetDrawColor(rule.r, rule.g, rule.b)
-		r.pdf.SetLineWidth(0.75)
-		r.pdf.Line(r.left+c.indent, r.y+r.lh/2, r.right, r.y+r.lh/2)
+		r.out.Line(r.left+c.indent, r.y+r.lh/2, r.right, r.y+r.lh/2, 0.75, rule, false)
 		r.y += r.lh
 	case *east.Table:
 		r.table(n, src, c)
@@ -140,8 +138,7 @@ func (r *renderer) heading(n *ast.Heading, src []byte, c blockCtx) {
 		r.y += r.lh * 0.6
 	}
 	r.need(float64(len(lines))*lh + 3*r.lh)
-	r.setFont(st)
-	r.pdf.Bookmark(plainText(spans), 1, r.y)
+	r.out.Bookmark(plainText(spans), 1, r.y)
 	r.outline = append(r.outline, "  "+plainText(spans))
 	r.drawLines(lines, c, lh)
 	r.y += r.lh * 0.25
@@ -233,14 +230,10 @@ func (r *renderer) drawLines(lines []textLine, c blockCtx, lh float64) {
 			r.y = y
 		}
 		if c.code {
-			shade := rgb{0xf3, 0xf4, 0xf6}
-			r.pdf.SetFillColor(shade.r, shade.g, shade.b)
-			r.pdf.Rect(r.left+c.indent-4, r.y-2, r.right-r.left-c.indent+8, lh+4, "F")
+			r.out.Fill(r.left+c.indent-4, r.y-2, r.right-r.left-c.indent+8, lh+4, rgb{0xf3, 0xf4, 0xf6})
 		}
 		for q := 0; q < c.quote; q++ {
-			bar := r.accent.mix(0.55)
-			r.pdf.SetFillColor(bar.r, bar.g, bar.b)
-			r.pdf.Rect(r.left+float64(q)*14, r.y, 2.5, lh, "F")
+			r.out.Fill(r.left+float64(q)*14, r.y, 2.5, lh, r.accent.mix(0.55))
 		}
 		r.drawLine(ln, r.left+c.indent, r.y, lh, r.right-r.left-c.indent, "L")
 		r.y += lh

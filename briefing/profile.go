@@ -2,10 +2,8 @@ package briefing
 
 import (
 	"bytes"
-	"fmt"
+	"image"
 	"strings"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // profile is how an audience's document is set: the same facts, laid out
@@ -38,23 +36,29 @@ func profileFor(audience string) profile {
 	return profiles["staff"]
 }
 
-// registerLogo makes the packet's logo available to the cover and the
-// headers; fpdf stores one copy however often it is drawn.
-func (r *renderer) registerLogo() error {
-	if len(r.p.Style.Logo) == 0 {
-		return nil
+// logoType is fpdf's image type for the packet's logo, "" for none (or
+// a logo validation has already reported as unusable).
+func logoType(p *Packet) string {
+	if len(p.Style.Logo) == 0 {
+		return ""
 	}
-	tp, err := CheckLogo(r.p.Style.Logo)
+	tp, err := CheckLogo(p.Style.Logo)
 	if err != nil {
-		return err
+		return ""
 	}
-	info := r.pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(r.p.Style.Logo))
-	if err := r.pdf.Error(); err != nil || info == nil {
-		return errLogo(err)
+	return tp
+}
+
+// logoPixels is the logo's size in pixels, read from its header only.
+func logoPixels(p *Packet) (float64, float64) {
+	if logoType(p) == "" {
+		return 0, 0
 	}
-	r.logo = info
-	r.logoType = tp
-	return nil
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(p.Style.Logo))
+	if err != nil {
+		return 0, 0
+	}
+	return float64(cfg.Width), float64(cfg.Height)
 }
 
 // drawLogo places the logo at x, y within a w×h box, keeping its shape,
@@ -62,19 +66,18 @@ func (r *renderer) registerLogo() error {
 func (r *renderer) drawLogo(x, y, w, h float64) (float64, float64) {
 	dw, dh := r.logoSize(w, h)
 	if dw > 0 {
-		r.pdf.ImageOptions("logo", x, y, dw, dh, false, fpdf.ImageOptions{ImageType: r.logoType}, 0, "")
+		r.out.Logo(x, y, dw, dh)
 	}
 	return dw, dh
 }
 
 // logoSize is the logo's size scaled to fit a w×h box.
 func (r *renderer) logoSize(w, h float64) (float64, float64) {
-	if r.logo == nil {
+	if r.logoW == 0 || r.logoH == 0 {
 		return 0, 0
 	}
-	iw, ih := r.logo.Width(), r.logo.Height()
-	scale := min(w/iw, h/ih)
-	return iw * scale, ih * scale
+	scale := min(w/r.logoW, h/r.logoH)
+	return r.logoW * scale, r.logoH * scale
 }
 
 // titleBlock opens the first page when there is no cover: a memo heading
@@ -115,9 +118,7 @@ func (r *renderer) titleBlock() {
 		r.nameLine()
 	}
 	r.y += 6
-	r.pdf.SetDrawColor(r.accent.r, r.accent.g, r.accent.b)
-	r.pdf.SetLineWidth(1.2)
-	r.pdf.Line(r.left, r.y, r.right, r.y)
+	r.out.Line(r.left, r.y, r.right, r.y, 1.2, r.accent, false)
 	r.y += r.lh
 }
 
@@ -136,14 +137,8 @@ func (r *renderer) nameLine() {
 		w := width * f.share
 		label := r.breakLines([]span{{f.label, st}}, 1e6)[0]
 		r.drawLine(label, x, base-12, 14, w, "L")
-		r.pdf.SetDrawColor(0x80, 0x84, 0x88)
-		r.pdf.SetLineWidth(0.6)
-		r.pdf.Line(x+label.w+6, base, x+w-14, base)
+		r.out.Line(x+label.w+6, base, x+w-14, base, 0.6, rgb{0x80, 0x84, 0x88}, false)
 		x += w
 	}
 	r.y = base + 8
-}
-
-func errLogo(err error) error {
-	return fmt.Errorf("logo: the image could not be read: %v", err)
 }

@@ -52,9 +52,10 @@ type renderer struct {
 
 	entries []tocEntry
 	outline []string
+	page    int
 
-	logo     *fpdf.ImageInfoType
-	logoType string
+	// logoW and logoH are the logo's pixel size, 0 without a logo.
+	logoW, logoH float64
 }
 
 // Render lays doc out and writes the PDF to w. Nothing is written unless
@@ -80,25 +81,54 @@ func render(doc *Document, out io.Writer) (info RenderInfo, err error) {
 	if probs := checkPacketFields(doc.Packet, ""); probs.HasErrors() {
 		return info, probs
 	}
-	// Pass one learns page numbers; later passes print them. The table of
-	// contents has the same number of lines in every pass, so the layout
-	// settles at once; the loop guards against that ever changing.
-	var prev *layoutResult
-	for pass := 0; pass < 4; pass++ {
-		r := newRenderer(doc, prev)
-		if err := r.layout(); err != nil {
-			return info, err
-		}
-		res := r.result()
-		if prev != nil && res.equal(prev) {
-			if err := r.pdf.Output(out); err != nil {
-				return info, fmt.Errorf("writing PDF: %w", err)
-			}
-			return RenderInfo{Pages: res.pages, Outline: r.outline}, nil
-		}
-		prev = &res
+	pdf := newPDF(doc.Packet)
+	s := newPDFSurface(pdf)
+	if tp := logoType(doc.Packet); tp != "" {
+		s.registerLogo(doc.Packet.Style.Logo, tp)
 	}
-	return info, fmt.Errorf("page layout did not settle after 4 passes")
+	// The first pass draws nothing and learns where every section lands;
+	// the second prints, with those page numbers in the contents and
+	// footers. Page numbers never change the layout (the contents has one
+	// line per entry whatever the numbers), so the second pass is the
+	// last; the check only guards that promise.
+	r := newRenderer(doc, nil, nullSurface{}, s)
+	if err := r.layout(); err != nil {
+		return info, err
+	}
+	prev := r.result()
+	r = newRenderer(doc, &prev, s, s)
+	if err := r.layout(); err != nil {
+		return info, err
+	}
+	if res := r.result(); !res.equal(&prev) {
+		return info, fmt.Errorf("page layout did not settle: %d pages, then %d", prev.pages, res.pages)
+	}
+	if err := pdf.Error(); err != nil {
+		return info, fmt.Errorf("rendering failed: %w", err)
+	}
+	if err := pdf.Output(out); err != nil {
+		return info, fmt.Errorf("writing PDF: %w", err)
+	}
+	return RenderInfo{Pages: prev.pages, Outline: r.outline}, nil
+}
+
+// Paginate lays doc out without producing a PDF, with fonts parsed once
+// per process: the page count the app shows live, at a fraction of an
+// export's cost. It gives the same count as Render.
+func Paginate(doc *Document) (info RenderInfo, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("layout failed: %v", v)
+		}
+	}()
+	if probs := checkPacketFields(doc.Packet, ""); probs.HasErrors() {
+		return info, probs
+	}
+	r := newRenderer(doc, nil, nullSurface{}, &metrics)
+	if err := r.layout(); err != nil {
+		return info, err
+	}
+	return RenderInfo{Pages: r.page, Outline: r.outline}, nil
 }
 
 func (a layoutResult) equal(b *layoutResult) bool {
@@ -113,22 +143,11 @@ func (a layoutResult) equal(b *layoutResult) bool {
 	return true
 }
 
-func newRenderer(doc *Document, prev *layoutResult) *renderer {
-	p := doc.Packet
-	size := pageSizes[p.Style.PageSize]
-	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: size, OrientationStr: "P"})
-	accent, _ := parseColor(p.Style.Accent)
-	r := &renderer{
-		measurer: measurer{pdf: pdf, registered: map[string]bool{}},
-		doc:      doc, p: p, prev: prev, accent: accent,
-		base:  max(p.Style.FontSize, profileFor(p.Audience).minFontSize),
-		pageW: size.Wd, pageH: size.Ht,
-		left: 64, right: size.Wd - 64, top: 76, bottom: size.Ht - 64,
-	}
-	r.lh = r.base * profileFor(p.Audience).lineSpacing
+// newPDF makes an empty document with the packet's metadata, dated from
+// the packet so the bytes never depend on the clock.
+func newPDF(p *Packet) *fpdf.Fpdf {
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: pageSizes[p.Style.PageSize], OrientationStr: "P"})
 	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(r.left, r.top, size.Wd-r.right)
-	pdf.SetCellMargin(0)
 	pdf.SetCatalogSort(true)
 	date := packetDate(p)
 	pdf.SetCreationDate(date)
@@ -139,8 +158,22 @@ func newRenderer(doc *Document, prev *layoutResult) *renderer {
 	pdf.SetKeywords(strings.Join(nonEmpty("briefing", p.Audience, p.Marking), ", "), true)
 	pdf.SetCreator("Briefsmith", true)
 	pdf.SetProducer("Briefsmith "+Version, true)
-	pdf.SetHeaderFuncMode(r.header, false)
-	pdf.SetFooterFunc(r.footer)
+	return pdf
+}
+
+func newRenderer(doc *Document, prev *layoutResult, out surface, m widther) *renderer {
+	p := doc.Packet
+	size := pageSizes[p.Style.PageSize]
+	accent, _ := parseColor(p.Style.Accent)
+	r := &renderer{
+		measurer: measurer{out: out, metrics: m},
+		doc:      doc, p: p, prev: prev, accent: accent,
+		base:  max(p.Style.FontSize, profileFor(p.Audience).minFontSize),
+		pageW: size.Wd, pageH: size.Ht,
+		left: 64, right: size.Wd - 64, top: 76, bottom: size.Ht - 64,
+	}
+	r.lh = r.base * profileFor(p.Audience).lineSpacing
+	r.logoW, r.logoH = logoPixels(p)
 	return r
 }
 
@@ -154,7 +187,7 @@ func packetDate(p *Packet) time.Time {
 }
 
 func (r *renderer) result() layoutResult {
-	res := layoutResult{pages: r.pdf.PageNo()}
+	res := layoutResult{pages: r.page}
 	for _, e := range r.entries {
 		res.entry = append(res.entry, e.page)
 	}
@@ -164,15 +197,11 @@ func (r *renderer) result() layoutResult {
 // layout draws the whole document: cover, contents, sections, sources.
 func (r *renderer) layout() error {
 	d := r.doc
-	for i, s := range d.Sections {
-		r.entries = append(r.entries, tocEntry{title: s.Title, link: r.pdf.AddLink()})
-		_ = i
+	for _, s := range d.Sections {
+		r.entries = append(r.entries, tocEntry{title: s.Title, link: len(r.entries) + 1})
 	}
 	if len(d.Sources) > 0 {
-		r.entries = append(r.entries, tocEntry{title: "Sources", link: r.pdf.AddLink()})
-	}
-	if err := r.registerLogo(); err != nil {
-		return err
+		r.entries = append(r.entries, tocEntry{title: "Sources", link: len(r.entries) + 1})
 	}
 	r.newPage()
 	if r.p.Style.Cover {
@@ -193,11 +222,19 @@ func (r *renderer) layout() error {
 	if len(d.Sources) > 0 {
 		r.sources(len(d.Sections))
 	}
-	return r.pdf.Error()
+	r.footer()
+	return nil
 }
 
+// newPage finishes the current page with its footer and starts the next
+// with its header.
 func (r *renderer) newPage() {
-	r.pdf.AddPage()
+	if r.page > 0 {
+		r.footer()
+	}
+	r.out.AddPage()
+	r.page++
+	r.header()
 	r.y = r.top
 }
 
@@ -220,15 +257,13 @@ func (r *renderer) header() {
 	}
 	st := r.text(sans, false, 8, grey)
 	titleW := r.right - r.left
-	if profileFor(r.p.Audience).headerLogo && r.logo != nil {
+	if profileFor(r.p.Audience).headerLogo && r.logoW > 0 {
 		w, _ := r.logoSize(90, 16)
 		r.drawLogo(r.right-w, 31, 90, 16)
 		titleW -= w + 12
 	}
 	r.drawLine(r.fit(r.p.Title, st, titleW), r.left, 38, 10, titleW, "L")
-	r.pdf.SetDrawColor(r.accent.r, r.accent.g, r.accent.b)
-	r.pdf.SetLineWidth(0.75)
-	r.pdf.Line(r.left, 52, r.right, 52)
+	r.out.Line(r.left, 52, r.right, 52, 0.75, r.accent, false)
 }
 
 // watermark prints the packet's watermark diagonally across the page. It
@@ -243,12 +278,7 @@ func (r *renderer) watermark() {
 		}
 		w := r.width(st, wm)
 		cx, cy := r.pageW/2, r.pageH/2
-		r.pdf.TransformBegin()
-		r.pdf.SetAlpha(1, "Multiply")
-		r.pdf.TransformRotate(45, cx, cy)
-		r.drawLine(r.breakLines([]span{{wm, st}}, 1e6)[0], cx-w/2, cy-st.size/2, st.size, w, "L")
-		r.pdf.SetAlpha(1, "Normal")
-		r.pdf.TransformEnd()
+		r.out.Watermark(st, 45, cx, cy, cx-w/2, cy+st.size*0.3, printable(wm))
 	}
 }
 
@@ -256,10 +286,8 @@ func (r *renderer) watermark() {
 // previous layout pass.
 func (r *renderer) footer() {
 	y := r.pageH - 48
-	r.pdf.SetDrawColor(rule.r, rule.g, rule.b)
-	r.pdf.SetLineWidth(0.5)
-	r.pdf.Line(r.left, y, r.right, y)
-	total := r.pdf.PageNo()
+	r.out.Line(r.left, y, r.right, y, 0.5, rule, false)
+	total := r.page
 	if r.prev != nil {
 		total = r.prev.pages
 	}
@@ -268,7 +296,7 @@ func (r *renderer) footer() {
 	if left != "" {
 		r.drawLine(r.fit(left, st, (r.right-r.left)*0.4), r.left, y+6, 10, r.right-r.left, "L")
 	}
-	r.drawLine(r.breakLines([]span{{fmt.Sprintf("Page %d of %d", r.pdf.PageNo(), total), st}}, 1e6)[0], r.left, y+6, 10, r.right-r.left, "R")
+	r.drawLine(r.breakLines([]span{{fmt.Sprintf("Page %d of %d", r.page, total), st}}, 1e6)[0], r.left, y+6, 10, r.right-r.left, "R")
 	if m := strings.TrimSpace(r.p.Marking); m != "" {
 		r.centred(m, r.text(sans, true, 9, black), r.pageH-30)
 	}

@@ -274,3 +274,24 @@ func TestCoverAndContentsCanBeTurnedOff(t *testing.T) {
 		t.Errorf("first page without cover and contents:\n%s", first)
 	}
 }
+
+func TestPaginateCountsWhatRenderPrints(t *testing.T) {
+	lib := builtinLibrary(t)
+	for _, p := range []*Packet{loadSample(t), loadSampleNamed(t, "client.briefing"), syntheticPacket(t, lib, 60)} {
+		doc, probs := Resolve(lib, p, "x")
+		if probs.HasErrors() {
+			t.Fatal(probs)
+		}
+		quick, err := Paginate(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, full := renderPacket(t, p)
+		if quick.Pages != full.Pages || strings.Join(quick.Outline, "|") != strings.Join(full.Outline, "|") {
+			t.Errorf("%s: Paginate %d pages, Render %d", p.Audience, quick.Pages, full.Pages)
+		}
+		if n := len(pdfPages(t, writePDF(t, data))); n != full.Pages {
+			t.Errorf("PDF has %d pages, Render said %d", n, full.Pages)
+		}
+	}
+}

@@ -67,12 +67,9 @@ func (r *renderer) table(n *east.Table, src []byte, c blockCtx) {
 		x := x0
 		for j, cell := range row {
 			if shade != nil {
-				r.pdf.SetFillColor(shade.r, shade.g, shade.b)
-				r.pdf.Rect(x, r.y, widths[j], h, "F")
+				r.out.Fill(x, r.y, widths[j], h, *shade)
 			}
-			r.pdf.SetDrawColor(rule.r, rule.g, rule.b)
-			r.pdf.SetLineWidth(0.5)
-			r.pdf.Rect(x, r.y, widths[j], h, "D")
+			r.out.Stroke(x, r.y, widths[j], h, 0.5, rule)
 			align := "L"
 			switch n.Alignments[j] {
 			case east.AlignCenter:
