@@ -5,7 +5,7 @@ GO      ?= go
 BIN     := bin/briefsmith
 export LANG ?= C.UTF-8
 
-.PHONY: all deps build run test sample screenshot package clean
+.PHONY: all deps build run test sample screenshot package bench bench-peers clean
 
 all: build
 
@@ -29,6 +29,16 @@ test: deps
 # Exports the sample packet to sample.pdf.
 sample: build
 	./$(BIN) export -o sample.pdf
+
+# Benchmarks with allocations, repeated for benchstat:
+#   make bench > old.txt; (change); make bench > new.txt; benchstat old.txt new.txt
+BENCHCOUNT ?= 8
+bench:
+	$(GO) test ./briefing -run '^$$' -bench . -benchmem -count $(BENCHCOUNT)
+
+# Briefsmith against Chromium and LibreOffice on the same content.
+bench-peers: deps
+	./scripts/bench-peers.sh
 
 # Screenshots of the real window under Xvfb, light and dark, two sizes.
 screenshot: build

@@ -3,6 +3,7 @@ package briefing
 import (
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/briefsmith/briefsmith/assets"
@@ -20,27 +21,12 @@ func benchLibrary(b *testing.B) *Library {
 	return lib
 }
 
-// SyntheticPacket returns a staff packet of n sections cycling through the
-// built-in staff templates, cover and contents on: the growth benchmarks'
-// input, and `make bench-peers`' large packet.
 func syntheticPacket(b testing.TB, lib *Library, n int) *Packet {
 	p, err := DecodePacket("sample", assets.Sample())
 	if err != nil {
 		b.Fatal(err)
 	}
-	var ids []string
-	for _, t := range lib.Templates() {
-		if t.Suits("staff") {
-			ids = append(ids, t.ID)
-		}
-	}
-	p.Sections = nil
-	for i := 0; i < n; i++ {
-		p.Sections = append(p.Sections, SectionRef{Template: ids[i%len(ids)], Title: fmt.Sprintf("Section %d", i+1), Included: true})
-	}
-	p.Style.Cover, p.Style.TOC = true, true
-	p.PageLimit = 0
-	return p
+	return Synthetic(lib, p, n)
 }
 
 func benchRender(b *testing.B, p *Packet, lib *Library) {
@@ -92,6 +78,21 @@ func BenchmarkExpandPlaceholders(b *testing.B) {
 	for b.Loop() {
 		if _, err := t.Execute(vars); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPaginateLongSection is the app's live page count after a
+// keystroke in a 5,000-word section.
+func BenchmarkPaginateLongSection(b *testing.B) {
+	lib := benchLibrary(b)
+	p, _ := DecodePacket("sample", assets.Sample())
+	body := strings.Repeat("The order directs federal agencies to work with AI companies on network security. ", 385)
+	p.Sections[3].Body = &body
+	b.ReportAllocs()
+	for b.Loop() {
+		if a := Analyze(lib, p, "bench"); a.Pages == 0 {
+			b.Fatal(a.Problems)
 		}
 	}
 }

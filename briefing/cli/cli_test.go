@@ -274,3 +274,31 @@ func pdftotext(t *testing.T, pdf []byte) string {
 	}
 	return string(out)
 }
+
+func TestExportMarkdown(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	r := run(t, fs, "export", "--format", "md", "-o", "/out/sample.md", "--set", "signing_date=1 May 2026")
+	if r.code != ExitOK {
+		t.Fatalf("%+v", r)
+	}
+	md := string(mustRead(t, fs, "/out/sample.md"))
+	for _, want := range []string{
+		"# Executive Order on AI Security for Federal Networks\n",
+		"**Handling:** UNCLASSIFIED",
+		"## Bottom Line Up Front\n",
+		", dated 1 May 2026, directing federal agencies",
+		"### The 2023 order and its rescission\n",
+		"## Sources\n\n1. *Trump Signs Executive Order on AI Security for Federal Networks.*",
+		"<https://eur-lex.europa.eu/eli/reg/2024/1689/oj>",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown lacks %q", want)
+		}
+	}
+	if strings.Contains(md, "{{") || strings.Contains(md, "## Glossary") {
+		t.Error("placeholders left or another audience's sections included")
+	}
+	if r := run(t, fs, "export", "--format", "docx", "-o", "x"); r.code != ExitUsage {
+		t.Errorf("bad format: %+v", r)
+	}
+}

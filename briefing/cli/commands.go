@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ func runExport(env Env, args []string) int {
 	pageSize := fs.String("page-size", "", "override the packet's page size: letter or a4")
 	audience := fs.String("audience", "", "override the packet's audience: "+strings.Join(briefing.Audiences, ", "))
 	all := fs.Bool("all-audiences", false, "write one PDF per audience into the folder -o names")
+	format := fs.String("format", "pdf", "output format: pdf, or md for one Markdown file")
 	tdir := fs.String("templates", env.TemplatesDir, "user templates `DIR`")
 	sets := setFlag{}
 	fs.Var(sets, "set", "set a variable, `name=value` (repeatable)")
@@ -34,6 +36,14 @@ func runExport(env Env, args []string) int {
 	}
 	if *audience != "" && !contains(briefing.Audiences, *audience) {
 		fmt.Fprintf(env.Stderr, "briefsmith export: --audience must be one of %s, not %q\n", strings.Join(briefing.Audiences, ", "), *audience)
+		return ExitUsage
+	}
+	if *format != "pdf" && *format != "md" {
+		fmt.Fprintf(env.Stderr, "briefsmith export: --format must be pdf or md, not %q\n", *format)
+		return ExitUsage
+	}
+	if *format == "md" && *all {
+		fmt.Fprintln(env.Stderr, "briefsmith export: --all-audiences writes PDFs only")
 		return ExitUsage
 	}
 	if *all && *audience != "" {
@@ -63,6 +73,9 @@ func runExport(env Env, args []string) int {
 	}
 	if *all {
 		return exportAll(env, lib, p, pname, name, *out)
+	}
+	if *format == "md" {
+		return exportMarkdown(env, lib, p, pname, *out)
 	}
 	res, err := briefing.Export(env.Fs, *out, lib, p, pname)
 	for _, w := range res.Warnings {
@@ -125,6 +138,27 @@ func exportAll(env Env, lib *briefing.Library, p *briefing.Packet, pname, name, 
 		}
 		fmt.Fprintf(env.Stdout, "%s: %d pages\n", r.path, r.pages)
 	}
+	return ExitOK
+}
+
+// exportMarkdown writes the packet as one Markdown file, atomically.
+func exportMarkdown(env Env, lib *briefing.Library, p *briefing.Packet, pname, out string) int {
+	doc, probs := briefing.Resolve(lib, p, pname)
+	for _, pr := range probs {
+		fmt.Fprintln(env.Stderr, pr)
+	}
+	if probs.HasErrors() {
+		fmt.Fprintf(env.Stderr, "briefsmith export: nothing written: %d error(s)\n", len(probs.Errors()))
+		return ExitInput
+	}
+	var buf bytes.Buffer
+	if err := briefing.WriteMarkdown(&buf, doc); err != nil {
+		return fail(env, "export", err)
+	}
+	if err := briefing.WriteFileAtomic(env.Fs, out, buf.Bytes()); err != nil {
+		return fail(env, "export", err)
+	}
+	fmt.Fprintf(env.Stdout, "%s: %d sections\n", out, len(doc.Sections))
 	return ExitOK
 }
 

@@ -1,0 +1,71 @@
+package briefing
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteMarkdown writes doc as one Markdown file: title block, every
+// section with placeholders filled, and the numbered sources. It pastes
+// into email as it is, and it is the common input when Briefsmith is
+// compared with other tools.
+func WriteMarkdown(w io.Writer, doc *Document) error {
+	p := doc.Packet
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", p.Title)
+	if p.Subtitle != "" {
+		fmt.Fprintf(&b, "*%s*\n\n", p.Subtitle)
+	}
+	var meta []string
+	for _, kv := range [][2]string{
+		{"Prepared for", p.PreparedFor}, {"Prepared by", strings.Join(nonEmpty(p.Author, p.Organization), ", ")},
+		{"Date", formatDate(p.Date)}, {"Handling", p.Marking},
+	} {
+		if strings.TrimSpace(kv[1]) != "" {
+			meta = append(meta, fmt.Sprintf("**%s:** %s", kv[0], kv[1]))
+		}
+	}
+	if len(meta) > 0 {
+		b.WriteString(strings.Join(meta, "  \n") + "\n\n")
+	}
+	for _, s := range doc.Sections {
+		fmt.Fprintf(&b, "## %s\n\n%s\n\n", s.Title, strings.TrimSpace(demoteHeadings(s.Markdown)))
+	}
+	if len(doc.Sources) > 0 {
+		b.WriteString("## Sources\n\n")
+		for i, s := range doc.Sources {
+			line := fmt.Sprintf("%d. *%s.*", i+1, s.Title)
+			if meta := strings.Join(nonEmpty(s.Publisher, s.Date), ", "); meta != "" {
+				line += " " + meta + "."
+			}
+			if s.URL != "" {
+				line += " <" + s.URL + ">"
+			}
+			b.WriteString(line + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// demoteHeadings moves a section body's headings one level down, below
+// the section's own "##" title, leaving code blocks alone.
+func demoteHeadings(md string) string {
+	lines := strings.Split(md, "\n")
+	fence := ""
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case fence != "":
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+			fence = t[:3]
+		case strings.HasPrefix(l, "#") && strings.HasPrefix(strings.TrimLeft(l, "#"), " ") && strings.Count(l[:strings.Index(l, " ")], "#") < 6:
+			lines[i] = "#" + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
