@@ -65,7 +65,7 @@ func (r *renderer) walk(n ast.Node, src []byte, c blockCtx) {
 			r.callout(n, src, c, label)
 			return
 		}
-		c.indent += 14
+		c.indent = r.capIndent(c.indent + 14)
 		c.quote++
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 			r.walk(ch, src, c)
@@ -162,7 +162,19 @@ func (r *renderer) list(n *ast.List, src []byte, c blockCtx) {
 			ic.marker = bullets[c.depth%len(bullets)]
 		}
 		for ch := item.FirstChild(); ch != nil; ch = ch.NextSibling() {
-			r.walk(ch, src, ic)
+			switch ch.(type) {
+			case *ast.Paragraph, *ast.TextBlock:
+				r.walk(ch, src, ic)
+			default:
+				// Nested lists, code, quotes and tables sit under the
+				// item's text, not under its marker.
+				cc := ic
+				cc.indent = r.capIndent(ic.indent + markerWidth)
+				if _, nested := ch.(*ast.List); !nested {
+					cc.depth = 0
+				}
+				r.walk(ch, src, cc)
+			}
 			ic.marker = ""
 		}
 		if !n.IsTight {
@@ -177,12 +189,22 @@ func (r *renderer) list(n *ast.List, src []byte, c blockCtx) {
 // markerWidth is the hanging indent of list items.
 const markerWidth = 18
 
+// maxQuoteBars is how many nested quote bars are drawn; deeper quotes
+// (a hostile file may nest a thousand) share the last one.
+const maxQuoteBars = 6
+
+// capIndent stops indentation at half the text width, so deeply nested
+// lists and quotes still leave room for their text.
+func (r *renderer) capIndent(x float64) float64 {
+	return min(x, (r.right-r.left)/2)
+}
+
 // block lays out and draws one paragraph-like block, then leaves after
 // points of space below it.
 func (r *renderer) block(spans []span, c blockCtx, lh, after float64) {
 	x0 := c.indent
 	if c.depth > 0 || c.marker != "" {
-		x0 += markerWidth
+		x0 = r.capIndent(x0 + markerWidth)
 	}
 	inner := c
 	inner.indent = x0
@@ -232,7 +254,7 @@ func (r *renderer) drawLines(lines []textLine, c blockCtx, lh float64) {
 		if c.code {
 			r.out.Fill(r.left+c.indent-4, r.y-2, r.right-r.left-c.indent+8, lh+4, rgb{0xf3, 0xf4, 0xf6})
 		}
-		for q := 0; q < c.quote; q++ {
+		for q := 0; q < min(c.quote, maxQuoteBars); q++ {
 			r.out.Fill(r.left+float64(q)*14, r.y, 2.5, lh, r.accent.mix(0.55))
 		}
 		r.drawLine(ln, r.left+c.indent, r.y, lh, r.right-r.left-c.indent, "L")

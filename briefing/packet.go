@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -38,6 +40,13 @@ type Packet struct {
 	Variables map[string]string `json:"variables,omitempty"`
 	Sections  []SectionRef      `json:"sections"`
 	Style     Style             `json:"style"`
+
+	// Extra holds top-level fields this version does not know (written by
+	// a newer Briefsmith, say): kept and written back on save.
+	Extra map[string]json.RawMessage `json:"-"`
+	// Notes are warnings found while loading, such as unknown fields;
+	// Resolve reports them with the packet's other problems.
+	Notes Problems `json:"-"`
 }
 
 // SectionRef places one template in a packet.
@@ -144,6 +153,10 @@ func DecodePacket(name string, data []byte) (*Packet, error) {
 	if p.Version != PacketVersion {
 		return nil, fail(0, "unsupported packet version %d: this program reads version %d", p.Version, PacketVersion)
 	}
+	if len(p.Sections) > MaxSections {
+		return nil, fail(0, "packet has %d sections; the limit is %d", len(p.Sections), MaxSections)
+	}
+	p.Extra, p.Notes = unknownFields(name, data)
 	if p.Variables == nil {
 		p.Variables = map[string]string{}
 	}
@@ -155,12 +168,110 @@ func DecodePacket(name string, data []byte) (*Packet, error) {
 	return p, nil
 }
 
+// MaxSections caps a packet's sections: far beyond any real briefing, and
+// low enough that a hostile file cannot make layout run for minutes.
+const MaxSections = 5000
+
+// known lists the JSON field names of a struct type's fields.
+func known(v any) map[string]bool {
+	out := map[string]bool{}
+	t := reflect.TypeOf(v)
+	for i := 0; i < t.NumField(); i++ {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
+			out[name] = true
+		}
+	}
+	return out
+}
+
+var (
+	packetFields  = known(Packet{})
+	sectionFields = known(SectionRef{})
+	styleFields   = known(Style{})
+)
+
+// unknownFields finds fields this version does not know, returning the
+// top-level ones to keep and a warning for each, with its position.
+func unknownFields(name string, data []byte) (map[string]json.RawMessage, Problems) {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return nil, nil
+	}
+	var extra map[string]json.RawMessage
+	var notes Problems
+	warn := func(field string) {
+		line, col := lineCol(data, int64(bytes.Index(data, []byte(`"`+lastPart(field)+`"`))))
+		notes = append(notes, Problem{Severity: Warning, Section: -1, File: name, Line: line, Col: col,
+			Message: fmt.Sprintf("unknown field %q: kept in the file, but this version of Briefsmith ignores it", field)})
+	}
+	for k, v := range top {
+		if !packetFields[k] {
+			if extra == nil {
+				extra = map[string]json.RawMessage{}
+			}
+			extra[k] = v
+			warn(k)
+		}
+	}
+	var style map[string]json.RawMessage
+	if json.Unmarshal(top["style"], &style) == nil {
+		for k := range style {
+			if !styleFields[k] {
+				warn("style." + k)
+			}
+		}
+	}
+	var sections []map[string]json.RawMessage
+	if json.Unmarshal(top["sections"], &sections) == nil {
+		for i, s := range sections {
+			for k := range s {
+				if !sectionFields[k] {
+					warn(fmt.Sprintf("sections[%d].%s", i, k))
+				}
+			}
+		}
+	}
+	sortProblems(notes)
+	return extra, notes
+}
+
+func lastPart(field string) string {
+	if i := strings.LastIndexByte(field, '.'); i >= 0 {
+		return field[i+1:]
+	}
+	return field
+}
+
 // WritePacket encodes p as indented JSON, stable for diffs in git.
 func WritePacket(w io.Writer, p *Packet) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(p)
+	if err := enc.Encode(p); err != nil {
+		return err
+	}
+	data := bytes.TrimSpace(buf.Bytes())
+	if len(p.Extra) > 0 {
+		// Fields we do not know go after the ones we do, in a stable order.
+		keys := make([]string, 0, len(p.Extra))
+		for k := range p.Extra {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		tail := []byte{}
+		for _, k := range keys {
+			kb, _ := json.Marshal(k)
+			tail = append(append(append(append(tail, ','), kb...), ':'), p.Extra[k]...)
+		}
+		data = append(append(data[:len(data)-1:len(data)-1], tail...), '}')
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, data, "", "  "); err != nil {
+		return err
+	}
+	out.WriteByte('\n')
+	_, err := w.Write(out.Bytes())
+	return err
 }
 
 // Clone returns a deep copy, so undo snapshots and background renders never
@@ -177,6 +288,7 @@ func (p *Packet) Clone() *Packet {
 	for i := range c.Sections {
 		c.Sections[i].Line = p.Sections[i].Line
 	}
+	c.Notes = append(Problems(nil), p.Notes...)
 	return c
 }
 

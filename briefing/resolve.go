@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"text/template"
 	"time"
 )
 
@@ -29,6 +28,10 @@ type Section struct {
 	Title    string
 	Markdown string
 }
+
+// MaxBody caps one section's text after placeholders are filled, about
+// 150 printed pages: a brief never needs more, and it bounds layout time.
+const MaxBody = 512 << 10
 
 // builtinVariables are set from the packet's own fields, so templates can
 // say {{.prepared_for}} without declaring it.
@@ -113,6 +116,7 @@ func Resolve(lib *Library, p *Packet, name string) (*Document, Problems) {
 		probs = append(probs, Problem{Severity: sev, Section: i, File: name, Line: line, Message: fmt.Sprintf(format, args...)})
 	}
 	probs = append(probs, checkPacketFields(p, name)...)
+	probs = append(probs, p.Notes...)
 	vars := Values(lib, p)
 	seenSource := map[string]bool{}
 	for i, ref := range p.Sections {
@@ -147,6 +151,10 @@ func Resolve(lib *Library, p *Packet, name string) (*Document, Problems) {
 			}
 			continue
 		}
+		if len(body) > MaxBody {
+			at(i, Error, "section %d %q: the text is %d KB; the limit is %d KB", i+1, title, len(body)>>10, MaxBody>>10)
+			continue
+		}
 		for _, bad := range Unprintable(title + "\n" + body) {
 			at(i, Error, "section %d %q: no embedded font can print %s", i+1, title, bad)
 		}
@@ -168,7 +176,7 @@ func fillBody(t *Template, ref SectionRef, vars map[string]any, name string) (st
 	if ref.Body == nil {
 		return t.Execute(vars)
 	}
-	tm, err := template.New(t.ID).Option("missingkey=error").Parse(*ref.Body)
+	tm, err := parseBody(t.ID, *ref.Body)
 	if err != nil {
 		return "", templateProblem(name, err)
 	}

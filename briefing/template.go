@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"text/template/parse"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
@@ -137,12 +138,77 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 		return nil, fail(2, 0, "%s", err)
 	}
 	// Leading newlines make text/template's line numbers equal the file's.
-	tm, err := template.New(t.ID).Option("missingkey=error").Parse(strings.Repeat("\n", bodyLine-1) + body)
+	tm, err := parseBody(t.ID, strings.Repeat("\n", bodyLine-1)+body)
 	if err != nil {
 		return nil, templateProblem(name, err)
 	}
 	t.tmpl = tm
 	return t, nil
+}
+
+// maxRangeRepeats bounds how often nested ranges over numbers may repeat
+// their body. Output is capped by size, but a range that prints nothing
+// would otherwise spin for minutes.
+const maxRangeRepeats = 10_000
+
+// parseBody parses a template body and refuses ranges that would repeat
+// beyond maxRangeRepeats.
+func parseBody(id, body string) (*template.Template, error) {
+	tm, err := template.New(id).Option("missingkey=error").Parse(body)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range tm.Templates() {
+		if t.Tree == nil {
+			continue
+		}
+		if err := checkRanges(t.Tree, t.Tree.Root, 1); err != nil {
+			return nil, err
+		}
+	}
+	return tm, nil
+}
+
+func checkRanges(tree *parse.Tree, n parse.Node, repeats int64) error {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return nil
+		}
+		for _, c := range n.Nodes {
+			if err := checkRanges(tree, c, repeats); err != nil {
+				return err
+			}
+		}
+	case *parse.RangeNode:
+		times := int64(1)
+		if cmds := n.Pipe.Cmds; len(cmds) == 1 && len(cmds[0].Args) == 1 {
+			if num, ok := cmds[0].Args[0].(*parse.NumberNode); ok && num.IsInt {
+				times = max(num.Int64, 1)
+			}
+		}
+		if repeats*times > maxRangeRepeats || times > maxRangeRepeats {
+			// Report it as text/template reports its own errors, with the
+			// template name and line, so it reads like any other.
+			loc, _ := tree.ErrorContext(n)
+			return fmt.Errorf("template: %s: range repeats %d times; the limit is %d", loc, times, maxRangeRepeats)
+		}
+		if err := checkRanges(tree, n.List, repeats*times); err != nil {
+			return err
+		}
+		return checkRanges(tree, n.ElseList, repeats)
+	case *parse.IfNode:
+		if err := checkRanges(tree, n.List, repeats); err != nil {
+			return err
+		}
+		return checkRanges(tree, n.ElseList, repeats)
+	case *parse.WithNode:
+		if err := checkRanges(tree, n.List, repeats); err != nil {
+			return err
+		}
+		return checkRanges(tree, n.ElseList, repeats)
+	}
+	return nil
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)

@@ -111,13 +111,32 @@ func TestParseTemplateErrorsNameFileLineAndReason(t *testing.T) {
 	}
 }
 
-func TestExecuteBoundsRunawayOutput(t *testing.T) {
-	tm, err := ParseTemplate("loop.md", []byte("---\nid: loop\ntitle: Loop\nkind: custom\n---\n{{range 100000000}}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{{end}}\n"))
+func TestRunawayTemplatesAreStopped(t *testing.T) {
+	// A range that prints nothing would spin: refused when parsed.
+	_, err := ParseTemplate("spin.md", []byte("---\nid: spin\ntitle: Spin\nkind: custom\n---\n{{range 100000}}{{range 100000}}{{end}}{{end}}\n"))
+	var p Problem
+	if !errors.As(err, &p) || p.File != "spin.md" || p.Line != 6 || !strings.Contains(p.Message, "range repeats 100000 times; the limit is 10000") {
+		t.Fatalf("spin: %v", err)
+	}
+	_, err = ParseTemplate("nest.md", []byte("---\nid: nest\ntitle: Nest\nkind: custom\n---\n{{range 1000}}\n{{range 1000}}x{{end}}{{end}}\n"))
+	if !errors.As(err, &p) || p.Line != 7 || !strings.Contains(p.Message, "range repeats 1000 times") {
+		t.Fatalf("nested ranges: %v", err)
+	}
+	// A range within the limit that prints too much is stopped by size.
+	tm, err := ParseTemplate("loop.md", []byte("---\nid: loop\ntitle: Loop\nkind: custom\n---\n{{range 10000}}"+strings.Repeat("x", 1000)+"{{end}}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err = tm.Execute(map[string]any{})
 	if err == nil || !strings.Contains(err.Error(), "grew past") || !strings.HasPrefix(err.Error(), "loop.md") {
 		t.Fatalf("err = %v, want a size limit error naming loop.md", err)
+	}
+	// Recursion through define/template ends with text/template's own limit.
+	tm, err = ParseTemplate("rec.md", []byte("---\nid: rec\ntitle: Rec\nkind: custom\n---\n{{define \"r\"}}{{template \"r\"}}{{end}}{{template \"r\"}}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err = tm.Execute(map[string]any{}); err == nil || !strings.Contains(err.Error(), "rec.md") {
+		t.Fatalf("recursion: %v", err)
 	}
 }
