@@ -5,7 +5,7 @@ GO      ?= go
 BIN     := bin/briefsmith
 export LANG ?= C.UTF-8
 
-.PHONY: all deps build run test sample screenshot package bench bench-peers clean
+.PHONY: all deps build run test fuzz sample screenshot package bench bench-peers clean
 
 all: build
 
@@ -19,12 +19,27 @@ build: deps
 run: build
 	./$(BIN)
 
-# Formatting, vet, then every test with the race detector.
+FUZZ_TARGETS := FuzzDecodePacket FuzzParseTemplate FuzzExpand FuzzLayout FuzzRender
+FUZZTIME ?= 60s
+STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
+
+# Formatting, vet, staticcheck, every test with the race detector, then
+# each fuzz target briefly.
 test: deps
 	@out=$$(gofmt -l $$(find . -name '*.go' -not -path './.git/*')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(STATICCHECK) ./...
 	$(GO) test -race -count=1 ./...
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=3s
+
+# Each fuzz target for FUZZTIME (default 60s): make fuzz FUZZTIME=10m
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz $$t for $(FUZZTIME)"; \
+	  out=$$($(GO) test ./briefing -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) 2>&1); rc=$$?; \
+	  echo "$$out" | tail -3; [ $$rc -eq 0 ] || { echo "$$out" | tail -40; exit 1; }; \
+	done
 
 # Exports the sample packet to sample.pdf.
 sample: build

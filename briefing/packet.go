@@ -247,24 +247,30 @@ func WritePacket(w io.Writer, p *Packet) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
+	if len(p.Extra) == 0 {
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(p); err != nil {
+			return err
+		}
+		_, err := w.Write(buf.Bytes())
+		return err
+	}
 	if err := enc.Encode(p); err != nil {
 		return err
 	}
 	data := bytes.TrimSpace(buf.Bytes())
-	if len(p.Extra) > 0 {
-		// Fields we do not know go after the ones we do, in a stable order.
-		keys := make([]string, 0, len(p.Extra))
-		for k := range p.Extra {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		tail := []byte{}
-		for _, k := range keys {
-			kb, _ := json.Marshal(k)
-			tail = append(append(append(append(tail, ','), kb...), ':'), p.Extra[k]...)
-		}
-		data = append(append(data[:len(data)-1:len(data)-1], tail...), '}')
+	// Fields we do not know go after the ones we do, in a stable order.
+	keys := make([]string, 0, len(p.Extra))
+	for k := range p.Extra {
+		keys = append(keys, k)
 	}
+	sort.Strings(keys)
+	tail := []byte{}
+	for _, k := range keys {
+		kb, _ := json.Marshal(k)
+		tail = append(append(append(append(tail, ','), kb...), ':'), p.Extra[k]...)
+	}
+	data = append(append(data[:len(data)-1:len(data)-1], tail...), '}')
 	var out bytes.Buffer
 	if err := json.Indent(&out, data, "", "  "); err != nil {
 		return err

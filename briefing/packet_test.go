@@ -141,3 +141,75 @@ func TestCloneIsDeep(t *testing.T) {
 		t.Error("changing the clone changed the original")
 	}
 }
+
+// Every way the program writes a file goes through WriteFileAtomic; this
+// checks each caller keeps the previous file under every injected fault.
+func TestEverySaverIsAtomic(t *testing.T) {
+	lib := builtinLibrary(t)
+	tm, _ := lib.Get("outlook")
+	savers := map[string]struct {
+		path string
+		save func(fs afero.Fs) error
+	}{
+		"recovery": {"/d/" + RecoveryFile, func(fs afero.Fs) error {
+			return SaveRecovery(fs, "/d", Recovery{Path: "/x", Packet: samplePacket()})
+		}},
+		"template": {"/d/outlook-2.md", func(fs afero.Fs) error {
+			c := *tm
+			_, err := SaveUserTemplate(fs, "/d", lib, &c)
+			return err
+		}},
+		"export": {"/d/out.pdf", func(fs afero.Fs) error {
+			p := NewPacket("staff")
+			p.Sections = []SectionRef{{Template: "scope", Included: true}}
+			_, err := Export(fs, "/d/out.pdf", lib, p, "p")
+			return err
+		}},
+	}
+	for name, sv := range savers {
+		for _, step := range []string{"create", "write", "sync", "close", "chmod", "rename"} {
+			t.Run(name+"/"+step, func(t *testing.T) {
+				mem := afero.NewMemMapFs()
+				_ = afero.WriteFile(mem, sv.path, []byte("previous contents"), 0o644)
+				err := sv.save(faultFs{Fs: mem, failOn: step})
+				if !errors.Is(err, errInjected) {
+					t.Fatalf("error = %v, want the injected fault", err)
+				}
+				if got, _ := afero.ReadFile(mem, sv.path); string(got) != "previous contents" {
+					t.Errorf("previous file changed: %.40q", got)
+				}
+				if entries, _ := afero.ReadDir(mem, "/d"); len(entries) != 1 {
+					t.Errorf("%d files left in the folder, want 1", len(entries))
+				}
+			})
+		}
+	}
+}
+
+func TestUnknownFieldsAreKeptAndWarned(t *testing.T) {
+	data := []byte(`{"version": 1, "title": "T", "audience": "staff",
+  "reviewers": ["a", "b"],
+  "sections": [{"template": "scope", "note": "x"}],
+  "style": {"page_size": "a4", "font_size": 11, "accent": "#1F4E79", "cover": true, "toc": true, "margins": 3}}`)
+	p, err := DecodePacket("new.briefing", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := p.Notes.Error()
+	for _, want := range []string{`new.briefing:2:3: warning: unknown field "reviewers"`, `unknown field "sections[0].note"`, `unknown field "style.margins"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("notes lack %q:\n%s", want, got)
+		}
+	}
+	var buf bytes.Buffer
+	if err := WritePacket(&buf, p); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "\"reviewers\": [\n    \"a\",\n    \"b\"\n  ]\n}") {
+		t.Errorf("unknown top-level field not kept on save:\n%s", buf.String())
+	}
+	_, probs := Resolve(builtinLibrary(t), p, "new.briefing")
+	if !strings.Contains(probs.Error(), "reviewers") || probs.HasErrors() {
+		t.Errorf("Resolve problems = %v", probs)
+	}
+}

@@ -62,7 +62,7 @@ type renderer struct {
 // the whole document rendered, so w never receives half a file.
 func Render(doc *Document, w io.Writer) (RenderInfo, error) {
 	var buf bytes.Buffer
-	info, err := render(doc, &buf)
+	info, err := render(doc, &buf, true)
 	if err != nil {
 		return info, err
 	}
@@ -70,7 +70,9 @@ func Render(doc *Document, w io.Writer) (RenderInfo, error) {
 	return info, err
 }
 
-func render(doc *Document, out io.Writer) (info RenderInfo, err error) {
+// render lays out and writes the PDF. compress is false only in the fuzz
+// target, where instrumented zlib would cost seconds per input.
+func render(doc *Document, out io.Writer, compress bool) (info RenderInfo, err error) {
 	defer func() {
 		// fpdf panics on a few inputs validation is meant to catch first;
 		// a panic here must still reach the user as an error.
@@ -82,6 +84,7 @@ func render(doc *Document, out io.Writer) (info RenderInfo, err error) {
 		return info, probs
 	}
 	pdf := newPDF(doc.Packet)
+	pdf.SetCompression(compress)
 	s := newPDFSurface(pdf)
 	if tp := logoType(doc.Packet); tp != "" {
 		s.registerLogo(doc.Packet.Style.Logo, tp)

@@ -135,6 +135,10 @@ func Resolve(lib *Library, p *Packet, name string) (*Document, Problems) {
 		if strings.TrimSpace(ref.Title) != "" {
 			title = ref.Title
 		}
+		if ref.Body != nil && len(*ref.Body) > MaxBody {
+			at(i, Error, "section %d %q: the text is %d KB; the limit is %d KB", i+1, title, len(*ref.Body)>>10, MaxBody>>10)
+			continue
+		}
 		body, err := fillBody(t, ref, vars, name)
 		if err != nil {
 			var pr Problem

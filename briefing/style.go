@@ -71,11 +71,14 @@ func CheckLogo(data []byte) (string, error) {
 	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > maxLogoSide || cfg.Height > maxLogoSide || cfg.Width*cfg.Height > maxLogoPixels {
 		return "", fmt.Errorf("image is %d×%d pixels; the limit is %d pixels a side", cfg.Width, cfg.Height, maxLogoSide)
 	}
-	switch format {
-	case "png":
-		return "PNG", nil
-	case "jpeg":
-		return "JPG", nil
+	tp := map[string]string{"png": "PNG", "jpeg": "JPG"}[format]
+	if tp == "" {
+		return "", fmt.Errorf("%s images are not supported; use PNG or JPEG", format)
 	}
-	return "", fmt.Errorf("%s images are not supported; use PNG or JPEG", format)
+	// The header is sane and the size bounded: decode it all, so damaged
+	// image data is caught here rather than printed as a broken picture.
+	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+		return "", fmt.Errorf("the image data is damaged (%v)", err)
+	}
+	return tp, nil
 }

@@ -19,6 +19,12 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
   exit 0
 fi
 
+# staticcheck, from the Go module proxy, pinned.
+if [ ! -x "$(go env GOPATH)/bin/staticcheck" ]; then
+  echo "setup: installing staticcheck"
+  go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -1,0 +1,163 @@
+package briefing
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/briefsmith/briefsmith/assets"
+)
+
+// Fuzz targets: `make fuzz` runs each for a while, `make test` briefly.
+// Seeds are added here and kept in testdata/fuzz/<Target>/. Each target
+// checks more than "no panic": errors must be located Problems, and what
+// loads must survive a round trip.
+
+func FuzzDecodePacket(f *testing.F) {
+	f.Add(assets.Sample())
+	f.Add([]byte(`{"version":1,"title":"T","audience":"staff","sections":[{"template":"x","body":"b"}],"extra":[1,2]}`))
+	f.Add([]byte(`{"version":1,"sections":[{}],"style":{"logo":"AAAA"}}`))
+	f.Add([]byte("{\"version\":1,\"title\":\"\xff\"}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := DecodePacket("f.briefing", data)
+		if err != nil {
+			var pr Problem
+			if !errors.As(err, &pr) || pr.File != "f.briefing" {
+				t.Fatalf("error %v is not a located Problem", err)
+			}
+			return
+		}
+		var buf bytes.Buffer
+		if err := WritePacket(&buf, p); err != nil {
+			t.Fatalf("loaded packet does not save: %v", err)
+		}
+		again, err := DecodePacket("again", buf.Bytes())
+		if err != nil {
+			t.Fatalf("saved packet does not load: %v\n%s", err, buf.Bytes())
+		}
+		var buf2 bytes.Buffer
+		_ = WritePacket(&buf2, again)
+		if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
+			t.Fatalf("save is not stable:\n%s\n%s", buf.Bytes(), buf2.Bytes())
+		}
+	})
+}
+
+func FuzzParseTemplate(f *testing.F) {
+	for _, n := range []string{"summary.md", "international.md", "discussion.md"} {
+		data, _ := readAsset(n)
+		f.Add(data)
+	}
+	f.Add([]byte("---\nid: x\ntitle: X\nkind: custom\nvariables:\n  - name: a\n---\n{{.a}} {{range 3}}y{{end}}\n"))
+	f.Add([]byte("---\n---\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tm, err := ParseTemplate("f.md", data)
+		if err != nil {
+			var pr Problem
+			if !errors.As(err, &pr) || pr.File != "f.md" {
+				t.Fatalf("error %v is not a located Problem", err)
+			}
+			return
+		}
+		vars := map[string]any{"audience": "staff"}
+		for _, v := range tm.Variables {
+			vars[v.Name] = v.Default
+		}
+		if _, err := tm.Execute(vars); err != nil {
+			var pr Problem
+			if !errors.As(err, &pr) || pr.File != "f.md" {
+				t.Fatalf("execution error %v is not a located Problem", err)
+			}
+		}
+	})
+}
+
+func FuzzExpand(f *testing.F) {
+	f.Add("Hello {{.name}}")
+	f.Add(`{{if eq .audience "classroom"}}a{{else}}b{{end}}`)
+	f.Add(`{{range 10}}{{.name}}{{end}}`)
+	f.Add(`{{define "r"}}{{template "r"}}{{end}}{{template "r"}}`)
+	f.Add(`{{printf "%s" .name | len}}`)
+	f.Fuzz(func(t *testing.T, body string) {
+		tm, err := parseBody("f", body)
+		if err != nil {
+			return
+		}
+		edited := &Template{ID: "f", File: "f.md", tmpl: tm}
+		out, err := edited.Execute(map[string]any{"name": "N", "audience": "staff"})
+		if err == nil && len(out) > maxSectionOutput {
+			t.Fatalf("output of %d bytes passed the limit", len(out))
+		}
+	})
+}
+
+func FuzzRender(f *testing.F) {
+	for _, n := range []string{"international.md", "discussion.md", "glossary.md", "answer-key.md"} {
+		data, _ := readAsset(n)
+		f.Add(string(data[bytes.Index(data, []byte("\n---\n"))+5:]))
+	}
+	f.Add("> [!NOTE]\n> x\n\n```lines 2\n```\n\n<!-- pagebreak -->\n\n| a |\n|---|\n| |\n")
+	f.Add("- - - - - deep\n\n> > > quote\n\n[x](javascript:1) <https://a.b>\n")
+	f.Add("Ελληνικά ✓ ☐ → ქართული 😀 中\n")
+	lib, err := LoadLibrary(assets.Templates, nil, "")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		if len(body) > 20000 {
+			return // layout time grows with length; the corpus explores shape
+		}
+		p := NewPacket("staff")
+		p.Date = "2026-11-25"
+		p.Sections = []SectionRef{{Template: "scope", Body: &body, Included: true}}
+		doc, probs := Resolve(lib, p, "f.briefing")
+		if probs.HasErrors() {
+			return
+		}
+		info, err := render(doc, io.Discard, false)
+		if err != nil {
+			t.Fatalf("valid packet failed to render: %v", err)
+		}
+		if info.Pages < 1 {
+			t.Fatal("no pages")
+		}
+		if q, _ := Paginate(doc); q.Pages != info.Pages {
+			t.Fatalf("Paginate says %d pages, Render %d", q.Pages, info.Pages)
+		}
+	})
+}
+
+// FuzzLayout runs only the layout (no PDF), fast enough for many more
+// executions than FuzzRender: deep nesting, odd tables, long words.
+func FuzzLayout(f *testing.F) {
+	f.Add("- - - - - deep\n\n> > > quote\n\n| a | b |\n|---|:-:|\n| " + strings.Repeat("x", 300) + " | |\n")
+	f.Add("Term\n: Definition\n\n```lines 40\n```\n\n# H1\n###### H6\n\n***\n\n1. a\n   1. b\n      - c\n")
+	lib, err := LoadLibrary(assets.Templates, nil, "")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		p := NewPacket("classroom")
+		p.Sections = []SectionRef{{Template: "summary", Body: &body, Included: true}}
+		doc, probs := Resolve(lib, p, "f.briefing")
+		if probs.HasErrors() {
+			return
+		}
+		if info, err := Paginate(doc); err != nil || info.Pages < 1 {
+			t.Fatalf("layout failed: %v (%d pages)", err, info.Pages)
+		}
+	})
+}
+
+func readAsset(name string) ([]byte, error) {
+	f, err := assets.Templates.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var b strings.Builder
+	_, err = io.Copy(&b, f)
+	return []byte(b.String()), err
+}
