@@ -15,12 +15,12 @@ import (
 	"github.com/spf13/afero"
 )
 
-// bigPacket is a packet of about 6 MB, so a save takes long enough to be
+// bigPacket is a packet of about 3 MB, so a save takes long enough to be
 // killed part way through.
 func bigPacket(title string) *Packet {
 	p := NewPacket("staff")
 	p.Title = title
-	body := strings.Repeat(title+" filler text. ", 6<<20/(len(title)+15))
+	body := strings.Repeat(title+" filler text. ", 3<<20/(len(title)+15))
 	p.Sections = []SectionRef{{Template: "scope", Body: &body, Included: true}}
 	return p
 }
@@ -73,11 +73,20 @@ func TestSaveSurvivesSIGKILL(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// Wait until it is saving, then kill it at a random moment.
-		if line, _ := bufio.NewReader(out).ReadString('\n'); line != "ready\n" {
+		// Even rounds kill just after a save starts writing; odd rounds at
+		// a random moment, which may fall in encoding, syncing or renaming.
+		lines := bufio.NewReader(out)
+		if line, _ := lines.ReadString('\n'); line != "ready\n" {
 			t.Fatalf("helper said %q", line)
 		}
-		time.Sleep(time.Duration(rand.IntN(1200)) * time.Millisecond)
+		if round%2 == 0 {
+			if line, _ := lines.ReadString('\n'); line != "writing\n" {
+				t.Fatalf("helper said %q", line)
+			}
+			time.Sleep(time.Duration(rand.IntN(30)) * time.Millisecond)
+		} else {
+			time.Sleep(time.Duration(rand.IntN(1200)) * time.Millisecond)
+		}
 		_ = cmd.Process.Signal(syscall.SIGKILL)
 		_ = cmd.Wait()
 		// A temporary file left behind means the kill landed mid-save.
@@ -114,12 +123,21 @@ func (s slowFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, e
 	if err != nil {
 		return nil, err
 	}
-	return slowFile{f}, nil
+	return &slowFile{File: f}, nil
 }
 
-type slowFile struct{ afero.File }
+// slowFile announces on standard output when a save starts writing, so
+// the test can aim its kill into the write.
+type slowFile struct {
+	afero.File
+	started bool
+}
 
-func (f slowFile) Write(p []byte) (int, error) {
+func (f *slowFile) Write(p []byte) (int, error) {
+	if !f.started {
+		f.started = true
+		fmt.Println("writing")
+	}
 	n := 0
 	for len(p) > 0 {
 		k := min(len(p), 64<<10)

@@ -32,7 +32,7 @@ type surface interface {
 	Watermark(st style, deg, cx, cy, x, y float64, s string)
 }
 
-// nullSurface draws nothing.
+// nullSurface draws nothing; its methods implement surface.
 type nullSurface struct{}
 
 func (nullSurface) AddPage()                                                             {}
@@ -47,7 +47,8 @@ func (nullSurface) Target(int, float64)                                         
 func (nullSurface) Bookmark(string, int, float64)                                        {}
 func (nullSurface) Watermark(style, float64, float64, float64, float64, float64, string) {}
 
-// pdfSurface draws on an fpdf document.
+// pdfSurface draws on an fpdf document; its exported methods implement
+// surface.
 type pdfSurface struct {
 	pdf        *fpdf.Fpdf
 	registered map[string]bool

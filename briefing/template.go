@@ -279,6 +279,8 @@ type limitedBuffer struct {
 
 var errTooLong = fmt.Errorf("section text grew past %d MB while filling placeholders", maxSectionOutput>>20)
 
+// Write fails once the buffer would pass its limit, which stops
+// text/template's execution with an error.
 func (l *limitedBuffer) Write(p []byte) (int, error) {
 	if l.buf.Len()+len(p) > l.max {
 		return 0, errTooLong

@@ -132,8 +132,10 @@ func parseStatus(err error) int {
 // setFlag collects repeated --set name=value flags.
 type setFlag map[string]string
 
+// String implements flag.Value; the default is empty.
 func (s setFlag) String() string { return "" }
 
+// Set implements flag.Value, taking one name=value.
 func (s setFlag) Set(v string) error {
 	name, value, ok := strings.Cut(v, "=")
 	if !ok || strings.TrimSpace(name) == "" {
