@@ -36,29 +36,22 @@ func profileFor(audience string) profile {
 	return profiles["staff"]
 }
 
-// logoType is fpdf's image type for the packet's logo, "" for none (or
-// a logo validation has already reported as unusable).
-func logoType(p *Packet) string {
+// logoInfo reads the logo's type and pixel size from its header. It runs
+// after checkPacketFields has vetted (and fully decoded) the logo, so it
+// decodes nothing itself; tp is "" without a logo.
+func logoInfo(p *Packet) (tp string, w, h float64) {
 	if len(p.Style.Logo) == 0 {
-		return ""
+		return "", 0, 0
 	}
-	tp, err := CheckLogo(p.Style.Logo)
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(p.Style.Logo))
 	if err != nil {
-		return ""
+		return "", 0, 0
 	}
-	return tp
-}
-
-// logoPixels is the logo's size in pixels, read from its header only.
-func logoPixels(p *Packet) (float64, float64) {
-	if logoType(p) == "" {
-		return 0, 0
+	tp = map[string]string{"png": "PNG", "jpeg": "JPG"}[format]
+	if tp == "" {
+		return "", 0, 0
 	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(p.Style.Logo))
-	if err != nil {
-		return 0, 0
-	}
-	return float64(cfg.Width), float64(cfg.Height)
+	return tp, float64(cfg.Width), float64(cfg.Height)
 }
 
 // drawLogo places the logo at x, y within a w×h box, keeping its shape,

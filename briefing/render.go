@@ -86,7 +86,7 @@ func render(doc *Document, out io.Writer, compress bool) (info RenderInfo, err e
 	pdf := newPDF(doc.Packet)
 	pdf.SetCompression(compress)
 	s := newPDFSurface(pdf)
-	if tp := logoType(doc.Packet); tp != "" {
+	if tp, _, _ := logoInfo(doc.Packet); tp != "" {
 		s.registerLogo(doc.Packet.Style.Logo, tp)
 	}
 	// The first pass draws nothing and learns where every section lands;
@@ -176,7 +176,7 @@ func newRenderer(doc *Document, prev *layoutResult, out surface, m widther) *ren
 		left: 64, right: size.Wd - 64, top: 76, bottom: size.Ht - 64,
 	}
 	r.lh = r.base * profileFor(p.Audience).lineSpacing
-	r.logoW, r.logoH = logoPixels(p)
+	_, r.logoW, r.logoH = logoInfo(p)
 	return r
 }
 
