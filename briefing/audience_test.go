@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"fmt"
 	"io/fs"
 	"regexp"
 	"strconv"
@@ -133,6 +134,37 @@ func TestOneUnsuitedSectionIsLeftOut(t *testing.T) {
 		}
 		if len(doc.Sections) < 4 {
 			t.Errorf("%s document has only %d sections", a, len(doc.Sections))
+		}
+	}
+}
+
+func TestQuestionsStayWithTheirAnswerLines(t *testing.T) {
+	p := loadSampleNamed(t, "classroom.briefing")
+	var b strings.Builder
+	for i := 1; i <= 12; i++ {
+		fmt.Fprintf(&b, "Filler paragraph %d to push questions about the page.\n\nQuestion%d: what do you think?\n\n```lines 8\n```\n\n", i, i)
+	}
+	body := b.String()
+	p.Sections = []SectionRef{{Template: "discussion", Title: "Many questions", Body: &body, Included: true}}
+	data, info := renderPacket(t, p)
+	path := writePDF(t, data)
+	pageH := pageSizes[p.Style.PageSize].Ht
+	gap := max(12*1.6*1.45, 20)
+	for pg := 1; pg <= info.Pages; pg++ {
+		box := tool(t, "pdftotext", "-f", strconv.Itoa(pg), "-l", strconv.Itoa(pg), "-bbox", path, "-")
+		for _, m := range regexp.MustCompile(`yMax="([\d.]+)">Question(\d+):<`).FindAllStringSubmatch(box, -1) {
+			y, _ := strconv.ParseFloat(m[1], 64)
+			if y+8*gap > pageH-64+1 {
+				t.Errorf("question %s on page %d at y=%.0f: its 8 answer lines cannot fit below it", m[2], pg, y)
+			}
+		}
+	}
+	class := loadSampleNamed(t, "classroom.briefing")
+	class.Style.PageSize = "a4"
+	data, _ = renderPacket(t, class)
+	for i, pg := range pdfPages(t, writePDF(t, data)) {
+		if strings.Contains(pg, "Discussion Questions") && !strings.Contains(pg, "1. In your own words") {
+			t.Errorf("page %d: the Discussion Questions heading is stranded without its first question", i+1)
 		}
 	}
 }

@@ -108,18 +108,24 @@ func stripPrefix(spans []span, n int) []span {
 	return spans
 }
 
-// answerLines draws ruled lines to write on; the info string may give the
-// count ("```lines 5").
-func (r *renderer) answerLines(n *ast.FencedCodeBlock, src []byte, c blockCtx) {
-	count := 3
+// answerLineCount reads the count from "```lines N"; 3 by default, 40 at
+// most.
+func answerLineCount(n *ast.FencedCodeBlock, src []byte) int {
 	if n.Info != nil {
 		fields := strings.Fields(string(n.Info.Segment.Value(src)))
 		if len(fields) > 1 {
 			if v, err := strconv.Atoi(fields[1]); err == nil && v > 0 {
-				count = min(v, 40)
+				return min(v, 40)
 			}
 		}
 	}
+	return 3
+}
+
+// answerLines draws ruled lines to write on; the info string may give the
+// count ("```lines 5").
+func (r *renderer) answerLines(n *ast.FencedCodeBlock, src []byte, c blockCtx) {
+	count := answerLineCount(n, src)
 	gap := max(r.lh*1.45, 20)
 	x0 := r.left + c.indent
 	if c.depth > 0 {
@@ -131,6 +137,49 @@ func (r *renderer) answerLines(n *ast.FencedCodeBlock, src []byte, c blockCtx) {
 		r.out.Line(x0, r.y, r.right, r.y, 0.5, rgb{0xa0, 0xa4, 0xa8}, false)
 	}
 	r.y += r.lh * 0.6
+}
+
+// keepWithAnswerLines keeps a question (a paragraph or list followed by
+// answer lines) on the same page as its lines, when they fit on one page.
+func (r *renderer) keepWithAnswerLines(n ast.Node, src []byte, c blockCtx) {
+	if h, ok := r.questionHeight(n, src, c); ok {
+		r.need(h)
+	}
+}
+
+// keepHeight is how much of what follows a heading must fit below it: a
+// whole question with its answer lines, or else three lines of text.
+func (r *renderer) keepHeight(n ast.Node, src []byte, c blockCtx) float64 {
+	if h, ok := r.questionHeight(n, src, c); ok {
+		return h
+	}
+	return 3 * r.lh
+}
+
+// questionHeight estimates the height of n and the answer lines after
+// it; ok is false when no answer lines follow or they would not fit on
+// one page anyway.
+func (r *renderer) questionHeight(n ast.Node, src []byte, c blockCtx) (float64, bool) {
+	if n == nil {
+		return 0, false
+	}
+	next, ok := n.NextSibling().(*ast.FencedCodeBlock)
+	if !ok || string(next.Language(src)) != "lines" {
+		return 0, false
+	}
+	h := float64(answerLineCount(next, src)+1) * max(r.lh*1.45, 20)
+	width := r.right - r.left - c.indent - markerWidth
+	_ = ast.Walk(n, func(d ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch d.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			if entering {
+				h += float64(len(r.breakLines(r.inlines(d, src, r.body()), width))+1) * r.lh
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return h, h < r.bottom-r.top
 }
 
 // isPageBreak reports whether an HTML block is the page break comment.

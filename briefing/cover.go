@@ -92,16 +92,16 @@ func (r *renderer) contents() {
 	}
 }
 
-// sectionTitle starts section i: kept with at least three lines of what
-// follows, bookmarked, and made the target of its contents entry.
-func (r *renderer) sectionTitle(i int, title string) {
+// sectionTitle starts section i: kept with keep points of what follows
+// (see keepHeight), bookmarked, and made the target of its contents entry.
+func (r *renderer) sectionTitle(i int, title string, keep float64) {
 	st := r.text(sans, true, r.base+5, r.accent)
 	lines := r.breakLines([]span{{title, st}}, r.right-r.left)
 	lh := st.size * 1.25
 	if r.y > r.top {
 		r.y += r.lh * 1.2
 	}
-	r.need(float64(len(lines))*lh + 8 + 3*r.lh)
+	r.need(float64(len(lines))*lh + 12 + keep)
 	r.out.Bookmark(title, 0, r.y)
 	r.outline = append(r.outline, title)
 	if i < len(r.entries) {
@@ -119,7 +119,7 @@ func (r *renderer) sectionTitle(i int, title string) {
 
 // sources lists every cited document, numbered, with clickable addresses.
 func (r *renderer) sources(entry int) {
-	r.sectionTitle(entry, "Sources")
+	r.sectionTitle(entry, "Sources", 3*r.lh)
 	for i, s := range r.doc.Sources {
 		st := r.text(serif, false, r.base-0.5, black)
 		spans := []span{{s.Title + ".", style{fam: serif, italic: true, size: st.size, color: black}}}

@@ -9,7 +9,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -40,15 +39,6 @@ type blockCtx struct {
 	callout bool
 }
 
-// markdown renders one section body.
-func (r *renderer) markdown(body string) {
-	src := []byte(body)
-	root := md.Parser().Parse(text.NewReader(src))
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		r.walk(n, src, blockCtx{})
-	}
-}
-
 func (r *renderer) body() style { return r.text(serif, false, r.base, black) }
 
 // walk renders a block node and its children.
@@ -57,8 +47,10 @@ func (r *renderer) walk(n ast.Node, src []byte, c blockCtx) {
 	case *ast.Heading:
 		r.heading(n, src, c)
 	case *ast.Paragraph, *ast.TextBlock:
+		r.keepWithAnswerLines(n, src, c)
 		r.block(r.inlines(n, src, r.body()), c, r.lh, r.lh*0.5)
 	case *ast.List:
+		r.keepWithAnswerLines(n, src, c)
 		r.list(n, src, c)
 	case *ast.Blockquote:
 		if label, ok := calloutLabel(n, src); ok {
@@ -137,7 +129,7 @@ func (r *renderer) heading(n *ast.Heading, src []byte, c blockCtx) {
 	if r.y > r.top {
 		r.y += r.lh * 0.6
 	}
-	r.need(float64(len(lines))*lh + 3*r.lh)
+	r.need(float64(len(lines))*lh + r.keepHeight(n.NextSibling(), src, c))
 	r.out.Bookmark(plainText(spans), 1, r.y)
 	r.outline = append(r.outline, "  "+plainText(spans))
 	r.drawLines(lines, c, lh)

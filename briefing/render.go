@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/yuin/goldmark/text"
 )
 
 // Version is the program version, written into each PDF's producer field.
@@ -219,8 +220,12 @@ func (r *renderer) layout() error {
 		r.newPage()
 	}
 	for i, s := range d.Sections {
-		r.sectionTitle(i, s.Title)
-		r.markdown(s.Markdown)
+		src := []byte(s.Markdown)
+		root := md.Parser().Parse(text.NewReader(src))
+		r.sectionTitle(i, s.Title, r.keepHeight(root.FirstChild(), src, blockCtx{}))
+		for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+			r.walk(n, src, blockCtx{})
+		}
 	}
 	if len(d.Sources) > 0 {
 		r.sources(len(d.Sections))
