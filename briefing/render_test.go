@@ -295,3 +295,33 @@ func TestPaginateCountsWhatRenderPrints(t *testing.T) {
 		}
 	}
 }
+
+// The app counts pages in the background while an export may be running:
+// the shared font metrics and glyph coverage must be safe to use at once.
+func TestConcurrentLayoutsAgree(t *testing.T) {
+	lib := builtinLibrary(t)
+	p := loadSample(t)
+	want := Analyze(lib, p, "x").Pages
+	errs := make(chan string, 8)
+	for g := 0; g < 4; g++ {
+		go func() {
+			c := p.Clone()
+			if g%2 == 0 {
+				if _, _, err := RenderPacket(lib, c, "x"); err != nil {
+					errs <- err.Error()
+					return
+				}
+			}
+			if got := Analyze(lib, c, "x").Pages; got != want {
+				errs <- fmt.Sprintf("got %d pages, want %d", got, want)
+				return
+			}
+			errs <- ""
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+}
