@@ -50,7 +50,10 @@ func newPacketPanel(w *mainWindow) *packetPanel {
 	}
 	title := widget.NewLabelWithStyle("Packet", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	tools := container.NewHBox(p.up, p.down, p.dup, p.del)
-	p.content = container.NewBorder(container.NewBorder(nil, nil, title, p.pages), tools, nil, nil, p.list)
+	p.pages.Truncation = fyne.TextTruncateEllipsis
+	// The count gets a line of its own: a narrow panel must not push it
+	// over the tabs beside it.
+	p.content = container.NewBorder(container.NewVBox(title, p.pages), tools, nil, nil, p.list)
 	return p
 }
 

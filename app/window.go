@@ -178,7 +178,7 @@ func (w *mainWindow) scheduleAnalysis() {
 func pagesText(p *briefing.Packet, a briefing.Analysis) string {
 	if a.Pages == 0 {
 		if a.Problems.HasErrors() {
-			return "Cannot lay out: see Problems"
+			return "Fix errors to count pages"
 		}
 		return "Counting pages…"
 	}

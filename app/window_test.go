@@ -188,7 +188,7 @@ func TestFillingAVariableClearsItsProblem(t *testing.T) {
 	if !strings.Contains(problems, `required variable "agency" (Agency) is empty`) {
 		t.Fatalf("problems = %s", problems)
 	}
-	if h.w.packet.pages.Text != "Cannot lay out: see Problems" {
+	if h.w.packet.pages.Text != "Fix errors to count pages" {
 		t.Errorf("pages = %q", h.w.packet.pages.Text)
 	}
 	entry := h.w.variables.entries["agency"]
@@ -203,7 +203,7 @@ func TestFillingAVariableClearsItsProblem(t *testing.T) {
 	if h.doc().Variables["agency"] != "Department of Energy" || entry.Validate() != nil {
 		t.Error("variable not stored or still flagged")
 	}
-	if h.w.packet.pages.Text == "Cannot lay out: see Problems" {
+	if h.w.packet.pages.Text == "Fix errors to count pages" {
 		t.Error("page count not restored")
 	}
 }
