@@ -134,9 +134,9 @@ func describeRune(r rune) string {
 	return fmt.Sprintf("U+%04X", r)
 }
 
-// printable replaces characters no font has with U+FFFD-free "?" so that
-// a caller who skipped validation still gets a PDF instead of a panic;
-// Resolve reports them before this is ever reached in normal use.
+// printable replaces characters no font has with "?", so a caller who
+// skipped validation still gets a PDF instead of an fpdf panic; Resolve
+// reports such characters before this is reached in normal use.
 func printable(s string) string {
 	if isPlainASCII(s) {
 		return s

@@ -47,14 +47,14 @@ func (r *renderer) table(n *east.Table, src []byte, c blockCtx) {
 			row[j].lines = r.breakLines(row[j].spans, widths[j]-2*pad)
 		}
 	}
-	height := func(row []tableCell) float64 {
+	height := func(i int) float64 {
 		most := 1
 		blank := false
-		for _, cell := range row {
+		for _, cell := range rows[i] {
 			most = max(most, len(cell.lines))
 			blank = blank || len(cell.lines) == 0
 		}
-		if blank && !isHeaderRow(rows, row, headerRows) {
+		if blank && i >= headerRows {
 			// An empty body cell is a space to write in (a worksheet's
 			// compare-and-contrast table): give it room.
 			most = max(most, 3)
@@ -62,8 +62,9 @@ func (r *renderer) table(n *east.Table, src []byte, c blockCtx) {
 		return float64(most)*lh + 2*pad
 	}
 	x0 := r.left + c.indent
-	drawRow := func(row []tableCell, shade *rgb) {
-		h := height(row)
+	drawRow := func(i int, shade *rgb) {
+		row := rows[i]
+		h := height(i)
 		x := x0
 		for j, cell := range row {
 			if shade != nil {
@@ -87,25 +88,25 @@ func (r *renderer) table(n *east.Table, src []byte, c blockCtx) {
 	head := r.accent.mix(0.85)
 	zebra := rgb{0xf6, 0xf7, 0xf8}
 	// Keep the header with at least the first body row.
-	first := height(rows[0])
+	first := height(0)
 	if len(rows) > headerRows {
-		first += height(rows[headerRows])
+		first += height(headerRows)
 	}
 	r.need(first)
-	for i, row := range rows {
-		if i >= headerRows && r.y+height(row) > r.bottom {
+	for i := range rows {
+		if i >= headerRows && r.y+height(i) > r.bottom {
 			r.newPage()
-			for _, hr := range rows[:headerRows] {
-				drawRow(hr, &head)
+			for h := 0; h < headerRows; h++ {
+				drawRow(h, &head)
 			}
 		}
 		switch {
 		case i < headerRows:
-			drawRow(row, &head)
+			drawRow(i, &head)
 		case (i-headerRows)%2 == 1:
-			drawRow(row, &zebra)
+			drawRow(i, &zebra)
 		default:
-			drawRow(row, nil)
+			drawRow(i, nil)
 		}
 	}
 	r.y += r.lh * 0.6
@@ -163,14 +164,4 @@ func (r *renderer) columnWidths(rows [][]tableCell, avail, pad float64) []float6
 		}
 	}
 	return out
-}
-
-// isHeaderRow reports whether row is one of the first n rows.
-func isHeaderRow(rows [][]tableCell, row []tableCell, n int) bool {
-	for i := 0; i < n && i < len(rows); i++ {
-		if len(rows[i]) > 0 && len(row) > 0 && &rows[i][0] == &row[0] {
-			return true
-		}
-	}
-	return false
 }
