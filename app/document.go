@@ -63,27 +63,19 @@ func (d *document) canUndo() bool { return len(d.undo) > 0 }
 func (d *document) canRedo() bool { return len(d.redo) > 0 }
 
 // undoStep restores the packet before the last edit.
-func (d *document) undoStep() bool {
-	if len(d.undo) == 0 {
-		return false
-	}
-	d.redo = append(d.redo, d.packet)
-	d.packet = d.undo[len(d.undo)-1]
-	d.undo = d.undo[:len(d.undo)-1]
-	d.lastKey = ""
-	d.dirty = true
-	d.changed()
-	return true
-}
+func (d *document) undoStep() bool { return d.step(&d.undo, &d.redo) }
 
 // redoStep re-applies the last undone edit.
-func (d *document) redoStep() bool {
-	if len(d.redo) == 0 {
+func (d *document) redoStep() bool { return d.step(&d.redo, &d.undo) }
+
+// step moves the current packet onto to and takes the newest one off from.
+func (d *document) step(from, to *[]*briefing.Packet) bool {
+	if len(*from) == 0 {
 		return false
 	}
-	d.undo = append(d.undo, d.packet)
-	d.packet = d.redo[len(d.redo)-1]
-	d.redo = d.redo[:len(d.redo)-1]
+	*to = append(*to, d.packet)
+	d.packet = (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
 	d.lastKey = ""
 	d.dirty = true
 	d.changed()

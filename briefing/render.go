@@ -59,7 +59,8 @@ type renderer struct {
 	logoW, logoH float64
 }
 
-// Render lays doc out and writes the PDF to w. Nothing is written unless
+// Render lays doc out and writes the PDF to w. doc comes from Resolve,
+// which has already vetted the packet's settings and logo. Nothing is written unless
 // the whole document rendered, so w never receives half a file.
 func Render(doc *Document, w io.Writer) (RenderInfo, error) {
 	var buf bytes.Buffer
@@ -81,7 +82,7 @@ func render(doc *Document, out io.Writer, compress bool) (info RenderInfo, err e
 			err = fmt.Errorf("rendering failed: %v", v)
 		}
 	}()
-	if probs := checkPacketFields(doc.Packet, ""); probs.HasErrors() {
+	if probs := checkPacketFields(doc.Packet, "", false); probs.HasErrors() {
 		return info, probs
 	}
 	pdf := newPDF(doc.Packet)
@@ -125,7 +126,7 @@ func Paginate(doc *Document) (info RenderInfo, err error) {
 			err = fmt.Errorf("layout failed: %v", v)
 		}
 	}()
-	if probs := checkPacketFields(doc.Packet, ""); probs.HasErrors() {
+	if probs := checkPacketFields(doc.Packet, "", false); probs.HasErrors() {
 		return info, probs
 	}
 	r := newRenderer(doc, nil, nullSurface{}, &metrics)

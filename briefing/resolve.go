@@ -115,7 +115,7 @@ func Resolve(lib *Library, p *Packet, name string) (*Document, Problems) {
 		}
 		probs = append(probs, Problem{Severity: sev, Section: i, File: name, Line: line, Message: fmt.Sprintf(format, args...)})
 	}
-	probs = append(probs, checkPacketFields(p, name)...)
+	probs = append(probs, checkPacketFields(p, name, true)...)
 	probs = append(probs, p.Notes...)
 	vars := Values(lib, p)
 	seenSource := map[string]bool{}
@@ -171,7 +171,7 @@ func Resolve(lib *Library, p *Packet, name string) (*Document, Problems) {
 			}
 		}
 	}
-	probs = append(probs, checkVariables(lib, p, name)...)
+	probs = append(probs, checkVariables(lib, p, name, vars)...)
 	sortProblems(probs)
 	return doc, probs
 }
@@ -191,9 +191,8 @@ func fillBody(t *Template, ref SectionRef, vars map[string]any, name string) (st
 // checkVariables lists missing required variables as errors and unfilled
 // facts to verify as warnings, each once, at the first section that
 // declares it.
-func checkVariables(lib *Library, p *Packet, name string) Problems {
+func checkVariables(lib *Library, p *Packet, name string, vars map[string]any) Problems {
 	var probs Problems
-	vars := Values(lib, p)
 	seen := map[string]bool{}
 	for i, ref := range p.Sections {
 		t, ok := active(lib, p, i)
@@ -226,8 +225,11 @@ func checkVariables(lib *Library, p *Packet, name string) Problems {
 	return probs
 }
 
-// checkPacketFields reports settings the renderer cannot honour.
-func checkPacketFields(p *Packet, name string) Problems {
+// checkPacketFields reports settings the renderer cannot honour. Resolve
+// asks for the logo to be decoded in full (full); layout, which only runs
+// on resolved documents, reads just its header, so an export or a live
+// page count decodes the image once.
+func checkPacketFields(p *Packet, name string, full bool) Problems {
 	var probs Problems
 	bad := func(format string, args ...any) {
 		probs = append(probs, Problem{Severity: Error, Section: -1, File: name, Message: fmt.Sprintf(format, args...)})
@@ -250,7 +252,11 @@ func checkPacketFields(p *Packet, name string) Problems {
 		bad("accent colour: %s", err)
 	}
 	if len(p.Style.Logo) > 0 {
-		if _, err := CheckLogo(p.Style.Logo); err != nil {
+		check := checkLogoHeader
+		if full {
+			check = CheckLogo
+		}
+		if _, err := check(p.Style.Logo); err != nil {
 			bad("logo: %s", err)
 		}
 	}

@@ -61,6 +61,21 @@ const (
 // its header, and refuses anything else or anything too large: the
 // declared size is checked before any pixel is decoded.
 func CheckLogo(data []byte) (string, error) {
+	tp, err := checkLogoHeader(data)
+	if err != nil {
+		return "", err
+	}
+	// The header is sane and the size bounded: decode it all, so damaged
+	// image data is caught here rather than printed as a broken picture.
+	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+		return "", fmt.Errorf("the image data is damaged (%v)", err)
+	}
+	return tp, nil
+}
+
+// checkLogoHeader is CheckLogo without the full decode: what layout needs
+// once Resolve has vetted the pixels.
+func checkLogoHeader(data []byte) (string, error) {
 	if len(data) > maxLogoBytes {
 		return "", fmt.Errorf("image is %d bytes, over the %d MB limit", len(data), maxLogoBytes>>20)
 	}
@@ -74,11 +89,6 @@ func CheckLogo(data []byte) (string, error) {
 	tp := map[string]string{"png": "PNG", "jpeg": "JPG"}[format]
 	if tp == "" {
 		return "", fmt.Errorf("%s images are not supported; use PNG or JPEG", format)
-	}
-	// The header is sane and the size bounded: decode it all, so damaged
-	// image data is caught here rather than printed as a broken picture.
-	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
-		return "", fmt.Errorf("the image data is damaged (%v)", err)
 	}
 	return tp, nil
 }
