@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/lexer"
+	"github.com/goccy/go-yaml/token"
 )
 
 // Kinds lists the section kinds a template may declare, in the order the
@@ -123,7 +125,10 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 	bodyLine := 2 + strings.Count(front, "\n") + 2
 
 	t := &Template{File: name, BodyLine: bodyLine, Body: body}
-	if err := yaml.UnmarshalWithOptions([]byte(front), t, yaml.DisallowUnknownField()); err != nil {
+	if line, col, tag := findTag(front); tag != "" {
+		return nil, fail(line, col, "front matter: YAML tags such as %q are not supported; remove it or quote the value", tag)
+	}
+	if err := decodeFront(front, t); err != nil {
 		line, col, msg := 0, 0, err.Error()
 		var ye yaml.Error
 		if errors.As(err, &ye) {
@@ -144,6 +149,36 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 	}
 	t.tmpl = tm
 	return t, nil
+}
+
+// findTag returns the position (in file lines, front matter starting on
+// line 2) of the first YAML tag in front. Tags have no use in front matter
+// and go-yaml v1.19.2 dereferences nil on a tag over a scalar decoded into a
+// list (goccy/go-yaml#735, fixed upstream after that release), so they are
+// refused before decoding.
+func findTag(front string) (line, col int, tag string) {
+	for _, tk := range lexer.Tokenize(front) {
+		if tk.Type == token.TagType {
+			line, col = 0, 0
+			if tk.Position != nil {
+				line, col = tk.Position.Line+1, tk.Position.Column
+			}
+			return line, col, tk.Value
+		}
+	}
+	return 0, 0, ""
+}
+
+// decodeFront decodes front matter into t. A panic inside the decoder is a
+// bug in go-yaml, but the user only sees a template that does not load, so
+// it becomes an error rather than taking the app down.
+func decodeFront(front string, t *Template) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("front matter could not be read (YAML decoder failure: %v)", r)
+		}
+	}()
+	return yaml.UnmarshalWithOptions([]byte(front), t, yaml.DisallowUnknownField())
 }
 
 // maxRangeRepeats bounds how often nested ranges over numbers may repeat

@@ -140,3 +140,26 @@ func TestRunawayTemplatesAreStopped(t *testing.T) {
 		t.Fatalf("recursion: %v", err)
 	}
 }
+
+// go-yaml v1.19.2 panics on a tag over a scalar decoded into a list; the
+// decoder wrapper must turn that into an error even if a tag slips past
+// findTag.
+func TestDecodeFrontRecoversDecoderPanic(t *testing.T) {
+	err := decodeFront("audiences: !00\n0000 000000000000\n", &Template{})
+	if err == nil || !strings.Contains(err.Error(), "front matter could not be read") {
+		t.Fatalf("decodeFront = %v, want the recovered decoder failure", err)
+	}
+}
+
+func TestYAMLTagsRefusedWithPosition(t *testing.T) {
+	for _, front := range []string{"audiences: !00\n0000 0\n", "title: !!binary aGk=\n", "id: x\ntitle: !custom X\n"} {
+		_, err := ParseTemplate("t.md", []byte("---\n"+front+"---\nBody\n"))
+		var pr Problem
+		if !errors.As(err, &pr) || pr.Line < 2 || !strings.Contains(pr.Message, "YAML tags") {
+			t.Errorf("front %q: got %v, want a located YAML tag problem", front, err)
+		}
+	}
+	if _, err := ParseTemplate("t.md", []byte("---\nid: x\ntitle: \"!not a tag\"\nkind: custom\n---\nBody\n")); err != nil {
+		t.Errorf("quoted exclamation mark refused: %v", err)
+	}
+}
