@@ -91,6 +91,9 @@ func (s *sectionPanel) show(i int) {
 	case ref.Body != nil:
 		s.info.SetText(fmt.Sprintf("From template “%s” (%s), body edited. Placeholders such as {{.prepared_for}} are filled on export.", t.ID, t.Origin))
 		s.title.SetPlaceHolder(t.TitleFor(s.w.doc.packet.Audience))
+	case t.BodyFor(s.w.doc.packet.Audience) != t.Body:
+		s.info.SetText(fmt.Sprintf("From template “%s” (%s), as the %s version reads. Typing here makes this packet's own copy of that text.", t.ID, t.Origin, s.w.doc.packet.Audience))
+		s.title.SetPlaceHolder(t.TitleFor(s.w.doc.packet.Audience))
 	default:
 		s.info.SetText(fmt.Sprintf("From template “%s” (%s). Typing here makes this packet's own copy of the body.", t.ID, t.Origin))
 		s.title.SetPlaceHolder(t.TitleFor(s.w.doc.packet.Audience))
@@ -106,7 +109,9 @@ func (s *sectionPanel) show(i int) {
 	if ref.Body != nil {
 		body = *ref.Body
 	} else if ok {
-		body = t.Body
+		// The other audiences' text would only be in the way here; the
+		// template itself keeps it, and Reset goes back to the template.
+		body = t.BodyFor(s.w.doc.packet.Audience)
 	}
 	if s.body.Text != body {
 		s.body.SetText(body)

@@ -383,3 +383,30 @@ func TestUsableAtSmallWindowSizes(t *testing.T) {
 		t.Errorf("minimum content size %v does not fit 1024×640", min)
 	}
 }
+
+// The editor shows the packet audience's version of a multi-audience
+// template, with no audience tests left in it, and follows the audience.
+func TestEditorShowsTheAudiencesText(t *testing.T) {
+	h := newHarness(t, nil)
+	h.w.selectSection(0)
+	s := h.w.section
+	if !strings.HasPrefix(s.body.Text, "**Bottom line:**") || strings.Contains(s.body.Text, ".audience") || strings.Contains(s.body.Text, "In short") {
+		t.Fatalf("staff editor shows:\n%s", s.body.Text)
+	}
+	if !strings.Contains(s.info.Text, "staff version") {
+		t.Errorf("info does not say which version is shown: %q", s.info.Text)
+	}
+	h.w.settings.audience.SetSelected("classroom")
+	if !strings.HasPrefix(s.body.Text, "**In short:**") || strings.Contains(s.body.Text, "Bottom line") {
+		t.Fatalf("classroom editor shows:\n%s", s.body.Text)
+	}
+	if h.doc().Sections[0].Body != nil {
+		t.Fatal("showing a version made an edited copy")
+	}
+	// Typing keeps the shown version, placeholders and all.
+	test.Type(s.body, "!")
+	b := h.doc().Sections[0].Body
+	if b == nil || !strings.HasPrefix(*b, "!**In short:**") || strings.Contains(*b, "Bottom line") {
+		t.Fatalf("typed copy is not the classroom text: %v", b)
+	}
+}
