@@ -80,15 +80,33 @@ func FuzzExpand(f *testing.F) {
 	f.Add(`{{range 10}}{{.name}}{{end}}`)
 	f.Add(`{{define "r"}}{{template "r"}}{{end}}{{template "r"}}`)
 	f.Add(`{{printf "%s" .name | len}}`)
+	f.Add(`{{if eq .audience "client" "staff" -}} A {{.name}} {{- else if ne .audience "x"}}B{{else}}C{{end}}`)
+	f.Add(`{{$x := 1}}{{if eq "staff" .audience}}{{$x := 2}}{{end}}{{$x}}`)
 	f.Fuzz(func(t *testing.T, body string) {
 		tm, err := parseBody("f", body)
 		if err != nil {
 			return
 		}
-		edited := &Template{ID: "f", File: "f.md", tmpl: tm}
-		out, err := edited.Execute(map[string]any{"name": "N", "audience": "staff"})
-		if err == nil && len(out) > maxSectionOutput {
-			t.Fatalf("output of %d bytes passed the limit", len(out))
+		for _, aud := range Audiences {
+			vars := map[string]any{"name": "N", "audience": aud}
+			edited := &Template{ID: "f", File: "f.md", tmpl: tm}
+			out, err := edited.Execute(vars)
+			if err == nil && len(out) > maxSectionOutput {
+				t.Fatalf("output of %d bytes passed the limit", len(out))
+			}
+			if err != nil {
+				continue
+			}
+			// What the editor shows for this audience exports the same.
+			spec := specializeBody(body, aud)
+			st, err := parseBody("f", spec)
+			if err != nil {
+				t.Fatalf("%s version does not parse: %v\n%q", aud, err, spec)
+			}
+			got, err := (&Template{ID: "f", File: "f.md", tmpl: st}).Execute(vars)
+			if err != nil || got != out {
+				t.Fatalf("%s version %q gives %q, %v; the template gives %q", aud, spec, got, err, out)
+			}
 		}
 	})
 }

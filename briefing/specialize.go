@@ -14,14 +14,16 @@ import (
 // code, and a copy made by typing still fills its placeholders on export.
 //
 // Executing BodyFor(a) gives the same text as executing Body for audience a.
-// A body this cannot rewrite safely (it defines sub-templates, or does not
-// parse) is returned unchanged.
+// A body this cannot rewrite safely (it defines sub-templates or declares
+// variables, or does not parse) is returned unchanged.
 func (t *Template) BodyFor(audience string) string {
 	return specializeBody(t.Body, audience)
 }
 
 func specializeBody(body, audience string) string {
-	if !strings.Contains(body, "audience") {
+	// A variable declared inside a branch is scoped to it; lifting the
+	// branch out would let it shadow one outside, so such bodies are left.
+	if !strings.Contains(body, "audience") || strings.Contains(body, ":=") {
 		return body
 	}
 	tm, err := template.New("body").Parse(body)
