@@ -96,3 +96,26 @@ func BenchmarkPaginateLongSection(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkClone is the copy the app makes on every keystroke (undo
+// snapshot and background page count), with the sample packet and with a
+// packet carrying a 4 MB logo.
+func BenchmarkClone(b *testing.B) {
+	p, err := DecodePacket("sample", assets.Sample())
+	if err != nil {
+		b.Fatal(err)
+	}
+	withLogo := *p
+	withLogo.Style.Logo = make([]byte, 4<<20)
+	for _, c := range []struct {
+		name string
+		p    *Packet
+	}{{"sample", p}, {"logo-4MB", &withLogo}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = c.p.Clone()
+			}
+		})
+	}
+}

@@ -281,21 +281,38 @@ func WritePacket(w io.Writer, p *Packet) error {
 }
 
 // Clone returns a deep copy, so undo snapshots and background renders never
-// share slices or maps with the packet being edited.
+// share slices or maps with the packet being edited. The app clones on every
+// keystroke, so this copies fields directly rather than going through JSON
+// (which re-encoded the logo as base64 each time); TestCloneCoversEveryField
+// fails when a field is added to Packet, SectionRef or Style without being
+// handled here.
 func (p *Packet) Clone() *Packet {
-	var buf bytes.Buffer
-	_ = WritePacket(&buf, p)
-	c, err := DecodePacket("clone", buf.Bytes())
-	if err != nil {
-		// Only reachable if p holds values JSON cannot carry.
-		cp := *p
-		return &cp
+	c := *p
+	if p.Variables != nil {
+		c.Variables = make(map[string]string, len(p.Variables))
+		for k, v := range p.Variables {
+			c.Variables[k] = v
+		}
 	}
-	for i := range c.Sections {
-		c.Sections[i].Line = p.Sections[i].Line
+	if p.Sections != nil {
+		c.Sections = make([]SectionRef, len(p.Sections))
+		for i, s := range p.Sections {
+			if s.Body != nil {
+				body := *s.Body
+				s.Body = &body
+			}
+			c.Sections[i] = s
+		}
+	}
+	c.Style.Logo = bytes.Clone(p.Style.Logo)
+	if p.Extra != nil {
+		c.Extra = make(map[string]json.RawMessage, len(p.Extra))
+		for k, v := range p.Extra {
+			c.Extra[k] = bytes.Clone(v)
+		}
 	}
 	c.Notes = append(Problems(nil), p.Notes...)
-	return c
+	return &c
 }
 
 func jsonKind(k string) string {

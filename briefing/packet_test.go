@@ -3,6 +3,7 @@ package briefing
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -140,6 +141,97 @@ func TestCloneIsDeep(t *testing.T) {
 	if p.Variables["agency"] != "DOE" || p.Sections[0].Title != "" || *p.Sections[1].Body != "Edited **body**." || p.Style.Logo[0] != 1 {
 		t.Error("changing the clone changed the original")
 	}
+}
+
+// Every field of a packet, filled by reflection so a field added later is
+// covered too, must be copied, equal, and share no memory with the original.
+func TestCloneCoversEveryField(t *testing.T) {
+	var p Packet
+	fill(reflect.ValueOf(&p).Elem())
+	c := p.Clone()
+	if !reflect.DeepEqual(&p, c) {
+		t.Fatalf("clone differs:\n%+v\n%+v", p, *c)
+	}
+	if path := shared(reflect.ValueOf(p), reflect.ValueOf(*c), "Packet"); path != "" {
+		t.Errorf("clone shares %s with the original", path)
+	}
+}
+
+// fill sets every field reachable from v to a non-zero value.
+func fill(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString("x")
+	case reflect.Int, reflect.Int64:
+		v.SetInt(7)
+	case reflect.Float64:
+		v.SetFloat(1.5)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Uint8:
+		v.SetUint(9)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(v.Elem())
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		for i := range 2 {
+			fill(v.Index(i))
+		}
+	case reflect.Map:
+		v.Set(reflect.MakeMap(v.Type()))
+		k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+		fill(k)
+		fill(e)
+		v.SetMapIndex(k, e)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fill(v.Field(i))
+			}
+		}
+	default:
+		panic("fill: unhandled kind " + v.Kind().String())
+	}
+}
+
+// shared returns the path of the first slice, map or pointer that a and b
+// have in common, or "".
+func shared(a, b reflect.Value, path string) string {
+	switch a.Kind() {
+	case reflect.Pointer:
+		if a.Pointer() == b.Pointer() {
+			return path
+		}
+		return shared(a.Elem(), b.Elem(), "*"+path)
+	case reflect.Slice:
+		if a.Len() > 0 && a.Pointer() == b.Pointer() {
+			return path
+		}
+		for i := range a.Len() {
+			if p := shared(a.Index(i), b.Index(i), fmt.Sprintf("%s[%d]", path, i)); p != "" {
+				return p
+			}
+		}
+	case reflect.Map:
+		if a.Pointer() == b.Pointer() {
+			return path
+		}
+		for _, k := range a.MapKeys() {
+			if p := shared(a.MapIndex(k), b.MapIndex(k), fmt.Sprintf("%s[%v]", path, k)); p != "" {
+				return p
+			}
+		}
+	case reflect.Struct:
+		for i := range a.NumField() {
+			if a.Type().Field(i).IsExported() {
+				if p := shared(a.Field(i), b.Field(i), path+"."+a.Type().Field(i).Name); p != "" {
+					return p
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // Every way the program writes a file goes through WriteFileAtomic; this
