@@ -1,0 +1,41 @@
+package app
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/briefsmith/briefsmith/briefing"
+)
+
+// Undo snapshots share one copy of the logo, and undo still brings back
+// the logo that was replaced.
+func TestUndoHistorySharesTheLogo(t *testing.T) {
+	p := briefing.NewPacket("client")
+	oldLogo := bytes.Repeat([]byte{1}, 1<<20)
+	p.Style.Logo = oldLogo
+	d := newDocument(p, "")
+	for i := range 20 {
+		d.change("", func(p *briefing.Packet) { p.Title = string(rune('a' + i)) })
+	}
+	for i, s := range d.undo {
+		if &s.Style.Logo[0] != &oldLogo[0] {
+			t.Fatalf("undo step %d holds its own copy of the logo", i)
+		}
+		if s.Title == d.packet.Title && i == len(d.undo)-1 {
+			t.Fatal("snapshot is not of the packet before the edit")
+		}
+	}
+	newLogo := bytes.Repeat([]byte{2}, 1<<20)
+	d.setChoice(func(p *briefing.Packet) { p.Style.Logo = newLogo })
+	d.undoStep()
+	if !bytes.Equal(d.packet.Style.Logo, oldLogo) {
+		t.Fatal("undo did not bring back the old logo")
+	}
+	d.redoStep()
+	if !bytes.Equal(d.packet.Style.Logo, newLogo) {
+		t.Fatal("redo did not bring back the new logo")
+	}
+	if oldLogo[0] != 1 || newLogo[0] != 2 {
+		t.Fatal("a logo's bytes were changed in place")
+	}
+}
