@@ -56,6 +56,14 @@ func defaultHooks(w *mainWindow) uiHooks {
 				// we close it and write atomically by path ourselves.
 				path := wc.URI().Path()
 				_ = wc.Close()
+				if final := withExt(path, ext); final != path {
+					// We write "name.ext"; the empty "name" the dialog
+					// made would otherwise be left beside it.
+					if fi, err := w.env.fs.Stat(path); err == nil && fi.Size() == 0 {
+						_ = w.env.fs.Remove(path)
+					}
+					path = final
+				}
 				done(path)
 			}, w.win)
 			d.SetTitleText(title)

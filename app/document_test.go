@@ -39,3 +39,17 @@ func TestUndoHistorySharesTheLogo(t *testing.T) {
 		t.Fatal("a logo's bytes were changed in place")
 	}
 }
+
+func TestWithExt(t *testing.T) {
+	for in, want := range map[string]string{
+		"/d/memo":         "/d/memo.pdf",
+		"/d/memo.pdf":     "/d/memo.pdf",
+		"/d/Memo.PDF":     "/d/Memo.PDF",
+		"/d/memo.pdf.txt": "/d/memo.pdf.txt.pdf",
+		"/d/pdf":          "/d/pdf.pdf",
+	} {
+		if got := withExt(in, ".pdf"); got != want {
+			t.Errorf("withExt(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

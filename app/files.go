@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/briefsmith/briefsmith/briefing"
 )
@@ -214,8 +215,10 @@ func (w *mainWindow) onExport() {
 	})
 }
 
+// withExt adds ext to a name typed without it ("memo" → "memo.pdf"),
+// leaving "Memo.PDF" alone.
 func withExt(path, ext string) string {
-	if len(path) >= len(ext) && path[len(path)-len(ext):] == ext {
+	if len(path) >= len(ext) && strings.EqualFold(path[len(path)-len(ext):], ext) {
 		return path
 	}
 	return path + ext
