@@ -11,6 +11,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	// Imported for its init, which must run before Fyne's lang package.
+	_ "github.com/briefsmith/briefsmith/app/internal/plainlocale"
 	"github.com/briefsmith/briefsmith/assets"
 	"github.com/spf13/afero"
 )

@@ -11,7 +11,7 @@ packages=(
 )
 
 if ! command -v go >/dev/null 2>&1; then
-  echo "setup: Go is not installed; install Go 1.24 or newer from the Go website, then run make again." >&2
+  echo "setup: Go is not installed; install Go 1.25 or newer from the Go website, then run make again." >&2
   exit 1
 fi
 if ! command -v dpkg-query >/dev/null 2>&1; then
