@@ -84,16 +84,27 @@ func (s *sectionPanel) show(i int) {
 	s.title.Enable()
 	s.body.Enable()
 	t, ok := s.w.lib.Get(ref.Template)
+	aud := s.w.doc.packet.Audience
+	// The editor shows the template as this audience reads it: the other
+	// audiences' text would only be in the way, the template keeps it, and
+	// Reset goes back to the template.
+	body := ""
+	switch {
+	case ref.Body != nil:
+		body = *ref.Body
+	case ok:
+		body = t.BodyFor(aud)
+	}
 	switch {
 	case !ok:
 		s.info.SetText(fmt.Sprintf("Template %q is not in the library: this section cannot be exported until it is removed or the template is added.", ref.Template))
 		s.title.SetPlaceHolder("")
 	case ref.Body != nil:
 		s.info.SetText(fmt.Sprintf("From template “%s” (%s), body edited. Placeholders such as {{.prepared_for}} are filled on export.", t.ID, t.Origin))
-		s.title.SetPlaceHolder(t.TitleFor(s.w.doc.packet.Audience))
-	case t.BodyFor(s.w.doc.packet.Audience) != t.Body:
-		s.info.SetText(fmt.Sprintf("From template “%s” (%s), as the %s version reads. Typing here makes this packet's own copy of that text.", t.ID, t.Origin, s.w.doc.packet.Audience))
-		s.title.SetPlaceHolder(t.TitleFor(s.w.doc.packet.Audience))
+		s.title.SetPlaceHolder(t.TitleFor(aud))
+	case body != t.Body:
+		s.info.SetText(fmt.Sprintf("From template “%s” (%s), as the %s version reads. Typing here makes this packet's own copy of that text.", t.ID, t.Origin, aud))
+		s.title.SetPlaceHolder(t.TitleFor(aud))
 	default:
 		s.info.SetText(fmt.Sprintf("From template “%s” (%s). Typing here makes this packet's own copy of the body.", t.ID, t.Origin))
 		s.title.SetPlaceHolder(t.TitleFor(s.w.doc.packet.Audience))
@@ -104,14 +115,6 @@ func (s *sectionPanel) show(i int) {
 	}
 	if s.title.Text != ref.Title {
 		s.title.SetText(ref.Title)
-	}
-	body := ""
-	if ref.Body != nil {
-		body = *ref.Body
-	} else if ok {
-		// The other audiences' text would only be in the way here; the
-		// template itself keeps it, and Reset goes back to the template.
-		body = t.BodyFor(s.w.doc.packet.Audience)
 	}
 	if s.body.Text != body {
 		s.body.SetText(body)
