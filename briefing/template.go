@@ -159,7 +159,6 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 func findTag(front string) (line, col int, tag string) {
 	for _, tk := range lexer.Tokenize(front) {
 		if tk.Type == token.TagType {
-			line, col = 0, 0
 			if tk.Position != nil {
 				line, col = tk.Position.Line+1, tk.Position.Column
 			}
