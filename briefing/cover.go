@@ -46,6 +46,7 @@ func (r *renderer) cover() {
 		if strings.TrimSpace(row[1]) == "" {
 			continue
 		}
+		r.need(r.lh + 2) // the label and the first line of its value share a page
 		top := r.y
 		r.paragraphLines([]span{{strings.ToUpper(row[0]), r.text(sans, true, 8.5, grey)}}, r.left, labelW, r.lh, "L")
 		r.y = top
@@ -109,6 +110,7 @@ func (r *renderer) sectionTitle(i int, title string, keep float64) {
 		r.out.Target(r.entries[i].link, r.y)
 	}
 	for _, ln := range lines {
+		r.need(lh) // a title longer than a page continues on the next
 		r.drawLine(ln, r.left, r.y, lh, r.right-r.left, "L")
 		r.y += lh
 	}

@@ -102,6 +102,7 @@ func (r *renderer) titleBlock() {
 	}
 	labelW := 48.0
 	for _, row := range rows {
+		r.need(r.lh + 2) // the label and the first line of its value share a page
 		top := r.y
 		r.paragraphLines([]span{{strings.ToUpper(row[0]), r.text(sans, true, 8, grey)}}, r.left, labelW, r.base*1.4, "L")
 		r.y = top

@@ -335,8 +335,15 @@ func (r *renderer) fit(s string, st style, width float64) textLine {
 		}
 		return lines[0]
 	}
-	runes := []rune(s)
-	for n := len(runes) - 1; n > 0; n-- {
+	// Shorten from what fits on the first line, not from the whole text:
+	// a title of thousands of words would otherwise cost a quadratic
+	// search on every page header.
+	var first strings.Builder
+	for _, rn := range lines[0].runs {
+		first.WriteString(rn.text)
+	}
+	runes := []rune(first.String())
+	for n := len(runes); n > 0; n-- {
 		ls := r.breakLines([]span{{strings.TrimSpace(string(runes[:n])) + "…", st}}, width)
 		if len(ls) == 1 {
 			return ls[0]

@@ -13,8 +13,8 @@ type tableCell struct {
 }
 
 // table draws a Markdown table: columns sized to their content within the
-// text width, cells wrapped, rows never split, and the header row repeated
-// on every page the table reaches.
+// text width, cells wrapped, and the header row repeated on every page the
+// table reaches.
 func (r *renderer) table(n *east.Table, src []byte, c blockCtx) {
 	const pad = 4.0
 	size := r.base - 1
@@ -47,68 +47,19 @@ func (r *renderer) table(n *east.Table, src []byte, c blockCtx) {
 			row[j].lines = r.breakLines(row[j].spans, widths[j]-2*pad)
 		}
 	}
-	height := func(i int) float64 {
-		most := 1
-		blank := false
-		for _, cell := range rows[i] {
-			most = max(most, len(cell.lines))
-			blank = blank || len(cell.lines) == 0
-		}
-		if blank && i >= headerRows {
-			// An empty body cell is a space to write in (a worksheet's
-			// compare-and-contrast table): give it room.
-			most = max(most, 3)
-		}
-		return float64(most)*lh + 2*pad
-	}
-	x0 := r.left + c.indent
-	drawRow := func(i int, shade *rgb) {
-		row := rows[i]
-		h := height(i)
-		x := x0
-		for j, cell := range row {
-			if shade != nil {
-				r.out.Fill(x, r.y, widths[j], h, *shade)
-			}
-			r.out.Stroke(x, r.y, widths[j], h, 0.5, rule)
-			align := "L"
-			switch n.Alignments[j] {
-			case east.AlignCenter:
-				align = "C"
-			case east.AlignRight:
-				align = "R"
-			}
-			for k, ln := range cell.lines {
-				r.drawLine(ln, x+pad, r.y+pad+float64(k)*lh, lh, widths[j]-2*pad, align)
-			}
-			x += widths[j]
-		}
-		r.y += h
-	}
-	head := r.accent.mix(0.85)
-	zebra := rgb{0xf6, 0xf7, 0xf8}
-	// Keep the header with at least the first body row.
-	first := height(0)
-	if len(rows) > headerRows {
-		first += height(headerRows)
-	}
-	r.need(first)
-	for i := range rows {
-		if i >= headerRows && r.y+height(i) > r.bottom {
-			r.newPage()
-			for h := 0; h < headerRows; h++ {
-				drawRow(h, &head)
-			}
-		}
-		switch {
-		case i < headerRows:
-			drawRow(i, &head)
-		case (i-headerRows)%2 == 1:
-			drawRow(i, &zebra)
+	t := tableLayout{rows: rows, widths: widths, headerRows: headerRows, pad: pad, lh: lh,
+		x0: r.left + c.indent, align: make([]string, cols)}
+	for j, a := range n.Alignments {
+		switch a {
+		case east.AlignCenter:
+			t.align[j] = "C"
+		case east.AlignRight:
+			t.align[j] = "R"
 		default:
-			drawRow(i, nil)
+			t.align[j] = "L"
 		}
 	}
+	r.drawTable(&t)
 	r.y += r.lh * 0.6
 }
 
@@ -164,4 +115,115 @@ func (r *renderer) columnWidths(rows [][]tableCell, avail, pad float64) []float6
 		}
 	}
 	return out
+}
+
+// tableLayout is a table measured and broken into lines, ready to draw.
+type tableLayout struct {
+	rows       [][]tableCell
+	widths     []float64
+	align      []string // "L", "C" or "R" per column
+	headerRows int
+	pad, lh    float64
+	x0         float64
+}
+
+// lineCount is how many lines row i takes: its tallest cell, and room to
+// write in when a body cell is empty (a worksheet's compare-and-contrast
+// table).
+func (t *tableLayout) lineCount(i int) int {
+	most := 1
+	blank := false
+	for _, cell := range t.rows[i] {
+		most = max(most, len(cell.lines))
+		blank = blank || len(cell.lines) == 0
+	}
+	if blank && i >= t.headerRows {
+		most = max(most, 3)
+	}
+	return most
+}
+
+// height is the height of lines lines of a row, with its padding.
+func (t *tableLayout) height(lines int) float64 { return float64(lines)*t.lh + 2*t.pad }
+
+// minRowPiece is the fewest lines a row is split into at the foot of a
+// page: fewer would leave a sliver of a row alone there.
+const minRowPiece = 2
+
+// drawTable draws the rows, each whole when it fits on a page and else
+// continued across pages, so a cell longer than a page loses nothing. The
+// header rows are repeated on each new page unless they would take more
+// than a third of it (a header that long is printed once).
+func (r *renderer) drawTable(t *tableLayout) {
+	head := r.accent.mix(0.85)
+	zebra := rgb{0xf6, 0xf7, 0xf8}
+	headerH := 0.0
+	for h := 0; h < t.headerRows; h++ {
+		headerH += t.height(t.lineCount(h))
+	}
+	repeat := headerH <= (r.bottom-r.top)/3
+	fresh := r.bottom - r.top // room on a new page for body rows
+	if repeat {
+		fresh -= headerH
+	}
+	// Keep the header with the start of the first body row.
+	keep := headerH
+	if len(t.rows) > t.headerRows {
+		keep += t.height(min(t.lineCount(t.headerRows), 3))
+	}
+	r.need(min(keep, fresh))
+	for i := range t.rows {
+		shade := (*rgb)(nil)
+		switch {
+		case i < t.headerRows:
+			shade = &head
+		case (i-t.headerRows)%2 == 1:
+			shade = &zebra
+		}
+		breakPage := func() {
+			r.newPage()
+			if i >= t.headerRows && repeat {
+				for h := 0; h < t.headerRows; h++ {
+					r.drawRowPart(t, h, 0, t.lineCount(h), &head)
+				}
+			}
+		}
+		n := t.lineCount(i)
+		moved := false // a row moves to a new page at most once
+		for from := 0; from < n; {
+			room := int((r.bottom - r.y - 2*t.pad) / t.lh)
+			switch {
+			case n-from <= room:
+				r.drawRowPart(t, i, from, n, shade)
+				from = n
+			case !moved && r.y > r.top && (from == 0 && t.height(n) <= fresh || room < minRowPiece):
+				// The whole row fits on the next page, or too little of
+				// it fits on this one: move it on.
+				moved = true
+				breakPage()
+			default:
+				to := from + max(room, 1)
+				r.drawRowPart(t, i, from, to, shade)
+				from = to
+				breakPage()
+			}
+		}
+	}
+}
+
+// drawRowPart draws lines from to to of row i's cells, boxed, at r.y.
+func (r *renderer) drawRowPart(t *tableLayout, i, from, to int, shade *rgb) {
+	h := t.height(to - from)
+	x := t.x0
+	for j, cell := range t.rows[i] {
+		if shade != nil {
+			r.out.Fill(x, r.y, t.widths[j], h, *shade)
+		}
+		r.out.Stroke(x, r.y, t.widths[j], h, 0.5, rule)
+		for k := from; k < min(to, len(cell.lines)); k++ {
+			r.drawLine(cell.lines[k], x+t.pad, r.y+t.pad+float64(k-from)*t.lh, t.lh, t.widths[j]-2*t.pad, t.align[j])
+		}
+		x += t.widths[j]
+	}
+	r.y += h
 }
