@@ -1,5 +1,6 @@
 // Package assets embeds what ships inside the program: the built-in
-// section templates, the sample packets and the application icon.
+// section templates, the sample packets, the news report the templates are
+// written from and the application icon.
 package assets
 
 import (
@@ -7,7 +8,7 @@ import (
 	"io/fs"
 )
 
-//go:embed templates/*.md samples/*.briefing icon.png
+//go:embed templates/*.md samples/*.briefing sources/* icon.png
 var files embed.FS
 
 // Templates holds the built-in templates at its top level ("summary.md", …).
@@ -15,6 +16,16 @@ var Templates = mustSub("templates")
 
 // Samples holds the sample packets at its top level ("staff.briefing", …).
 var Samples = mustSub("samples")
+
+// Sources holds the news report the built-in templates are written from
+// ("ai-security-executive-order-article.txt") and a README saying what it
+// is. It ships with the program so a citation of the report names a text the
+// user has, rather than a folder on the machine it was written on.
+var Sources = mustSub("sources")
+
+// ArticleName is the news report in Sources that the built-in templates cite
+// by its headline, its first line.
+const ArticleName = "ai-security-executive-order-article.txt"
 
 // Icon is the application icon, a PNG.
 var Icon, _ = files.ReadFile("icon.png")
