@@ -339,8 +339,13 @@ func (r *renderer) fit(s string, st style, width float64) textLine {
 	// a title of thousands of words would otherwise cost a quadratic
 	// search on every page header.
 	var first strings.Builder
+	end := 0.0
 	for _, rn := range lines[0].runs {
+		if rn.x > end+0.01 {
+			first.WriteByte(' ') // runs in different faces meet at a space
+		}
 		first.WriteString(rn.text)
+		end = rn.x + rn.w
 	}
 	runes := []rune(first.String())
 	for n := len(runes); n > 0; n-- {
