@@ -99,7 +99,8 @@ func (r *renderer) walk(n ast.Node, src []byte, c blockCtx) {
 func (r *renderer) codeBlock(n ast.Node, src []byte, c blockCtx) {
 	st := r.text(mono, false, r.base-1.5, black)
 	c.code = true
-	r.block([]span{{strings.TrimRight(blockText(n, src), "\n"), st}}, c, (r.base-1.5)*1.35, r.lh*0.5)
+	lines := r.preLines(strings.TrimRight(blockText(n, src), "\n"), st, r.right-r.left-r.blockIndent(c))
+	r.placeBlock(lines, st, c, (r.base-1.5)*1.35, r.lh*0.5)
 }
 
 func blockText(n ast.Node, src []byte) string {
@@ -194,13 +195,27 @@ func (r *renderer) capIndent(x float64) float64 {
 // block lays out and draws one paragraph-like block, then leaves after
 // points of space below it.
 func (r *renderer) block(spans []span, c blockCtx, lh, after float64) {
-	x0 := c.indent
-	if c.depth > 0 || c.marker != "" {
-		x0 = r.capIndent(x0 + markerWidth)
+	st := r.body()
+	if len(spans) > 0 {
+		st = spans[0].st
 	}
+	r.placeBlock(r.breakLines(spans, r.right-r.left-r.blockIndent(c)), st, c, lh, after)
+}
+
+// blockIndent is where a block's text starts: list items leave room for
+// their marker.
+func (r *renderer) blockIndent(c blockCtx) float64 {
+	if c.depth > 0 || c.marker != "" {
+		return r.capIndent(c.indent + markerWidth)
+	}
+	return c.indent
+}
+
+// placeBlock draws a block's laid-out lines, with its list marker (set
+// like st) beside the first, then leaves after points of space below.
+func (r *renderer) placeBlock(lines []textLine, st style, c blockCtx, lh, after float64) {
 	inner := c
-	inner.indent = x0
-	lines := r.breakLines(spans, r.right-r.left-x0)
+	inner.indent = r.blockIndent(c)
 	if len(lines) == 0 && c.marker == "" {
 		return
 	}
@@ -210,11 +225,7 @@ func (r *renderer) block(spans []span, c blockCtx, lh, after float64) {
 	}
 	if c.marker != "" {
 		r.need(lh)
-		st := r.body()
-		if len(spans) > 0 {
-			st = spans[0].st
-			st.link, st.internal, st.italic = "", 0, false
-		}
+		st.link, st.internal, st.italic = "", 0, false
 		st.color = black
 		m := r.breakLines([]span{{c.marker, st}}, 1e6)[0]
 		r.drawLine(m, r.left+c.indent, r.y, lh, markerWidth-5, "R")

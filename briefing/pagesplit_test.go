@@ -41,6 +41,8 @@ func TestBlocksTallerThanAPageContinue(t *testing.T) {
 		{name: "table header cell", body: "| " + text + " | B |\n|---|---|\n| x1 | y1 |\n| x2 | y2 |\n",
 			want: append(append([]string{}, words...), "x1", "y1", "x2", "y2")},
 		{name: "code block", body: "```\n" + lines(8) + "```\n\nAfter.\n", want: append(append([]string{}, words...), "After")},
+		{name: "code line wider than the page", body: "```\n\t" + text + "\n\t" + strings.Join(words, "") + "\n```\n\nAfter.\n",
+			want: append(append(append([]string{}, words...), words...), "After")},
 		{name: "quote", body: "> " + text + "\n\nAfter.\n", want: append(append([]string{}, words...), "After")},
 		{name: "nested quote", body: "> > > " + text + "\n", want: words},
 		{name: "call-out", body: "> [!NOTE]\n> " + text + "\n\nAfter.\n", want: append(append([]string{}, words...), "After")},
