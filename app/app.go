@@ -14,6 +14,7 @@ import (
 	// Imported for its init, which must run before Fyne's lang package.
 	_ "github.com/briefsmith/briefsmith/app/internal/plainlocale"
 	"github.com/briefsmith/briefsmith/assets"
+	"github.com/briefsmith/briefsmith/briefing"
 	"github.com/spf13/afero"
 )
 
@@ -40,6 +41,11 @@ type env struct {
 	after      func(d time.Duration, f func()) (stop func())
 	background func(f func())
 	onUI       func(f func())
+
+	// owner is this running copy, which owns one autosave file; alive
+	// tells whether the copy that owns another file is still running.
+	owner briefing.Owner
+	alive func(briefing.Owner) bool
 }
 
 func osEnv(a fyne.App) env {
@@ -47,7 +53,10 @@ func osEnv(a fyne.App) env {
 	if cfg, err := os.UserConfigDir(); err == nil {
 		dir = filepath.Join(cfg, "briefsmith")
 	}
-	return env{fs: afero.NewOsFs(), dataDir: dir, now: time.Now,
+	fs := afero.NewOsFs()
+	return env{fs: fs, dataDir: dir, now: time.Now,
+		owner:         briefing.ProcessOwner(fs, os.Getpid()),
+		alive:         func(o briefing.Owner) bool { return o.Alive(fs) },
 		autosaveDelay: 2 * time.Second, analyzeDelay: 250 * time.Millisecond,
 		after: func(d time.Duration, f func()) func() {
 			t := time.AfterFunc(d, f)

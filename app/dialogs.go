@@ -3,8 +3,12 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,6 +27,15 @@ const (
 	choiceDiscard
 )
 
+// overwriteChoice is the answer to "the file changed on disk; overwrite?".
+type overwriteChoice int
+
+const (
+	overwriteCancel overwriteChoice = iota
+	overwriteReplace
+	overwriteSaveAs
+)
+
 // uiHooks are the questions the window asks the user through dialogs.
 // Tests replace them, since a headless test cannot click in a file chooser.
 type uiHooks struct {
@@ -30,6 +43,9 @@ type uiHooks struct {
 	askSavePath func(title, name, ext string, done func(path string))
 	askOpenPath func(exts []string, done func(path string))
 	askUnsaved  func(done func(unsavedChoice))
+	// askOverwrite asks what to do when the file named was changed on
+	// disk by someone else since it was opened or last saved.
+	askOverwrite func(name string, done func(overwriteChoice))
 	// askAudience asks what kind of packet New should start; done gets ""
 	// on cancel.
 	askAudience func(done func(audience string))
@@ -47,7 +63,7 @@ func defaultHooks(w *mainWindow) uiHooks {
 			d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 				if err != nil || wc == nil {
 					if err != nil {
-						w.ui.showError(err)
+						w.ui.showError(dialogPathError("created", err))
 					}
 					done("")
 					return
@@ -76,7 +92,7 @@ func defaultHooks(w *mainWindow) uiHooks {
 			d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 				if err != nil || rc == nil {
 					if err != nil {
-						w.ui.showError(err)
+						w.ui.showError(dialogPathError("opened", err))
 					}
 					done("")
 					return
@@ -98,6 +114,18 @@ func defaultHooks(w *mainWindow) uiHooks {
 			cancel := widget.NewButton("Cancel", func() { d.Hide(); done(choiceCancel) })
 			d = dialog.NewCustomWithoutButtons("Unsaved changes", msg, w.win)
 			d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
+			d.Show()
+		},
+		askOverwrite: func(name string, done func(overwriteChoice)) {
+			var d *dialog.CustomDialog
+			choose := func(c overwriteChoice) func() { return func() { d.Hide(); done(c) } }
+			msg := widget.NewLabel(name + " was changed on disk since you opened or last saved it\n(in another window or another program). Saving now would replace those changes.")
+			replace := widget.NewButton("Overwrite", choose(overwriteReplace))
+			saveAs := widget.NewButton("Save As…", choose(overwriteSaveAs))
+			saveAs.Importance = widget.HighImportance
+			cancel := widget.NewButton("Cancel", choose(overwriteCancel))
+			d = dialog.NewCustomWithoutButtons("File changed on disk", msg, w.win)
+			d.SetButtons([]fyne.CanvasObject{cancel, replace, saveAs})
 			d.Show()
 		},
 		askAudience: func(done func(string)) {
@@ -155,6 +183,9 @@ func (u *uiHooks) override(o uiHooks) {
 	if o.askUnsaved != nil {
 		u.askUnsaved = o.askUnsaved
 	}
+	if o.askOverwrite != nil {
+		u.askOverwrite = o.askOverwrite
+	}
 	if o.askAudience != nil {
 		u.askAudience = o.askAudience
 	}
@@ -182,14 +213,44 @@ func (w *mainWindow) setDialogFolder(d interface{ SetLocation(fyne.ListableURI) 
 	}
 }
 
-// plainError turns a list of problems into a readable message; other
-// errors pass through.
+// plainError turns a list of problems into a readable message, and one
+// problem into its sentence with where it is; other errors pass through.
 func plainError(err error) error {
 	var probs briefing.Problems
 	if errors.As(err, &probs) {
 		return errors.New("The packet has problems that stop the export:\n\n" + probs.Error())
 	}
+	var p briefing.Problem
+	if errors.As(err, &p) {
+		base := filepath.Base(p.File)
+		switch {
+		case p.Line > 1 || p.Col > 1:
+			return fmt.Errorf("%s, line %d: %s", base, p.Line, p.Message)
+		case p.File != "" && strings.HasPrefix(p.Message, base):
+			return errors.New(p.Message)
+		case p.File == "":
+			return errors.New(capitalize(p.Message))
+		default:
+			return fmt.Errorf("%s: %s", base, p.Message)
+		}
+	}
 	return err
+}
+
+// dialogPathError explains why the file a dialog chose could not be
+// created or opened, and what to do: a full path typed as the name ends
+// up inside the folder shown, which may not exist.
+func dialogPathError(verb string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s could not be %s: %w.\nType only a file name, and choose its folder in the dialog", pe.Path, verb, briefing.PlainFileError(err))
+	}
+	return err
+}
+
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func plural(n int, unit string) string {

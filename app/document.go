@@ -3,6 +3,9 @@ package app
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/briefsmith/briefsmith/briefing"
 )
@@ -10,23 +13,65 @@ import (
 // maxUndo bounds the undo history; each step is a packet snapshot.
 const maxUndo = 200
 
-// document is the packet being edited with its file name, unsaved state
-// and undo history. It holds no widgets, so its rules are tested directly.
-type document struct {
-	packet *briefing.Packet
-	path   string // "" until saved
-	dirty  bool
+// burstPause ends a typing burst: keystrokes closer together than this in
+// one field are one undo step, as in common editors.
+const burstPause = time.Second
 
-	undo, redo []*briefing.Packet
-	// lastKey coalesces a burst of edits to one field (typing in a body)
-	// into one undo step.
-	lastKey string
+// sectionKey names a section for as long as the document is open, wherever
+// moves, duplicates and removals put it. The editor, the list highlight
+// and every edit refer to a section by key, never by position: a position
+// captured before a structural change points at another section after it.
+type sectionKey uint64
+
+// state is one moment of the document: the packet, the key of each of its
+// sections (parallel to packet.Sections) and the section being edited.
+// Undo and redo move whole states, so the selection always comes back with
+// the sections it refers to.
+type state struct {
+	packet   *briefing.Packet
+	keys     []sectionKey
+	selected sectionKey // 0 when no section is selected
+}
+
+// document is the packet being edited with its file name, unsaved state,
+// selection and undo history. It holds no widgets, so its rules are tested
+// directly.
+type document struct {
+	state
+	path  string // "" until saved
+	dirty bool
+	// disk is what the file at path held when it was opened or last saved,
+	// so a save can tell whether someone else changed it since.
+	disk *briefing.FileStamp
+
+	undo, redo []state
+	nextKey    sectionKey
+
+	// burst is the field the current typing burst edits, "" when the next
+	// edit starts a new undo step; burstAt is when it was last typed in.
+	burst   string
+	burstAt time.Time
+	now     func() time.Time
 
 	onChange func()
 }
 
 func newDocument(p *briefing.Packet, path string) *document {
-	return &document{packet: p, path: path}
+	d := &document{path: path, now: time.Now}
+	d.packet = p
+	d.keys = make([]sectionKey, len(p.Sections))
+	for i := range d.keys {
+		d.keys[i] = d.newKey()
+	}
+	if len(d.keys) > 0 {
+		d.selected = d.keys[0]
+	}
+	return d
+}
+
+func (d *document) newKey() sectionKey {
+	d.nextKey++
+	return d.nextKey
 }
 
 // name is the file name shown in the title bar.
@@ -37,29 +82,59 @@ func (d *document) name() string {
 	return filepath.Base(d.path)
 }
 
-// change applies fn as one undoable edit. Consecutive edits with the same
-// non-empty key share one undo step.
-func (d *document) change(key string, fn func(p *briefing.Packet)) {
-	if key == "" || key != d.lastKey {
+// indexOf is the position of the section with key k, or -1.
+func (d *document) indexOf(k sectionKey) int {
+	if k == 0 {
+		return -1
+	}
+	return slices.Index(d.keys, k)
+}
+
+// keyAt is the key of the section at position i, or 0.
+func (d *document) keyAt(i int) sectionKey {
+	if i < 0 || i >= len(d.keys) {
+		return 0
+	}
+	return d.keys[i]
+}
+
+// selectedIndex is the position of the section being edited, or -1.
+func (d *document) selectedIndex() int { return d.indexOf(d.selected) }
+
+// selectIndex makes the section at i the one being edited (none for -1).
+// It is not an edit, but it ends the typing burst: the next keystroke goes
+// to another section and must be its own undo step.
+func (d *document) selectIndex(i int) {
+	d.selected = d.keyAt(i)
+	d.burst = ""
+}
+
+// change applies fn to the current state as one undoable edit. An edit
+// with a non-empty burst key joins the previous undo step when it edits
+// the same field within burstPause of the last keystroke.
+func (d *document) change(burst string, fn func(s *state)) {
+	now := d.now()
+	joins := burst != "" && burst == d.burst && now.Sub(d.burstAt) < burstPause
+	if !joins {
 		d.undo = append(d.undo, d.snapshot())
 		if len(d.undo) > maxUndo {
 			d.undo = d.undo[len(d.undo)-maxUndo:]
 		}
 		d.redo = nil
 	}
-	d.lastKey = key
-	fn(d.packet)
+	d.burst, d.burstAt = burst, now
+	fn(&d.state)
 	d.dirty = true
 	d.changed()
 }
 
-// snapshot copies the packet for the undo history, sharing the logo's
-// bytes: nothing changes them in place (choosing a logo assigns a new
-// slice), and 200 steps of an 8 MB logo would otherwise hold 1.6 GB.
-func (d *document) snapshot() *briefing.Packet {
-	s := d.packet.Clone()
-	s.Style.Logo = d.packet.Style.Logo
-	return s
+// snapshot copies the current state for the undo history, sharing the
+// logo's bytes: nothing changes them in place (choosing a logo assigns a
+// new slice), and 200 steps of an 8 MB logo would otherwise hold 1.6 GB.
+func (d *document) snapshot() state {
+	p := d.packet.Clone()
+	p.Style.Logo = d.packet.Style.Logo
+	return state{packet: p, keys: slices.Clone(d.keys), selected: d.selected}
 }
 
 func (d *document) changed() {
@@ -71,132 +146,186 @@ func (d *document) changed() {
 func (d *document) canUndo() bool { return len(d.undo) > 0 }
 func (d *document) canRedo() bool { return len(d.redo) > 0 }
 
-// undoStep restores the packet before the last edit.
+// undoStep restores the state before the last edit, selecting the section
+// that edit concerned.
 func (d *document) undoStep() bool { return d.step(&d.undo, &d.redo) }
 
 // redoStep re-applies the last undone edit.
 func (d *document) redoStep() bool { return d.step(&d.redo, &d.undo) }
 
-// step moves the current packet onto to and takes the newest one off from.
-func (d *document) step(from, to *[]*briefing.Packet) bool {
+// step moves the current state onto to and takes the newest one off from.
+func (d *document) step(from, to *[]state) bool {
 	if len(*from) == 0 {
 		return false
 	}
-	*to = append(*to, d.packet)
-	d.packet = (*from)[len(*from)-1]
+	*to = append(*to, d.state)
+	d.state = (*from)[len(*from)-1]
 	*from = (*from)[:len(*from)-1]
-	d.lastKey = ""
+	d.burst = ""
 	d.dirty = true
 	d.changed()
 	return true
 }
 
-// markSaved records that the packet on disk now matches the one in memory.
-func (d *document) markSaved(path string) {
+// markSaved records that the file at path now holds the packet in memory,
+// as stamp describes it.
+func (d *document) markSaved(path string, stamp briefing.FileStamp) {
 	d.path = path
+	d.disk = &stamp
 	d.dirty = false
-	d.lastKey = ""
+	d.burst = ""
 	d.changed()
 }
 
-// Section edits. Indices are positions in packet.Sections.
+// Structural edits act on the selection and move it in the same step, so
+// nothing is ever shown or edited between the change and the new selection.
 
-func (d *document) addSection(id string) int {
-	d.change("", func(p *briefing.Packet) {
-		p.Sections = append(p.Sections, briefing.SectionRef{Template: id, Included: true})
+// addSection appends a section made from template id and selects it.
+func (d *document) addSection(id string) {
+	d.change("", func(s *state) {
+		s.packet.Sections = append(s.packet.Sections, briefing.SectionRef{Template: id, Included: true})
+		k := d.newKey()
+		s.keys = append(s.keys, k)
+		s.selected = k
 	})
-	return len(d.packet.Sections) - 1
 }
 
-// moveSection moves section i by delta places and returns its new index.
-func (d *document) moveSection(i, delta int) int {
+// moveSelected moves the selected section by delta places; it stays
+// selected.
+func (d *document) moveSelected(delta int) {
+	i := d.selectedIndex()
 	j := i + delta
-	if i < 0 || j < 0 || i >= len(d.packet.Sections) || j >= len(d.packet.Sections) {
-		return i
+	if i < 0 || j < 0 || j >= len(d.keys) || j == i {
+		return
 	}
-	d.change("", func(p *briefing.Packet) {
-		p.Sections[i], p.Sections[j] = p.Sections[j], p.Sections[i]
+	d.change("", func(s *state) {
+		secs := s.packet.Sections
+		secs[i], secs[j] = secs[j], secs[i]
+		s.keys[i], s.keys[j] = s.keys[j], s.keys[i]
 	})
-	return j
 }
 
-func (d *document) duplicateSection(i int) int {
-	if i < 0 || i >= len(d.packet.Sections) {
-		return i
+// duplicateSelected inserts a copy of the selected section after it and
+// selects the copy.
+func (d *document) duplicateSelected() {
+	i := d.selectedIndex()
+	if i < 0 {
+		return
 	}
-	d.change("", func(p *briefing.Packet) {
-		c := p.Clone().Sections[i]
+	d.change("", func(s *state) {
+		c := s.packet.Clone().Sections[i]
 		c.Line = 0
-		p.Sections = append(p.Sections[:i+1], append([]briefing.SectionRef{c}, p.Sections[i+1:]...)...)
-	})
-	return i + 1
-}
-
-func (d *document) removeSection(i int) {
-	if i < 0 || i >= len(d.packet.Sections) {
-		return
-	}
-	d.change("", func(p *briefing.Packet) {
-		p.Sections = append(p.Sections[:i], p.Sections[i+1:]...)
+		k := d.newKey()
+		s.packet.Sections = slices.Insert(s.packet.Sections, i+1, c)
+		s.keys = slices.Insert(s.keys, i+1, k)
+		s.selected = k
 	})
 }
 
-func (d *document) setIncluded(i int, on bool) {
-	if i < 0 || i >= len(d.packet.Sections) || d.packet.Sections[i].Included == on {
+// removeSelected removes the selected section and selects the one that
+// took its place (or the new last one).
+func (d *document) removeSelected() {
+	i := d.selectedIndex()
+	if i < 0 {
 		return
 	}
-	d.change("", func(p *briefing.Packet) { p.Sections[i].Included = on })
+	d.change("", func(s *state) {
+		s.packet.Sections = slices.Delete(s.packet.Sections, i, i+1)
+		s.keys = slices.Delete(s.keys, i, i+1)
+		s.selected = 0
+		if n := len(s.keys); n > 0 {
+			s.selected = s.keys[min(i, n-1)]
+		}
+	})
 }
 
-func (d *document) setSectionTitle(i int, title string) {
-	if i < 0 || i >= len(d.packet.Sections) || d.packet.Sections[i].Title == title {
-		return
+// Field edits name their section by key and change nothing if it is gone.
+
+// section returns the section with key k, or nil.
+func (d *document) section(k sectionKey) *briefing.SectionRef {
+	if i := d.indexOf(k); i >= 0 {
+		return &d.packet.Sections[i]
 	}
-	d.change(key("title", i), func(p *briefing.Packet) { p.Sections[i].Title = title })
+	return nil
 }
 
-// setBody overrides section i's body with text.
-func (d *document) setBody(i int, text string) {
-	if i < 0 || i >= len(d.packet.Sections) {
+// edit changes the section with key k as one undoable edit.
+func (d *document) edit(k sectionKey, burst string, fn func(sec *briefing.SectionRef)) {
+	i := d.indexOf(k)
+	if i < 0 {
 		return
 	}
-	if b := d.packet.Sections[i].Body; b != nil && *b == text {
-		return
-	}
-	d.change(key("body", i), func(p *briefing.Packet) { p.Sections[i].Body = &text })
+	d.change(burst, func(s *state) { fn(&s.packet.Sections[i]) })
 }
 
-// resetBody drops section i's override so it follows its template again.
-func (d *document) resetBody(i int) {
-	if i < 0 || i >= len(d.packet.Sections) || d.packet.Sections[i].Body == nil {
+func (d *document) setIncluded(k sectionKey, on bool) {
+	if sec := d.section(k); sec == nil || sec.Included == on {
 		return
 	}
-	d.change("", func(p *briefing.Packet) { p.Sections[i].Body = nil })
+	d.edit(k, "", func(sec *briefing.SectionRef) { sec.Included = on })
+}
+
+func (d *document) setSectionTitle(k sectionKey, title string) {
+	sec := d.section(k)
+	if sec == nil || sec.Title == title {
+		return
+	}
+	old := sec.Title
+	d.edit(k, burstKey("title", k), func(sec *briefing.SectionRef) { sec.Title = title })
+	d.endBurstAtNewLine(old, title)
+}
+
+// setBody overrides the body of the section with key k with text; shown
+// is the text the editor held before, which a newline ends a burst after.
+func (d *document) setBody(k sectionKey, shown, text string) {
+	sec := d.section(k)
+	if sec == nil || (sec.Body != nil && *sec.Body == text) {
+		return
+	}
+	d.edit(k, burstKey("body", k), func(sec *briefing.SectionRef) { sec.Body = &text })
+	d.endBurstAtNewLine(shown, text)
+}
+
+// endBurstAtNewLine ends the typing burst when the edit started a new
+// line, so one undo takes back a line at a time, not a whole answer.
+func (d *document) endBurstAtNewLine(before, after string) {
+	if strings.Count(after, "\n") > strings.Count(before, "\n") {
+		d.burst = ""
+	}
+}
+
+// resetBody drops the override of the section with key k so it follows its
+// template again.
+func (d *document) resetBody(k sectionKey) {
+	if sec := d.section(k); sec == nil || sec.Body == nil {
+		return
+	}
+	d.edit(k, "", func(sec *briefing.SectionRef) { sec.Body = nil })
 }
 
 func (d *document) setVariable(name, value string) {
 	if d.packet.Variables[name] == value {
 		return
 	}
-	d.change("var:"+name, func(p *briefing.Packet) {
+	d.change("var:"+name, func(s *state) {
 		if value == "" {
-			delete(p.Variables, name)
+			delete(s.packet.Variables, name)
 		} else {
-			p.Variables[name] = value
+			s.packet.Variables[name] = value
 		}
 	})
 }
 
 // setText changes a packet setting typed into a field: keystrokes in one
-// field make one undo step.
+// field make one undo step per burst.
 func (d *document) setText(field string, fn func(p *briefing.Packet)) {
-	d.change("set:"+field, fn)
+	d.change("set:"+field, func(s *state) { fn(s.packet) })
 }
 
 // setChoice changes a packet setting picked from a control (a checkbox, a
 // list): every pick is its own undo step.
 func (d *document) setChoice(fn func(p *briefing.Packet)) {
-	d.change("", fn)
+	d.change("", func(s *state) { fn(s.packet) })
 }
 
-func key(kind string, i int) string { return fmt.Sprintf("%s:%d", kind, i) }
+func burstKey(field string, k sectionKey) string { return fmt.Sprintf("%s:%d", field, k) }

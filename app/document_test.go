@@ -15,13 +15,13 @@ func TestUndoHistorySharesTheLogo(t *testing.T) {
 	p.Style.Logo = oldLogo
 	d := newDocument(p, "")
 	for i := range 20 {
-		d.change("", func(p *briefing.Packet) { p.Title = string(rune('a' + i)) })
+		d.setChoice(func(p *briefing.Packet) { p.Title = string(rune('a' + i)) })
 	}
 	for i, s := range d.undo {
-		if &s.Style.Logo[0] != &oldLogo[0] {
+		if &s.packet.Style.Logo[0] != &oldLogo[0] {
 			t.Fatalf("undo step %d holds its own copy of the logo", i)
 		}
-		if s.Title == d.packet.Title && i == len(d.undo)-1 {
+		if s.packet.Title == d.packet.Title && i == len(d.undo)-1 {
 			t.Fatal("snapshot is not of the packet before the edit")
 		}
 	}

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/briefsmith/briefsmith/briefing"
@@ -10,26 +12,42 @@ import (
 // maxRecent is how many files Open Recent remembers.
 const maxRecent = 8
 
-// start offers to restore autosaved work left by a crash.
+// start offers to restore work a crash left behind: the newest recovery
+// file whose window is no longer running. Files of windows still open are
+// theirs alone; older orphans wait for the next start.
 func (w *mainWindow) start() {
-	r, ok, err := briefing.LoadRecovery(w.env.fs, w.env.dataDir)
-	if err != nil {
-		w.ui.showError(fmt.Errorf("the autosaved work could not be read, so it was kept as is: %w", err))
+	orphans, errs := briefing.OrphanedRecoveries(w.env.fs, w.env.dataDir, w.env.alive)
+	if len(errs) > 0 {
+		w.ui.showError(fmt.Errorf("some autosaved work could not be read, so it was kept as it is:\n%w", errors.Join(errs...)))
+	}
+	if len(orphans) == 0 {
 		return
 	}
-	if !ok {
-		return
-	}
+	r := orphans[0]
 	w.ui.askRestore(r, func(restore bool) {
 		if !restore {
-			_ = briefing.ClearRecovery(w.env.fs, w.env.dataDir)
+			_ = briefing.RemoveRecovery(w.env.fs, r.File)
 			return
 		}
-		d := newDocument(r.Packet, r.Path)
+		d := w.newDocument(r.Packet, r.Path)
 		d.dirty = true
 		w.setDocument(d)
+		// The work is this window's now: keep it under our own name
+		// before the crashed window's file goes.
+		if w.saveRecovery(w.recoveryOf(d)) == nil {
+			_ = briefing.RemoveRecovery(w.env.fs, r.File)
+		}
 	})
 }
+
+// recoveryFile is this window's own autosave file.
+func (w *mainWindow) recoveryFile() string {
+	return filepath.Join(w.env.dataDir, briefing.RecoveryFileFor(w.env.owner))
+}
+
+// clearRecovery removes this window's autosave once its work is saved or
+// knowingly discarded; other windows' files are never touched.
+func (w *mainWindow) clearRecovery() { _ = briefing.RemoveRecovery(w.env.fs, w.recoveryFile()) }
 
 // whenSafe runs next once unsaved changes are saved or knowingly
 // discarded; it does nothing if the user cancels.
@@ -47,7 +65,7 @@ func (w *mainWindow) whenSafe(next func()) {
 				}
 			})
 		case choiceDiscard:
-			_ = briefing.ClearRecovery(w.env.fs, w.env.dataDir)
+			w.clearRecovery()
 			next()
 		}
 	})
@@ -66,15 +84,9 @@ func (w *mainWindow) onNewDialog() {
 // the built-in sections that suit it.
 func (w *mainWindow) onNew(audience string) {
 	w.whenSafe(func() {
-		p := briefing.NewPacket(audience)
+		p := briefing.NewPacketFor(w.lib, audience, w.env.now().Format("2006-01-02"))
 		applyDefaults(w.app, p)
-		p.Date = w.env.now().Format("2006-01-02")
-		for _, t := range w.lib.Templates() {
-			if t.Origin == briefing.OriginBuiltIn && t.Suits(audience) {
-				p.Sections = append(p.Sections, briefing.SectionRef{Template: t.ID, Included: true})
-			}
-		}
-		w.setDocument(newDocument(p, ""))
+		w.setDocument(w.newDocument(p, ""))
 	})
 }
 
@@ -90,12 +102,14 @@ func (w *mainWindow) onOpen() {
 
 // openPath loads path; unsaved work must already be dealt with.
 func (w *mainWindow) openPath(path string) {
-	p, err := briefing.LoadPacket(w.env.fs, path)
+	p, stamp, err := briefing.OpenPacket(w.env.fs, path)
 	if err != nil {
 		w.ui.showError(err)
 		return
 	}
-	w.setDocument(newDocument(p, path))
+	d := w.newDocument(p, path)
+	d.disk = &stamp
+	w.setDocument(d)
 	w.addRecent(path)
 }
 
@@ -111,6 +125,31 @@ func (w *mainWindow) onSaveAs() { w.saveAs(nil) }
 func (w *mainWindow) save(done func(ok bool)) {
 	if w.doc.path == "" {
 		w.saveAs(done)
+		return
+	}
+	// Someone else may have saved this file since we read it: another
+	// window, another program, a sync client. Ask before replacing
+	// their work.
+	if err := briefing.CheckUnchanged(w.env.fs, w.doc.path, w.doc.disk); err != nil {
+		if !errors.Is(err, briefing.ErrChangedOnDisk) {
+			w.ui.showError(err)
+			if done != nil {
+				done(false)
+			}
+			return
+		}
+		w.ui.askOverwrite(filepath.Base(w.doc.path), func(c overwriteChoice) {
+			switch c {
+			case overwriteReplace:
+				w.writeTo(w.doc.path, done)
+			case overwriteSaveAs:
+				w.saveAs(done)
+			default:
+				if done != nil {
+					done(false)
+				}
+			}
+		})
 		return
 	}
 	w.writeTo(w.doc.path, done)
@@ -129,15 +168,15 @@ func (w *mainWindow) saveAs(done func(ok bool)) {
 }
 
 func (w *mainWindow) writeTo(path string, done func(bool)) {
-	err := briefing.SavePacket(w.env.fs, path, w.doc.packet)
+	stamp, err := briefing.SavePacketStamped(w.env.fs, path, w.doc.packet)
 	if err != nil {
 		// The packet stays in memory, marked unsaved, and the autosave
 		// keeps a copy: nothing typed is lost to a failed save.
-		w.ui.showError(err)
+		w.ui.showError(fmt.Errorf("%w\n\nYour work is still open here and nothing is lost: choose File › Save As… to save it elsewhere", err))
 	} else {
-		w.doc.markSaved(path)
+		w.doc.markSaved(path, stamp)
 		w.addRecent(path)
-		_ = briefing.ClearRecovery(w.env.fs, w.env.dataDir)
+		w.clearRecovery()
 	}
 	if done != nil {
 		done(err == nil)
@@ -147,7 +186,7 @@ func (w *mainWindow) writeTo(path string, done func(bool)) {
 // onQuit closes the window once unsaved work is dealt with.
 func (w *mainWindow) onQuit() {
 	w.whenSafe(func() {
-		_ = briefing.ClearRecovery(w.env.fs, w.env.dataDir)
+		w.clearRecovery()
 		w.stopTimers()
 		w.win.Close()
 	})
@@ -176,13 +215,23 @@ func (w *mainWindow) autosave() {
 	if !w.doc.dirty {
 		return
 	}
-	r := briefing.Recovery{Path: w.doc.path, Saved: w.env.now().UTC(), Packet: w.doc.packet.Clone()}
-	fs, dir := w.env.fs, w.env.dataDir
+	r := w.recoveryOf(w.doc)
 	w.env.background(func() {
-		if err := briefing.SaveRecovery(fs, dir, r); err != nil {
+		if err := w.saveRecovery(r); err != nil {
 			w.env.onUI(func() { w.ui.showError(fmt.Errorf("autosave failed; save your work now: %w", err)) })
 		}
 	})
+}
+
+// recoveryOf is d's autosave record, owned by this window.
+func (w *mainWindow) recoveryOf(d *document) briefing.Recovery {
+	return briefing.Recovery{Path: d.path, Saved: w.env.now().UTC(), Owner: w.env.owner, Packet: d.packet.Clone()}
+}
+
+// saveRecovery writes r; it only reads the window's env, so it may run
+// off the UI goroutine.
+func (w *mainWindow) saveRecovery(r briefing.Recovery) error {
+	return briefing.SaveRecovery(w.env.fs, w.env.dataDir, r)
 }
 
 // onExport renders the PDF in the background behind a progress dialog,

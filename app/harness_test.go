@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"github.com/briefsmith/briefsmith/briefing"
 	"github.com/spf13/afero"
@@ -15,7 +16,18 @@ import (
 // goroutine, so UI tests are deterministic and free of data races.
 type manualClock struct {
 	pending []*timer
+	// at is the time now says; tests move it with advance.
+	at time.Time
 }
+
+func newManualClock() *manualClock {
+	return &manualClock{at: time.Date(2026, 11, 25, 9, 30, 0, 0, time.UTC)}
+}
+
+func (c *manualClock) now() time.Time { return c.at }
+
+// advance moves the clock on without firing timers.
+func (c *manualClock) advance(d time.Duration) { c.at = c.at.Add(d) }
 
 type timer struct {
 	f      func()
@@ -44,15 +56,16 @@ func (c *manualClock) flush() {
 
 // fakeUI answers the window's dialogs as a test scripts them.
 type fakeUI struct {
-	savePath string
-	openPath string
-	unsaved  unsavedChoice
-	audience string
-	restore  bool
-	errors   []error
-	asked    []string
-	exported string
-	pages    int
+	savePath  string
+	openPath  string
+	unsaved   unsavedChoice
+	overwrite overwriteChoice
+	audience  string
+	restore   bool
+	errors    []error
+	asked     []string
+	exported  string
+	pages     int
 }
 
 func (f *fakeUI) hooks() uiHooks {
@@ -62,6 +75,10 @@ func (f *fakeUI) hooks() uiHooks {
 			done(f.savePath)
 		},
 		askOpenPath: func(exts []string, done func(string)) { done(f.openPath) },
+		askOverwrite: func(name string, done func(overwriteChoice)) {
+			f.asked = append(f.asked, "overwrite:"+name)
+			done(f.overwrite)
+		},
 		askUnsaved: func(done func(unsavedChoice)) {
 			f.asked = append(f.asked, "unsaved")
 			done(f.unsaved)
@@ -101,7 +118,7 @@ func newHarness(t *testing.T, fs afero.Fs) *harness {
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefTemplatesDir, testTemplatesDir)
 	h := openHarness(t, a, fs)
-	h.w.setDocument(newDocument(testPacket(), ""))
+	h.w.setDocument(h.w.newDocument(testPacket(), ""))
 	return h
 }
 
@@ -120,9 +137,17 @@ func testPacket() *briefing.Packet {
 
 func openHarness(t *testing.T, a fyne.App, fs afero.Fs) *harness {
 	t.Helper()
-	h := &harness{t: t, app: a, fs: fs, clock: &manualClock{}, ui: &fakeUI{}}
-	e := env{fs: fs, dataDir: "/data", now: func() time.Time { return time.Date(2026, 11, 25, 9, 30, 0, 0, time.UTC) },
-		after: h.clock.after, background: func(f func()) { f() }, onUI: func(f func()) { f() }}
+	return openHarnessAs(t, a, fs, briefing.Owner{PID: 1000}, func(briefing.Owner) bool { return false })
+}
+
+// openHarnessAs opens a window as the running copy owner, with alive
+// telling which other copies are still running.
+func openHarnessAs(t *testing.T, a fyne.App, fs afero.Fs, owner briefing.Owner, alive func(briefing.Owner) bool) *harness {
+	t.Helper()
+	h := &harness{t: t, app: a, fs: fs, clock: newManualClock(), ui: &fakeUI{}}
+	e := env{fs: fs, dataDir: "/data", now: h.clock.now,
+		after: h.clock.after, background: func(f func()) { f() }, onUI: func(f func()) { f() },
+		owner: owner, alive: alive}
 	h.w = newMainWindowWith(a, e, h.ui.hooks())
 	h.w.start()
 	h.w.win.Show()
@@ -134,3 +159,24 @@ func (h *harness) doc() *briefing.Packet { return h.w.doc.packet }
 
 // settle lets the debounced analysis and autosave run.
 func (h *harness) settle() { h.clock.flush() }
+
+// menuItem finds the main menu's item by menu and label, as a user would.
+func (w *mainWindow) menuItem(menu, label string) *fyne.MenuItem {
+	for _, m := range w.menu.Items {
+		if m.Label != menu {
+			continue
+		}
+		for _, it := range m.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	panic("no menu item " + menu + " › " + label)
+}
+
+// newInfoDialog is the "Export finished" kind of dialog, really shown on
+// the test window.
+func newInfoDialog(h *harness) dialog.Dialog {
+	return dialog.NewInformation("Export finished", "Saved brief.pdf (4 pages).", h.w.win)
+}

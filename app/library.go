@@ -157,6 +157,5 @@ func (l *libraryPanel) onAdd() {
 }
 
 func (l *libraryPanel) addTemplate(id string) {
-	i := l.w.doc.addSection(id)
-	l.w.selectSection(i)
+	l.w.doc.addSection(id)
 }

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 )
 
 func shortcut(k fyne.KeyName, extra fyne.KeyModifier) fyne.Shortcut {
@@ -51,7 +52,39 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 	section := fyne.NewMenu("Section", up, down, dup, remove, fyne.NewMenuItemSeparator(), asTemplate)
 
 	w.menu = fyne.NewMainMenu(file, edit, section)
+	for _, m := range w.menu.Items {
+		w.guardItems(m.Items)
+	}
 	return w.menu
+}
+
+// guardItems makes each item do nothing while a dialog is open. Fyne runs a
+// menu item's shortcut whatever covers the window, so Ctrl+Z pressed over
+// "Export finished" would undo an edit the user cannot see.
+func (w *mainWindow) guardItems(items []*fyne.MenuItem) {
+	for _, it := range items {
+		if f := it.Action; f != nil {
+			it.Action = func() {
+				if !w.dialogOpen() {
+					f()
+				}
+			}
+		}
+		if it.ChildMenu != nil {
+			w.guardItems(it.ChildMenu.Items)
+		}
+	}
+}
+
+// dialogOpen reports whether a dialog covers the window: Fyne shows every
+// dialog as a modal pop-up over the canvas.
+func (w *mainWindow) dialogOpen() bool {
+	for _, o := range w.win.Canvas().Overlays().List() {
+		if _, ok := o.(*widget.PopUp); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // refreshMenu updates Open Recent and the enabled state of Undo/Redo.
@@ -68,6 +101,7 @@ func (w *mainWindow) refreshMenu() {
 		none.Disabled = true
 		items = append(items, none)
 	}
+	w.guardItems(items)
 	w.recentMenu.ChildMenu.Items = items
 	w.undoItem.Disabled = !w.doc.canUndo()
 	w.redoItem.Disabled = !w.doc.canRedo()

@@ -21,11 +21,14 @@ type packetPanel struct {
 	// syncing is set while the list selection is changed from code, so
 	// OnSelected does not echo it back.
 	syncing bool
-	content fyne.CanvasObject
+	// highlighted is the row the list shows selected (-1 for none): Fyne's
+	// list does not say, and tests check it against the editor.
+	highlighted int
+	content     fyne.CanvasObject
 }
 
 func newPacketPanel(w *mainWindow) *packetPanel {
-	p := &packetPanel{w: w}
+	p := &packetPanel{w: w, highlighted: -1}
 	p.pages = widget.NewLabel("Counting pages…")
 	p.pages.TextStyle.Bold = true
 	p.list = &widget.List{
@@ -33,6 +36,7 @@ func newPacketPanel(w *mainWindow) *packetPanel {
 		CreateItem: p.createRow,
 		UpdateItem: p.updateRow,
 		OnSelected: func(id widget.ListItemID) {
+			p.highlighted = id
 			if !p.syncing {
 				p.w.selectSection(id)
 				p.w.tabs.SelectIndex(0)
@@ -71,7 +75,8 @@ func (p *packetPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	s := p.w.doc.packet.Sections[id]
 	check.OnChanged = nil
 	check.SetChecked(s.Included)
-	check.OnChanged = func(on bool) { p.w.doc.setIncluded(id, on) }
+	k := p.w.doc.keyAt(id)
+	check.OnChanged = func(on bool) { p.w.doc.setIncluded(k, on) }
 	text := p.w.sectionTitle(id)
 	if s.Body != nil {
 		text += "  (edited)"
@@ -93,22 +98,25 @@ func (p *packetPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // refresh redraws the rows and re-selects the section being edited.
 func (p *packetPanel) refresh() {
 	p.list.Refresh()
-	p.selectRow(p.w.selected)
+	p.selectRow()
 }
 
-func (p *packetPanel) selectRow(i int) {
+// selectRow highlights the document's selected section.
+func (p *packetPanel) selectRow() {
+	i := p.w.doc.selectedIndex()
 	p.syncing = true
 	if i >= 0 {
 		p.list.Select(i)
 	} else {
 		p.list.UnselectAll()
 	}
+	p.highlighted = i
 	p.syncing = false
 	p.updateButtons()
 }
 
 func (p *packetPanel) updateButtons() {
-	i, n := p.w.selected, len(p.w.doc.packet.Sections)
+	i, n := p.w.doc.selectedIndex(), len(p.w.doc.packet.Sections)
 	setEnabled(p.up, i > 0)
 	setEnabled(p.down, i >= 0 && i < n-1)
 	setEnabled(p.dup, i >= 0)
@@ -127,27 +135,6 @@ func (p *packetPanel) showPages(a briefing.Analysis) {
 	p.pages.SetText(pagesText(p.w.doc.packet, a))
 }
 
-func (p *packetPanel) onMove(delta int) {
-	if p.w.selected < 0 {
-		return
-	}
-	p.w.selected = p.w.doc.moveSection(p.w.selected, delta)
-	p.selectRow(p.w.selected)
-}
-
-func (p *packetPanel) onDuplicate() {
-	if p.w.selected < 0 {
-		return
-	}
-	p.w.selected = p.w.doc.duplicateSection(p.w.selected)
-	p.selectRow(p.w.selected)
-}
-
-func (p *packetPanel) onRemove() {
-	if p.w.selected < 0 {
-		return
-	}
-	i := p.w.selected
-	p.w.doc.removeSection(i)
-	p.w.selectSection(min(i, len(p.w.doc.packet.Sections)-1))
-}
+func (p *packetPanel) onMove(delta int) { p.w.doc.moveSelected(delta) }
+func (p *packetPanel) onDuplicate()     { p.w.doc.duplicateSelected() }
+func (p *packetPanel) onRemove()        { p.w.doc.removeSelected() }

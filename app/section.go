@@ -16,14 +16,19 @@ import (
 // sectionPanel edits the selected section: its title and Markdown body,
 // and previews it with the placeholders filled.
 type sectionPanel struct {
-	w       *mainWindow
-	index   int
-	info    *widget.Label
-	title   *widget.Entry
-	body    *widget.Entry
-	reset   *widget.Button
-	preview *widget.RichText
-	tabs    *container.AppTabs
+	w *mainWindow
+	// key is the section the fields show and every edit in them goes to:
+	// bound when the fields are filled, so a keystroke can only land in
+	// the section whose text it was typed over.
+	key sectionKey
+	// bodyText is the body field's text before its latest change.
+	bodyText string
+	info     *widget.Label
+	title    *widget.Entry
+	body     *widget.Entry
+	reset    *widget.Button
+	preview  *widget.RichText
+	tabs     *container.AppTabs
 	// showing is set while fields are filled from the packet, so their
 	// OnChanged handlers do not record an edit.
 	showing bool
@@ -31,24 +36,26 @@ type sectionPanel struct {
 }
 
 func newSectionPanel(w *mainWindow) *sectionPanel {
-	s := &sectionPanel{w: w, index: -1}
+	s := &sectionPanel{w: w}
 	s.info = widget.NewLabel("")
 	s.info.Wrapping = fyne.TextWrapWord
 	s.title = widget.NewEntry()
 	s.title.OnChanged = func(text string) {
 		if !s.showing {
-			s.w.doc.setSectionTitle(s.index, text)
+			s.w.doc.setSectionTitle(s.key, text)
 		}
 	}
 	s.body = widget.NewMultiLineEntry()
 	s.body.Wrapping = fyne.TextWrapWord
 	s.body.TextStyle.Monospace = true
 	s.body.OnChanged = func(text string) {
+		before := s.bodyText
+		s.bodyText = text
 		if !s.showing {
-			s.w.doc.setBody(s.index, text)
+			s.w.doc.setBody(s.key, before, text)
 		}
 	}
-	s.reset = widget.NewButtonWithIcon("Reset to template", theme.ContentUndoIcon(), func() { s.w.doc.resetBody(s.index) })
+	s.reset = widget.NewButtonWithIcon("Reset to template", theme.ContentUndoIcon(), func() { s.w.doc.resetBody(s.key) })
 	s.preview = widget.NewRichText()
 	s.preview.Wrapping = fyne.TextWrapWord
 	edit := container.NewBorder(
@@ -64,11 +71,13 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 	return s
 }
 
-// show fills the panel from section i, or empties it for -1.
-func (s *sectionPanel) show(i int) {
+// show fills the panel from the document's selected section, or empties
+// it when none is selected.
+func (s *sectionPanel) show() {
 	s.showing = true
 	defer func() { s.showing = false }()
-	s.index = i
+	i := s.w.doc.selectedIndex()
+	s.key = s.w.doc.selected
 	sections := s.w.doc.packet.Sections
 	if i < 0 || i >= len(sections) {
 		s.info.SetText("Select a section in the packet, or add one from the library.")
@@ -119,6 +128,7 @@ func (s *sectionPanel) show(i int) {
 	if s.body.Text != body {
 		s.body.SetText(body)
 	}
+	s.bodyText = s.body.Text
 	setEnabled(s.reset, ref.Body != nil && ok)
 	s.renderPreview()
 }
@@ -126,12 +136,13 @@ func (s *sectionPanel) show(i int) {
 // renderPreview shows the section as it will read, placeholders filled.
 // Fyne's rich text has no tables, so tables are shown as aligned text.
 func (s *sectionPanel) renderPreview() {
-	if s.tabs.SelectedIndex() != 1 || s.index < 0 || s.index >= len(s.w.doc.packet.Sections) {
+	at := s.w.doc.indexOf(s.key)
+	if s.tabs.SelectedIndex() != 1 || at < 0 {
 		return
 	}
 	p := s.w.doc.packet.Clone()
 	for i := range p.Sections {
-		p.Sections[i].Included = i == s.index
+		p.Sections[i].Included = i == at
 	}
 	doc, probs := briefing.Resolve(s.w.lib, p, s.w.doc.name())
 	if len(doc.Sections) == 0 {
@@ -193,8 +204,8 @@ func escapeMarkdown(s string) string {
 // onSaveAsTemplate writes the selected section, as edited, into the user's
 // templates folder so other packets can use it.
 func (s *sectionPanel) onSaveAsTemplate() {
-	i := s.index
-	if i < 0 || i >= len(s.w.doc.packet.Sections) {
+	i := s.w.doc.indexOf(s.key)
+	if i < 0 {
 		return
 	}
 	ref := s.w.doc.packet.Sections[i]

@@ -20,9 +20,9 @@ type mainWindow struct {
 	ui  uiHooks
 
 	lib *briefing.Library
+	// doc is the open packet; it also holds which section is selected, so
+	// the list, the editor and every edit agree on it.
 	doc *document
-	// selected is the index of the section being edited, -1 for none.
-	selected int
 
 	library   *libraryPanel
 	packet    *packetPanel
@@ -51,14 +51,14 @@ func newMainWindow(a fyne.App, e env) *mainWindow {
 // newMainWindowWith builds the window with hooks for its dialogs; any
 // hook left nil uses the real dialog.
 func newMainWindowWith(a fyne.App, e env, hooks uiHooks) *mainWindow {
-	w := &mainWindow{app: a, env: e, selected: -1}
+	w := &mainWindow{app: a, env: e}
 	w.win = a.NewWindow("Briefsmith")
 	w.win.SetMaster()
 	w.ui = defaultHooks(w)
 	w.ui.override(hooks)
 	w.loadLibrary()
 	p, _ := briefing.DecodePacket(assets.SampleName, assets.Sample())
-	w.doc = newDocument(p, "")
+	w.doc = w.newDocument(p, "")
 	w.buildUI()
 	w.setDocument(w.doc)
 	w.win.SetCloseIntercept(w.onQuit)
@@ -98,23 +98,25 @@ func (w *mainWindow) buildUI() {
 	w.win.SetMainMenu(w.mainMenu())
 }
 
+// newDocument opens p (read from path) with this window's clock.
+func (w *mainWindow) newDocument(p *briefing.Packet, path string) *document {
+	d := newDocument(p, path)
+	d.now = w.env.now
+	return d
+}
+
 // setDocument shows d, replacing whatever was open.
 func (w *mainWindow) setDocument(d *document) {
 	w.doc = d
 	d.onChange = w.onDocumentChanged
-	w.selected = -1
-	if len(d.packet.Sections) > 0 {
-		w.selected = 0
-	}
 	w.refreshAll()
 	w.scheduleAnalysis()
 }
 
-// onDocumentChanged runs after every edit, undo and redo.
+// onDocumentChanged runs after every edit, undo and redo. The document has
+// already moved its selection with the change, so one refresh shows the
+// list highlight and the editor on the same section.
 func (w *mainWindow) onDocumentChanged() {
-	if w.selected >= len(w.doc.packet.Sections) {
-		w.selected = len(w.doc.packet.Sections) - 1
-	}
 	w.refreshAll()
 	w.scheduleAnalysis()
 	w.scheduleAutosave()
@@ -123,7 +125,7 @@ func (w *mainWindow) onDocumentChanged() {
 func (w *mainWindow) refreshAll() {
 	w.updateTitle()
 	w.packet.refresh()
-	w.section.show(w.selected)
+	w.section.show()
 	w.settings.refresh()
 	w.variables.refresh()
 	w.refreshMenu()
@@ -143,9 +145,9 @@ func (w *mainWindow) selectSection(i int) {
 	if i < -1 || i >= len(w.doc.packet.Sections) {
 		return
 	}
-	w.selected = i
-	w.packet.selectRow(i)
-	w.section.show(i)
+	w.doc.selectIndex(i)
+	w.packet.selectRow()
+	w.section.show()
 }
 
 // scheduleAnalysis recomputes the page count and problems in the

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -73,8 +74,8 @@ func TestAddSectionFromLibraryByButtonAndDoubleTap(t *testing.T) {
 	if got := sectionIDs(h.doc()); got != sampleOrder+",outlook" {
 		t.Fatalf("after Add: %s", got)
 	}
-	if h.w.selected != 7 || h.w.section.title.PlaceHolder != "What Happens Next" {
-		t.Errorf("new section not selected for editing: %d %q", h.w.selected, h.w.section.title.PlaceHolder)
+	if h.w.doc.selectedIndex() != 7 || h.w.section.title.PlaceHolder != "What Happens Next" {
+		t.Errorf("new section not selected for editing: %d %q", h.w.doc.selectedIndex(), h.w.section.title.PlaceHolder)
 	}
 	row := lib.createRow()
 	lib.updateRow(1, row)
@@ -99,8 +100,8 @@ func TestReorderExcludeDuplicateRemoveAndUndoRedo(t *testing.T) {
 	if got := sectionIDs(h.doc()); got != "provisions,background,summary,scope,international,context,outlook" {
 		t.Fatalf("after moving down twice: %s", got)
 	}
-	if h.w.selected != 2 {
-		t.Errorf("selection did not follow the section: %d", h.w.selected)
+	if h.w.doc.selectedIndex() != 2 {
+		t.Errorf("selection did not follow the section: %d", h.w.doc.selectedIndex())
 	}
 	row := pp.createRow()
 	pp.updateRow(3, row)
@@ -148,7 +149,9 @@ func TestEditingABodyChangesThePreviewAndCanBeReset(t *testing.T) {
 		t.Error("Reset enabled for an unedited section")
 	}
 	s.body.SetText("")
-	test.Type(s.body, "Hello {{.prepared_for}}, see **this** table:\n\n| A | B |\n|---|---|\n| one | two |\n")
+	test.Type(s.body, "Hello {{.prepared_for}}, see **this** table:")
+	h.clock.advance(2 * time.Second)
+	test.Type(s.body, "\n\n| A | B |\n|---|---|\n| one | two |\n")
 	if b := h.doc().Sections[3].Body; b == nil || !strings.HasPrefix(*b, "Hello {{.prepared_for}}") {
 		t.Fatalf("body not stored: %v", b)
 	}
@@ -162,12 +165,21 @@ func TestEditingABodyChangesThePreviewAndCanBeReset(t *testing.T) {
 			t.Errorf("preview lacks %q:\n%s", want, got)
 		}
 	}
-	// One burst of typing is one undo step.
+	// Each line typed is one undo step (the two empty lines are one
+	// each); the first burst made the copy.
+	for range 5 {
+		h.w.undoItem.Action()
+	}
+	if b := h.doc().Sections[3].Body; b == nil || *b != "Hello {{.prepared_for}}, see **this** table:" {
+		t.Errorf("five undos should leave the first line: %v", b)
+	}
 	h.w.undoItem.Action()
 	if h.doc().Sections[3].Body != nil {
-		t.Error("undo did not restore the template body in one step")
+		t.Error("undo did not restore the template body")
 	}
-	h.w.redoItem.Action()
+	for range 6 {
+		h.w.redoItem.Action()
+	}
 	test.Tap(s.reset)
 	if h.doc().Sections[3].Body != nil || !strings.Contains(s.body.Text, "The directive has two focuses") {
 		t.Errorf("reset did not bring back the template: %q", s.body.Text)
@@ -216,8 +228,8 @@ func TestProblemSelectsItsSection(t *testing.T) {
 	}
 	h.w.selectSection(4)
 	h.w.problems.list.Select(0)
-	if h.w.selected != 0 {
-		t.Errorf("selected = %d, want 0 (the summary declares the fact to verify)", h.w.selected)
+	if h.w.doc.selectedIndex() != 0 {
+		t.Errorf("selected = %d, want 0 (the summary declares the fact to verify)", h.w.doc.selectedIndex())
 	}
 	if h.w.tabs.Items[3].Text != "Problems (2)" {
 		t.Errorf("tab = %q", h.w.tabs.Items[3].Text)
@@ -315,14 +327,15 @@ func TestAutosaveRestoresAfterACrash(t *testing.T) {
 	first.w.selectSection(2)
 	first.w.section.body.SetText("Typed but never saved.")
 	first.settle() // the autosave timer fires
-	if ok, _ := afero.Exists(fs, "/data/"+briefing.RecoveryFile); !ok {
+	if ok, _ := afero.Exists(fs, "/data/recovery-1000.json"); !ok {
 		t.Fatal("no recovery file after autosave")
 	}
 	// The process dies here: no quit, no save. The next start offers the work back.
 	second := &fakeUI{restore: true}
-	h2 := &harness{t: t, app: a, fs: fs, clock: &manualClock{}, ui: second}
+	h2 := &harness{t: t, app: a, fs: fs, clock: newManualClock(), ui: second}
 	e := first.w.env
 	e.after = h2.clock.after
+	e.owner = briefing.Owner{PID: 2000}
 	h2.w = newMainWindowWith(a, e, second.hooks())
 	h2.w.start()
 	if len(second.asked) != 1 || second.asked[0] != "restore" {
@@ -332,11 +345,22 @@ func TestAutosaveRestoresAfterACrash(t *testing.T) {
 	if p.Variables["order_number"] != "EO 99" || p.Sections[2].Body == nil || *p.Sections[2].Body != "Typed but never saved." || !h2.w.doc.dirty {
 		t.Fatalf("restored packet lost work: %+v", p.Sections[2])
 	}
-	// Declining removes the recovery file.
+	// The restored work is the new window's own now.
+	if ok, _ := afero.Exists(fs, "/data/recovery-1000.json"); ok {
+		t.Error("the crashed window's file is still there after its work was taken over")
+	}
+	if ok, _ := afero.Exists(fs, "/data/recovery-2000.json"); !ok {
+		t.Error("the restored work has no autosave of its own")
+	}
+	// That window crashes too; declining removes its file.
 	third := &fakeUI{restore: false}
+	e.owner = briefing.Owner{PID: 3000}
 	w3 := newMainWindowWith(a, e, third.hooks())
 	w3.start()
-	if ok, _ := afero.Exists(fs, "/data/"+briefing.RecoveryFile); ok {
+	if len(third.asked) != 1 {
+		t.Fatalf("third start asked %v", third.asked)
+	}
+	if ok, _ := afero.Exists(fs, "/data/recovery-2000.json"); ok {
 		t.Error("recovery file kept after the user declined it")
 	}
 }

@@ -140,3 +140,18 @@ func DefaultTemplatesDir() string {
 // builtinName strips directories so messages about embedded files read
 // "assets/templates/x.md" consistently.
 func builtinName(name string) string { return path.Join("assets/templates", name) }
+
+// NewPacketFor starts a packet for audience dated date (YYYY-MM-DD) with
+// every built-in section that suits that audience, in the library's
+// order, each switched on unless its template says otherwise. The app's
+// File › New and the command line's new both start here.
+func NewPacketFor(lib *Library, audience, date string) *Packet {
+	p := NewPacket(audience)
+	p.Date = date
+	for _, t := range lib.Templates() {
+		if t.Origin == OriginBuiltIn && t.Suits(p.Audience) {
+			p.Sections = append(p.Sections, SectionRef{Template: t.ID, Included: !t.ExcludedByDefault})
+		}
+	}
+	return p
+}

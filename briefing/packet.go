@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -135,6 +136,9 @@ func DecodePacket(name string, data []byte) (*Packet, error) {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, fail(int64(i), "file contains a NUL byte: it is not a packet")
 	}
+	if trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(trimmed) == 0 || trimmed[0] != '{' {
+		return nil, fail(0, "%s", notAPacket(name, "it holds no packet data"))
+	}
 	p := NewPacket("staff")
 	p.Title, p.Version = "", 0
 	if err := json.Unmarshal(data, p); err != nil {
@@ -143,12 +147,15 @@ func DecodePacket(name string, data []byte) (*Packet, error) {
 		switch {
 		case errors.As(err, &se):
 			// The offset counts the byte that broke the syntax.
-			return nil, fail(se.Offset-1, "invalid JSON: %s", se.Error())
+			return nil, fail(se.Offset-1, "the file is damaged or incomplete here (%s); if it was edited by hand, look for a missing comma, quote or bracket just before this point", jsonSyntaxProblem(se))
 		case errors.As(err, &te):
 			return nil, fail(te.Offset, "%q should be %s, not %s", te.Field, jsonKind(te.Type.Kind().String()), te.Value)
 		default:
 			return nil, fail(0, "invalid packet: %s", err)
 		}
+	}
+	if p.Version == 0 && !bytes.Contains(data, []byte(`"version"`)) {
+		return nil, fail(0, "%s", notAPacket(name, "it has no packet version"))
 	}
 	if p.Version != PacketVersion {
 		return nil, fail(0, "unsupported packet version %d: this program reads version %d", p.Version, PacketVersion)
@@ -166,6 +173,28 @@ func DecodePacket(name string, data []byte) (*Packet, error) {
 		}
 	}
 	return p, nil
+}
+
+// notAPacket says that name is some other kind of file: the message a
+// user needs when they pick the wrong file, not a JSON parser's complaint.
+func notAPacket(name, why string) string {
+	return fmt.Sprintf("%s is not a Briefsmith packet (%s); packets are the %s files Briefsmith saves", filepath.Base(name), why, PacketExt)
+}
+
+// jsonSyntaxProblem names what the JSON decoder met, in words: its own
+// message ("invalid character 'M' looking for beginning of value") is for
+// programmers.
+func jsonSyntaxProblem(se *json.SyntaxError) string {
+	msg := se.Error()
+	switch {
+	case strings.Contains(msg, "unexpected end of JSON input"):
+		return "the file ends too soon, as if it was cut short"
+	case strings.HasPrefix(msg, "invalid character"):
+		if c, _, ok := strings.Cut(strings.TrimPrefix(msg, "invalid character "), " "); ok {
+			return "unexpected " + c
+		}
+	}
+	return "not valid JSON"
 }
 
 // MaxSections caps a packet's sections: far beyond any real briefing, and

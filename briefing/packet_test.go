@@ -81,11 +81,12 @@ func TestDecodePacketErrorsCarryLineAndColumn(t *testing.T) {
 		line, col  int
 		want       string
 	}{
-		{"syntax", "{\n  \"version\": 1,\n  \"title\": \"x\"\n  \"audience\": \"staff\"\n}", 4, 3, "invalid JSON"},
-		{"truncated", "{\n  \"version\": 1,\n  \"sections\": [", 3, 15, "invalid JSON"},
+		{"syntax", "{\n  \"version\": 1,\n  \"title\": \"x\"\n  \"audience\": \"staff\"\n}", 4, 3, "damaged or incomplete here (unexpected '\"')"},
+		{"truncated", "{\n  \"version\": 1,\n  \"sections\": [", 3, 15, "ends too soon"},
 		{"wrong type", "{\n  \"version\": 1,\n  \"title\": 42\n}", 3, 14, `"title" should be text`},
 		{"version", "{\"version\": 7}", 1, 1, "unsupported packet version 7"},
-		{"no version", "{}", 1, 1, "unsupported packet version 0"},
+		{"no version", "{}", 1, 1, "p.briefing is not a Briefsmith packet"},
+		{"text file", "Memo to staff", 1, 1, "p.briefing is not a Briefsmith packet"},
 		{"nul byte", "{\"version\":1,\"title\":\"a\x00\"}", 1, 24, "NUL byte"},
 		{"invalid utf-8", "{\n\"title\":\"\xff\"}", 2, 10, "not valid UTF-8"},
 	} {
@@ -243,8 +244,8 @@ func TestEverySaverIsAtomic(t *testing.T) {
 		path string
 		save func(fs afero.Fs) error
 	}{
-		"recovery": {"/d/" + RecoveryFile, func(fs afero.Fs) error {
-			return SaveRecovery(fs, "/d", Recovery{Path: "/x", Packet: samplePacket()})
+		"recovery": {"/d/recovery-7.json", func(fs afero.Fs) error {
+			return SaveRecovery(fs, "/d", Recovery{Path: "/x", Owner: Owner{PID: 7}, Packet: samplePacket()})
 		}},
 		"template": {"/d/outlook-2.md", func(fs afero.Fs) error {
 			c := *tm

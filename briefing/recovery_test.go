@@ -1,6 +1,8 @@
 package briefing
 
 import (
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -8,32 +10,66 @@ import (
 	"github.com/spf13/afero"
 )
 
-func TestRecoveryRoundTripAndClear(t *testing.T) {
+func TestRecoveriesBelongToTheirOwner(t *testing.T) {
 	fs := afero.NewMemMapFs()
-	if _, ok, err := LoadRecovery(fs, "/data"); ok || err != nil {
-		t.Fatalf("empty folder: ok=%v err=%v", ok, err)
+	if got, errs := OrphanedRecoveries(fs, "/data", func(Owner) bool { return false }); len(got) > 0 || len(errs) > 0 {
+		t.Fatalf("empty folder: %v %v", got, errs)
 	}
 	p := samplePacket()
 	when := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
-	if err := SaveRecovery(fs, "/data", Recovery{Path: "/docs/memo.briefing", Saved: when, Packet: p}); err != nil {
+	a, b := Owner{PID: 101, Started: "5"}, Owner{PID: 202, Started: "7"}
+	for _, o := range []Owner{a, b} {
+		r := Recovery{Path: "/docs/memo.briefing", Saved: when.Add(time.Duration(o.PID) * time.Second), Owner: o, Packet: p}
+		if err := SaveRecovery(fs, "/data", r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	running := map[int]bool{101: true, 202: true}
+	alive := func(o Owner) bool { return running[o.PID] }
+	if got, _ := OrphanedRecoveries(fs, "/data", alive); len(got) != 0 {
+		t.Fatalf("a running window's work was offered: %+v", got)
+	}
+	running[101] = false
+	got, errs := OrphanedRecoveries(fs, "/data", alive)
+	if len(got) != 1 || len(errs) != 0 || got[0].Owner != a || got[0].Path != "/docs/memo.briefing" ||
+		got[0].Packet.Title != p.Title || *got[0].Packet.Sections[1].Body != *p.Sections[1].Body || got[0].File != "/data/recovery-101.json" {
+		t.Fatalf("orphans = %+v %v", got, errs)
+	}
+	running[202] = false
+	if got, _ := OrphanedRecoveries(fs, "/data", alive); len(got) != 2 || got[0].Owner != b {
+		t.Fatalf("want both, newest first: %+v", got)
+	}
+	if err := RemoveRecovery(fs, "/data/recovery-101.json"); err != nil {
 		t.Fatal(err)
 	}
-	r, ok, err := LoadRecovery(fs, "/data")
-	if err != nil || !ok || r.Path != "/docs/memo.briefing" || !r.Saved.Equal(when) || r.Packet.Title != p.Title || *r.Packet.Sections[1].Body != *p.Sections[1].Body {
-		t.Fatalf("got %+v ok=%v err=%v", r, ok, err)
+	if err := RemoveRecovery(fs, "/data/recovery-101.json"); err != nil {
+		t.Fatalf("removing twice: %v", err)
 	}
-	if err := ClearRecovery(fs, "/data"); err != nil {
-		t.Fatal(err)
+	_ = afero.WriteFile(fs, "/data/recovery-303.json", []byte("{broken"), 0o644)
+	got, errs = OrphanedRecoveries(fs, "/data", alive)
+	if len(got) != 1 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "recovery-303.json") {
+		t.Fatalf("damaged recovery: %v %v", got, errs)
 	}
-	if _, ok, _ := LoadRecovery(fs, "/data"); ok {
-		t.Fatal("recovery still there after Clear")
+	if ok, _ := afero.Exists(fs, "/data/recovery-303.json"); !ok {
+		t.Error("a damaged recovery file was deleted")
 	}
-	if err := ClearRecovery(fs, "/data"); err != nil {
-		t.Fatalf("clearing twice: %v", err)
+}
+
+func TestThisProcessIsAliveAndAFinishedOneIsNot(t *testing.T) {
+	fs := afero.NewOsFs()
+	me := ProcessOwner(fs, os.Getpid())
+	if !me.Alive(fs) {
+		t.Fatalf("this process %+v is not alive", me)
 	}
-	_ = afero.WriteFile(fs, "/data/"+RecoveryFile, []byte("{broken"), 0o644)
-	if _, _, err := LoadRecovery(fs, "/data"); err == nil || !strings.Contains(err.Error(), RecoveryFile) {
-		t.Fatalf("damaged recovery: err=%v", err)
+	if me.Started != "" && (Owner{PID: me.PID, Started: me.Started + "0"}).Alive(fs) {
+		t.Error("a process with this ID that started at another time counts as alive")
+	}
+	cmd := exec.Command("true")
+	if err := cmd.Run(); err != nil {
+		t.Skip("cannot start a process:", err)
+	}
+	if (Owner{PID: cmd.Process.Pid}).Alive(fs) {
+		t.Errorf("finished process %d counts as alive", cmd.Process.Pid)
 	}
 }
 

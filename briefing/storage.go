@@ -2,21 +2,21 @@ package briefing
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/afero"
 )
 
 // LoadPacket reads the packet at name on fsys.
 func LoadPacket(fsys afero.Fs, name string) (*Packet, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("open packet: %w", err)
-	}
-	defer f.Close()
-	return ReadPacket(name, f)
+	p, _, err := OpenPacket(fsys, name)
+	return p, err
 }
 
 // SavePacket writes p to name atomically: a reader, or a crash part way
@@ -35,18 +35,18 @@ func SavePacket(fsys afero.Fs, name string, p *Packet) error {
 func WriteFileAtomic(fsys afero.Fs, name string, data []byte) (err error) {
 	dir := filepath.Dir(name)
 	if err := fsys.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("save %s: %w", name, err)
+		return saveError(name, err)
 	}
 	tmp, err := afero.TempFile(fsys, dir, "."+filepath.Base(name)+"-*.tmp")
 	if err != nil {
-		return fmt.Errorf("save %s: %w", name, err)
+		return saveError(name, err)
 	}
 	tmpName := tmp.Name()
 	defer func() {
 		if err != nil {
 			_ = tmp.Close()
 			_ = fsys.Remove(tmpName)
-			err = fmt.Errorf("save %s: %w", name, err)
+			err = saveError(name, err)
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
@@ -64,4 +64,103 @@ func WriteFileAtomic(fsys afero.Fs, name string, data []byte) (err error) {
 		return err
 	}
 	return fsys.Rename(tmpName, name)
+}
+
+// FileStamp says what a file held at one moment: enough to notice that
+// someone else (another window, another program, a sync client) has
+// written it since, without keeping its content.
+type FileStamp struct {
+	Size    int64
+	ModTime time.Time
+	Sum     [sha256.Size]byte
+}
+
+// stampOf describes data as read from or written to a file with info.
+func stampOf(data []byte, info os.FileInfo) FileStamp {
+	return FileStamp{Size: info.Size(), ModTime: info.ModTime(), Sum: sha256.Sum256(data)}
+}
+
+// ErrChangedOnDisk reports that a file is no longer what this program last
+// read or wrote there.
+var ErrChangedOnDisk = errors.New("the file was changed by someone else since it was opened")
+
+// OpenPacket reads the packet at name and stamps the bytes it was read
+// from, for CheckUnchanged before a later save.
+func OpenPacket(fsys afero.Fs, name string) (*Packet, FileStamp, error) {
+	data, info, err := readSmallFile(fsys, name, maxPacketSize)
+	if err != nil {
+		return nil, FileStamp{}, err
+	}
+	p, err := DecodePacket(name, data)
+	if err != nil {
+		return nil, FileStamp{}, err
+	}
+	return p, stampOf(data, info), nil
+}
+
+// CheckUnchanged returns nil when the file at name is still what want
+// describes, or, with want nil, when there is no file there; otherwise it
+// returns an error wrapping ErrChangedOnDisk. A different size settles it
+// at once; otherwise the content hash does, so a file touched but not
+// changed is not reported.
+func CheckUnchanged(fsys afero.Fs, name string, want *FileStamp) error {
+	info, err := fsys.Stat(name)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil // nothing there to overwrite
+		}
+		return fmt.Errorf("%s: %w", filepath.Base(name), plainIOError(err))
+	}
+	// The hash is read even when size and time agree: file systems with
+	// coarse timestamps (FAT, network shares) let two saves in the same
+	// second look alike.
+	if want != nil && info.Size() == want.Size {
+		data, err := afero.ReadFile(fsys, name)
+		if err == nil && sha256.Sum256(data) == want.Sum {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s: %w", filepath.Base(name), ErrChangedOnDisk)
+}
+
+// SavePacketStamped saves p as SavePacket does and returns the stamp of
+// what it wrote.
+func SavePacketStamped(fsys afero.Fs, name string, p *Packet) (FileStamp, error) {
+	var buf bytes.Buffer
+	if err := WritePacket(&buf, p); err != nil {
+		return FileStamp{}, fmt.Errorf("save %s: %w", name, err)
+	}
+	if err := WriteFileAtomic(fsys, name, buf.Bytes()); err != nil {
+		return FileStamp{}, err
+	}
+	info, err := fsys.Stat(name)
+	if err != nil {
+		return FileStamp{}, fmt.Errorf("save %s: %w", name, plainIOError(err))
+	}
+	return stampOf(buf.Bytes(), info), nil
+}
+
+// readSmallFile reads name, refusing more than limit bytes, and returns
+// its info.
+func readSmallFile(fsys afero.Fs, name string, limit int64) ([]byte, os.FileInfo, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s cannot be opened: %w", filepath.Base(name), plainIOError(err))
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s cannot be read: %w", filepath.Base(name), plainIOError(err))
+	}
+	if info.IsDir() {
+		return nil, nil, fmt.Errorf("%s is a folder, not a packet file", filepath.Base(name))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s cannot be read: %w", filepath.Base(name), plainIOError(err))
+	}
+	if int64(len(data)) > limit {
+		return nil, nil, Problem{Severity: Error, Section: -1, File: name, Message: fmt.Sprintf("packet is larger than the %d MB limit", limit>>20)}
+	}
+	return data, info, nil
 }

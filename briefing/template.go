@@ -58,6 +58,10 @@ type Template struct {
 	Titles    map[string]string `yaml:"titles,omitempty" json:"titles,omitempty"`
 	Variables []Variable        `yaml:"variables,omitempty" json:"variables,omitempty"`
 	Sources   []Source          `yaml:"sources,omitempty" json:"sources,omitempty"`
+	// ExcludedByDefault starts the section switched off in new packets:
+	// a teacher's answer key must not print in the students' copies
+	// unless the teacher asks for it.
+	ExcludedByDefault bool `yaml:"excluded_by_default,omitempty" json:"excluded_by_default,omitempty"`
 
 	// Body is the Markdown after the front matter, placeholders unfilled.
 	Body string `yaml:"-" json:"-"`

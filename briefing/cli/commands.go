@@ -218,13 +218,7 @@ func runNew(env Env, args []string) int {
 	if err != nil {
 		return fail(env, "new", err)
 	}
-	p := briefing.NewPacket(*audience)
-	p.Date = env.Now().Format("2006-01-02")
-	for _, t := range lib.Templates() {
-		if t.Origin == briefing.OriginBuiltIn && t.Suits(*audience) {
-			p.Sections = append(p.Sections, briefing.SectionRef{Template: t.ID, Included: true})
-		}
-	}
+	p := briefing.NewPacketFor(lib, *audience, env.Now().Format("2006-01-02"))
 	if err := briefing.SavePacket(env.Fs, *out, p); err != nil {
 		return fail(env, "new", err)
 	}

@@ -1,0 +1,137 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/spf13/afero"
+)
+
+// Two copies of Briefsmith on one packet: each has its own autosave,
+// neither is offered nor deletes the other's while it runs, and a save
+// never silently replaces what the other saved.
+func TestTwoWindowsKeepTheirOwnWork(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	running := map[int]bool{1: true, 2: true}
+	alive := func(o briefing.Owner) bool { return running[o.PID] }
+	if err := briefing.SavePacket(fs, "/docs/memo.briefing", testPacket()); err != nil {
+		t.Fatal(err)
+	}
+	a := openHarnessAs(t, test.NewTempApp(t), fs, briefing.Owner{PID: 1}, alive)
+	a.w.openPath("/docs/memo.briefing")
+	a.w.doc.setVariable("order_number", "EO A")
+	a.settle()
+	if ok, _ := afero.Exists(fs, "/data/recovery-1.json"); !ok {
+		t.Fatal("first window did not autosave")
+	}
+
+	b := openHarnessAs(t, test.NewTempApp(t), fs, briefing.Owner{PID: 2}, alive)
+	if len(b.ui.asked) != 0 {
+		t.Fatalf("second window offered a running window's work: %v", b.ui.asked)
+	}
+	if ok, _ := afero.Exists(fs, "/data/recovery-1.json"); !ok {
+		t.Fatal("second window deleted the first window's recovery file")
+	}
+	b.w.openPath("/docs/memo.briefing")
+	b.w.doc.setVariable("signing_date", "1 May")
+	b.w.onSave()
+	if len(b.ui.errors) > 0 || b.w.doc.dirty {
+		t.Fatalf("second window could not save: %v", b.ui.errors)
+	}
+
+	// The first window saves: the file changed under it, so it asks.
+	a.ui.overwrite = overwriteCancel
+	a.w.onSave()
+	if got := a.ui.asked; len(got) != 1 || got[0] != "overwrite:memo.briefing" {
+		t.Fatalf("first window asked %v", got)
+	}
+	onDisk, _ := briefing.LoadPacket(fs, "/docs/memo.briefing")
+	if onDisk.Variables["signing_date"] != "1 May" || !a.w.doc.dirty {
+		t.Fatal("Cancel still replaced the other window's save, or forgot the edit")
+	}
+	a.ui.overwrite, a.ui.savePath = overwriteSaveAs, "/docs/memo-a.briefing"
+	a.w.onSave()
+	if mine, err := briefing.LoadPacket(fs, "/docs/memo-a.briefing"); err != nil || mine.Variables["order_number"] != "EO A" {
+		t.Fatalf("Save As… did not write the first window's work: %v", err)
+	}
+	if again, _ := briefing.LoadPacket(fs, "/docs/memo.briefing"); again.Variables["signing_date"] != "1 May" {
+		t.Fatal("Save As… touched the other file")
+	}
+
+	// Both saved: nothing to recover, and each window cleared only its own.
+	if ok, _ := afero.Exists(fs, "/data/recovery-1.json"); ok {
+		t.Error("first window's recovery file left after it saved")
+	}
+	// Once the other copy saves again, Overwrite replaces it on purpose.
+	b.w.doc.setVariable("signing_date", "2 May")
+	b.ui.overwrite = overwriteReplace
+	b.w.onSave()
+	b.w.doc.setVariable("signing_date", "3 May")
+	b.w.onSave() // its own last save: no question
+	if len(b.ui.asked) != 0 {
+		t.Fatalf("second window asked %v about its own file", b.ui.asked)
+	}
+	a.w.openPath("/docs/memo.briefing")
+	a.w.doc.setVariable("signing_date", "4 May")
+	_ = afero.WriteFile(fs, "/docs/memo.briefing", []byte("{}"), 0o644) // a sync client, say
+	a.ui.asked, a.ui.overwrite = nil, overwriteReplace
+	a.w.onSave()
+	if got, _ := briefing.LoadPacket(fs, "/docs/memo.briefing"); len(a.ui.asked) != 1 || got == nil || got.Variables["signing_date"] != "4 May" {
+		t.Fatalf("Overwrite: asked %v, file %+v", a.ui.asked, got)
+	}
+}
+
+// New › Classroom handout leaves the teacher's answer key switched off.
+func TestNewClassroomHandoutLeavesTheAnswerKeyOut(t *testing.T) {
+	h := newHarness(t, nil)
+	h.ui.audience = "classroom"
+	h.w.onNewDialog()
+	found := false
+	for _, s := range h.doc().Sections {
+		if s.Template == "answer-key" {
+			found = true
+			if s.Included {
+				t.Error("the answer key is switched on in a new handout")
+			}
+		} else if !s.Included {
+			t.Errorf("section %s is switched off", s.Template)
+		}
+	}
+	if !found {
+		t.Fatal("the answer key is not in the new handout at all")
+	}
+}
+
+// Messages a user can cause say what happened and what to do, in words.
+func TestMessagesAreInPlainWords(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	_ = afero.WriteFile(fs, "/docs/memo.txt", []byte("Memo to staff: meeting at 3."), 0o644)
+	h := newHarness(t, fs)
+	h.w.openPath("/docs/memo.txt")
+	if len(h.ui.errors) != 1 {
+		t.Fatalf("errors = %v", h.ui.errors)
+	}
+	msg := plainError(h.ui.errors[0]).Error()
+	if !strings.HasPrefix(msg, "memo.txt is not a Briefsmith packet") || strings.Contains(msg, "invalid character") {
+		t.Errorf("opening a text file says %q", msg)
+	}
+
+	ro := newHarness(t, afero.NewReadOnlyFs(afero.NewMemMapFs()))
+	ro.w.doc.setVariable("order_number", "EO 1")
+	ro.ui.savePath = "/docs/x.briefing"
+	ro.w.onSave()
+	if len(ro.ui.errors) != 1 {
+		t.Fatalf("errors = %v", ro.ui.errors)
+	}
+	msg = plainError(ro.ui.errors[0]).Error()
+	for _, want := range []string{"cannot be written", "nothing is lost"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("read-only folder message lacks %q: %q", want, msg)
+		}
+	}
+	if strings.Contains(msg, "operation not permitted") {
+		t.Errorf("system jargon in %q", msg)
+	}
+}
