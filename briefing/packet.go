@@ -147,7 +147,7 @@ func DecodePacket(name string, data []byte) (*Packet, error) {
 		switch {
 		case errors.As(err, &se):
 			// The offset counts the byte that broke the syntax.
-			return nil, fail(se.Offset-1, "the file is damaged or incomplete here (%s); if it was edited by hand, look for a missing comma, quote or bracket just before this point", jsonSyntaxProblem(se))
+			return nil, fail(se.Offset-1, "the file is damaged or incomplete here (%s); if it was edited by hand, look for a missing or extra comma, quote or bracket just before this point", jsonSyntaxProblem(se))
 		case errors.As(err, &te):
 			return nil, fail(te.Offset, "%q should be %s, not %s", te.Field, jsonKind(te.Type.Kind().String()), te.Value)
 		default:

@@ -128,7 +128,7 @@ func TestValidateReportsJSONPosition(t *testing.T) {
 	fs := afero.NewMemMapFs()
 	_ = afero.WriteFile(fs, "p.briefing", []byte("{\n  \"version\": 1,\n  \"title\": \"x\",\n}\n"), 0o644)
 	r := run(t, fs, "validate", "p.briefing")
-	if r.code != ExitInput || !strings.HasPrefix(r.stdout, "p.briefing:4:1: error: invalid JSON") {
+	if r.code != ExitInput || !strings.HasPrefix(r.stdout, "p.briefing:4:1: error: the file is damaged or incomplete here (unexpected '}')") {
 		t.Errorf("%+v", r)
 	}
 }
