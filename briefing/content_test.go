@@ -1,0 +1,281 @@
+package briefing
+
+// The built-in templates are the first thing every user exports, and a
+// congressional staffer must be able to defend every sentence: each one is
+// supported by the news report in assets/sources or by a public document the
+// template cites, judgements are attributed or posed as questions, and
+// unknowns are "to verify" variables. These tests catch the overstatements
+// and bad citations a fact-check of the samples once found (issue 11), so
+// an edit that brings one back fails here.
+
+import (
+	"io/fs"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/briefsmith/briefsmith/assets"
+)
+
+// shippedNote is what a citation of the news report says instead of a
+// publisher, a date or an address, none of which the report's text gives.
+const (
+	shippedNote = "text included with Briefsmith"
+	unknownDate = "date unknown"
+)
+
+// article returns the shipped news report and its headline (first line).
+func article(t *testing.T) (text, headline string) {
+	t.Helper()
+	b, err := fs.ReadFile(assets.Sources, assets.ArticleName)
+	if err != nil {
+		t.Fatalf("the news report the templates cite is not shipped: %v", err)
+	}
+	text = string(b)
+	headline, _, _ = strings.Cut(text, "\n")
+	return text, strings.TrimSpace(headline)
+}
+
+func builtIns(t *testing.T) []*Template {
+	t.Helper()
+	var out []*Template
+	for _, tm := range builtinLibrary(t).Templates() {
+		if tm.Origin == OriginBuiltIn {
+			out = append(out, tm)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no built-in templates")
+	}
+	return out
+}
+
+// publishedOrders are the executive orders the templates may cite, with the
+// facts a citation must get right: an order is signed on one day and
+// published in the Federal Register days later, and the two were once
+// confused in the sources list.
+var publishedOrders = map[string]struct{ signed, published, fr string }{
+	"Executive Order 14110": {"30 October 2023", "1 November 2023", "88 FR 75191"},
+	"Executive Order 14148": {"20 January 2025", "28 January 2025", "90 FR 8237"},
+	"Executive Order 14179": {"23 January 2025", "31 January 2025", "90 FR 8741"},
+}
+
+func TestBuiltInSourcesAreCitable(t *testing.T) {
+	_, headline := article(t)
+	for _, tm := range builtIns(t) {
+		if len(tm.Sources) == 0 {
+			t.Errorf("%s: cites no source", tm.ID)
+		}
+		for i, s := range tm.Sources {
+			where := tm.ID + ": source " + strconv.Itoa(i+1) + " (" + s.Title + ")"
+			if strings.TrimSpace(s.Title) == "" {
+				t.Errorf("%s: no title", where)
+			}
+			switch {
+			case s.URL != "":
+				if !strings.HasPrefix(s.URL, "https://") {
+					t.Errorf("%s: address %q is not https", where, s.URL)
+				}
+			case strings.Contains(s.Publisher, shippedNote):
+				// The news report: named by its headline, as a news report,
+				// with no publisher, date or address its text does not give.
+				if s.Title != headline {
+					t.Errorf("%s: the shipped report's headline is %q", where, headline)
+				}
+				if !strings.HasPrefix(s.Publisher, "News report") {
+					t.Errorf("%s: publisher %q does not say it is a news report", where, s.Publisher)
+				}
+				if s.Date != unknownDate {
+					t.Errorf("%s: date %q; the report's text gives none, so it must say %q", where, s.Date, unknownDate)
+				}
+			default:
+				t.Errorf("%s: neither an address nor the note that it is a news report (%q)", where, shippedNote)
+			}
+			for eo, want := range publishedOrders {
+				if !strings.Contains(s.Title, eo) {
+					continue
+				}
+				if !strings.Contains(s.Publisher, want.fr) {
+					t.Errorf("%s: publisher %q lacks the Federal Register citation %s", where, s.Publisher, want.fr)
+				}
+				if !strings.Contains(s.Date, "published "+want.published) {
+					t.Errorf("%s: date %q; %s was published on %s", where, s.Date, eo, want.published)
+				}
+				if strings.Contains(s.Date, "signed") && !strings.Contains(s.Date, "signed "+want.signed) {
+					t.Errorf("%s: date %q; %s was signed on %s", where, s.Date, eo, want.signed)
+				}
+			}
+		}
+	}
+}
+
+// TestBuiltInTemplatesNameNoRepositoryPath: a folder of this repository, or
+// of the machine the templates were written on, means nothing to the reader
+// of a PDF. The folders are read from the repository itself, so a new one is
+// covered without editing this test; "shared" and "work" are the build
+// machine's folders beside it.
+func TestBuiltInTemplatesNameNoRepositoryPath(t *testing.T) {
+	names := []string{"shared", "work"}
+	entries, err := os.ReadDir("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			names = append(names, regexp.QuoteMeta(e.Name()))
+		}
+	}
+	path := regexp.MustCompile(`(^|[\s(\x60"'/])(\.\./)*(` + strings.Join(names, "|") + `)/`)
+	for _, tm := range builtIns(t) {
+		texts := []string{tm.Body}
+		for _, s := range tm.Sources {
+			texts = append(texts, s.Title, s.Publisher, s.URL, s.Date)
+		}
+		for _, text := range texts {
+			if m := path.FindString(text); m != "" {
+				t.Errorf("%s: names a folder of this repository (%q) in %q", tm.ID, strings.TrimSpace(m), firstLineWith(text, m))
+			}
+		}
+	}
+}
+
+// overstatements are phrases that once said more than the report or a cited
+// document supports. Each is checked against the report too: inArticle says
+// whether the report itself uses it (a forward-looking sentence that reads
+// as stale when the packet is dated months later), so the list documents
+// that the phrase is ours, not the report's.
+var overstatements = []struct {
+	re        *regexp.Regexp
+	inArticle bool
+	why       string
+}{
+	{regexp.MustCompile(`(?i)\b(EU|European Union|AI Act)('s)? (applies|apply|will|must)\b`), false,
+		"the report says the AI Act includes risk-based requirements; its obligations phase in (Art. 113)"},
+	{regexp.MustCompile(`(?i)\bAI Act\b[^.|]{0,40}\bsets risk-based\b`), false,
+		"the report says the AI Act includes risk-based requirements"},
+	{regexp.MustCompile(`(?i)\b(agencies|departments|the order|suppliers) (will|must)\b`), false,
+		"the report says agencies are instructed, directed or tasked; it forecasts nothing for them"},
+	{regexp.MustCompile(`(?i)\bdetails will\b`), false, "a forecast the report does not make"},
+	{regexp.MustCompile(`(?i)\b(are|is) expected to\b`), true,
+		"the report's forward-looking sentence reads as stale in a later memo: say what it said at the time"},
+	{regexp.MustCompile(`(?i)named in connection with the order\.`), false,
+		"the report limits this to available wire reports"},
+	{regexp.MustCompile(`(?i)reported text does not detail`), false,
+		"the report says mechanisms were not detailed in available reports, nothing about the order's text"},
+	{regexp.MustCompile(`(?i)make companies test`), false,
+		"the report does not say a testing mandate would have applied to companies"},
+	{regexp.MustCompile(`(?i)Who has to act\?.*\|\s*Frontier AI developers\s*\|`), false,
+		"under a voluntary code nobody has to act"},
+	{regexp.MustCompile(`(?i)Voluntary safety and security evaluations`), false,
+		"the report describes a voluntary code on evaluations, not evaluations before use"},
+	{regexp.MustCompile(`(?i)should expect agencies`), false, "a forecast presented as a key fact"},
+	{regexp.MustCompile(`(?i)More cooperation requests|Existing commitments matter`), false,
+		"a heading stating a forecast its text does not"},
+	{regexp.MustCompile(`(?i)Why it matters:\*\* it is`), false, "the report's evaluation, unattributed"},
+}
+
+// attributions are statements the templates may make only while saying
+// whose they are: a line with trigger must also match by.
+var attributions = []struct {
+	trigger, by *regexp.Regexp
+	why         string
+}{
+	{regexp.MustCompile(`(?i)before (public release|releasing)`), regexp.MustCompile(`(?i)report|article|§ ?4\.2`),
+		"the White House fact sheet's paraphrase; §4.2(a) of EO 14110 asked for reports on an ongoing basis"},
+	{regexp.MustCompile(`(?i)review and (revise|rewrite)`), regexp.MustCompile(`(?i)report|article|14179`),
+		"that instruction is in EO 14179, not in EO 14148 which rescinded the 2023 order"},
+	{regexp.MustCompile(`(?i)code of practice|(United Kingdom|UK) has`), regexp.MustCompile(`(?i)report|article`),
+		"the report's description; no template cites a UK document"},
+	{regexp.MustCompile(`(?i)one of the first major`), regexp.MustCompile(`(?i)report|article`),
+		"the report's evaluation"},
+	{regexp.MustCompile(`(?i)distinguishes`), regexp.MustCompile(`(?i)report|article`),
+		"the report's evaluation"},
+	{regexp.MustCompile(`(?i)terms of engagement`), regexp.MustCompile(`(?i)assessment`),
+		"the analyst's judgement, to be labelled as such"},
+	{regexp.MustCompile(`(?i)implementation planning`), regexp.MustCompile(`(?i)at the time of the report`),
+		"the report's forecast, dated by the report rather than by the packet"},
+}
+
+func TestBuiltInTextStatesNoMoreThanItsSources(t *testing.T) {
+	text, _ := article(t)
+	for _, o := range overstatements {
+		if got := o.re.MatchString(text); got != o.inArticle {
+			t.Errorf("the report matches %q: %v, want %v", o.re, got, o.inArticle)
+		}
+	}
+	for _, tm := range builtIns(t) {
+		for _, o := range overstatements {
+			if m := o.re.FindString(tm.Body); m != "" {
+				t.Errorf("%s: %q (%s) in %q", tm.ID, m, o.why, firstLineWith(tm.Body, m))
+			}
+		}
+		for _, line := range strings.Split(tm.Body, "\n") {
+			if strings.EqualFold(strings.TrimSpace(line), "Voluntary code of practice") {
+				continue // the glossary's term; its definition follows
+			}
+			for _, a := range attributions {
+				if a.trigger.MatchString(line) && !a.by.MatchString(line) {
+					t.Errorf("%s: %q unattributed (%s): %q", tm.ID, a.trigger.FindString(line), a.why, line)
+				}
+			}
+		}
+	}
+}
+
+// TestWorksheetInstructionIsTrue: a worksheet that says a row is done for
+// the students must have one whose every box is filled.
+func TestWorksheetInstructionIsTrue(t *testing.T) {
+	for _, tm := range builtIns(t) {
+		if !strings.Contains(tm.Body, "done for you") {
+			continue
+		}
+		complete := 0
+		for _, line := range strings.Split(tm.Body, "\n") {
+			line = strings.TrimSpace(line)
+			if !strings.HasPrefix(line, "|") || strings.HasPrefix(line, "|---") {
+				continue
+			}
+			cells := strings.Split(strings.Trim(line, "|"), "|")
+			full := len(cells) > 1
+			for _, c := range cells {
+				full = full && strings.TrimSpace(c) != ""
+			}
+			if full {
+				complete++
+			}
+		}
+		if complete == 0 {
+			t.Errorf("%s: says a row is done for you, but no table row is complete", tm.ID)
+		}
+	}
+}
+
+// TestNewPacketsStartWithoutAWatermark: a "DRAFT" across a packet the user
+// has only just created, and never asked for, would go out on every page;
+// the staff sample keeps its DRAFT to show the feature.
+func TestNewPacketsStartWithoutAWatermark(t *testing.T) {
+	for _, a := range Audiences {
+		if wm := NewPacket(a).Watermark; wm != "" {
+			t.Errorf("NewPacket(%q).Watermark = %q, want none", a, wm)
+		}
+	}
+	if wm := loadSampleNamed(t, "staff.briefing").Watermark; wm != "DRAFT" {
+		t.Errorf("staff sample watermark %q, want DRAFT", wm)
+	}
+}
+
+// firstLineWith returns the line of text holding m, for messages.
+func firstLineWith(text, m string) string {
+	i := strings.Index(text, m)
+	if i < 0 {
+		return m
+	}
+	start := strings.LastIndex(text[:i], "\n") + 1
+	end := strings.Index(text[i:], "\n")
+	if end < 0 {
+		return text[start:]
+	}
+	return text[start : i+end]
+}
