@@ -2,9 +2,7 @@ package briefing
 
 import (
 	"fmt"
-	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/dejavu/dejavusansbold"
@@ -102,58 +100,4 @@ func faceFor(fam family, r rune) (family, bool) {
 // ignorable characters are laid out as spaces or line ends, never drawn.
 func ignorable(r rune) bool {
 	return r == '\n' || r == '\r' || r == '\t'
-}
-
-// Unprintable lists, once each and in order of appearance, the characters
-// of s that no embedded font can print, as `"😀" U+1F600`.
-func Unprintable(s string) []string {
-	var out []string
-	seen := map[rune]bool{}
-	for _, r := range s {
-		if r < 0x80 && (r >= 0x20 || ignorable(r)) {
-			continue
-		}
-		if seen[r] {
-			continue
-		}
-		seen[r] = true
-		if _, ok := faceFor(serif, r); ok && !unicode.IsControl(r) {
-			if _, ok := faceFor(sans, r); ok {
-				continue
-			}
-		}
-		out = append(out, describeRune(r))
-	}
-	return out
-}
-
-func describeRune(r rune) string {
-	if unicode.IsPrint(r) {
-		return fmt.Sprintf("%q U+%04X", string(r), r)
-	}
-	return fmt.Sprintf("U+%04X", r)
-}
-
-// printable replaces characters no font has with "?", so a caller who
-// skipped validation still gets a PDF instead of an fpdf panic; Resolve
-// reports such characters before this is reached in normal use.
-func printable(s string) string {
-	if isPlainASCII(s) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if _, ok := faceFor(serif, r); ok {
-			return r
-		}
-		return '?'
-	}, s)
-}
-
-func isPlainASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 || (s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') {
-			return false
-		}
-	}
-	return true
 }

@@ -148,8 +148,9 @@ func (a layoutResult) equal(b *layoutResult) bool {
 	return true
 }
 
-// newPDF makes an empty document with the packet's metadata, dated from
-// the packet so the bytes never depend on the clock.
+// newPDF makes an empty document with the packet's metadata, composed
+// (NFC) like the text on the pages, dated from the packet so the bytes
+// never depend on the clock.
 func newPDF(p *Packet) *fpdf.Fpdf {
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: pageSizes[p.Style.PageSize], OrientationStr: "P"})
 	pdf.SetAutoPageBreak(false, 0)
@@ -157,10 +158,10 @@ func newPDF(p *Packet) *fpdf.Fpdf {
 	date := packetDate(p)
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
-	pdf.SetTitle(p.Title, true)
-	pdf.SetAuthor(firstNonEmpty(p.Author, p.Organization), true)
-	pdf.SetSubject(firstNonEmpty(p.Subtitle, "Briefing packet"), true)
-	pdf.SetKeywords(strings.Join(nonEmpty("briefing", p.Audience, p.Marking), ", "), true)
+	pdf.SetTitle(normalize(p.Title), true)
+	pdf.SetAuthor(normalize(firstNonEmpty(p.Author, p.Organization)), true)
+	pdf.SetSubject(normalize(firstNonEmpty(p.Subtitle, "Briefing packet")), true)
+	pdf.SetKeywords(normalize(strings.Join(nonEmpty("briefing", p.Audience, p.Marking), ", ")), true)
 	pdf.SetCreator("Briefsmith", true)
 	pdf.SetProducer("Briefsmith "+Version, true)
 	return pdf

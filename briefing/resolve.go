@@ -159,15 +159,21 @@ func Resolve(lib *Library, p *Packet, name string) (*Document, Problems) {
 			at(i, Error, "section %d %q: the text is %d KB; the limit is %d KB", i+1, title, len(body)>>10, MaxBody>>10)
 			continue
 		}
-		for _, bad := range Unprintable(title + "\n" + body) {
-			at(i, Error, "section %d %q: no embedded font can print %s", i+1, title, bad)
+		for _, f := range textFaults(title) {
+			at(i, Error, "section %d %q, title: %s", i+1, title, f)
+		}
+		for _, f := range textFaults(body) {
+			at(i, Error, "section %d %q, line %d: %s", i+1, title, f.line, f)
 		}
 		doc.Sections = append(doc.Sections, Section{Index: i, ID: t.ID, Kind: t.Kind, Title: title, Markdown: body})
-		for _, src := range t.Sources {
+		for k, src := range t.Sources {
 			key := src.Title + "\x00" + src.URL
 			if !seenSource[key] {
 				seenSource[key] = true
 				doc.Sources = append(doc.Sources, src)
+				for _, f := range sourceFaults(src) {
+					at(i, Error, "section %d %q: source %d of template %s, %s", i+1, title, k+1, t.File, f)
+				}
 			}
 		}
 	}
@@ -263,9 +269,12 @@ func checkPacketFields(p *Packet, name string, full bool) Problems {
 	if p.PageLimit < 0 {
 		bad("page limit %d is negative", p.PageLimit)
 	}
-	for _, s := range []string{p.Title, p.Subtitle, p.Author, p.Organization, p.PreparedFor, p.Marking, p.Watermark} {
-		for _, u := range Unprintable(s) {
-			bad("packet settings: no embedded font can print %s", u)
+	for _, f := range []struct{ name, text string }{
+		{"title", p.Title}, {"subtitle", p.Subtitle}, {"author", p.Author}, {"organization", p.Organization},
+		{"prepared for", p.PreparedFor}, {"marking", p.Marking}, {"watermark", p.Watermark},
+	} {
+		for _, fault := range textFaults(f.text) {
+			bad("packet settings: %s: %s", f.name, fault)
 		}
 	}
 	var unknown []string
@@ -293,4 +302,18 @@ func uses(t *Template, vars map[string]any, name string) bool {
 	with[name] = "\x00probe\x00"
 	filled, err2 := t.Execute(with)
 	return err1 != nil || err2 != nil || without != filled
+}
+
+// sourceFaults checks every field of a source the Sources list prints,
+// each fault prefixed with the field's name.
+func sourceFaults(src Source) []string {
+	var out []string
+	for _, f := range []struct{ name, text string }{
+		{"title", src.Title}, {"publisher", src.Publisher}, {"address", src.URL}, {"date", src.Date},
+	} {
+		for _, fault := range textFaults(f.text) {
+			out = append(out, f.name+": "+fault.String())
+		}
+	}
+	return out
 }

@@ -138,7 +138,7 @@ func (s *pdfSurface) Target(target int, y float64) { s.pdf.SetLink(s.link(target
 // Bookmark needs a UTF-8 font current, or fpdf garbles the title.
 func (s *pdfSurface) Bookmark(title string, level int, y float64) {
 	s.setFont(style{fam: sans, size: 10})
-	s.pdf.Bookmark(title, level, y)
+	s.pdf.Bookmark(normalize(title), level, y)
 }
 
 func (s *pdfSurface) Watermark(st style, deg, cx, cy, x, y float64, text string) {

@@ -55,7 +55,7 @@ func TestValidateListsEveryProblemAtOnce(t *testing.T) {
 func TestUnprintableCharactersAreErrorsNamingSection(t *testing.T) {
 	lib := builtinLibrary(t)
 	p := NewPacket("staff")
-	body := "Fine: Ελληνικά, Русский, “quotes” — ☐ ✓ → עברית Հայերեն ქართული. Not fine: 😀 and 中文."
+	body := "Fine: Ελληνικά, Русский, “quotes” — ☐ ✓ → Հայերեն ქართული Tiếng Việt. Not fine: 😀 and 中文."
 	p.Sections = []SectionRef{{Template: "scope", Body: &body, Included: true}}
 	_, probs := Resolve(lib, p, "u.briefing")
 	got := probs.Error()

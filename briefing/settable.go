@@ -1,0 +1,198 @@
+package briefing
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/bidi"
+	"golang.org/x/text/unicode/norm"
+)
+
+// The renderer sets text one character after another, left to right, in
+// the embedded fonts, with no shaping: no right-to-left ordering, no
+// joining, no mark positioning. Text that needs more is reported before
+// export, with where it is, rather than printed as garbage.
+
+// faultKind is why a character cannot be printed as written.
+type faultKind int
+
+const (
+	// noGlyph: no embedded font has the character (emoji, CJK).
+	noGlyph faultKind = iota
+	// rightToLeft: a script written right to left (Hebrew, Arabic, N'Ko…)
+	// would be drawn in typing order, reading backwards, letters unjoined.
+	rightToLeft
+	// bidiControl: an invisible mark that asks for a direction change the
+	// renderer cannot make.
+	bidiControl
+	// combiningMark: a mark left over after composition (NFC), which the
+	// renderer cannot place over or under its letter.
+	combiningMark
+)
+
+// textFault is one reason a text cannot be printed: the first offending
+// character, the line (from 1) it is on, and, for a script, the word it
+// starts.
+type textFault struct {
+	kind faultKind
+	r    rune
+	line int
+	word string
+}
+
+// String says what is wrong in the words the user reads.
+func (f textFault) String() string {
+	switch f.kind {
+	case rightToLeft:
+		return fmt.Sprintf("%s text %q (%s) is written right to left, which Briefsmith cannot print yet", scriptOf(f.r), f.word, describeRune(f.r))
+	case bidiControl:
+		return fmt.Sprintf("the invisible direction mark %s cannot be printed; remove it", describeRune(f.r))
+	case combiningMark:
+		return fmt.Sprintf("combining mark %s on %q cannot be placed on its letter; use the precomposed letter if there is one", describeRune(f.r), f.word)
+	}
+	return fmt.Sprintf("no embedded font can print %s", describeRune(f.r))
+}
+
+// normalize composes s (NFC), so decomposed accents — typed on some
+// keyboards, pasted from some PDFs — become the letters the fonts have.
+func normalize(s string) string {
+	if isPlainASCII(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// textFaults lists what in s (normalised first, as it will be printed)
+// cannot be printed correctly: each character once, and each right-to-left
+// script once, at its first line.
+func textFaults(s string) []textFault {
+	if isPlainASCII(s) {
+		return nil
+	}
+	s = normalize(s)
+	var out []textFault
+	seen := map[rune]bool{}
+	seenScript := map[string]bool{}
+	line := 1
+	var prev rune
+	for i, r := range s {
+		if r == '\n' {
+			line++
+		}
+		if r < 0x80 {
+			prev = r
+			continue
+		}
+		kind, bad := faultOf(r)
+		switch {
+		case !bad:
+		case kind == rightToLeft:
+			if sc := scriptOf(r); !seenScript[sc] {
+				seenScript[sc] = true
+				out = append(out, textFault{kind: kind, r: r, line: line, word: wordAt(s, i)})
+			}
+		case !seen[r]:
+			seen[r] = true
+			f := textFault{kind: kind, r: r, line: line}
+			if kind == combiningMark {
+				f.word = string(prev) + string(r)
+			}
+			out = append(out, f)
+		}
+		prev = r
+	}
+	return out
+}
+
+// faultOf says whether r can be printed, and if not why.
+func faultOf(r rune) (faultKind, bool) {
+	if unicode.In(r, unicode.Mn, unicode.Me) {
+		return combiningMark, true
+	}
+	if isBidiControl(r) {
+		return bidiControl, true
+	}
+	if p, _ := bidi.LookupRune(r); p.Class() == bidi.R || p.Class() == bidi.AL {
+		return rightToLeft, true
+	}
+	if _, ok := faceFor(serif, r); !ok || unicode.IsControl(r) && !ignorable(r) {
+		return noGlyph, true
+	}
+	if _, ok := faceFor(sans, r); !ok {
+		return noGlyph, true
+	}
+	return 0, false
+}
+
+// isBidiControl reports the explicit direction marks, embeddings,
+// overrides and isolates.
+func isBidiControl(r rune) bool {
+	switch r {
+	case '\u061C', '\u200E', '\u200F':
+		return true
+	}
+	return r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069'
+}
+
+// scriptOf names r's Unicode script ("Hebrew").
+func scriptOf(r rune) string {
+	names := make([]string, 0, len(unicode.Scripts))
+	for name := range unicode.Scripts {
+		names = append(names, name)
+	}
+	sort.Strings(names) // deterministic, should a rune ever be in two
+	for _, name := range names {
+		if unicode.Is(unicode.Scripts[name], r) {
+			return name
+		}
+	}
+	return "Right-to-left"
+}
+
+// wordAt is the word of s that byte i falls in, for a message.
+func wordAt(s string, i int) string {
+	start := strings.LastIndexFunc(s[:i], unicode.IsSpace) + 1
+	end := strings.IndexFunc(s[i:], unicode.IsSpace)
+	if end < 0 {
+		end = len(s) - i
+	}
+	w := []rune(s[start : i+end])
+	if len(w) > 20 {
+		w = w[:20]
+	}
+	return string(w)
+}
+
+func describeRune(r rune) string {
+	if unicode.IsPrint(r) && !unicode.In(r, unicode.Mn, unicode.Me) {
+		return fmt.Sprintf("%q U+%04X", string(r), r)
+	}
+	return fmt.Sprintf("U+%04X", r)
+}
+
+// printable is text as the renderer sets it: composed (NFC), and with
+// characters no font has replaced by "?", so a caller who skipped
+// validation still gets a PDF instead of an fpdf panic; Resolve reports
+// such text before this is reached in normal use.
+func printable(s string) string {
+	if isPlainASCII(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if _, ok := faceFor(serif, r); ok {
+			return r
+		}
+		return '?'
+	}, normalize(s))
+}
+
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || (s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') {
+			return false
+		}
+	}
+	return true
+}
