@@ -242,10 +242,13 @@ func plainError(err error) error {
 // up inside the folder shown, which may not exist.
 func dialogPathError(verb string, err error) error {
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s could not be %s: %w.\nType only a file name, and choose its folder in the dialog", pe.Path, verb, briefing.PlainFileError(err))
+	if !errors.As(err, &pe) {
+		return err
 	}
-	return err
+	if verb == "created" && errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s could not be created: the folder %s does not exist.\nType only a file name (such as memo.pdf) and choose its folder in the dialog's list", filepath.Base(pe.Path), filepath.Dir(pe.Path))
+	}
+	return fmt.Errorf("%s could not be %s: %w.\nType only a file name, and choose its folder in the dialog's list", pe.Path, verb, briefing.PlainFileError(err))
 }
 
 func capitalize(s string) string {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -133,5 +134,17 @@ func TestMessagesAreInPlainWords(t *testing.T) {
 	}
 	if strings.Contains(msg, "operation not permitted") {
 		t.Errorf("system jargon in %q", msg)
+	}
+}
+
+// A full path typed as the file name ends up inside the dialog's folder;
+// the message names the missing folder and says what to do.
+func TestDialogPathErrorsSayWhatToDo(t *testing.T) {
+	_, err := os.Create("/nonexistent-dir-for-test/tmp/x/memo.pdf")
+	msg := dialogPathError("created", err).Error()
+	for _, want := range []string{"memo.pdf could not be created", "the folder /nonexistent-dir-for-test/tmp/x does not exist", "Type only a file name"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message lacks %q: %q", want, msg)
+		}
 	}
 }

@@ -137,30 +137,36 @@ func (o Owner) Alive(fsys afero.Fs) bool {
 	if o.PID <= 0 {
 		return false
 	}
-	if o.Started != "" {
-		if now := processStart(fsys, o.PID); now != "" {
-			return now == o.Started
-		}
+	if started, state := procStat(fsys, o.PID); started != "" {
+		// A killed process stays a zombie until its parent collects it:
+		// it holds its ID and start time, but it will never save again.
+		return state != "Z" && state != "X" && (o.Started == "" || started == o.Started)
 	}
 	return processExists(o.PID)
 }
 
-// processStart is field 22 of /proc/PID/stat (start time in clock ticks
-// since boot), or "" where there is no such file.
+// processStart is when pid started, from /proc, or "" where unknown.
 func processStart(fsys afero.Fs, pid int) string {
+	started, _ := procStat(fsys, pid)
+	return started
+}
+
+// procStat reads fields 3 (state) and 22 (start time in clock ticks since
+// boot) of /proc/PID/stat; both are "" where there is no such file.
+func procStat(fsys afero.Fs, pid int) (started, state string) {
 	data, err := afero.ReadFile(fsys, fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
-		return ""
+		return "", ""
 	}
 	// The command name (field 2) may hold spaces; fields after it are
 	// counted from its closing parenthesis.
 	i := bytes.LastIndexByte(data, ')')
 	if i < 0 {
-		return ""
+		return "", ""
 	}
 	fields := strings.Fields(string(data[i+1:]))
 	if len(fields) < 20 {
-		return ""
+		return "", ""
 	}
-	return fields[19]
+	return fields[19], fields[0]
 }

@@ -71,6 +71,28 @@ func TestThisProcessIsAliveAndAFinishedOneIsNot(t *testing.T) {
 	if (Owner{PID: cmd.Process.Pid}).Alive(fs) {
 		t.Errorf("finished process %d counts as alive", cmd.Process.Pid)
 	}
+
+	// Killed but not yet collected by its parent: a zombie, which will
+	// never save again.
+	z := exec.Command("sleep", "60")
+	if err := z.Start(); err != nil {
+		t.Skip("cannot start a process:", err)
+	}
+	zombie := ProcessOwner(fs, z.Process.Pid)
+	if !zombie.Alive(fs) {
+		t.Fatal("a running child counts as dead")
+	}
+	_ = z.Process.Kill()
+	for i := 0; i < 200; i++ {
+		if _, state := procStat(fs, z.Process.Pid); state == "Z" {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if zombie.Alive(fs) {
+		t.Error("a killed process awaiting its parent counts as alive")
+	}
+	_ = z.Wait()
 }
 
 func TestSaveUserTemplateWritesALoadableFileWithAFreeID(t *testing.T) {
