@@ -227,7 +227,8 @@ func plainError(err error) error {
 		case p.Line > 1 || p.Col > 1:
 			return fmt.Errorf("%s, line %d: %s", base, p.Line, p.Message)
 		case p.File != "" && strings.HasPrefix(p.Message, base):
-			return errors.New(p.Message)
+			// Quoted, so the dialog's capital letter does not rename it.
+			return errors.New("“" + base + "”" + strings.TrimPrefix(p.Message, base))
 		case p.File == "":
 			return errors.New(capitalize(p.Message))
 		default:

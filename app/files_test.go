@@ -115,7 +115,7 @@ func TestMessagesAreInPlainWords(t *testing.T) {
 		t.Fatalf("errors = %v", h.ui.errors)
 	}
 	msg := plainError(h.ui.errors[0]).Error()
-	if !strings.HasPrefix(msg, "memo.txt is not a Briefsmith packet") || strings.Contains(msg, "invalid character") {
+	if !strings.HasPrefix(msg, "“memo.txt” is not a Briefsmith packet") || strings.Contains(msg, "invalid character") {
 		t.Errorf("opening a text file says %q", msg)
 	}
 

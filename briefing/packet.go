@@ -137,7 +137,7 @@ func DecodePacket(name string, data []byte) (*Packet, error) {
 		return nil, fail(int64(i), "file contains a NUL byte: it is not a packet")
 	}
 	if trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(trimmed) == 0 || trimmed[0] != '{' {
-		return nil, fail(0, "%s", notAPacket(name, "it holds no packet data"))
+		return nil, fail(0, "%s", notAPacket(name, "it does not contain packet data"))
 	}
 	p := NewPacket("staff")
 	p.Title, p.Version = "", 0
