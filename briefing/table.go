@@ -69,6 +69,11 @@ func (r *renderer) columnWidths(rows [][]tableCell, avail, pad float64) []float6
 	cols := len(rows[0])
 	natural := make([]float64, cols)
 	minimum := make([]float64, cols)
+	for j := range minimum {
+		// An empty column still gets room to write in, and takes it
+		// from the others rather than pushing the table off the page.
+		minimum[j] = 3 * pad
+	}
 	for _, row := range rows {
 		for j, cell := range row {
 			ws := r.words(cell.spans)
@@ -110,7 +115,7 @@ func (r *renderer) columnWidths(rows [][]tableCell, avail, pad float64) []float6
 		}
 	}
 	for j := range out {
-		if math.IsNaN(out[j]) || out[j] <= 2*pad {
+		if math.IsNaN(out[j]) {
 			out[j] = avail / float64(cols)
 		}
 	}
