@@ -78,13 +78,14 @@ func RenderPacket(lib *Library, p *Packet, name string) ([]byte, ExportResult, e
 }
 
 // Export renders p and writes the PDF to out on fsys atomically: a failed
-// export leaves no file, or the previous one, at out.
+// export leaves no file, or the previous one, at out. When name is the
+// packet's file, out may not be that file (NotOver).
 func Export(fsys afero.Fs, out string, lib *Library, p *Packet, name string) (ExportResult, error) {
 	pdf, res, err := RenderPacket(lib, p, name)
 	if err != nil {
 		return res, err
 	}
-	if err := WriteFileAtomic(fsys, out, pdf); err != nil {
+	if err := WriteFileAtomic(fsys, out, pdf, NotOver(name)); err != nil {
 		return res, err
 	}
 	return res, nil

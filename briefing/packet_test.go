@@ -262,6 +262,11 @@ func TestEverySaverIsAtomic(t *testing.T) {
 	for name, sv := range savers {
 		for _, step := range []string{"create", "write", "sync", "close", "chmod", "rename"} {
 			t.Run(name+"/"+step, func(t *testing.T) {
+				if step == "chmod" && name == "template" {
+					// A template is always saved under a new name, and a
+					// new file takes its mode from the umask: no chmod.
+					t.Skip("no chmod step for a new file")
+				}
 				mem := afero.NewMemMapFs()
 				_ = afero.WriteFile(mem, sv.path, []byte("previous contents"), 0o644)
 				err := sv.save(faultFs{Fs: mem, failOn: step})

@@ -29,43 +29,6 @@ func SavePacket(fsys afero.Fs, name string, p *Packet) error {
 	return WriteFileAtomic(fsys, name, buf.Bytes())
 }
 
-// WriteFileAtomic writes data to a temporary file beside name, flushes it
-// to disk and renames it over name. On any failure the temporary file is
-// removed and name is left as it was.
-func WriteFileAtomic(fsys afero.Fs, name string, data []byte) (err error) {
-	dir := filepath.Dir(name)
-	if err := fsys.MkdirAll(dir, 0o755); err != nil {
-		return saveError(name, err)
-	}
-	tmp, err := afero.TempFile(fsys, dir, "."+filepath.Base(name)+"-*.tmp")
-	if err != nil {
-		return saveError(name, err)
-	}
-	tmpName := tmp.Name()
-	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = fsys.Remove(tmpName)
-			err = saveError(name, err)
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	// TempFile creates 0600; a saved document should be as readable as
-	// any other file the user writes.
-	if err = fsys.Chmod(tmpName, 0o644); err != nil && !os.IsPermission(err) {
-		return err
-	}
-	return fsys.Rename(tmpName, name)
-}
-
 // FileStamp says what a file held at one moment: enough to notice that
 // someone else (another window, another program, a sync client) has
 // written it since, without keeping its content.

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/briefsmith/briefsmith/assets"
@@ -34,12 +36,18 @@ type Env struct {
 	// not given; empty means none.
 	TemplatesDir string
 	Now          func() time.Time
+	// Signals makes Run catch SIGINT, SIGTERM and SIGHUP while it works:
+	// the unfinished output is removed, files already in place stay as
+	// they were, and the process exits with 128 plus the signal number,
+	// as shells expect. Only the real process sets it; tests that run
+	// commands in-process must not.
+	Signals bool
 }
 
 // OSEnv is the real environment: the disk, the terminal and the clock.
 func OSEnv() Env {
 	return Env{Fs: afero.NewOsFs(), Stdout: os.Stdout, Stderr: os.Stderr,
-		TemplatesDir: briefing.DefaultTemplatesDir(), Now: time.Now}
+		TemplatesDir: briefing.DefaultTemplatesDir(), Now: time.Now, Signals: true}
 }
 
 // command is one subcommand.
@@ -62,6 +70,9 @@ func commands() []command {
 // Run runs the command line args (without the program name) and returns
 // the exit status.
 func Run(args []string, env Env) int {
+	if env.Signals {
+		defer cleanUpOnSignal(env.Stderr)()
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
 		usage(env.Stdout)
 		if len(args) == 0 {
@@ -77,6 +88,38 @@ func Run(args []string, env Env) int {
 	fmt.Fprintf(env.Stderr, "briefsmith: unknown command %q\n\n", args[0])
 	usage(env.Stderr)
 	return ExitUsage
+}
+
+// cleanUpOnSignal handles the signals that ask a command to stop, until
+// the returned function is called. Without it the process would die with
+// a save's temporary file (up to the size of the whole PDF) left beside
+// the output. The handler never returns: it exits once the temporary
+// files are gone.
+func cleanUpOnSignal(stderr io.Writer) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			n := briefing.AbandonSaves()
+			num := 0
+			if s, ok := sig.(syscall.Signal); ok {
+				num = int(s)
+			}
+			msg := fmt.Sprintf("briefsmith: stopped (%s)", sig)
+			if n > 0 {
+				msg += "; the unfinished output was removed and any file already there is unchanged"
+			}
+			fmt.Fprintln(stderr, msg)
+			os.Exit(128 + num)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
 }
 
 func usage(w io.Writer) {

@@ -75,7 +75,7 @@ func runExport(env Env, args []string) int {
 		return exportAll(env, lib, p, pname, name, *out)
 	}
 	if *format == "md" {
-		return exportMarkdown(env, lib, p, pname, *out)
+		return exportMarkdown(env, lib, p, pname, name, *out)
 	}
 	res, err := briefing.Export(env.Fs, *out, lib, p, pname)
 	for _, w := range res.Warnings {
@@ -99,7 +99,8 @@ func runExport(env Env, args []string) int {
 }
 
 // exportAll renders the packet once per audience and writes the PDFs only
-// when every one rendered, so a failure leaves no half-set behind.
+// when every one rendered, as one set: a failure at any step, rendering
+// or writing, leaves no half-set behind and earlier exports as they were.
 func exportAll(env Env, lib *briefing.Library, p *briefing.Packet, pname, name, dir string) int {
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	if name == "" {
@@ -132,17 +133,22 @@ func exportAll(env Env, lib *briefing.Library, p *briefing.Packet, pname, name, 
 		fmt.Fprintln(env.Stderr, "briefsmith export: nothing written")
 		return ExitInput
 	}
+	files := make([]briefing.OutputFile, len(done))
+	for i, r := range done {
+		files[i] = briefing.OutputFile{Name: r.path, Data: r.pdf}
+	}
+	if err := briefing.WriteFilesAtomic(env.Fs, files, briefing.NotOver(name)); err != nil {
+		fmt.Fprintf(env.Stderr, "briefsmith export: %v\nNo PDF was written.\n", err)
+		return ExitInput
+	}
 	for _, r := range done {
-		if err := briefing.WriteFileAtomic(env.Fs, r.path, r.pdf); err != nil {
-			return fail(env, "export", err)
-		}
 		fmt.Fprintf(env.Stdout, "%s: %d pages\n", r.path, r.pages)
 	}
 	return ExitOK
 }
 
 // exportMarkdown writes the packet as one Markdown file, atomically.
-func exportMarkdown(env Env, lib *briefing.Library, p *briefing.Packet, pname, out string) int {
+func exportMarkdown(env Env, lib *briefing.Library, p *briefing.Packet, pname, name, out string) int {
 	doc, probs := briefing.Resolve(lib, p, pname)
 	for _, pr := range probs {
 		fmt.Fprintln(env.Stderr, pr)
@@ -155,7 +161,7 @@ func exportMarkdown(env Env, lib *briefing.Library, p *briefing.Packet, pname, o
 	if err := briefing.WriteMarkdown(&buf, doc); err != nil {
 		return fail(env, "export", err)
 	}
-	if err := briefing.WriteFileAtomic(env.Fs, out, buf.Bytes()); err != nil {
+	if err := briefing.WriteFileAtomic(env.Fs, out, buf.Bytes(), briefing.NotOver(name)); err != nil {
 		return fail(env, "export", err)
 	}
 	fmt.Fprintf(env.Stdout, "%s: %d sections\n", out, len(doc.Sections))
