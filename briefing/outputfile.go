@@ -316,8 +316,12 @@ func checkOutput(fsys afero.Fs, name string, inputs []string) (os.FileInfo, erro
 	}
 	for _, in := range inputs {
 		if sameFile(fsys, name, info, in) {
+			also := ""
+			if name != in {
+				also = " (" + in + ")"
+			}
 			return nil, &fileError{err: errOutputIsInput, msg: fmt.Sprintf(
-				"%s could not be saved: it is the file being read (%s), and saving would replace it. Choose another name for the output; nothing was changed.", name, in)}
+				"%s could not be saved: it is the file being read%s, and saving would replace it. Choose another name for the output; nothing was changed.", name, also)}
 		}
 	}
 	return info, nil

@@ -334,3 +334,110 @@ func (f *slowFile) Write(p []byte) (int, error) {
 	}
 	return n, nil
 }
+
+// snapshot describes every file under dir, so a refused command can be
+// shown to have changed nothing: names, types, modes and contents.
+func snapshot(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "%s %v", strings.TrimPrefix(path, dir), info.Mode())
+		if info.Mode().IsRegular() {
+			data, _ := os.ReadFile(path)
+			fmt.Fprintf(&b, " %x", data)
+		}
+		b.WriteString("\n")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestHostileOutputs is the corpus of output paths the red team tried,
+// and more: each must be refused with exit 1 and a message naming it in
+// words, and leave the folder exactly as it was.
+func TestHostileOutputs(t *testing.T) {
+	cases := []struct {
+		name string
+		// setup prepares dir and returns the command line.
+		setup func(t *testing.T, dir string) []string
+		// out is what the message must name; why what it must say.
+		out, why string
+	}{
+		{"output is the packet", func(t *testing.T, dir string) []string {
+			p := filepath.Join(dir, "memo.briefing")
+			newPacket(t, afero.NewOsFs(), p)
+			return []string{"export", p, "-o", p}
+		}, "memo.briefing", "is the file being read"},
+		{"output is the packet, spelled otherwise", func(t *testing.T, dir string) []string {
+			p := filepath.Join(dir, "memo.briefing")
+			newPacket(t, afero.NewOsFs(), p)
+			return []string{"export", p, "-o", dir + "//./memo.briefing"}
+		}, "memo.briefing", "is the file being read"},
+		{"markdown over the packet", func(t *testing.T, dir string) []string {
+			p := filepath.Join(dir, "memo.briefing")
+			newPacket(t, afero.NewOsFs(), p)
+			return []string{"export", p, "--format", "md", "-o", p}
+		}, "memo.briefing", "is the file being read"},
+		{"a pipe", func(t *testing.T, dir string) []string {
+			if err := syscall.Mkfifo(filepath.Join(dir, "out.pdf"), 0o600); err != nil {
+				t.Skip(err)
+			}
+			return []string{"export", "-o", filepath.Join(dir, "out.pdf")}
+		}, "out.pdf", "it is a pipe (FIFO), not a regular file"},
+		{"a link to /dev/null", func(t *testing.T, dir string) []string {
+			_ = os.Symlink(os.DevNull, filepath.Join(dir, "out.pdf"))
+			return []string{"export", "-o", filepath.Join(dir, "out.pdf")}
+		}, "out.pdf", "it is a device, not a regular file"},
+		{"a socket", func(t *testing.T, dir string) []string {
+			fd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_STREAM, 0)
+			if err != nil {
+				t.Skip(err)
+			}
+			defer syscall.Close(fd)
+			if err := syscall.Bind(fd, &syscall.SockaddrUnix{Name: filepath.Join(dir, "out.pdf")}); err != nil {
+				t.Skip(err)
+			}
+			return []string{"export", "-o", filepath.Join(dir, "out.pdf")}
+		}, "out.pdf", "it is a socket"},
+		{"a folder", func(t *testing.T, dir string) []string {
+			_ = os.Mkdir(filepath.Join(dir, "out.pdf"), 0o755)
+			return []string{"export", "-o", filepath.Join(dir, "out.pdf")}
+		}, "out.pdf", "there is a folder of that name"},
+		{"a new folder's name", func(t *testing.T, dir string) []string {
+			return []string{"export", "-o", filepath.Join(dir, "newdir") + "/"}
+		}, "newdir/", "that is the name of a folder"},
+		{"the current folder", func(t *testing.T, dir string) []string {
+			return []string{"export", "-o", dir + "/."}
+		}, "/. could not be saved", "that is the name of a folder"},
+		{"a file used as a folder", func(t *testing.T, dir string) []string {
+			_ = os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
+			return []string{"export", "-o", filepath.Join(dir, "notes.txt", "out.pdf")}
+		}, "notes.txt/out.pdf", "part of its path is a file, not a folder"},
+		{"a name past the limit", func(t *testing.T, dir string) []string {
+			return []string{"export", "-o", filepath.Join(dir, strings.Repeat("x", 252)+".pdf")}
+		}, "xxx.pdf", "the name is too long"},
+		{"new packet over a pipe", func(t *testing.T, dir string) []string {
+			if err := syscall.Mkfifo(filepath.Join(dir, "p.briefing"), 0o600); err != nil {
+				t.Skip(err)
+			}
+			return []string{"new", "-o", filepath.Join(dir, "p.briefing"), "--force"}
+		}, "p.briefing", "not a regular file"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			args := c.setup(t, dir)
+			before := snapshot(t, dir)
+			refused(t, run(t, afero.NewOsFs(), args...), c.out, c.why)
+			if after := snapshot(t, dir); after != before {
+				t.Errorf("the folder changed:\nbefore:\n%s\nafter:\n%s", before, after)
+			}
+		})
+	}
+}
