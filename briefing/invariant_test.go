@@ -327,7 +327,7 @@ var reportedRune = regexp.MustCompile(`U\+([0-9A-F]{4,6})`)
 // drop replaces every occurrence of the reported words with a plain word
 // and removes them from what must be printed; it returns the words
 // dropped. A word is reported when it holds a character a problem names,
-// or a letter of the same script as one (right-to-left scripts are
+// or a letter of the same right-to-left script as one (those are
 // reported once per script).
 func (g *genDoc) drop(probs Problems) ([]string, error) {
 	bad := map[rune]bool{}
@@ -340,12 +340,14 @@ func (g *genDoc) drop(probs Problems) ([]string, error) {
 		for _, m := range ms {
 			v, _ := strconv.ParseUint(m[1], 16, 32)
 			bad[rune(v)] = true
-			scripts[scriptOf(rune(v))] = true
+			if k, _ := faultOf(rune(v)); k == rightToLeft {
+				scripts[scriptOf(rune(v))] = true // reported once per script
+			}
 		}
 	}
 	reported := func(w string) bool {
 		for _, r := range norm.NFC.String(w) {
-			if bad[r] || unicode.IsLetter(r) && scripts[scriptOf(r)] && scriptOf(r) != "Latin" && scriptOf(r) != "Common" {
+			if bad[r] || unicode.IsLetter(r) && scripts[scriptOf(r)] {
 				return true
 			}
 		}
@@ -439,11 +441,12 @@ func settableWord(w string) bool {
 }
 
 // missingFromGroups returns the words of groups that text lacks, in
-// order (see chain and group). pdftotext's reading order within a table
-// depends on how it guesses columns — it may even put a line of the next
-// cell between the halves of a word cut in a narrow column — so with
-// looseTables a word of a table need only come after what precedes the
-// table, in pieces if need be.
+// order (see chain and group). A word cut over two lines may have other
+// text between its pieces (a table row continued on the next page draws
+// the repeated header in between). pdftotext's reading order within a
+// table depends on how it guesses columns — it may put a line of the next
+// cell between the halves of a word — so with looseTables a word of a
+// table need only come after what precedes the table.
 func missingFromGroups(text string, groups []group, looseTables bool) []string {
 	var missing []string
 	pos := 0
@@ -456,7 +459,7 @@ func missingFromGroups(text string, groups []group, looseTables bool) []string {
 				loose := looseTables && len(gr) > 1
 				i := strings.Index(text[p:], w)
 				at := p + i + len(w)
-				if i < 0 && loose {
+				if i < 0 {
 					at, i = inPieces(text[p:], w)
 					at += p
 				}
@@ -541,4 +544,53 @@ func TestEveryWordIsPrintedOrReported(t *testing.T) {
 			}
 		})
 	}
+}
+
+// textRecorder is a surface that keeps the text layout draws: all of it,
+// and apart what lies in the text area, without spaces (see bodyText).
+type textRecorder struct {
+	nullSurface
+	pageW, pageH float64
+	all, body    strings.Builder
+	off          []string
+}
+
+func (s *textRecorder) Text(_ style, x, y float64, text string) {
+	t := strings.Join(strings.Fields(text), "")
+	s.all.WriteString(t)
+	switch {
+	case x < 0 || x > s.pageW || y < 0 || y > s.pageH:
+		s.off = append(s.off, text)
+	case y > headerRule && y < s.pageH-footerRise:
+		s.body.WriteString(t)
+	}
+}
+
+// FuzzEveryWordIsPrintedOrReported checks the invariant on documents the
+// fuzzer's bytes choose, through the layout's own drawing calls (a real
+// PDF and pdftotext would cost a hundred times more per input).
+func FuzzEveryWordIsPrintedOrReported(f *testing.F) {
+	for seed := range 8 {
+		f.Add([]byte(fmt.Sprintf("seed %d", seed)))
+	}
+	f.Add([]byte{2, 0, 0, 0, 0, 2, 2, 2, 2, 0, 0, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g := generate(newChooser(data), true)
+		doc := resolveReporting(t, g)
+		size := pageSizes[g.p.Style.PageSize]
+		rec := &textRecorder{pageW: size.Wd, pageH: size.Ht}
+		if err := newRenderer(doc, nil, rec, &metrics).layout(); err != nil {
+			t.Fatal(err)
+		}
+		if len(rec.off) > 0 {
+			t.Fatalf("%d pieces of text off the page, first %q", len(rec.off), rec.off[0])
+		}
+		body := norm.NFC.String(rec.body.String())
+		if missing := missingFromGroups(body, g.groups, false); len(missing) > 0 {
+			t.Fatalf("%d words missing from the text area or out of order, first %q", len(missing), missing[0])
+		}
+		if missing := g.missingSettings(norm.NFC.String(rec.all.String())); len(missing) > 0 {
+			t.Fatalf("settings words missing: %q", missing)
+		}
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/bidi"
@@ -136,14 +137,20 @@ func isBidiControl(r rune) bool {
 	return r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069'
 }
 
-// scriptOf names r's Unicode script ("Hebrew").
-func scriptOf(r rune) string {
+// scriptNames are the Unicode script names, sorted so that scriptOf is
+// deterministic should a character ever be in two.
+var scriptNames = sync.OnceValue(func() []string {
 	names := make([]string, 0, len(unicode.Scripts))
 	for name := range unicode.Scripts {
 		names = append(names, name)
 	}
-	sort.Strings(names) // deterministic, should a rune ever be in two
-	for _, name := range names {
+	sort.Strings(names)
+	return names
+})
+
+// scriptOf names r's Unicode script ("Hebrew").
+func scriptOf(r rune) string {
+	for _, name := range scriptNames() {
 		if unicode.Is(unicode.Scripts[name], r) {
 			return name
 		}
