@@ -223,6 +223,7 @@ func plainError(err error) error {
 	var p briefing.Problem
 	if errors.As(err, &p) {
 		base := filepath.Base(p.File)
+		p.Message = p.Text()
 		switch {
 		case p.Line > 1 || p.Col > 1:
 			return fmt.Errorf("%s, line %d: %s", base, p.Line, p.Message)

@@ -129,7 +129,7 @@ func (l *libraryPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	case r.broken != nil:
 		title.SetText("⚠ " + r.broken.File)
 		title.Importance = widget.DangerImportance
-		detail.SetText(r.broken.Message)
+		detail.SetText(r.broken.Text())
 		detail.Show()
 	default:
 		t := r.template

@@ -60,14 +60,20 @@ func LoadLibrary(builtin fs.FS, user afero.Fs, userDir string) (*Library, error)
 			continue
 		}
 		p := filepath.Join(userDir, info.Name())
-		if info.Size() > maxTemplateSize {
-			lib.Broken = append(lib.Broken, Problem{Severity: Error, Section: -1, File: p,
-				Message: fmt.Sprintf("template file is %d bytes, over the %d byte limit", info.Size(), maxTemplateSize)})
+		// The listing describes each entry itself (Lstat): a link may lead
+		// to /dev/zero or to a file far over the limit, a FIFO would hang.
+		if !info.Mode().IsRegular() {
+			lib.Broken = append(lib.Broken, Problem{Severity: Warning, Section: -1, File: p,
+				Message: "skipped: templates must be ordinary files, and this is a " + fileKind(info.Mode()) + "; copy the template into the folder instead"})
 			continue
 		}
-		data, err := afero.ReadFile(user, p)
+		data, _, err := readSmallFile(user, p, maxTemplateSize, "template")
 		if err != nil {
-			lib.Broken = append(lib.Broken, Problem{Severity: Error, Section: -1, File: p, Message: err.Error()})
+			var prob Problem
+			if !errors.As(err, &prob) {
+				prob = Problem{Severity: Error, Section: -1, File: p, Message: err.Error()}
+			}
+			lib.Broken = append(lib.Broken, prob)
 			continue
 		}
 		lib.add(p, p, data, true)
@@ -154,4 +160,19 @@ func NewPacketFor(lib *Library, audience, date string) *Packet {
 		}
 	}
 	return p
+}
+
+// fileKind names what a non-regular directory entry is, for messages.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeSymlink != 0:
+		return "link to another file"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
 }

@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -139,6 +140,9 @@ func DecodePacket(name string, data []byte) (*Packet, error) {
 	if trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(trimmed) == 0 || trimmed[0] != '{' {
 		return nil, fail(0, "%s", notAPacket(name, "it does not contain packet data"))
 	}
+	// Keys are checked before decoding: the decoder would match them
+	// loosely and keep the last of duplicates without a word.
+	keys := scanPacketKeys(name, data)
 	p := NewPacket("staff")
 	p.Title, p.Version = "", 0
 	if err := json.Unmarshal(data, p); err != nil {
@@ -150,9 +154,15 @@ func DecodePacket(name string, data []byte) (*Packet, error) {
 			return nil, fail(se.Offset-1, "the file is damaged or incomplete here (%s); if it was edited by hand, look for a missing or extra comma, quote or bracket just before this point", jsonSyntaxProblem(se))
 		case errors.As(err, &te):
 			return nil, fail(te.Offset, "%q should be %s, not %s", te.Field, jsonKind(te.Type.Kind().String()), te.Value)
+		case errors.As(err, new(base64.CorruptInputError)):
+			return nil, fail(keys.logoAt, "style.logo: the logo's data is damaged (it is not valid base64 text); choose the logo again in Settings")
 		default:
-			return nil, fail(0, "invalid packet: %s", err)
+			return nil, fail(0, "the packet could not be read: %s", printableMessage(err.Error()))
 		}
+	}
+	if len(keys.errs) > 0 {
+		sortProblems(keys.errs)
+		return nil, keys.errs
 	}
 	if p.Version == 0 && !bytes.Contains(data, []byte(`"version"`)) {
 		return nil, fail(0, "%s", notAPacket(name, "it has no packet version"))
@@ -163,11 +173,12 @@ func DecodePacket(name string, data []byte) (*Packet, error) {
 	if len(p.Sections) > MaxSections {
 		return nil, fail(0, "packet has %d sections; the limit is %d", len(p.Sections), MaxSections)
 	}
-	p.Extra, p.Notes = unknownFields(name, data)
+	p.Extra = unknownTopFields(data)
+	p.Notes = keys.warns
 	if p.Variables == nil {
 		p.Variables = map[string]string{}
 	}
-	for i, line := range sectionLines(data) {
+	for i, line := range keys.sectionLines {
 		if i < len(p.Sections) {
 			p.Sections[i].Line = line
 		}
@@ -219,56 +230,23 @@ var (
 	styleFields   = known(Style{})
 )
 
-// unknownFields finds fields this version does not know, returning the
-// top-level ones to keep and a warning for each, with its position.
-func unknownFields(name string, data []byte) (map[string]json.RawMessage, Problems) {
+// unknownTopFields keeps the top-level fields this version does not know
+// (written by a newer Briefsmith, say), to write them back on save.
+func unknownTopFields(data []byte) map[string]json.RawMessage {
 	var top map[string]json.RawMessage
 	if json.Unmarshal(data, &top) != nil {
-		return nil, nil
+		return nil
 	}
 	var extra map[string]json.RawMessage
-	var notes Problems
-	warn := func(field string) {
-		line, col := lineCol(data, int64(bytes.Index(data, []byte(`"`+lastPart(field)+`"`))))
-		notes = append(notes, Problem{Severity: Warning, Section: -1, File: name, Line: line, Col: col,
-			Message: fmt.Sprintf("unknown field %q: kept in the file, but this version of Briefsmith ignores it", field)})
-	}
 	for k, v := range top {
 		if !packetFields[k] {
 			if extra == nil {
 				extra = map[string]json.RawMessage{}
 			}
 			extra[k] = v
-			warn(k)
 		}
 	}
-	var style map[string]json.RawMessage
-	if json.Unmarshal(top["style"], &style) == nil {
-		for k := range style {
-			if !styleFields[k] {
-				warn("style." + k)
-			}
-		}
-	}
-	var sections []map[string]json.RawMessage
-	if json.Unmarshal(top["sections"], &sections) == nil {
-		for i, s := range sections {
-			for k := range s {
-				if !sectionFields[k] {
-					warn(fmt.Sprintf("sections[%d].%s", i, k))
-				}
-			}
-		}
-	}
-	sortProblems(notes)
-	return extra, notes
-}
-
-func lastPart(field string) string {
-	if i := strings.LastIndexByte(field, '.'); i >= 0 {
-		return field[i+1:]
-	}
-	return field
+	return extra
 }
 
 // WritePacket encodes p as indented JSON, stable for diffs in git.
@@ -383,45 +361,4 @@ func invalidUTF8Offset(data []byte) int {
 		i += n
 	}
 	return 0
-}
-
-// sectionLines finds the line on which each element of the top-level
-// "sections" array starts, so problems can point at the section.
-func sectionLines(data []byte) []int {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	var lines []int
-	depth := 0
-	inSections, keyNext := false, false
-	lastKey := ""
-	for {
-		off := dec.InputOffset()
-		tok, err := dec.Token()
-		if err != nil {
-			return lines
-		}
-		d, isDelim := tok.(json.Delim)
-		switch {
-		case isDelim && (d == '{' || d == '['):
-			if inSections && depth == 2 && d == '{' {
-				// InputOffset is before any whitespace: find the brace itself.
-				l, _ := lineCol(data, off+int64(bytes.IndexByte(data[off:], '{')))
-				lines = append(lines, l)
-			}
-			if depth == 1 {
-				inSections = d == '[' && lastKey == "sections"
-			}
-			depth++
-			keyNext = depth == 1
-		case isDelim:
-			depth--
-			if depth == 1 {
-				inSections, keyNext = false, true
-			}
-		case depth == 1 && keyNext:
-			lastKey, _ = tok.(string)
-			keyNext = false
-		case depth == 1:
-			keyNext = true
-		}
-	}
 }

@@ -45,7 +45,7 @@ type Problem struct {
 func (p Problem) String() string {
 	var b strings.Builder
 	if p.File != "" {
-		b.WriteString(p.File)
+		b.WriteString(printableMessage(p.File))
 		if p.Line > 0 {
 			fmt.Fprintf(&b, ":%d", p.Line)
 			if p.Col > 0 {
@@ -56,9 +56,14 @@ func (p Problem) String() string {
 	}
 	b.WriteString(p.Severity.String())
 	b.WriteString(": ")
-	b.WriteString(p.Message)
+	b.WriteString(p.Text())
 	return b.String()
 }
+
+// Text is the message made safe to print: messages may echo text from a
+// file (a key, a value), and a control character there must not act on
+// the user's terminal.
+func (p Problem) Text() string { return printableMessage(p.Message) }
 
 // Problems is a list of problems with helpers the front ends share.
 type Problems []Problem

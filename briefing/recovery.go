@@ -95,7 +95,7 @@ func isRecoveryName(name string) bool {
 }
 
 func loadRecovery(fsys afero.Fs, name string) (Recovery, error) {
-	data, _, err := readSmallFile(fsys, name, maxPacketSize+1<<20)
+	data, _, err := readSmallFile(fsys, name, maxPacketSize+1<<20, "recovery")
 	if err != nil {
 		return Recovery{}, fmt.Errorf("recovery file %s: %w", name, err)
 	}

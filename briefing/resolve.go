@@ -48,6 +48,14 @@ func builtinVariables(p *Packet) map[string]any {
 	}
 }
 
+// builtinVariable reports whether name is filled from the packet's own
+// fields: a packet or template variable of that name would override the
+// packet's audience or marking behind the user's back, so it is refused.
+func builtinVariable(name string) bool {
+	_, ok := builtinVariables(&Packet{})[name]
+	return ok
+}
+
 // active returns the template of section i when it goes into the PDF:
 // included, known to the library, and suited to the packet's audience (so
 // one packet can hold every audience's sections and be exported for each).
@@ -205,6 +213,7 @@ func checkVariables(lib *Library, p *Packet, name string, vars map[string]any) P
 		if !ok {
 			continue
 		}
+		var mentioned map[string]bool // what this audience's text refers to, found once
 		for _, v := range t.Variables {
 			if seen[v.Name] {
 				continue
@@ -222,7 +231,13 @@ func checkVariables(lib *Library, p *Packet, name string, vars map[string]any) P
 			case v.Required:
 				probs = append(probs, Problem{Severity: Error, Section: i, File: name, Line: ref.Line,
 					Message: fmt.Sprintf("required variable %q (%s) is empty; section %q needs it", v.Name, label, t.TitleFor(p.Audience))})
-			case v.Verify && uses(t, vars, v.Name):
+			case v.Verify:
+				if mentioned == nil {
+					mentioned = t.fieldsFor(p.Audience)
+				}
+				if !mentioned[v.Name] {
+					continue
+				}
 				probs = append(probs, Problem{Severity: Warning, Section: i, File: name, Line: ref.Line,
 					Message: fmt.Sprintf("to verify: %s (%q) is not filled in; section %q reads without it", label, v.Name, t.TitleFor(p.Audience))})
 			}
@@ -288,20 +303,6 @@ func checkPacketFields(p *Packet, name string, full bool) Problems {
 		bad("variable name %q must be letters, digits and underscores, starting with a letter", k)
 	}
 	return probs
-}
-
-// uses reports whether t's body, for the values in vars, prints anything
-// different when variable name is filled: a "to verify" fact that this
-// audience's text never mentions is not worth a warning.
-func uses(t *Template, vars map[string]any, name string) bool {
-	without, err1 := t.Execute(vars)
-	with := make(map[string]any, len(vars))
-	for k, v := range vars {
-		with[k] = v
-	}
-	with[name] = "\x00probe\x00"
-	filled, err2 := t.Execute(with)
-	return err1 != nil || err2 != nil || without != filled
 }
 
 // sourceFaults checks every field of a source the Sources list prints,

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -50,7 +49,7 @@ var ErrChangedOnDisk = errors.New("the file was changed by someone else since it
 // OpenPacket reads the packet at name and stamps the bytes it was read
 // from, for CheckUnchanged before a later save.
 func OpenPacket(fsys afero.Fs, name string) (*Packet, FileStamp, error) {
-	data, info, err := readSmallFile(fsys, name, maxPacketSize)
+	data, info, err := readSmallFile(fsys, name, maxPacketSize, "packet")
 	if err != nil {
 		return nil, FileStamp{}, err
 	}
@@ -101,29 +100,4 @@ func SavePacketStamped(fsys afero.Fs, name string, p *Packet) (FileStamp, error)
 		return FileStamp{}, fmt.Errorf("save %s: %w", name, plainIOError(err))
 	}
 	return stampOf(buf.Bytes(), info), nil
-}
-
-// readSmallFile reads name, refusing more than limit bytes, and returns
-// its info.
-func readSmallFile(fsys afero.Fs, name string, limit int64) ([]byte, os.FileInfo, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s cannot be opened: %w", filepath.Base(name), plainIOError(err))
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s cannot be read: %w", filepath.Base(name), plainIOError(err))
-	}
-	if info.IsDir() {
-		return nil, nil, fmt.Errorf("%s is a folder, not a packet file", filepath.Base(name))
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s cannot be read: %w", filepath.Base(name), plainIOError(err))
-	}
-	if int64(len(data)) > limit {
-		return nil, nil, Problem{Severity: Error, Section: -1, File: name, Message: fmt.Sprintf("packet is larger than the %d MB limit", limit>>20)}
-	}
-	return data, info, nil
 }

@@ -129,8 +129,8 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 	bodyLine := 2 + strings.Count(front, "\n") + 2
 
 	t := &Template{File: name, BodyLine: bodyLine, Body: body}
-	if line, col, tag := findTag(front); tag != "" {
-		return nil, fail(line, col, "front matter: YAML tags such as %q are not supported; remove it or quote the value", tag)
+	if line, col, msg := refusedYAML(front); msg != "" {
+		return nil, fail(line, col, "front matter: %s", msg)
 	}
 	if err := decodeFront(front, t); err != nil {
 		line, col, msg := 0, 0, err.Error()
@@ -155,21 +155,54 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 	return t, nil
 }
 
-// findTag returns the position (in file lines, front matter starting on
-// line 2) of the first YAML tag in front. Tags have no use in front matter
-// and go-yaml v1.19.2 dereferences nil on a tag over a scalar decoded into a
-// list (goccy/go-yaml#735, fixed upstream after that release), so they are
-// refused before decoding.
-func findTag(front string) (line, col int, tag string) {
+// maxFrontDepth bounds how deeply front matter may nest: real front
+// matter nests three levels (a list of sources, each a map of fields).
+const maxFrontDepth = 16
+
+// refusedYAML finds the first thing in front matter that is refused
+// before go-yaml decodes it, with its position in file lines (front
+// matter starting on line 2) and a message; msg is "" when there is none.
+// Front matter needs none of these, and each is a way for a file from a
+// stranger to hurt: tags make go-yaml v1.19.2 dereference nil
+// (goccy/go-yaml#735); anchors and aliases let 600 bytes expand to
+// gigabytes ("billion laughs"); deep nesting makes the decoder recurse
+// until it runs out of memory. The lexer itself is linear, so this pass is
+// cheap.
+func refusedYAML(front string) (line, col int, msg string) {
+	at := func(tk *token.Token) {
+		if tk.Position != nil {
+			line, col = tk.Position.Line+1, tk.Position.Column
+		}
+	}
+	depth := 0
 	for _, tk := range lexer.Tokenize(front) {
-		if tk.Type == token.TagType {
-			if tk.Position != nil {
-				line, col = tk.Position.Line+1, tk.Position.Column
+		switch tk.Type {
+		case token.TagType:
+			at(tk)
+			return line, col, fmt.Sprintf("YAML tags such as %s are not supported; remove it or quote the value", QuoteUntrusted(tk.Value))
+		case token.AnchorType, token.AliasType:
+			at(tk)
+			return line, col, "YAML anchors and aliases (& and *) are not supported; write the value out, or quote it if it starts with & or *"
+		case token.SequenceStartType, token.MappingStartType:
+			if depth++; depth > maxFrontDepth {
+				at(tk)
+				return line, col, fmt.Sprintf("lists and maps are nested more than %d deep", maxFrontDepth)
 			}
-			return line, col, tk.Value
+		case token.SequenceEndType, token.MappingEndType:
+			depth--
+		}
+		// Block nesting shows as indentation: each level indents further.
+		if tk.Position != nil && tk.Position.Column > 2*maxFrontDepth+1 && startsLine(tk) {
+			at(tk)
+			return line, col, fmt.Sprintf("lists and maps are nested more than %d deep (indented %d columns)", maxFrontDepth, tk.Position.Column-1)
 		}
 	}
 	return 0, 0, ""
+}
+
+// startsLine reports whether tk is the first token on its line.
+func startsLine(tk *token.Token) bool {
+	return tk.Prev == nil || tk.Prev.Position == nil || tk.Prev.Position.Line != tk.Position.Line
 }
 
 // decodeFront decodes front matter into t. A panic inside the decoder is a
@@ -184,69 +217,32 @@ func decodeFront(front string, t *Template) (err error) {
 	return yaml.UnmarshalWithOptions([]byte(front), t, yaml.DisallowUnknownField())
 }
 
-// maxRangeRepeats bounds how often nested ranges over numbers may repeat
-// their body. Output is capped by size, but a range that prints nothing
-// would otherwise spin for minutes.
-const maxRangeRepeats = 10_000
-
-// parseBody parses a template body and refuses ranges that would repeat
-// beyond maxRangeRepeats.
+// parseBody parses a template body and refuses anything outside the subset
+// of text/template that templates may use (see checkSubset).
 func parseBody(id, body string) (*template.Template, error) {
 	tm, err := template.New(id).Option("missingkey=error").Parse(body)
 	if err != nil {
 		return nil, err
 	}
+	// {{define}} or {{block}}: named sub-templates can call each other, so
+	// they could recurse. The first in the file is reported, whatever order
+	// the parser keeps them in.
+	var first *parse.Tree
 	for _, t := range tm.Templates() {
-		if t.Tree == nil {
-			continue
+		if t.Name() != id && t.Tree != nil && t.Tree.Root != nil && (first == nil || t.Tree.Root.Pos < first.Root.Pos) {
+			first = t.Tree
 		}
-		if err := checkRanges(t.Tree, t.Tree.Root, 1); err != nil {
+	}
+	if first != nil {
+		loc, _ := first.ErrorContext(first.Root)
+		return nil, fmt.Errorf("template: %s: {{define}} and {{block}} are not supported in templates", loc)
+	}
+	if tm.Tree != nil {
+		if err := checkSubset(tm.Tree); err != nil {
 			return nil, err
 		}
 	}
 	return tm, nil
-}
-
-func checkRanges(tree *parse.Tree, n parse.Node, repeats int64) error {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return nil
-		}
-		for _, c := range n.Nodes {
-			if err := checkRanges(tree, c, repeats); err != nil {
-				return err
-			}
-		}
-	case *parse.RangeNode:
-		times := int64(1)
-		if cmds := n.Pipe.Cmds; len(cmds) == 1 && len(cmds[0].Args) == 1 {
-			if num, ok := cmds[0].Args[0].(*parse.NumberNode); ok && num.IsInt {
-				times = max(num.Int64, 1)
-			}
-		}
-		if repeats*times > maxRangeRepeats || times > maxRangeRepeats {
-			// Report it as text/template reports its own errors, with the
-			// template name and line, so it reads like any other.
-			loc, _ := tree.ErrorContext(n)
-			return fmt.Errorf("template: %s: range repeats %d times; the limit is %d", loc, times, maxRangeRepeats)
-		}
-		if err := checkRanges(tree, n.List, repeats*times); err != nil {
-			return err
-		}
-		return checkRanges(tree, n.ElseList, repeats)
-	case *parse.IfNode:
-		if err := checkRanges(tree, n.List, repeats); err != nil {
-			return err
-		}
-		return checkRanges(tree, n.ElseList, repeats)
-	case *parse.WithNode:
-		if err := checkRanges(tree, n.List, repeats); err != nil {
-			return err
-		}
-		return checkRanges(tree, n.ElseList, repeats)
-	}
-	return nil
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -280,6 +276,9 @@ func (t *Template) check() error {
 		}
 		if seen[v.Name] {
 			return fmt.Errorf("front matter: variable %q is declared twice", v.Name)
+		}
+		if builtinVariable(v.Name) {
+			return fmt.Errorf("front matter: variable %q is a built-in name, filled from the packet's own %s setting; use {{.%s}} without declaring it, or choose another name", v.Name, v.Name, v.Name)
 		}
 		seen[v.Name] = true
 	}
