@@ -43,44 +43,45 @@ var fontFiles = map[family]map[string][]byte{
 		"BI": dejavusansboldoblique.TTF},
 }
 
-// coverage answers "does this family have a glyph for r?", parsing each
-// regular face once per process and remembering answers, because the same
-// few hundred characters are asked about over and over.
+// coverage answers "does this face have a glyph for r?", parsing each face
+// once per process and remembering answers, because the same few hundred
+// characters are asked about over and over.
 type coverage struct {
-	once  sync.Once
-	fonts map[family]*sfnt.Font
 	mu    sync.Mutex
-	known map[family]map[rune]bool
+	fonts map[string]*sfnt.Font // by family and fpdf style
+	known map[string]map[rune]bool
 	buf   sfnt.Buffer
 }
 
 var glyphs coverage
 
-func (c *coverage) has(fam family, r rune) bool {
-	c.once.Do(func() {
-		c.fonts = map[family]*sfnt.Font{}
-		c.known = map[family]map[rune]bool{}
-		for fam, styles := range fontFiles {
-			f, err := sfnt.Parse(styles[""])
-			if err != nil {
-				panic(fmt.Sprintf("embedded font %s is corrupt: %v", fam, err)) // a build defect, not user input
-			}
-			c.fonts[fam] = f
-			c.known[fam] = map[rune]bool{}
-		}
-	})
+// has reports whether the face of fam in fpdf style fs ("", "B", "I",
+// "BI") has r.
+func (c *coverage) has(fam family, fs string, r rune) bool {
 	if r > 0xFFFF {
 		// fpdf's UTF-8 fonts address only the Basic Multilingual Plane.
 		return false
 	}
+	key := string(fam) + fs
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if ok, seen := c.known[fam][r]; seen {
+	if ok, seen := c.known[key][r]; seen {
 		return ok
 	}
-	idx, err := c.fonts[fam].GlyphIndex(&c.buf, r)
+	f := c.fonts[key]
+	if f == nil {
+		var err error
+		if f, err = sfnt.Parse(fontFiles[fam][fs]); err != nil {
+			panic(fmt.Sprintf("embedded font %s %s is corrupt: %v", fam, fs, err)) // a build defect, not user input
+		}
+		if c.fonts == nil {
+			c.fonts, c.known = map[string]*sfnt.Font{}, map[string]map[rune]bool{}
+		}
+		c.fonts[key], c.known[key] = f, map[rune]bool{}
+	}
+	idx, err := f.GlyphIndex(&c.buf, r)
 	ok := err == nil && idx != 0
-	c.known[fam][r] = ok
+	c.known[key][r] = ok
 	return ok
 }
 
@@ -88,13 +89,36 @@ func (c *coverage) has(fam family, r rune) bool {
 // itself if it can, else the fallback. ok is false when no embedded font
 // has the character.
 func faceFor(fam family, r rune) (family, bool) {
-	if ignorable(r) || glyphs.has(fam, r) {
+	if ignorable(r) || glyphs.has(fam, "", r) {
 		return fam, true
 	}
-	if glyphs.has(fallback, r) {
+	if glyphs.has(fallback, "", r) {
 		return fallback, true
 	}
 	return "", false
+}
+
+// styleFor is st as it must be to print r: in the family faceFor picks,
+// and upright, then regular weight, when the italic or bold face lacks a
+// character the regular one has (DejaVu Sans Oblique has no Tifinagh):
+// a plainer letter rather than an empty box.
+func styleFor(st style, r rune) style {
+	fam, ok := faceFor(st.fam, r)
+	st.fam = fam
+	if !ok || ignorable(r) || r == ' ' {
+		return st
+	}
+	for st.italic || st.bold {
+		if f, fs := st.face(); glyphs.has(f, fs, r) {
+			break
+		}
+		if st.italic {
+			st.italic = false
+		} else {
+			st.bold = false
+		}
+	}
+	return st
 }
 
 // ignorable characters are laid out as spaces or line ends, never drawn.

@@ -88,14 +88,12 @@ func (m *measurer) words(spans []span) []word {
 	for _, sp := range spans {
 		text := printable(sp.text)
 		start := 0
-		var runFam family
+		var runSt style
 		emit := func(end int) {
 			if end > start {
-				st := sp.st
-				st.fam = runFam
 				s := text[start:end]
-				w := m.width(st, s)
-				cur.runs = append(cur.runs, run{text: s, st: st, w: w})
+				w := m.width(runSt, s)
+				cur.runs = append(cur.runs, run{text: s, st: runSt, w: w})
 				cur.w += w
 			}
 			start = end
@@ -113,11 +111,11 @@ func (m *measurer) words(spans []span) []word {
 				flush(0, true)
 				continue
 			}
-			fam, _ := faceFor(sp.st.fam, r)
-			if fam != runFam && i > start {
+			rs := styleFor(sp.st, r)
+			if rs != runSt && i > start {
 				emit(i)
 			}
-			runFam = fam
+			runSt = rs
 		}
 		emit(len(text))
 	}
@@ -257,9 +255,9 @@ func expandTabs(s string) string {
 
 // glyph is one character of preformatted text, measured in its face.
 type glyph struct {
-	r   rune
-	fam family
-	w   float64
+	r  rune
+	st style
+	w  float64
 }
 
 // preLines lays out preformatted text (code): a line per source line,
@@ -276,17 +274,12 @@ func (m *measurer) preLines(text string, st style, width float64) []textLine {
 		indent := min(space*float64(len(line)-len(body)), width/2)
 		var gs []glyph
 		for _, r := range body {
-			fam := st.fam
-			if r != ' ' {
-				fam, _ = faceFor(st.fam, r)
-			}
-			gst := st
-			gst.fam = fam
-			gs = append(gs, glyph{r: r, fam: fam, w: m.width(gst, string(r))})
+			gst := styleFor(st, r)
+			gs = append(gs, glyph{r: r, st: gst, w: m.width(gst, string(r))})
 		}
 		for first := true; first || len(gs) > 0; first = false {
 			n := fitGlyphs(gs, width-indent)
-			out = append(out, glyphLine(gs[:n], st, indent))
+			out = append(out, glyphLine(gs[:n], indent))
 			gs = gs[n:]
 			for len(gs) > 0 && gs[0].r == ' ' {
 				gs = gs[1:] // the space a line wrapped at
@@ -316,17 +309,15 @@ func fitGlyphs(gs []glyph, width float64) int {
 }
 
 // glyphLine joins glyphs into runs, one per stretch in the same face.
-func glyphLine(gs []glyph, st style, x float64) textLine {
+func glyphLine(gs []glyph, x float64) textLine {
 	ln := textLine{w: x}
 	for _, g := range gs {
 		last := len(ln.runs) - 1
-		if last >= 0 && ln.runs[last].st.fam == g.fam {
+		if last >= 0 && ln.runs[last].st == g.st {
 			ln.runs[last].text += string(g.r)
 			ln.runs[last].w += g.w
 		} else {
-			rst := st
-			rst.fam = g.fam
-			ln.runs = append(ln.runs, run{text: string(g.r), st: rst, x: ln.w, w: g.w})
+			ln.runs = append(ln.runs, run{text: string(g.r), st: g.st, x: ln.w, w: g.w})
 		}
 		ln.w += g.w
 	}

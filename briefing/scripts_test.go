@@ -1,11 +1,14 @@
 package briefing
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/briefsmith/briefsmith/assets"
 	"github.com/spf13/afero"
+	"golang.org/x/image/font/sfnt"
 )
 
 // Text the renderer cannot set correctly — right-to-left scripts, bidi
@@ -124,5 +127,58 @@ func TestUserTemplateSourcesAreChecked(t *testing.T) {
 	}
 	if strings.Contains(got, "source 2") {
 		t.Errorf("a fine source was reported:\n%s", got)
+	}
+}
+
+// glyphChecker is a surface that records every character drawn in a face
+// that has no glyph for it: it would print as an empty box.
+type glyphChecker struct {
+	nullSurface
+	fonts   map[string]*sfnt.Font
+	buf     sfnt.Buffer
+	missing map[string]bool
+}
+
+func (g *glyphChecker) Text(st style, _, _ float64, s string) {
+	fam, fs := st.face()
+	f := g.fonts[string(fam)+fs]
+	if f == nil {
+		f, _ = sfnt.Parse(fontFiles[fam][fs])
+		g.fonts[string(fam)+fs] = f
+	}
+	for _, r := range s {
+		if idx, err := f.GlyphIndex(&g.buf, r); r != ' ' && (err != nil || idx == 0) {
+			g.missing[fmt.Sprintf("%c in %s %s", r, fam, fs)] = true
+		}
+	}
+}
+
+// Every character is drawn in a face that has it: a bold or italic face
+// lacking a letter the regular face has (DejaVu Sans Oblique has no
+// Tifinagh or Ogham) must not print an empty box.
+func TestEveryDrawnCharacterHasAGlyph(t *testing.T) {
+	var b strings.Builder
+	for _, a := range settableAlphabets() {
+		w := strings.Join(a.letters, "")
+		fmt.Fprintf(&b, "## %s\n\n%s *%s* **%s** ***%s*** `%s`\n\n| %s |\n|---|\n| *%s* |\n\n", w, w, w, w, w, w, w, w)
+	}
+	body := b.String()
+	p := NewPacket("staff")
+	p.Sections = []SectionRef{{Template: "scope", Body: &body, Included: true}}
+	doc, probs := Resolve(builtinLibrary(t), p, "g.briefing")
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	g := &glyphChecker{fonts: map[string]*sfnt.Font{}, missing: map[string]bool{}}
+	if err := newRenderer(doc, nil, g, &metrics).layout(); err != nil {
+		t.Fatal(err)
+	}
+	if len(g.missing) > 0 {
+		var ms []string
+		for m := range g.missing {
+			ms = append(ms, m)
+		}
+		sort.Strings(ms)
+		t.Errorf("%d characters drawn in a face without them, e.g. %q", len(ms), ms[:min(len(ms), 5)])
 	}
 }
