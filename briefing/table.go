@@ -171,9 +171,10 @@ func (r *renderer) drawTable(t *tableLayout) {
 	if repeat {
 		fresh -= headerH
 	}
-	// Keep the header with the start of the first body row.
-	keep := headerH
-	if len(t.rows) > t.headerRows {
+	// Keep the header (or the start of a huge one) with the start of the
+	// first body row.
+	keep := min(headerH, t.height(3))
+	if len(t.rows) > t.headerRows && headerH <= t.height(3) {
 		keep += t.height(min(t.lineCount(t.headerRows), 3))
 	}
 	r.need(min(keep, fresh))
