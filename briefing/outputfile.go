@@ -118,12 +118,15 @@ type liveTemp struct {
 	fsys afero.Fs
 	name string
 	file afero.File
+	// aside marks the copy of a file being replaced, kept to put it back
+	// if a later rename in the set fails; removing it loses nothing.
+	aside bool
 }
 
 // AbandonSaves is for a process about to exit on a signal: it removes the
 // temporary file of every save in progress, so no half-written file is
 // left and every file already in place stays as it was, and returns how
-// many it removed. Saves blocked or started afterwards wait for ever, so
+// many unfinished outputs it removed. Saves blocked or started afterwards wait for ever, so
 // nothing is created or renamed between this call and the exit.
 func AbandonSaves() int {
 	saving.Lock()
@@ -132,7 +135,7 @@ func AbandonSaves() int {
 		if t.file != nil {
 			_ = t.file.Close()
 		}
-		if t.fsys.Remove(t.name) == nil {
+		if t.fsys.Remove(t.name) == nil && !t.aside {
 			n++
 		}
 	}
@@ -141,8 +144,9 @@ func AbandonSaves() int {
 }
 
 // createTemp creates a new temporary file for base in dir with perm
-// (which the system's umask narrows) and records it as live.
-func createTemp(fsys afero.Fs, dir, base string, perm os.FileMode) (afero.File, string, uint64, error) {
+// (which the system's umask narrows) and records it as live; aside says
+// it is a copy of a file being replaced (stagedFile.backUp).
+func createTemp(fsys afero.Fs, dir, base string, perm os.FileMode, aside bool) (afero.File, string, uint64, error) {
 	saving.Lock()
 	defer saving.Unlock()
 	for range 100 {
@@ -158,7 +162,7 @@ func createTemp(fsys afero.Fs, dir, base string, perm os.FileMode) (afero.File, 
 			saving.temps = map[uint64]liveTemp{}
 		}
 		saving.next++
-		saving.temps[saving.next] = liveTemp{fsys, name, f}
+		saving.temps[saving.next] = liveTemp{fsys, name, f, aside}
 		return f, name, saving.next, nil
 	}
 	return nil, "", 0, fmt.Errorf("no free temporary name in %s", dir)
@@ -407,7 +411,7 @@ func (s *stagedFile) write(fsys afero.Fs, data []byte, old os.FileInfo) error {
 	if old != nil {
 		perm = 0o600
 	}
-	f, tmp, id, err := createTemp(fsys, filepath.Dir(s.name), filepath.Base(s.name), perm)
+	f, tmp, id, err := createTemp(fsys, filepath.Dir(s.name), filepath.Base(s.name), perm, false)
 	if err != nil {
 		return err
 	}
@@ -439,7 +443,7 @@ func (s *stagedFile) backUp(fsys afero.Fs, old os.FileInfo) error {
 		return err
 	}
 	defer src.Close()
-	f, tmp, id, err := createTemp(fsys, filepath.Dir(s.name), filepath.Base(s.name), 0o600)
+	f, tmp, id, err := createTemp(fsys, filepath.Dir(s.name), filepath.Base(s.name), 0o600, true)
 	if err != nil {
 		return err
 	}
