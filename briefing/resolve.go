@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Document is a packet with every placeholder filled: what the renderer
@@ -32,6 +33,20 @@ type Section struct {
 // MaxBody caps one section's text after placeholders are filled, about
 // 150 printed pages: a brief never needs more, and it bounds layout time.
 const MaxBody = 512 << 10
+
+// MaxDocumentText caps the filled text of all sections together: each
+// section under its own limit could still add up to thousands of pages
+// from a packet of a few kilobytes (a variable repeated in every section).
+const MaxDocumentText = 4 << 20
+
+// Single-line fields are set on one line of the cover, header or memo
+// block; these lengths are far past any real one, and bound the work of
+// fitting them.
+const (
+	maxTitleRunes   = 300
+	maxNameRunes    = 200
+	maxMarkingRunes = 100
+)
 
 // builtinVariables are set from the packet's own fields, so templates can
 // say {{.prepared_for}} without declaring it.
@@ -127,6 +142,7 @@ func Resolve(lib *Library, p *Packet, name string) (*Document, Problems) {
 	probs = append(probs, p.Notes...)
 	vars := Values(lib, p)
 	seenSource := map[string]bool{}
+	total := 0 // bytes of filled text so far
 	for i, ref := range p.Sections {
 		if !ref.Included {
 			continue
@@ -142,6 +158,10 @@ func Resolve(lib *Library, p *Packet, name string) (*Document, Problems) {
 		title := t.TitleFor(p.Audience)
 		if strings.TrimSpace(ref.Title) != "" {
 			title = ref.Title
+		}
+		if n := utf8.RuneCountInString(title); n > maxTitleRunes {
+			at(i, Error, "section %d: the title is %d characters long; the limit is %d", i+1, n, maxTitleRunes)
+			continue
 		}
 		if ref.Body != nil && len(*ref.Body) > MaxBody {
 			at(i, Error, "section %d %q: the text is %d KB; the limit is %d KB", i+1, title, len(*ref.Body)>>10, MaxBody>>10)
@@ -166,6 +186,16 @@ func Resolve(lib *Library, p *Packet, name string) (*Document, Problems) {
 		if len(body) > MaxBody {
 			at(i, Error, "section %d %q: the text is %d KB; the limit is %d KB", i+1, title, len(body)>>10, MaxBody>>10)
 			continue
+		}
+		if total += len(body); total > MaxDocumentText {
+			at(i, Error, "section %d %q: with it, the packet's text comes to more than %d MB, the limit for one document; split the packet", i+1, title, MaxDocumentText>>20)
+			break
+		}
+		if faults := markdownShapeFaults(body); len(faults) > 0 {
+			for _, f := range faults {
+				at(i, Error, "section %d %q, line %d: %s", i+1, title, f.line, f.msg)
+			}
+			continue // never handed to the Markdown parser
 		}
 		for _, f := range textFaults(title) {
 			at(i, Error, "section %d %q, title: %s", i+1, title, f)
@@ -284,10 +314,18 @@ func checkPacketFields(p *Packet, name string, full bool) Problems {
 	if p.PageLimit < 0 {
 		bad("page limit %d is negative", p.PageLimit)
 	}
-	for _, f := range []struct{ name, text string }{
-		{"title", p.Title}, {"subtitle", p.Subtitle}, {"author", p.Author}, {"organization", p.Organization},
-		{"prepared for", p.PreparedFor}, {"marking", p.Marking}, {"watermark", p.Watermark},
+	for _, f := range []struct {
+		name, text string
+		max        int
+	}{
+		{"title", p.Title, maxTitleRunes}, {"subtitle", p.Subtitle, maxTitleRunes}, {"author", p.Author, maxNameRunes},
+		{"organization", p.Organization, maxNameRunes}, {"prepared for", p.PreparedFor, maxNameRunes},
+		{"marking", p.Marking, maxMarkingRunes}, {"watermark", p.Watermark, maxMarkingRunes},
 	} {
+		if n := utf8.RuneCountInString(f.text); n > f.max {
+			bad("packet settings: %s is %d characters long; the limit is %d", f.name, n, f.max)
+			continue
+		}
 		for _, fault := range textFaults(f.text) {
 			bad("packet settings: %s: %s", f.name, fault)
 		}

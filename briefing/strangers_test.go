@@ -136,3 +136,35 @@ func TestMessagesCannotDriveTheTerminal(t *testing.T) {
 		t.Errorf("bidi override printed raw: %q", s)
 	}
 }
+
+// Small files that ask for huge documents are refused as a whole, and
+// single-line fields past any real length are refused, not fitted.
+func TestWholeDocumentAndFieldCaps(t *testing.T) {
+	lib := builtinLibrary(t)
+	p := NewPacket("staff")
+	p.Title = "T"
+	p.Variables["v"] = strings.Repeat("word ", 10000) // 50 KB
+	body := strings.Repeat("{{.v}}\n\n", 9)           // 450 KB filled, under the section limit
+	for i := 0; i < 100; i++ {
+		p.Sections = append(p.Sections, SectionRef{Template: "scope", Included: true, Body: &body})
+	}
+	_, probs := Resolve(lib, p, "big.briefing")
+	if !strings.Contains(probs.Error(), "more than 4 MB, the limit for one document") {
+		t.Fatalf("problems = %.300s", probs.Error())
+	}
+	if n := len(probs.Errors()); n != 1 {
+		t.Errorf("%d errors, want the one", n)
+	}
+
+	p = NewPacket("staff")
+	p.Title = strings.Repeat("Long title ", 200)
+	p.Marking = strings.Repeat("SECRET ", 100)
+	long := strings.Repeat("x", 2000)
+	p.Sections = []SectionRef{{Template: "scope", Included: true, Title: long}}
+	_, probs = Resolve(lib, p, "long.briefing")
+	for _, want := range []string{"title is 2200 characters long; the limit is 300", "marking is 700 characters long; the limit is 100", "section 1: the title is 2000 characters long"} {
+		if !strings.Contains(probs.Error(), want) {
+			t.Errorf("problems lack %q:\n%s", want, probs.Error())
+		}
+	}
+}
