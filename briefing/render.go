@@ -88,8 +88,12 @@ func render(doc *Document, out io.Writer, compress bool) (info RenderInfo, err e
 	pdf := newPDF(doc.Packet)
 	pdf.SetCompression(compress)
 	s := newPDFSurface(pdf)
-	if tp, _, _ := logoInfo(doc.Packet); tp != "" {
-		s.registerLogo(doc.Packet.Style.Logo, tp)
+	if len(doc.Packet.Style.Logo) > 0 {
+		logo, tp, err := normalizedLogo(doc.Packet.Style.Logo)
+		if err != nil {
+			return info, Problems{{Severity: Error, Section: -1, Message: "logo: " + err.Error()}}
+		}
+		s.registerLogo(logo, tp)
 	}
 	// The first pass draws nothing and learns where every section lands;
 	// the second prints, with those page numbers in the contents and

@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
   libxinerama-dev libxi-dev libxxf86vm-dev
-  poppler-utils qpdf xvfb imagemagick
+  poppler-utils qpdf xvfb imagemagick ghostscript xdotool
 )
 
 if ! command -v go >/dev/null 2>&1; then
