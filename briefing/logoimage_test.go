@@ -229,4 +229,3 @@ func samePixelNear(got color.Color, want color.NRGBA, grey bool) bool {
 	d := func(a uint32, b int) int { return max(int(a>>8)-b, b-int(a>>8)) }
 	return d(r, wr) < tol && d(g, wg) < tol && d(b, wb) < tol
 }
-
