@@ -72,6 +72,25 @@ func Render(doc *Document, w io.Writer) (RenderInfo, error) {
 	return info, err
 }
 
+// MaxPages caps a document: a packet of a few kilobytes (every section
+// under its own limit) could otherwise ask for ten thousand pages and
+// minutes of work. A brief is a few pages; a thick handbook a few hundred.
+const MaxPages = 2000
+
+// errTooManyPages stops a layout that passes MaxPages.
+var errTooManyPages = Problems{{Severity: Error, Section: -1,
+	Message: fmt.Sprintf("the document would be longer than %d pages, the limit for one export; split the packet or leave sections out", MaxPages)}}
+
+// recovered turns a panic during layout into an error: the page limit as
+// its problem, anything else (fpdf panics on a few inputs validation is
+// meant to catch first) as a failure of what.
+func recovered(v any, what string) error {
+	if probs, ok := v.(Problems); ok && len(probs) == 1 && probs[0].Message == errTooManyPages[0].Message {
+		return errTooManyPages
+	}
+	return fmt.Errorf("%s: %v", what, v)
+}
+
 // render lays out and writes the PDF. compress is false only in the fuzz
 // target, where instrumented zlib would cost seconds per input.
 func render(doc *Document, out io.Writer, compress bool) (info RenderInfo, err error) {
@@ -79,7 +98,7 @@ func render(doc *Document, out io.Writer, compress bool) (info RenderInfo, err e
 		// fpdf panics on a few inputs validation is meant to catch first;
 		// a panic here must still reach the user as an error.
 		if v := recover(); v != nil {
-			err = fmt.Errorf("rendering failed: %v", v)
+			err = recovered(v, "rendering failed")
 		}
 	}()
 	if probs := checkPacketFields(doc.Packet, "", false); probs.HasErrors() {
@@ -127,7 +146,7 @@ func render(doc *Document, out io.Writer, compress bool) (info RenderInfo, err e
 func Paginate(doc *Document) (info RenderInfo, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			err = fmt.Errorf("layout failed: %v", v)
+			err = recovered(v, "layout failed")
 		}
 	}()
 	if probs := checkPacketFields(doc.Packet, "", false); probs.HasErrors() {
@@ -243,6 +262,11 @@ func (r *renderer) layout() error {
 // newPage finishes the current page with its footer and starts the next
 // with its header.
 func (r *renderer) newPage() {
+	if r.page >= MaxPages {
+		// Layout is deep in a block; stopping it is a panic that render
+		// and Paginate turn back into this problem.
+		panic(errTooManyPages)
+	}
 	if r.page > 0 {
 		r.footer()
 	}

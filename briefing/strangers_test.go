@@ -168,3 +168,29 @@ func TestWholeDocumentAndFieldCaps(t *testing.T) {
 		}
 	}
 }
+
+// A document past MaxPages stops with a clear problem, in the export and
+// in the live page count.
+func TestDocumentsStopAtThePageLimit(t *testing.T) {
+	lib := builtinLibrary(t)
+	p := NewPacket("staff")
+	p.Title = "Long"
+	body := "<!-- pagebreak -->\n\nx\n\n"
+	page := strings.Repeat(body, 300)
+	for i := 0; i < 8; i++ {
+		p.Sections = append(p.Sections, SectionRef{Template: "scope", Included: true, Body: &page})
+	}
+	doc, probs := Resolve(lib, p, "long.briefing")
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	for name, run := range map[string]func() error{
+		"export": func() error { _, err := Render(doc, &strings.Builder{}); return err },
+		"count":  func() error { _, err := Paginate(doc); return err },
+	} {
+		err := run()
+		if err == nil || !strings.Contains(err.Error(), "longer than 2000 pages") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
