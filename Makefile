@@ -19,7 +19,7 @@ build: deps
 run: build
 	./$(BIN)
 
-FUZZ_TARGETS := FuzzDecodePacket FuzzParseTemplate FuzzExpand FuzzLayout FuzzRender FuzzEveryWordIsPrintedOrReported
+FUZZ_TARGETS := FuzzDecodePacket FuzzParseTemplate FuzzExpand FuzzLayout FuzzRender FuzzEveryWordIsPrintedOrReported FuzzLogo
 FUZZTIME ?= 60s
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 

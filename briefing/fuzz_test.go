@@ -3,6 +3,8 @@ package briefing
 import (
 	"bytes"
 	"errors"
+	"image"
+	"image/color"
 	"io"
 	"strings"
 	"testing"
@@ -20,14 +22,33 @@ func FuzzDecodePacket(f *testing.F) {
 	f.Add([]byte(`{"version":1,"title":"T","audience":"staff","sections":[{"template":"x","body":"b"}],"extra":[1,2]}`))
 	f.Add([]byte(`{"version":1,"sections":[{}],"style":{"logo":"AAAA"}}`))
 	f.Add([]byte("{\"version\":1,\"title\":\"\xff\"}"))
+	// Keys the JSON decoder would match loosely, duplicates, built-in
+	// variable names.
+	f.Add([]byte(`{"version":1,"TITLE":"x","title":"y","audience":"staff","sections":[]}`))
+	f.Add([]byte(`{"version":1,"title":"t","mar\u212Aing":"","marking":"S","audience":"staff","sections":[{"template":"a","Included":false}]}`))
+	f.Add([]byte(`{"version":1,"marking":"S","marking":"","audience":"staff","sections":[],"sections":[]}`))
+	f.Add([]byte(`{"version":1,"title":"t","audience":"staff","variables":{"audience":"classroom","a":"1","a":"2"},"sections":[],"style":{"Logo":"x"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := DecodePacket("f.briefing", data)
 		if err != nil {
 			var pr Problem
-			if !errors.As(err, &pr) || pr.File != "f.briefing" {
+			var ps Problems
+			switch {
+			case errors.As(err, &ps):
+				for _, pr := range ps {
+					if pr.File != "f.briefing" || pr.Line < 1 {
+						t.Fatalf("problem %v is not located", pr)
+					}
+				}
+			case !errors.As(err, &pr) || pr.File != "f.briefing":
 				t.Fatalf("error %v is not a located Problem", err)
 			}
 			return
+		}
+		for k := range p.Variables {
+			if builtinVariable(k) {
+				t.Fatalf("variable %q overrides a built-in", k)
+			}
 		}
 		var buf bytes.Buffer
 		if err := WritePacket(&buf, p); err != nil {
@@ -52,6 +73,10 @@ func FuzzParseTemplate(f *testing.F) {
 	}
 	f.Add([]byte("---\nid: x\ntitle: X\nkind: custom\nvariables:\n  - name: a\n---\n{{.a}} {{range 3}}y{{end}}\n"))
 	f.Add([]byte("---\n---\n"))
+	f.Add([]byte("---\nid: x\ntitle: X\nkind: custom\na: &a [1]\nb: *a\n---\nx\n"))
+	f.Add([]byte("---\nid: x\ntitle: X\nkind: custom\nsummary: [[[[[[[[[[[[[[[[[[[[\n---\nx\n"))
+	f.Add([]byte("---\nid: x\ntitle: X\nkind: custom\n---\n{{$a := printf \"%9d\" 0}}{{$a = print $a $a}}{{$a}}\n"))
+	f.Add([]byte("---\nid: x\ntitle: X\nkind: custom\n---\n{{with .a}}{{.}}{{else}}{{if and (eq $.audience \"staff\") (not .b)}}z{{end}}{{end}}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tm, err := ParseTemplate("f.md", data)
 		if err != nil {
@@ -82,17 +107,21 @@ func FuzzExpand(f *testing.F) {
 	f.Add(`{{printf "%s" .name | len}}`)
 	f.Add(`{{if eq .audience "client" "staff" -}} A {{.name}} {{- else if ne .audience "x"}}B{{else}}C{{end}}`)
 	f.Add(`{{$x := 1}}{{if eq "staff" .audience}}{{$x := 2}}{{end}}{{$x}}`)
+	f.Add(`{{with .name}}{{.}}{{.}}{{end}}{{if or (lt 1 2) (ge 3 4)}}{{$.name}}{{end}}`)
 	f.Fuzz(func(t *testing.T, body string) {
 		tm, err := parseBody("f", body)
 		if err != nil {
 			return
 		}
+		// The subset cannot build text: each action prints at most a
+		// value ("staff", "N") or a boolean.
+		bound := len(body) + len("classroom")*strings.Count(body, "{{")
 		for _, aud := range Audiences {
 			vars := map[string]any{"name": "N", "audience": aud}
 			edited := &Template{ID: "f", File: "f.md", tmpl: tm}
 			out, err := edited.Execute(vars)
-			if err == nil && len(out) > maxSectionOutput {
-				t.Fatalf("output of %d bytes passed the limit", len(out))
+			if err == nil && len(out) > bound {
+				t.Fatalf("%d bytes of template printed %d bytes", len(body), len(out))
 			}
 			if err != nil {
 				continue
@@ -178,4 +207,31 @@ func readAsset(name string) ([]byte, error) {
 	var b strings.Builder
 	_, err = io.Copy(&b, f)
 	return []byte(b.String()), err
+}
+
+// FuzzLogo feeds arbitrary bytes to the logo preparation: no panic, and
+// what it hands the PDF writer decodes as the same size in 8 bits.
+func FuzzLogo(f *testing.F) {
+	for _, seed := range [][]byte{handPNG(6, 16, false, false), handPNG(4, 8, false, true), handPNG(2, 8, true, false), []byte("\x89PNG\r\n\x1a\n")} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out, tp, err := normalizedLogo(data)
+		if err != nil {
+			return
+		}
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(out))
+		if err != nil {
+			t.Fatalf("prepared logo does not decode: %v", err)
+		}
+		src, _, _ := image.DecodeConfig(bytes.NewReader(data))
+		if cfg.Width != src.Width || cfg.Height != src.Height || (format == "png") != (tp == "PNG") {
+			t.Fatalf("prepared logo is %s %dx%d, source %dx%d", format, cfg.Width, cfg.Height, src.Width, src.Height)
+		}
+		switch cfg.ColorModel {
+		case color.NRGBAModel, color.RGBAModel, color.YCbCrModel:
+		default:
+			t.Fatalf("prepared logo has colour model %T", cfg.ColorModel)
+		}
+	})
 }

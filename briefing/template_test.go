@@ -128,6 +128,8 @@ func TestTemplatesOutsideTheSubsetAreRefused(t *testing.T) {
 		{"index", "{{index .m 1}}", "index is not supported"},
 		{"condition with a variable", "{{if $x := .a}}{{end}}", "variables ($x) are not supported"},
 		{"in an else branch", "{{if .a}}{{else}}{{printf \"x\"}}{{end}}", "printf is not supported"},
+		{"every value at once", "{{.}}", "{{.}} on its own prints every value"},
+		{"every value through $", "{{$}}{{$}}", "{{$}} on its own prints every value"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseTemplate("bad.md", []byte("---\nid: bad\ntitle: Bad\nkind: custom\n---\nfirst line\n"+tc.body+"\n"))

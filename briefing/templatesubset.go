@@ -28,6 +28,9 @@ const allowedFuncList = "eq, ne, lt, le, gt, ge, and, or, not"
 // outside the allowed subset.
 func checkSubset(tree *parse.Tree) error {
 	var walk func(n parse.Node) error
+	// inWith counts the enclosing {{with}}s: only there is "." one value;
+	// elsewhere it is every value of the packet at once.
+	inWith := 0
 	refuse := func(n parse.Node, format string, args ...any) error {
 		loc, _ := tree.ErrorContext(n)
 		// Reported as text/template reports its own errors, "template:
@@ -43,7 +46,7 @@ func checkSubset(tree *parse.Tree) error {
 		}
 		for _, cmd := range p.Cmds {
 			for _, arg := range cmd.Args {
-				if err := checkArg(refuse, n, arg); err != nil {
+				if err := checkArg(refuse, n, arg, inWith > 0); err != nil {
 					return err
 				}
 			}
@@ -69,7 +72,16 @@ func checkSubset(tree *parse.Tree) error {
 		case *parse.IfNode:
 			return walkBranch(walk, checkPipe, n, &n.BranchNode)
 		case *parse.WithNode:
-			return walkBranch(walk, checkPipe, n, &n.BranchNode)
+			if err := checkPipe(n, n.Pipe); err != nil {
+				return err
+			}
+			inWith++
+			err := walk(n.List)
+			inWith--
+			if err != nil {
+				return err
+			}
+			return walk(n.ElseList)
 		case *parse.RangeNode:
 			return refuse(n, "range (repeating text) is not supported in templates")
 		case *parse.TemplateNode:
@@ -95,10 +107,16 @@ func walkBranch(walk func(parse.Node) error, checkPipe func(parse.Node, *parse.P
 	return walk(b.ElseList)
 }
 
-// checkArg checks one argument of a command, reporting at the action.
-func checkArg(refuse func(parse.Node, string, ...any) error, at parse.Node, arg parse.Node) error {
+// checkArg checks one argument of a command, reporting at the action;
+// dotIsValue is true inside {{with}}, where "." is the value tested.
+func checkArg(refuse func(parse.Node, string, ...any) error, at parse.Node, arg parse.Node, dotIsValue bool) error {
 	switch a := arg.(type) {
-	case *parse.FieldNode, *parse.DotNode, *parse.StringNode, *parse.NumberNode, *parse.BoolNode, *parse.NilNode:
+	case *parse.FieldNode, *parse.StringNode, *parse.NumberNode, *parse.BoolNode, *parse.NilNode:
+		return nil
+	case *parse.DotNode:
+		if !dotIsValue {
+			return refuse(at, "{{.}} on its own prints every value of the packet; name the field, such as {{.title}}")
+		}
 		return nil
 	case *parse.IdentifierNode:
 		if !allowedFuncs[a.Ident] {
@@ -106,22 +124,22 @@ func checkArg(refuse func(parse.Node, string, ...any) error, at parse.Node, arg 
 		}
 		return nil
 	case *parse.VariableNode:
-		if len(a.Ident) == 1 && a.Ident[0] == "$" {
-			return nil // the packet's own values, as "."
+		if a.Ident[0] == "$" && len(a.Ident) > 1 {
+			return nil // $.name: a field of the packet's values
 		}
 		if a.Ident[0] == "$" {
-			return nil // $.name: a field of the packet's values
+			return refuse(at, "{{$}} on its own prints every value of the packet; name the field, such as {{$.title}}")
 		}
 		return refuse(at, "variables (%s) are not supported in templates; use the field itself", a.Ident[0])
 	case *parse.ChainNode:
-		return checkArg(refuse, at, a.Node)
+		return checkArg(refuse, at, a.Node, dotIsValue)
 	case *parse.PipeNode:
 		if len(a.Decl) > 0 {
 			return refuse(at, "variables are not supported in templates")
 		}
 		for _, cmd := range a.Cmds {
 			for _, x := range cmd.Args {
-				if err := checkArg(refuse, at, x); err != nil {
+				if err := checkArg(refuse, at, x, dotIsValue); err != nil {
 					return err
 				}
 			}
