@@ -51,6 +51,8 @@ type uiHooks struct {
 	askAudience func(done func(audience string))
 	askRestore  func(r briefing.Recovery, done func(restore bool))
 	showError   func(err error)
+	// showInfo tells the user something that needs no answer.
+	showInfo func(title, message string)
 	// exported is told of a finished export and may offer to open it.
 	exported func(path string, pages int)
 	// progress shows a busy dialog and returns what hides it.
@@ -149,6 +151,7 @@ func defaultHooks(w *mainWindow) uiHooks {
 				done, w.win)
 		},
 		showError: func(err error) { dialog.ShowError(plainError(err), w.win) },
+		showInfo:  func(title, message string) { dialog.ShowInformation(title, message, w.win) },
 		exported: func(path string, pages int) {
 			dialog.ShowConfirm("Export finished",
 				"Saved "+filepath.Base(path)+" ("+plural(pages, "page")+").\nOpen it now?",
@@ -194,6 +197,9 @@ func (u *uiHooks) override(o uiHooks) {
 	}
 	if o.showError != nil {
 		u.showError = o.showError
+	}
+	if o.showInfo != nil {
+		u.showInfo = o.showInfo
 	}
 	if o.exported != nil {
 		u.exported = o.exported

@@ -2,10 +2,14 @@ package app
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/briefsmith/briefsmith/briefing"
 	"github.com/spf13/afero"
 )
@@ -146,5 +150,62 @@ func TestDialogPathErrorsSayWhatToDo(t *testing.T) {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message lacks %q: %q", want, msg)
 		}
+	}
+}
+
+// A templates folder holding a link to a device, a pipe, a link to a huge
+// file and front matter that explodes: the app starts, loads the good
+// template, and lists each bad file by name with what is wrong.
+func TestStartsWithABadTemplatesFolder(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("good.md", "---\nid: good\ntitle: Good one\nkind: custom\n---\nFine.\n")
+	write("laughs.md", "---\nid: x\ntitle: X\nkind: custom\na: &a [1,2]\nb: [*a,*a]\n---\nBody\n")
+	write("deep.md", "---\nid: y\ntitle: Y\nkind: custom\nsummary: "+strings.Repeat("[", 100000)+"\n---\nBody\n")
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.md"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefTemplatesDir, dir)
+	h := openHarness(t, a, afero.NewOsFs())
+	if _, ok := h.w.lib.Get("good"); !ok {
+		t.Fatal("the good template was not loaded")
+	}
+	shown := map[string]string{}
+	for id, r := range h.w.library.rows {
+		if r.broken == nil {
+			continue
+		}
+		row := h.w.library.createRow()
+		h.w.library.updateRow(id, row)
+		labels := row.(*tapRow).content.(*fyne.Container).Objects
+		shown[labels[0].(*widget.Label).Text] = labels[1].(*widget.Label).Text
+	}
+	for name, want := range map[string]string{
+		"⚠ zero.md":           "skipped: templates must be ordinary files",
+		"⚠ pipe.md":           "a named pipe",
+		"⚠ laughs.md, line 5": "anchors and aliases",
+		"⚠ deep.md, line 5":   "nested more than 16 deep",
+	} {
+		if !strings.Contains(shown[name], want) {
+			t.Errorf("row %q shows %q, want %q (rows: %v)", name, shown[name], want, shown)
+		}
+	}
+	// Choosing a row says it all.
+	for id, r := range h.w.library.rows {
+		if r.broken != nil {
+			h.w.library.list.Select(id)
+			break
+		}
+	}
+	if len(h.ui.infos) != 1 || !strings.Contains(h.ui.infos[0], dir) {
+		t.Errorf("selecting a broken row showed %v", h.ui.infos)
 	}
 }

@@ -63,6 +63,7 @@ type fakeUI struct {
 	audience  string
 	restore   bool
 	errors    []error
+	infos     []string
 	asked     []string
 	exported  string
 	pages     int
@@ -92,6 +93,7 @@ func (f *fakeUI) hooks() uiHooks {
 			done(f.restore)
 		},
 		showError: func(err error) { f.errors = append(f.errors, err) },
+		showInfo:  func(title, msg string) { f.infos = append(f.infos, title+": "+msg) },
 		exported:  func(path string, pages int) { f.exported, f.pages = path, pages },
 		progress:  func(string) func() { return func() {} },
 	}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -49,8 +51,13 @@ func newLibraryPanel(w *mainWindow) *libraryPanel {
 		CreateItem: l.createRow,
 		UpdateItem: l.updateRow,
 		OnSelected: func(id widget.ListItemID) {
-			if l.rows[id].template == nil {
+			if r := l.rows[id]; r.template == nil {
 				l.list.Unselect(id) // headings and broken files cannot be added
+				if r.broken != nil {
+					// The row has room for a line; the whole message says
+					// what to do.
+					l.w.ui.showInfo("Template not loaded", r.broken.String())
+				}
 				return
 			}
 			l.chosen = id
@@ -127,7 +134,11 @@ func (l *libraryPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		title.Importance = widget.LowImportance
 		detail.Hide()
 	case r.broken != nil:
-		title.SetText("⚠ " + r.broken.File)
+		name := filepath.Base(r.broken.File)
+		if r.broken.Line > 0 {
+			name += fmt.Sprintf(", line %d", r.broken.Line)
+		}
+		title.SetText("⚠ " + name)
 		title.Importance = widget.DangerImportance
 		detail.SetText(r.broken.Text())
 		detail.Show()

@@ -87,6 +87,9 @@ func isRecoveryName(name string) bool {
 		return true
 	}
 	n, ok := strings.CutPrefix(name, "recovery-")
+	if !ok {
+		return false
+	}
 	if n, ok = strings.CutSuffix(n, ".json"); !ok {
 		return false
 	}
