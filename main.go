@@ -7,7 +7,7 @@ import (
 	"os"
 
 	"github.com/briefsmith/briefsmith/app"
-	"github.com/briefsmith/briefsmith/briefing/cli"
+	"github.com/briefsmith/briefsmith/cli"
 )
 
 func main() {

@@ -6,7 +6,7 @@ package main
 import (
 	"os"
 
-	"github.com/briefsmith/briefsmith/briefing/cli"
+	"github.com/briefsmith/briefsmith/cli"
 )
 
 func main() { os.Exit(cli.Run(os.Args[1:], cli.OSEnv())) }

@@ -58,7 +58,7 @@ func TestHostileFilesStayWithinLimits(t *testing.T) {
 // line would meet it: packets validated and exported, templates loaded from
 // a templates folder and used by a packet.
 func hostileCorpusCases(t *testing.T, work string) []limitCase {
-	corpus, err := filepath.Abs("../testdata/hostile")
+	corpus, err := filepath.Abs("../briefing/testdata/hostile")
 	if err != nil {
 		t.Fatal(err)
 	}
