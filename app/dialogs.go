@@ -48,7 +48,7 @@ type uiHooks struct {
 	askOverwrite func(name string, done func(overwriteChoice))
 	// askAudience asks what kind of packet New should start; done gets ""
 	// on cancel.
-	askAudience func(done func(audience string))
+	askAudience func(done func(audience briefing.Audience))
 	askRestore  func(r briefing.Recovery, done func(restore bool))
 	showError   func(err error)
 	// showInfo tells the user something that needs no answer.
@@ -130,13 +130,13 @@ func defaultHooks(w *mainWindow) uiHooks {
 			d.SetButtons([]fyne.CanvasObject{cancel, replace, saveAs})
 			d.Show()
 		},
-		askAudience: func(done func(string)) {
+		askAudience: func(done func(briefing.Audience)) {
 			var d *dialog.CustomDialog
-			choose := func(a string) func() { return func() { d.Hide(); done(a) } }
+			choose := func(a briefing.Audience) func() { return func() { d.Hide(); done(a) } }
 			buttons := container.NewVBox(
-				widget.NewButton("Staff memo — BLUF, marking on every page", choose("staff")),
-				widget.NewButton("Classroom handout — plain language, room to write", choose("classroom")),
-				widget.NewButton("Client brief — your logo, confidential footer", choose("client")),
+				widget.NewButton("Staff memo — BLUF, marking on every page", choose(briefing.Staff)),
+				widget.NewButton("Classroom handout — plain language, room to write", choose(briefing.Classroom)),
+				widget.NewButton("Client brief — your logo, confidential footer", choose(briefing.Client)),
 			)
 			d = dialog.NewCustom("New packet", "Cancel", buttons, w.win)
 			d.Show()

@@ -73,7 +73,7 @@ func (w *mainWindow) whenSafe(next func()) {
 
 // onNewDialog asks which audience the new packet is for.
 func (w *mainWindow) onNewDialog() {
-	w.ui.askAudience(func(audience string) {
+	w.ui.askAudience(func(audience briefing.Audience) {
 		if audience != "" {
 			w.onNew(audience)
 		}
@@ -82,10 +82,9 @@ func (w *mainWindow) onNewDialog() {
 
 // onNew starts a packet for audience with the user's default settings and
 // the built-in sections that suit it.
-func (w *mainWindow) onNew(audience string) {
+func (w *mainWindow) onNew(audience briefing.Audience) {
 	w.whenSafe(func() {
-		p := briefing.NewPacketFor(w.lib, audience, w.env.now().Format("2006-01-02"))
-		applyDefaults(w.app, p)
+		p := briefing.NewPacketFor(w.lib, audience, w.env.now().Format("2006-01-02"), packetDefaults(w.app))
 		w.setDocument(w.newDocument(p, ""))
 	})
 }

@@ -84,9 +84,9 @@ func (f *fakeUI) hooks() uiHooks {
 			f.asked = append(f.asked, "unsaved")
 			done(f.unsaved)
 		},
-		askAudience: func(done func(string)) {
+		askAudience: func(done func(briefing.Audience)) {
 			f.asked = append(f.asked, "audience")
-			done(f.audience)
+			done(briefing.Audience(f.audience))
 		},
 		askRestore: func(r briefing.Recovery, done func(bool)) {
 			f.asked = append(f.asked, "restore")

@@ -12,13 +12,6 @@ import (
 	"github.com/briefsmith/briefsmith/briefing"
 )
 
-// kindNames are the library's group headings.
-var kindNames = map[string]string{
-	"summary": "Summary", "provisions": "Provisions", "background": "Background", "scope": "Scope",
-	"international": "International", "context": "Context", "implications": "Implications", "outlook": "Outlook",
-	"questions": "Questions", "activity": "Activities", "glossary": "Glossary", "appendix": "Appendices", "custom": "Custom",
-}
-
 // libraryRow is one line of the library list: a group heading, a
 // template, or a template file that failed to load.
 type libraryRow struct {
@@ -77,13 +70,13 @@ func newLibraryPanel(w *mainWindow) *libraryPanel {
 func (l *libraryPanel) refresh() {
 	q := strings.ToLower(strings.TrimSpace(l.search.Text))
 	l.rows = l.rows[:0]
-	last := ""
+	last := briefing.Kind("")
 	for _, t := range l.w.lib.Templates() {
 		if q != "" && !strings.Contains(strings.ToLower(t.Title+" "+t.Summary+" "+t.ID), q) {
 			continue
 		}
 		if t.Kind != last {
-			l.rows = append(l.rows, libraryRow{heading: kindNames[t.Kind]})
+			l.rows = append(l.rows, libraryRow{heading: t.Kind.Heading()})
 			last = t.Kind
 		}
 		l.rows = append(l.rows, libraryRow{template: t})
@@ -147,8 +140,8 @@ func (l *libraryPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		title.SetText(t.Title)
 		title.Importance = widget.MediumImportance
 		aud := "all audiences"
-		if len(t.Audiences) > 0 && len(t.Audiences) < len(briefing.Audiences) {
-			aud = strings.Join(t.Audiences, ", ")
+		if len(t.Audiences) > 0 && len(t.Audiences) < len(briefing.Audiences()) {
+			aud = joinNames(t.Audiences, ", ")
 		}
 		origin := ""
 		if t.Origin != briefing.OriginBuiltIn {
@@ -169,4 +162,18 @@ func (l *libraryPanel) onAdd() {
 
 func (l *libraryPanel) addTemplate(id string) {
 	l.w.doc.addSection(id)
+}
+
+// joinNames joins the names of a closed set's values (audiences, say).
+func joinNames[T ~string](xs []T, sep string) string {
+	return strings.Join(names(xs), sep)
+}
+
+// names lists the names of a closed set's values, as selects show them.
+func names[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
 }

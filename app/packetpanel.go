@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -84,7 +82,7 @@ func (p *packetPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	t, known := p.w.lib.Get(s.Template)
 	suits := !known || t.Suits(p.w.doc.packet.Audience)
 	if !suits {
-		text += "  (" + strings.Join(t.Audiences, ", ") + " only)"
+		text += "  (" + joinNames(t.Audiences, ", ") + " only)"
 	}
 	title.SetText(text)
 	if s.Included && suits {

@@ -23,15 +23,12 @@ func templatesDir(a fyne.App) string {
 	return a.Preferences().StringWithFallback(prefTemplatesDir, briefing.DefaultTemplatesDir())
 }
 
-// applyDefaults fills a new packet from Preferences.
-func applyDefaults(a fyne.App, p *briefing.Packet) {
+// packetDefaults are Preferences' values for new packets; NewPacketFor
+// applies them, so the app and the command line start packets alike.
+func packetDefaults(a fyne.App) briefing.Defaults {
 	pr := a.Preferences()
-	p.Author = pr.String(prefAuthor)
-	p.Organization = pr.String(prefOrganization)
-	p.Marking = pr.String(prefMarking)
-	if s := pr.String(prefPageSize); s == "letter" || s == "a4" {
-		p.Style.PageSize = s
-	}
+	return briefing.Defaults{Author: pr.String(prefAuthor), Organization: pr.String(prefOrganization),
+		Marking: pr.String(prefMarking), PageSize: briefing.PageSize(pr.String(prefPageSize))}
 }
 
 // onPreferences edits the defaults for new packets and the templates
@@ -44,8 +41,8 @@ func (w *mainWindow) onPreferences() {
 	org.SetText(pr.String(prefOrganization))
 	marking := widget.NewSelectEntry(markingOptions)
 	marking.SetText(pr.String(prefMarking))
-	size := widget.NewSelect([]string{"letter", "a4"}, nil)
-	size.SetSelected(pr.StringWithFallback(prefPageSize, "letter"))
+	size := widget.NewSelect(names(briefing.PageSizes()), nil)
+	size.SetSelected(pr.StringWithFallback(prefPageSize, string(briefing.Letter)))
 	dir := widget.NewEntry()
 	dir.SetText(templatesDir(w.app))
 	items := []*widget.FormItem{

@@ -120,7 +120,7 @@ func (s *sectionPanel) show() {
 	}
 	if ok && !t.Suits(s.w.doc.packet.Audience) {
 		s.info.SetText(fmt.Sprintf("Template “%s” is written for %s, so it is left out of this %s packet's PDF. Change the audience in Settings to include it.",
-			t.ID, strings.Join(t.Audiences, " and "), s.w.doc.packet.Audience))
+			t.ID, joinNames(t.Audiences, " and "), s.w.doc.packet.Audience))
 	}
 	if s.title.Text != ref.Title {
 		s.title.SetText(ref.Title)

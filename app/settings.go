@@ -73,8 +73,8 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 		}
 		return sel
 	}
-	s.audience = choice(briefing.Audiences, func(p *briefing.Packet, v string) { p.Audience = v })
-	s.pageSize = choice([]string{"letter", "a4"}, func(p *briefing.Packet, v string) { p.Style.PageSize = v })
+	s.audience = choice(names(briefing.Audiences()), func(p *briefing.Packet, v string) { p.Audience = briefing.Audience(v) })
+	s.pageSize = choice(names(briefing.PageSizes()), func(p *briefing.Packet, v string) { p.Style.PageSize = briefing.PageSize(v) })
 	s.fontSize = choice(fontSizes, func(p *briefing.Packet, v string) {
 		if f, err := strconv.ParseFloat(v, 64); err == nil {
 			p.Style.FontSize = f
@@ -173,8 +173,8 @@ func (s *settingsPanel) refresh() {
 	if s.watermark.Text != p.Watermark {
 		s.watermark.SetText(p.Watermark)
 	}
-	s.audience.SetSelected(p.Audience)
-	s.pageSize.SetSelected(p.Style.PageSize)
+	s.audience.SetSelected(string(p.Audience))
+	s.pageSize.SetSelected(string(p.Style.PageSize))
 	s.fontSize.SetSelected(strconv.FormatFloat(p.Style.FontSize, 'f', -1, 64))
 	if d, err := time.Parse(time.DateOnly, p.Date); err == nil {
 		if s.date.Date == nil || !s.date.Date.Equal(d) {

@@ -28,7 +28,7 @@ func TestEachAudienceSampleLooksLikeItsDocument(t *testing.T) {
 	for _, size := range []string{"letter", "a4"} {
 		t.Run(size, func(t *testing.T) {
 			staff := loadSampleNamed(t, "staff.briefing")
-			staff.Style.PageSize = size
+			staff.Style.PageSize = PageSize(size)
 			data, info := renderPacket(t, staff)
 			tool(t, "qpdf", "--check", writePDF(t, data))
 			if info.Pages < 2 || info.Pages > 4 {
@@ -36,7 +36,7 @@ func TestEachAudienceSampleLooksLikeItsDocument(t *testing.T) {
 			}
 
 			class := loadSampleNamed(t, "classroom.briefing")
-			class.Style.PageSize = size
+			class.Style.PageSize = PageSize(size)
 			data, _ = renderPacket(t, class)
 			path := writePDF(t, data)
 			tool(t, "qpdf", "--check", path)
@@ -55,7 +55,7 @@ func TestEachAudienceSampleLooksLikeItsDocument(t *testing.T) {
 			}
 
 			client := loadSampleNamed(t, "client.briefing")
-			client.Style.PageSize = size
+			client.Style.PageSize = PageSize(size)
 			data, info = renderPacket(t, client)
 			path = writePDF(t, data)
 			tool(t, "qpdf", "--check", path)
@@ -120,7 +120,7 @@ func TestBlockExtensions(t *testing.T) {
 func TestOneUnsuitedSectionIsLeftOut(t *testing.T) {
 	lib := builtinLibrary(t)
 	p := loadSampleNamed(t, "staff.briefing")
-	for _, a := range Audiences {
+	for _, a := range Audiences() {
 		p.Audience = a
 		doc, probs := Resolve(lib, p, "x")
 		if probs.HasErrors() {
@@ -148,7 +148,7 @@ func TestQuestionsStayWithTheirAnswerLines(t *testing.T) {
 	p.Sections = []SectionRef{{Template: "discussion", Title: "Many questions", Body: &body, Included: true}}
 	data, info := renderPacket(t, p)
 	path := writePDF(t, data)
-	pageH := pageSizes[p.Style.PageSize].Ht
+	pageH := fpdfSize(p.Style.PageSize).Ht
 	gap := max(12*1.6*1.45, 20)
 	for pg := 1; pg <= info.Pages; pg++ {
 		box := tool(t, "pdftotext", "-f", strconv.Itoa(pg), "-l", strconv.Itoa(pg), "-bbox", path, "-")

@@ -256,7 +256,7 @@ func TestWorksheetInstructionIsTrue(t *testing.T) {
 // has only just created, and never asked for, would go out on every page;
 // the staff sample keeps its DRAFT to show the feature.
 func TestNewPacketsStartWithoutAWatermark(t *testing.T) {
-	for _, a := range Audiences {
+	for _, a := range Audiences() {
 		if wm := NewPacket(a).Watermark; wm != "" {
 			t.Errorf("NewPacket(%q).Watermark = %q, want none", a, wm)
 		}

@@ -6,14 +6,6 @@ import (
 	"time"
 )
 
-// audienceKicker is the small line above the title saying what kind of
-// document this is.
-var audienceKicker = map[string]string{
-	"staff":     "Briefing memo",
-	"classroom": "Classroom handout",
-	"client":    "Client brief",
-}
-
 // cover draws the title block on the first page: logo, kind of document,
 // title, subtitle and who it is from and for.
 func (r *renderer) cover() {
@@ -22,7 +14,7 @@ func (r *renderer) cover() {
 	if _, h := r.drawLogo(r.left, r.y, 160, 64); h > 0 {
 		r.y += h + 28
 	}
-	kicker := audienceKicker[r.p.Audience]
+	kicker := audienceKicker(r.p.Audience)
 	r.paragraphLines([]span{{strings.ToUpper(kicker), r.text(sans, true, 10, r.accent)}}, r.left, width, 14, "L")
 	r.y += 6
 	r.paragraphLines([]span{{r.p.Title, r.text(sans, true, 28, black)}}, r.left, width, 33, "L")

@@ -116,7 +116,7 @@ func FuzzExpand(f *testing.F) {
 		// The subset cannot build text: each action prints at most a
 		// value ("staff", "N") or a boolean.
 		bound := len(body) + len("classroom")*strings.Count(body, "{{")
-		for _, aud := range Audiences {
+		for _, aud := range Audiences() {
 			vars := map[string]any{"name": "N", "audience": aud}
 			edited := &Template{ID: "f", File: "f.md", tmpl: tm}
 			out, err := edited.Execute(vars)
@@ -127,7 +127,7 @@ func FuzzExpand(f *testing.F) {
 				continue
 			}
 			// What the editor shows for this audience exports the same.
-			spec := specializeBody(body, aud)
+			spec := specializeBody(body, string(aud))
 			st, err := parseBody("f", spec)
 			if err != nil {
 				t.Fatalf("%s version does not parse: %v\n%q", aud, err, spec)

@@ -285,11 +285,11 @@ func (g *genDoc) table(b *strings.Builder) {
 
 // generate makes a packet of one to three sections from c.
 func generate(c *chooser, foreign bool) *genDoc {
-	g := &genDoc{c: c, foreign: foreign, p: NewPacket([]string{"staff", "classroom", "client"}[c.pick(3)])}
+	g := &genDoc{c: c, foreign: foreign, p: NewPacket(Audiences()[c.pick(3)])}
 	p := g.p
 	p.Style.Cover = c.pick(2) == 0
 	p.Style.TOC = c.pick(2) == 0
-	p.Style.PageSize = []string{"letter", "a4"}[c.pick(2)]
+	p.Style.PageSize = PageSizes()[c.pick(2)]
 	var ignore chain
 	setting := func() string {
 		ws := g.words(1+c.pick(6), &ignore)
@@ -577,7 +577,7 @@ func FuzzEveryWordIsPrintedOrReported(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g := generate(newChooser(data), true)
 		doc := resolveReporting(t, g)
-		size := pageSizes[g.p.Style.PageSize]
+		size := fpdfSize(g.p.Style.PageSize)
 		rec := &textRecorder{pageW: size.Wd, pageH: size.Ht}
 		if err := newRenderer(doc, nil, rec, &metrics).layout(); err != nil {
 			t.Fatal(err)

@@ -33,14 +33,14 @@ func TestBuiltInLibraryHasTheRequiredSections(t *testing.T) {
 			t.Errorf("built-in %q is missing", id)
 			continue
 		}
-		if tm.Kind != kind || tm.Origin != OriginBuiltIn {
+		if tm.Kind != Kind(kind) || tm.Origin != OriginBuiltIn {
 			t.Errorf("%s: kind %q origin %q", id, tm.Kind, tm.Origin)
 		}
 	}
-	// Grouped by kind in the order of Kinds.
+	// Grouped by kind in the order of Kinds().
 	var kinds []string
 	for _, tm := range lib.Templates() {
-		kinds = append(kinds, tm.Kind)
+		kinds = append(kinds, string(tm.Kind))
 	}
 	if got := strings.Join(kinds, ","); got != "summary,provisions,background,scope,international,context,"+
 		"implications,implications,outlook,outlook,questions,questions,questions,activity,glossary,appendix" {
@@ -54,7 +54,7 @@ func TestBuiltInTemplatesCiteSourcesAndFillForEveryAudience(t *testing.T) {
 		if len(tm.Sources) == 0 {
 			t.Errorf("%s declares no source", tm.ID)
 		}
-		for _, aud := range Audiences {
+		for _, aud := range Audiences() {
 			if !tm.Suits(aud) {
 				continue
 			}

@@ -23,13 +23,13 @@ const PacketExt = ".briefing"
 // Packet is a briefing packet: who it is for, what it says (an ordered list
 // of sections drawn from templates) and how it looks. It is stored as JSON.
 type Packet struct {
-	Version      int    `json:"version"`
-	Title        string `json:"title"`
-	Subtitle     string `json:"subtitle,omitempty"`
-	Audience     string `json:"audience"`
-	Author       string `json:"author,omitempty"`
-	Organization string `json:"organization,omitempty"`
-	PreparedFor  string `json:"prepared_for,omitempty"`
+	Version      int      `json:"version"`
+	Title        string   `json:"title"`
+	Subtitle     string   `json:"subtitle,omitempty"`
+	Audience     Audience `json:"audience"`
+	Author       string   `json:"author,omitempty"`
+	Organization string   `json:"organization,omitempty"`
+	PreparedFor  string   `json:"prepared_for,omitempty"`
 	// Date is YYYY-MM-DD. It is printed on the cover and is also the PDF's
 	// creation date, so the same packet always gives the same bytes.
 	Date string `json:"date,omitempty"`
@@ -79,8 +79,7 @@ func (s *SectionRef) UnmarshalJSON(data []byte) error {
 
 // Style is how the packet looks.
 type Style struct {
-	// PageSize is "letter" or "a4".
-	PageSize string `json:"page_size"`
+	PageSize PageSize `json:"page_size"`
 	// FontSize is the body text size in points.
 	FontSize float64 `json:"font_size"`
 	// Accent is a "#RRGGBB" colour for headings and rules.
@@ -94,9 +93,9 @@ type Style struct {
 
 // NewPacket returns an empty packet for audience with the defaults a new
 // user expects: Letter paper, 11 pt type, a cover and a table of contents.
-func NewPacket(audience string) *Packet {
+func NewPacket(audience Audience) *Packet {
 	if audience == "" {
-		audience = "staff"
+		audience = Staff
 	}
 	return &Packet{
 		Version:   PacketVersion,
@@ -104,7 +103,7 @@ func NewPacket(audience string) *Packet {
 		Audience:  audience,
 		Variables: map[string]string{},
 		Sections:  []SectionRef{},
-		Style:     Style{PageSize: "letter", FontSize: 11, Accent: "#1F4E79", Cover: true, TOC: true},
+		Style:     Style{PageSize: Letter, FontSize: 11, Accent: "#1F4E79", Cover: true, TOC: true},
 	}
 }
 

@@ -18,22 +18,16 @@ type profile struct {
 	// minFontSize is the smallest body type the audience gets, whatever
 	// the packet says: a staff packet exported as a handout grows.
 	minFontSize float64
+	// preparedForFooter prints "Confidential — prepared for …" in the
+	// footer instead of the organization.
+	preparedForFooter bool
 }
 
-var profiles = map[string]profile{
-	// Staffers read fast and print little: compact lines.
-	"staff": {lineSpacing: 1.3},
-	// Students need readable type and room to write.
-	"classroom": {lineSpacing: 1.6, nameLine: true, minFontSize: 12},
-	// Clients see the consultant's brand on every page.
-	"client": {lineSpacing: 1.42, headerLogo: true},
-}
-
-func profileFor(audience string) profile {
-	if p, ok := profiles[audience]; ok {
-		return p
-	}
-	return profiles["staff"]
+// profileFor is audience's profile; an unknown audience (reported by
+// validation) gets the first one's.
+func profileFor(audience Audience) profile {
+	row, _ := audience.info()
+	return row.profile
 }
 
 // logoInfo reads the logo's type and pixel size from its header. It runs
@@ -82,7 +76,7 @@ func (r *renderer) titleBlock() {
 		// The logo sits at the top right; the title wraps short of it.
 		width -= min(w, 120) + 16
 	}
-	kicker := audienceKicker[r.p.Audience]
+	kicker := audienceKicker(r.p.Audience)
 	r.paragraphLines([]span{{strings.ToUpper(kicker), r.text(sans, true, 9, r.accent)}}, r.left, width, 13, "L")
 	r.y += 2
 	r.paragraphLines([]span{{r.p.Title, r.text(sans, true, r.base+9, black)}}, r.left, width, (r.base+9)*1.2, "L")
@@ -135,4 +129,11 @@ func (r *renderer) nameLine() {
 		x += w
 	}
 	r.y = base + 8
+}
+
+// audienceKicker is the small line above the title saying what kind of
+// document this is.
+func audienceKicker(a Audience) string {
+	row, _ := a.info()
+	return row.kicker
 }

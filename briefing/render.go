@@ -175,7 +175,7 @@ func (a layoutResult) equal(b *layoutResult) bool {
 // (NFC) like the text on the pages, dated from the packet so the bytes
 // never depend on the clock.
 func newPDF(p *Packet) *fpdf.Fpdf {
-	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: pageSizes[p.Style.PageSize], OrientationStr: "P"})
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdfSize(p.Style.PageSize), OrientationStr: "P"})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCatalogSort(true)
 	date := packetDate(p)
@@ -184,7 +184,7 @@ func newPDF(p *Packet) *fpdf.Fpdf {
 	pdf.SetTitle(normalize(p.Title), true)
 	pdf.SetAuthor(normalize(firstNonEmpty(p.Author, p.Organization)), true)
 	pdf.SetSubject(normalize(firstNonEmpty(p.Subtitle, "Briefing packet")), true)
-	pdf.SetKeywords(normalize(strings.Join(nonEmpty("briefing", p.Audience, p.Marking), ", ")), true)
+	pdf.SetKeywords(normalize(strings.Join(nonEmpty("briefing", string(p.Audience), p.Marking), ", ")), true)
 	pdf.SetCreator("Briefsmith", true)
 	pdf.SetProducer("Briefsmith "+Version, true)
 	return pdf
@@ -192,7 +192,7 @@ func newPDF(p *Packet) *fpdf.Fpdf {
 
 func newRenderer(doc *Document, prev *layoutResult, out surface, m widther) *renderer {
 	p := doc.Packet
-	size := pageSizes[p.Style.PageSize]
+	size := fpdfSize(p.Style.PageSize)
 	accent, _ := parseColor(p.Style.Accent)
 	r := &renderer{
 		measurer: measurer{out: out, metrics: m},
@@ -344,7 +344,7 @@ func (r *renderer) footer() {
 // footerNote is the small print at the bottom left: the client line for
 // client briefs, otherwise the organization.
 func (r *renderer) footerNote() string {
-	if r.p.Audience == "client" && r.p.PreparedFor != "" {
+	if profileFor(r.p.Audience).preparedForFooter && r.p.PreparedFor != "" {
 		return "Confidential — prepared for " + r.p.PreparedFor
 	}
 	return r.p.Organization

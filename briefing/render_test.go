@@ -39,7 +39,7 @@ func TestSamplePDFPassesRealTools(t *testing.T) {
 	} {
 		t.Run(tc.size, func(t *testing.T) {
 			p := loadSample(t)
-			p.Style.PageSize = tc.size
+			p.Style.PageSize = PageSize(tc.size)
 			data, info := renderPacket(t, p)
 			path := writePDF(t, data)
 			tool(t, "qpdf", "--check", path)
@@ -134,7 +134,7 @@ func TestOutlineAndContentsAgreeOnPages(t *testing.T) {
 		t.Errorf("subheadings missing from the outline: %+v", outline[1].Kids)
 	}
 	contents := pdfPages(t, path, "-nodiag", "-layout")[0]
-	pageH := pageSizes[p.Style.PageSize].Ht
+	pageH := fpdfSize(p.Style.PageSize).Ht
 	for i, o := range outline {
 		// The contents line "N. Title .... page" must name the page the
 		// bookmark jumps to.
@@ -216,7 +216,7 @@ func TestOnlyWebAndMailLinksAreClickable(t *testing.T) {
 func TestTextStaysInsideTheMargins(t *testing.T) {
 	for _, size := range []string{"letter", "a4"} {
 		p := loadSample(t)
-		p.Style.PageSize = size
+		p.Style.PageSize = PageSize(size)
 		p.Watermark = "" // rotated text has a page-wide box
 		long := "A table with long cells:\n\n| Term | Meaning |\n|---|---|\n| " + strings.Repeat("supercalifragilistic", 6) +
 			" | " + strings.Repeat("word ", 80) + "|\n\nA URL: https://example.org/" + strings.Repeat("x", 150) + "\n"
@@ -224,7 +224,7 @@ func TestTextStaysInsideTheMargins(t *testing.T) {
 		data, _ := renderPacket(t, p)
 		path := writePDF(t, data)
 		box := tool(t, "pdftotext", "-bbox", path, "-")
-		size := pageSizes[size]
+		size := fpdfSize(PageSize(size))
 		re := regexp.MustCompile(`xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<`)
 		for _, m := range re.FindAllStringSubmatch(box, -1) {
 			x0, _ := strconv.ParseFloat(m[1], 64)

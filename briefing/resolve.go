@@ -25,7 +25,7 @@ type Section struct {
 	// Index is the section's position in Packet.Sections.
 	Index    int
 	ID       string
-	Kind     string
+	Kind     Kind
 	Title    string
 	Markdown string
 }
@@ -54,7 +54,7 @@ func builtinVariables(p *Packet) map[string]any {
 	return map[string]any{
 		"title":        p.Title,
 		"subtitle":     p.Subtitle,
-		"audience":     p.Audience,
+		"audience":     string(p.Audience),
 		"author":       p.Author,
 		"organization": p.Organization,
 		"prepared_for": p.PreparedFor,
@@ -285,15 +285,15 @@ func checkPacketFields(p *Packet, name string, full bool) Problems {
 	bad := func(format string, args ...any) {
 		probs = append(probs, Problem{Severity: Error, Section: -1, File: name, Message: fmt.Sprintf(format, args...)})
 	}
-	if !contains(Audiences, p.Audience) {
-		bad("audience %q is not one of %s", p.Audience, strings.Join(Audiences, ", "))
+	if !p.Audience.Valid() {
+		bad("audience %q is not one of %s", p.Audience, AudienceNames(", "))
 	}
 	if p.Date != "" {
 		if _, err := time.Parse(time.DateOnly, p.Date); err != nil {
 			bad("date %q is not a date in the form YYYY-MM-DD", p.Date)
 		}
 	}
-	if _, ok := pageSizes[p.Style.PageSize]; !ok {
+	if !p.Style.PageSize.Valid() {
 		bad("page size %q is not letter or a4", p.Style.PageSize)
 	}
 	if p.Style.FontSize < 6 || p.Style.FontSize > 24 {

@@ -16,8 +16,8 @@ import (
 // Executing BodyFor(a) gives the same text as executing Body for audience a.
 // A body this cannot rewrite safely (it defines sub-templates or declares
 // variables, or does not parse) is returned unchanged.
-func (t *Template) BodyFor(audience string) string {
-	return specializeBody(t.Body, audience)
+func (t *Template) BodyFor(audience Audience) string {
+	return specializeBody(t.Body, string(audience))
 }
 
 func specializeBody(body, audience string) string {
@@ -124,7 +124,7 @@ func audienceTest(pipe *parse.PipeNode, audience string) (holds, known bool) {
 // mentions is not worth a warning. One walk of the parse tree answers for
 // every variable, where running the body once per variable took a
 // minute for a template declaring thousands.
-func (t *Template) fieldsFor(audience string) map[string]bool {
+func (t *Template) fieldsFor(audience Audience) map[string]bool {
 	out := map[string]bool{}
 	tm, err := template.New("body").Parse(t.BodyFor(audience))
 	if err != nil || tm.Tree == nil {

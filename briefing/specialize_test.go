@@ -18,7 +18,7 @@ func TestBodyForKeepsOnlyTheAudiencesBranch(t *testing.T) {
 	}
 	tm := &Template{Body: body}
 	for aud, w := range want {
-		if got := tm.BodyFor(aud); got != w {
+		if got := tm.BodyFor(Audience(aud)); got != w {
 			t.Errorf("%s:\n got %q\nwant %q", aud, got, w)
 		}
 	}
@@ -43,8 +43,8 @@ func TestBodyForExportsLikeTheTemplate(t *testing.T) {
 	lib := builtinLibrary(t)
 	rewritten := 0
 	for _, tm := range lib.Templates() {
-		for _, aud := range Audiences {
-			spec := tm.BodyFor(aud)
+		for _, aud := range Audiences() {
+			spec := tm.BodyFor(Audience(aud))
 			if spec != tm.Body {
 				rewritten++
 				if strings.Contains(spec, ".audience") {

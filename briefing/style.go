@@ -43,10 +43,10 @@ func parseColor(s string) (rgb, error) {
 	return rgb{int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)}, nil
 }
 
-// pageSizes are the paper sizes in points.
-var pageSizes = map[string]fpdf.SizeType{
-	"letter": {Wd: 612, Ht: 792},
-	"a4":     {Wd: 595.28, Ht: 841.89},
+// fpdfSize is s as fpdf takes it.
+func fpdfSize(s PageSize) fpdf.SizeType {
+	w, h := s.Points()
+	return fpdf.SizeType{Wd: w, Ht: h}
 }
 
 // Logo limits: a logo is printed a few centimetres wide, so anything larger

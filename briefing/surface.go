@@ -178,7 +178,7 @@ func (m *fontMetrics) width(st style, s string) float64 {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.pdf == nil {
-		m.pdf = fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: pageSizes["letter"]})
+		m.pdf = fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdfSize(Letter)})
 		m.registered = map[string]bool{}
 	}
 	if m.current != key {

@@ -16,14 +16,6 @@ import (
 	"github.com/goccy/go-yaml/token"
 )
 
-// Kinds lists the section kinds a template may declare, in the order the
-// library groups them.
-var Kinds = []string{"summary", "provisions", "background", "scope", "international", "context",
-	"implications", "outlook", "questions", "activity", "glossary", "appendix", "custom"}
-
-// Audiences lists the readers a packet can be written for.
-var Audiences = []string{"staff", "classroom", "client"}
-
 // Variable is a value a template asks the packet for.
 type Variable struct {
 	Name     string `yaml:"name" json:"name"`
@@ -48,16 +40,16 @@ type Source struct {
 // Template is one section template: front matter plus a Markdown body with
 // text/template placeholders over the packet's variables.
 type Template struct {
-	ID        string   `yaml:"id" json:"id"`
-	Title     string   `yaml:"title" json:"title"`
-	Kind      string   `yaml:"kind" json:"kind"`
-	Summary   string   `yaml:"summary,omitempty" json:"summary"`
-	Audiences []string `yaml:"audiences,omitempty" json:"audiences,omitempty"`
+	ID        string     `yaml:"id" json:"id"`
+	Title     string     `yaml:"title" json:"title"`
+	Kind      Kind       `yaml:"kind" json:"kind"`
+	Summary   string     `yaml:"summary,omitempty" json:"summary"`
+	Audiences []Audience `yaml:"audiences,omitempty" json:"audiences,omitempty"`
 	// Titles gives the title for particular audiences ("client":
 	// "Executive Summary"); Title serves the rest.
-	Titles    map[string]string `yaml:"titles,omitempty" json:"titles,omitempty"`
-	Variables []Variable        `yaml:"variables,omitempty" json:"variables,omitempty"`
-	Sources   []Source          `yaml:"sources,omitempty" json:"sources,omitempty"`
+	Titles    map[Audience]string `yaml:"titles,omitempty" json:"titles,omitempty"`
+	Variables []Variable          `yaml:"variables,omitempty" json:"variables,omitempty"`
+	Sources   []Source            `yaml:"sources,omitempty" json:"sources,omitempty"`
 	// ExcludedByDefault starts the section switched off in new packets:
 	// a teacher's answer key must not print in the students' copies
 	// unless the teacher asks for it.
@@ -80,7 +72,7 @@ const OriginBuiltIn = "built-in"
 
 // Suits reports whether the template lists audience, or lists none (and so
 // suits every audience).
-func (t *Template) Suits(audience string) bool {
+func (t *Template) Suits(audience Audience) bool {
 	if len(t.Audiences) == 0 {
 		return true
 	}
@@ -93,7 +85,7 @@ func (t *Template) Suits(audience string) bool {
 }
 
 // TitleFor returns the template's title for audience.
-func (t *Template) TitleFor(audience string) string {
+func (t *Template) TitleFor(audience Audience) string {
 	if s := t.Titles[audience]; s != "" {
 		return s
 	}
@@ -256,17 +248,17 @@ func (t *Template) check() error {
 	case strings.TrimSpace(t.Title) == "":
 		return errors.New(`front matter: "title" is required`)
 	}
-	if !contains(Kinds, t.Kind) {
-		return fmt.Errorf("front matter: kind %q is not one of %s", t.Kind, strings.Join(Kinds, ", "))
+	if !t.Kind.Valid() {
+		return fmt.Errorf("front matter: kind %q is not one of %s", t.Kind, kindNames())
 	}
 	for _, a := range t.Audiences {
-		if !contains(Audiences, a) {
-			return fmt.Errorf("front matter: audience %q is not one of %s", a, strings.Join(Audiences, ", "))
+		if !a.Valid() {
+			return fmt.Errorf("front matter: audience %q is not one of %s", a, AudienceNames(", "))
 		}
 	}
 	for a := range t.Titles {
-		if !contains(Audiences, a) {
-			return fmt.Errorf("front matter: titles: audience %q is not one of %s", a, strings.Join(Audiences, ", "))
+		if !a.Valid() {
+			return fmt.Errorf("front matter: titles: audience %q is not one of %s", a, AudienceNames(", "))
 		}
 	}
 	seen := map[string]bool{}

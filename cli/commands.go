@@ -15,8 +15,8 @@ import (
 func runExport(env Env, args []string) int {
 	fs := newFlags(env, "export")
 	out := fs.String("o", "", "write the PDF to `OUT.pdf` (required)")
-	pageSize := fs.String("page-size", "", "override the packet's page size: letter or a4")
-	audience := fs.String("audience", "", "override the packet's audience: "+strings.Join(briefing.Audiences, ", "))
+	pageSize := fs.String("page-size", "", "override the packet's page size: "+briefing.PageSizeNames(" or "))
+	audience := fs.String("audience", "", "override the packet's audience: "+briefing.AudienceNames(", "))
 	all := fs.Bool("all-audiences", false, "write one PDF per audience into the folder -o names")
 	format := fs.String("format", "pdf", "output format: pdf, or md for one Markdown file")
 	tdir := fs.String("templates", env.TemplatesDir, "user templates `DIR`")
@@ -34,8 +34,8 @@ func runExport(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "briefsmith export: -o OUT.pdf is required (with --all-audiences, -o DIR)")
 		return ExitUsage
 	}
-	if *audience != "" && !contains(briefing.Audiences, *audience) {
-		fmt.Fprintf(env.Stderr, "briefsmith export: --audience must be one of %s, not %q\n", strings.Join(briefing.Audiences, ", "), *audience)
+	if _, ok := briefing.ParseAudience(*audience); *audience != "" && !ok {
+		fmt.Fprintf(env.Stderr, "briefsmith export: --audience must be one of %s, not %q\n", briefing.AudienceNames(", "), *audience)
 		return ExitUsage
 	}
 	if *format != "pdf" && *format != "md" {
@@ -50,8 +50,8 @@ func runExport(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "briefsmith export: --audience and --all-audiences cannot be used together")
 		return ExitUsage
 	}
-	if *pageSize != "" && *pageSize != "letter" && *pageSize != "a4" {
-		fmt.Fprintf(env.Stderr, "briefsmith export: --page-size must be letter or a4, not %q\n", *pageSize)
+	if *pageSize != "" && !briefing.PageSize(*pageSize).Valid() {
+		fmt.Fprintf(env.Stderr, "briefsmith export: --page-size must be %s, not %q\n", briefing.PageSizeNames(" or "), *pageSize)
 		return ExitUsage
 	}
 	lib, err := loadLibrary(env, *tdir)
@@ -63,13 +63,13 @@ func runExport(env Env, args []string) int {
 		return fail(env, "export", err)
 	}
 	if *pageSize != "" {
-		p.Style.PageSize = *pageSize
+		p.Style.PageSize = briefing.PageSize(*pageSize)
 	}
 	for k, v := range sets {
 		p.Variables[k] = v
 	}
 	if *audience != "" {
-		p.Audience = *audience
+		p.Audience = briefing.Audience(*audience)
 	}
 	if *all {
 		return exportAll(env, lib, p, pname, name, *out)
@@ -113,10 +113,10 @@ func exportAll(env Env, lib *briefing.Library, p *briefing.Packet, pname, name, 
 	}
 	var done []result
 	failed := false
-	for _, a := range briefing.Audiences {
+	for _, a := range briefing.Audiences() {
 		c := p.Clone()
 		c.Audience = a
-		pdf, res, err := briefing.RenderPacket(lib, c, pname+" ("+a+")")
+		pdf, res, err := briefing.RenderPacket(lib, c, pname+" ("+string(a)+")")
 		for _, w := range res.Warnings {
 			if w.Severity == briefing.Warning {
 				fmt.Fprintln(env.Stderr, w)
@@ -127,7 +127,7 @@ func exportAll(env Env, lib *briefing.Library, p *briefing.Packet, pname, name, 
 			fmt.Fprintf(env.Stderr, "briefsmith export: %s: %v\n", a, err)
 			continue
 		}
-		done = append(done, result{filepath.Join(dir, base+"-"+a+".pdf"), pdf, res.Info.Pages})
+		done = append(done, result{filepath.Join(dir, base+"-"+string(a)+".pdf"), pdf, res.Info.Pages})
 	}
 	if failed {
 		fmt.Fprintln(env.Stderr, "briefsmith export: nothing written")
@@ -203,7 +203,7 @@ func runValidate(env Env, args []string) int {
 func runNew(env Env, args []string) int {
 	fs := newFlags(env, "new")
 	out := fs.String("o", "", "write the new packet to `PACKET` (required)")
-	audience := fs.String("audience", "staff", "who it is for: "+strings.Join(briefing.Audiences, ", "))
+	audience := fs.String("audience", string(briefing.Staff), "who it is for: "+briefing.AudienceNames(", "))
 	force := fs.Bool("force", false, "replace PACKET if it exists")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -213,8 +213,9 @@ func runNew(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "briefsmith new: usage: briefsmith new -o PACKET [--audience staff|classroom|client]")
 		return ExitUsage
 	}
-	if !contains(briefing.Audiences, *audience) {
-		fmt.Fprintf(env.Stderr, "briefsmith new: --audience must be one of %s, not %q\n", strings.Join(briefing.Audiences, ", "), *audience)
+	aud, ok := briefing.ParseAudience(*audience)
+	if !ok {
+		fmt.Fprintf(env.Stderr, "briefsmith new: --audience must be one of %s, not %q\n", briefing.AudienceNames(", "), *audience)
 		return ExitUsage
 	}
 	if _, err := env.Fs.Stat(*out); err == nil && !*force {
@@ -224,7 +225,7 @@ func runNew(env Env, args []string) int {
 	if err != nil {
 		return fail(env, "new", err)
 	}
-	p := briefing.NewPacketFor(lib, *audience, env.Now().Format("2006-01-02"))
+	p := briefing.NewPacketFor(lib, aud, env.Now().Format("2006-01-02"), briefing.Defaults{})
 	if err := briefing.SavePacket(env.Fs, *out, p); err != nil {
 		return fail(env, "new", err)
 	}
@@ -276,13 +277,4 @@ func runVersion(env Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "briefsmith %s\n", briefing.Version)
 	return ExitOK
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

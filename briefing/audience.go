@@ -1,0 +1,90 @@
+package briefing
+
+import "strings"
+
+// Audience is who a packet is written for. It is stored as its name
+// ("staff"), so packets and templates on disk read the same as before it
+// was a type.
+type Audience string
+
+// The audiences a packet can be written for.
+const (
+	Staff     Audience = "staff"
+	Classroom Audience = "classroom"
+	Client    Audience = "client"
+)
+
+// audienceInfo is everything that depends on the audience, in one row,
+// so adding an audience means adding a row rather than finding every
+// string comparison.
+type audienceInfo struct {
+	audience Audience
+	// label names the document the audience gets, for menus and messages.
+	label string
+	// kicker is the small line above the title saying what kind of
+	// document this is.
+	kicker  string
+	profile profile
+}
+
+var audienceTable = []audienceInfo{
+	// Staffers read fast and print little: compact lines.
+	{Staff, "staff memo", "Briefing memo", profile{lineSpacing: 1.3}},
+	// Students need readable type and room to write.
+	{Classroom, "classroom handout", "Classroom handout", profile{lineSpacing: 1.6, nameLine: true, minFontSize: 12}},
+	// Clients see the consultant's brand on every page.
+	{Client, "client brief", "Client brief", profile{lineSpacing: 1.42, headerLogo: true, preparedForFooter: true}},
+}
+
+// Audiences returns every audience in the order menus list them; the
+// slice is the caller's own.
+func Audiences() []Audience {
+	out := make([]Audience, len(audienceTable))
+	for i, a := range audienceTable {
+		out[i] = a.audience
+	}
+	return out
+}
+
+// AudienceNames returns the audiences' names joined with sep, for usage
+// text and messages.
+func AudienceNames(sep string) string {
+	names := make([]string, len(audienceTable))
+	for i, a := range audienceTable {
+		names[i] = string(a.audience)
+	}
+	return strings.Join(names, sep)
+}
+
+// ParseAudience returns the audience named s, if there is one.
+func ParseAudience(s string) (Audience, bool) {
+	a := Audience(s)
+	return a, a.Valid()
+}
+
+func (a Audience) info() (audienceInfo, bool) {
+	for _, row := range audienceTable {
+		if row.audience == a {
+			return row, true
+		}
+	}
+	return audienceTable[0], false
+}
+
+// Valid reports whether a is one of the audiences.
+func (a Audience) Valid() bool {
+	_, ok := a.info()
+	return ok
+}
+
+// Label names the document a gets ("classroom handout"); an unknown
+// audience is labelled by its name.
+func (a Audience) Label() string {
+	if row, ok := a.info(); ok {
+		return row.label
+	}
+	return string(a)
+}
+
+// String is the audience's name as stored in files.
+func (a Audience) String() string { return string(a) }
