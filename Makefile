@@ -19,7 +19,9 @@ build: deps
 run: build
 	./$(BIN)
 
-FUZZ_TARGETS := FuzzDecodePacket FuzzParseTemplate FuzzExpand FuzzLayout FuzzRender FuzzEveryWordIsPrintedOrReported FuzzLogo
+# Each fuzz target as package:name.
+FUZZ_TARGETS := ./briefing:FuzzDecodePacket ./briefing:FuzzParseTemplate ./briefing:FuzzExpand ./briefing:FuzzLayout \
+	./briefing:FuzzRender ./briefing:FuzzEveryWordIsPrintedOrReported ./briefing/render:FuzzLogo
 FUZZTIME ?= 60s
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 
@@ -35,9 +37,10 @@ test: deps
 
 # Each fuzz target for FUZZTIME (default 60s): make fuzz FUZZTIME=10m
 fuzz:
-	@for t in $(FUZZ_TARGETS); do \
-	  echo "fuzz $$t for $(FUZZTIME)"; \
-	  out=$$($(GO) test ./briefing -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) 2>&1); rc=$$?; \
+	@for pt in $(FUZZ_TARGETS); do \
+	  p=$${pt%%:*}; t=$${pt#*:}; \
+	  echo "fuzz $$p $$t for $(FUZZTIME)"; \
+	  out=$$($(GO) test $$p -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) 2>&1); rc=$$?; \
 	  echo "$$out" | tail -3; [ $$rc -eq 0 ] || { echo "$$out" | tail -40; exit 1; }; \
 	done
 

@@ -234,7 +234,7 @@ func (s *settingsPanel) onChooseLogo() {
 func (s *settingsPanel) setLogoFrom(path string) {
 	data, err := afero.ReadFile(s.w.env.fs, path)
 	if err == nil {
-		_, err = briefing.CheckLogo(data)
+		err = briefing.CheckLogo(data)
 	}
 	if err != nil {
 		s.w.ui.showError(fmt.Errorf("logo %s: %w", path, err))

@@ -1,6 +1,10 @@
 package briefing
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/briefsmith/briefsmith/briefing/render"
+)
 
 // Audience is who a packet is written for. It is stored as its name
 // ("staff"), so packets and templates on disk read the same as before it
@@ -20,20 +24,17 @@ const (
 type audienceInfo struct {
 	audience Audience
 	// label names the document the audience gets, for menus and messages.
-	label string
-	// kicker is the small line above the title saying what kind of
-	// document this is.
-	kicker  string
-	profile profile
+	label   string
+	profile render.Profile
 }
 
 var audienceTable = []audienceInfo{
 	// Staffers read fast and print little: compact lines.
-	{Staff, "staff memo", "Briefing memo", profile{lineSpacing: 1.3}},
+	{Staff, "staff memo", render.Profile{Kicker: "Briefing memo", LineSpacing: 1.3}},
 	// Students need readable type and room to write.
-	{Classroom, "classroom handout", "Classroom handout", profile{lineSpacing: 1.6, nameLine: true, minFontSize: 12}},
+	{Classroom, "classroom handout", render.Profile{Kicker: "Classroom handout", LineSpacing: 1.6, NameLine: true, MinFontSize: 12}},
 	// Clients see the consultant's brand on every page.
-	{Client, "client brief", "Client brief", profile{lineSpacing: 1.42, headerLogo: true, preparedForFooter: true}},
+	{Client, "client brief", render.Profile{Kicker: "Client brief", LineSpacing: 1.42, HeaderLogo: true, PreparedForFooter: true}},
 }
 
 // Audiences returns every audience in the order menus list them; the

@@ -1,6 +1,8 @@
 package briefing
 
 import (
+	"github.com/briefsmith/briefsmith/briefing/render"
+
 	"fmt"
 	"io"
 	"strings"
@@ -38,7 +40,7 @@ func benchRender(b *testing.B, p *Packet, lib *Library) {
 		if probs.HasErrors() {
 			b.Fatal(probs)
 		}
-		info, err := Render(doc, io.Discard)
+		info, err := render.Render(doc, io.Discard)
 		if err != nil {
 			b.Fatal(err)
 		}

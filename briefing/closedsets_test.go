@@ -42,3 +42,12 @@ func TestTypedFieldsWriteTheirNames(t *testing.T) {
 		t.Errorf("an unknown default page size was used: %q", q.Style.PageSize)
 	}
 }
+
+// pageBox is a page size's width and height, for tests that check where
+// things are drawn.
+type pageBox struct{ Wd, Ht float64 }
+
+func fpdfSize(s PageSize) pageBox {
+	w, h := s.Points()
+	return pageBox{w, h}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/briefsmith/briefsmith/briefing/render"
 	"github.com/spf13/afero"
 )
 
@@ -29,9 +30,9 @@ func Analyze(lib *Library, p *Packet, name string) Analysis {
 	if probs.HasErrors() {
 		return Analysis{Problems: probs}
 	}
-	info, err := Paginate(doc)
+	info, err := render.Paginate(doc)
 	if err != nil {
-		return Analysis{Problems: append(probs, Problem{Severity: Error, Section: -1, File: name, Message: err.Error()})}
+		return Analysis{Problems: append(probs, layoutProblem(name, err))}
 	}
 	if pr, over := pageLimitProblem(p, name, info.Pages); over {
 		probs = append(probs, pr)
@@ -52,35 +53,60 @@ func pageLimitProblem(p *Packet, name string, pages int) (Problem, bool) {
 		Message: fmt.Sprintf("the PDF has %d pages, %d %s over the packet's limit of %d", pages, over, unit, p.PageLimit)}, true
 }
 
-// ExportResult says what an export produced and what to tell the user.
-type ExportResult struct {
-	Info RenderInfo
-	// Warnings are problems that did not stop the export.
+// Result says what an export produced and what to tell the user.
+type Result struct {
+	Info render.Info
+	// Errors are the problems that stopped the export; empty when it
+	// succeeded.
+	Errors Problems
+	// Warnings are problems that did not stop it: print them, export anyway.
 	Warnings Problems
 }
 
+// newResult sorts probs into errors and warnings.
+func newResult(info render.Info, probs Problems) Result {
+	r := Result{Info: info}
+	for _, p := range probs {
+		if p.Severity == Error {
+			r.Errors = append(r.Errors, p)
+		} else {
+			r.Warnings = append(r.Warnings, p)
+		}
+	}
+	return r
+}
+
+// layoutProblem is a layout failure as a problem of the whole packet.
+func layoutProblem(name string, err error) Problem {
+	return Problem{Severity: Error, Section: -1, File: name, Message: err.Error()}
+}
+
 // RenderPacket resolves and renders p into memory. It refuses, returning
-// the problems as the error, when any problem is an Error.
-func RenderPacket(lib *Library, p *Packet, name string) ([]byte, ExportResult, error) {
+// the errors (as Problems) as the error, when any problem is an Error.
+func RenderPacket(lib *Library, p *Packet, name string) ([]byte, Result, error) {
 	doc, probs := Resolve(lib, p, name)
 	if probs.HasErrors() {
-		return nil, ExportResult{Warnings: probs}, probs.Errors()
+		return nil, newResult(render.Info{}, probs), probs.Errors()
 	}
 	var buf bytes.Buffer
-	info, err := Render(doc, &buf)
+	info, err := render.Render(doc, &buf)
 	if err != nil {
-		return nil, ExportResult{Warnings: probs}, err
+		if render.IsTooManyPages(err) {
+			pr := layoutProblem(name, err)
+			return nil, newResult(info, append(probs, pr)), Problems{pr}
+		}
+		return nil, newResult(info, probs), err
 	}
 	if pr, over := pageLimitProblem(p, name, info.Pages); over {
 		probs = append(probs, pr)
 	}
-	return buf.Bytes(), ExportResult{Info: info, Warnings: probs}, nil
+	return buf.Bytes(), newResult(info, probs), nil
 }
 
 // Export renders p and writes the PDF to out on fsys atomically: a failed
 // export leaves no file, or the previous one, at out. When name is the
 // packet's file, out may not be that file (NotOver).
-func Export(fsys afero.Fs, out string, lib *Library, p *Packet, name string) (ExportResult, error) {
+func Export(fsys afero.Fs, out string, lib *Library, p *Packet, name string) (Result, error) {
 	pdf, res, err := RenderPacket(lib, p, name)
 	if err != nil {
 		return res, err

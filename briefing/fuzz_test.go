@@ -1,10 +1,10 @@
 package briefing
 
 import (
+	"github.com/briefsmith/briefsmith/briefing/render"
+
 	"bytes"
 	"errors"
-	"image"
-	"image/color"
 	"io"
 	"strings"
 	"testing"
@@ -163,14 +163,14 @@ func FuzzRender(f *testing.F) {
 		if probs.HasErrors() {
 			return
 		}
-		info, err := render(doc, io.Discard, false)
+		info, err := render.RenderUncompressed(doc, io.Discard)
 		if err != nil {
 			t.Fatalf("valid packet failed to render: %v", err)
 		}
 		if info.Pages < 1 {
 			t.Fatal("no pages")
 		}
-		if q, _ := Paginate(doc); q.Pages != info.Pages {
+		if q, _ := render.Paginate(doc); q.Pages != info.Pages {
 			t.Fatalf("Paginate says %d pages, Render %d", q.Pages, info.Pages)
 		}
 	})
@@ -192,7 +192,7 @@ func FuzzLayout(f *testing.F) {
 		if probs.HasErrors() {
 			return
 		}
-		if info, err := Paginate(doc); err != nil || info.Pages < 1 {
+		if info, err := render.Paginate(doc); err != nil || info.Pages < 1 {
 			t.Fatalf("layout failed: %v (%d pages)", err, info.Pages)
 		}
 	})
@@ -207,31 +207,4 @@ func readAsset(name string) ([]byte, error) {
 	var b strings.Builder
 	_, err = io.Copy(&b, f)
 	return []byte(b.String()), err
-}
-
-// FuzzLogo feeds arbitrary bytes to the logo preparation: no panic, and
-// what it hands the PDF writer decodes as the same size in 8 bits.
-func FuzzLogo(f *testing.F) {
-	for _, seed := range [][]byte{handPNG(6, 16, false, false), handPNG(4, 8, false, true), handPNG(2, 8, true, false), []byte("\x89PNG\r\n\x1a\n")} {
-		f.Add(seed)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		out, tp, err := normalizedLogo(data)
-		if err != nil {
-			return
-		}
-		cfg, format, err := image.DecodeConfig(bytes.NewReader(out))
-		if err != nil {
-			t.Fatalf("prepared logo does not decode: %v", err)
-		}
-		src, _, _ := image.DecodeConfig(bytes.NewReader(data))
-		if cfg.Width != src.Width || cfg.Height != src.Height || (format == "png") != (tp == "PNG") {
-			t.Fatalf("prepared logo is %s %dx%d, source %dx%d", format, cfg.Width, cfg.Height, src.Width, src.Height)
-		}
-		switch cfg.ColorModel {
-		case color.NRGBAModel, color.RGBAModel, color.YCbCrModel:
-		default:
-			t.Fatalf("prepared logo has colour model %T", cfg.ColorModel)
-		}
-	})
 }

@@ -1,6 +1,8 @@
 package briefing
 
 import (
+	"github.com/briefsmith/briefsmith/briefing/render"
+
 	"fmt"
 	"math/rand/v2"
 	"regexp"
@@ -403,7 +405,7 @@ func (g *genDoc) drop(probs Problems) ([]string, error) {
 // resolveReporting resolves g, dropping the words each round of problems
 // reports, until it resolves without errors. It fails when a word the
 // renderer can print was reported, or a reported word was not dropped.
-func resolveReporting(t *testing.T, g *genDoc) *Document {
+func resolveReporting(t *testing.T, g *genDoc) *render.Document {
 	t.Helper()
 	lib := builtinLibrary(t)
 	for round := 0; ; round++ {
@@ -523,7 +525,7 @@ func TestEveryWordIsPrintedOrReported(t *testing.T) {
 			g := generate(newChooser(data), seed%3 != 0)
 			doc := resolveReporting(t, g)
 			var buf strings.Builder
-			if _, err := Render(doc, &buf); err != nil {
+			if _, err := render.Render(doc, &buf); err != nil {
 				t.Fatal(err)
 			}
 			path := writePDF(t, []byte(buf.String()))
@@ -549,13 +551,13 @@ func TestEveryWordIsPrintedOrReported(t *testing.T) {
 // textRecorder is a surface that keeps the text layout draws: all of it,
 // and apart what lies in the text area, without spaces (see bodyText).
 type textRecorder struct {
-	nullSurface
+	render.NullSurface
 	pageW, pageH float64
 	all, body    strings.Builder
 	off          []string
 }
 
-func (s *textRecorder) Text(_ style, x, y float64, text string) {
+func (s *textRecorder) Text(_ render.Style, x, y float64, text string) {
 	t := strings.Join(strings.Fields(text), "")
 	s.all.WriteString(t)
 	switch {
@@ -579,7 +581,7 @@ func FuzzEveryWordIsPrintedOrReported(f *testing.F) {
 		doc := resolveReporting(t, g)
 		size := fpdfSize(g.p.Style.PageSize)
 		rec := &textRecorder{pageW: size.Wd, pageH: size.Ht}
-		if err := newRenderer(doc, nil, rec, &metrics).layout(); err != nil {
+		if _, err := render.Layout(doc, rec); err != nil {
 			t.Fatal(err)
 		}
 		if len(rec.off) > 0 {

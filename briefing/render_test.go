@@ -1,6 +1,8 @@
 package briefing
 
 import (
+	"github.com/briefsmith/briefsmith/briefing/render"
+
 	"bytes"
 	"fmt"
 	"image"
@@ -23,7 +25,7 @@ func loadSample(t *testing.T) *Packet {
 	return p
 }
 
-func renderPacket(t *testing.T, p *Packet) ([]byte, RenderInfo) {
+func renderPacket(t *testing.T, p *Packet) ([]byte, render.Info) {
 	t.Helper()
 	data, res, err := RenderPacket(builtinLibrary(t), p, "test.briefing")
 	if err != nil {
@@ -278,7 +280,7 @@ func TestPaginateCountsWhatRenderPrints(t *testing.T) {
 		if probs.HasErrors() {
 			t.Fatal(probs)
 		}
-		quick, err := Paginate(doc)
+		quick, err := render.Paginate(doc)
 		if err != nil {
 			t.Fatal(err)
 		}

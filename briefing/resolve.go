@@ -3,32 +3,12 @@ package briefing
 import (
 	"errors"
 	"fmt"
+	"github.com/briefsmith/briefsmith/briefing/render"
 	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
 )
-
-// Document is a packet with every placeholder filled: what the renderer
-// lays out. It holds no template logic, so rendering cannot fail on it for
-// reasons validation would not have reported.
-type Document struct {
-	Packet   *Packet
-	Sections []Section
-	// Sources gathers every included template's sources, without
-	// repetitions, in the order sections first cite them.
-	Sources []Source
-}
-
-// Section is one included section, resolved.
-type Section struct {
-	// Index is the section's position in Packet.Sections.
-	Index    int
-	ID       string
-	Kind     Kind
-	Title    string
-	Markdown string
-}
 
 // MaxBody caps one section's text after placeholders are filled, about
 // 150 printed pages: a brief never needs more, and it bounds layout time.
@@ -125,12 +105,14 @@ func Declared(lib *Library, p *Packet) []Variable {
 	return out
 }
 
-// Resolve fills every included section's placeholders and gathers sources.
-// name is the packet's file name for messages. It reports every problem it
-// finds, not only the first; the Document is usable when none is an Error.
-func Resolve(lib *Library, p *Packet, name string) (*Document, Problems) {
-	doc := &Document{Packet: p}
+// Resolve fills every included section's placeholders, gathers sources
+// and builds the document layout reads: settings resolved, the logo
+// decoded and each body's Markdown parsed, once. name is the packet's
+// file name for messages. It reports every problem it finds, not only the
+// first; the Document is usable when none is an Error.
+func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) {
 	var probs Problems
+	var sources []render.Source
 	at := func(i int, sev Severity, format string, args ...any) {
 		line := 0
 		if i >= 0 {
@@ -138,7 +120,9 @@ func Resolve(lib *Library, p *Packet, name string) (*Document, Problems) {
 		}
 		probs = append(probs, Problem{Severity: sev, Section: i, File: name, Line: line, Message: fmt.Sprintf(format, args...)})
 	}
-	probs = append(probs, checkPacketFields(p, name, true)...)
+	fieldProbs, logo := checkPacketFields(p, name)
+	probs = append(probs, fieldProbs...)
+	doc := newDocument(p, logo)
 	probs = append(probs, p.Notes...)
 	vars := Values(lib, p)
 	seenSource := map[string]bool{}
@@ -203,17 +187,28 @@ func Resolve(lib *Library, p *Packet, name string) (*Document, Problems) {
 		for _, f := range textFaults(body) {
 			at(i, Error, "section %d %q, line %d: %s", i+1, title, f.line, f)
 		}
-		doc.Sections = append(doc.Sections, Section{Index: i, ID: t.ID, Kind: t.Kind, Title: title, Markdown: body})
+		doc.Sections = append(doc.Sections, render.Section{Index: i, ID: t.ID, Kind: string(t.Kind), Title: title,
+			Markdown: body, Blocks: render.ParseMarkdown(body)})
 		for k, src := range t.Sources {
 			key := src.Title + "\x00" + src.URL
 			if !seenSource[key] {
 				seenSource[key] = true
-				doc.Sources = append(doc.Sources, src)
+				sources = append(sources, render.Source{Title: src.Title, Publisher: src.Publisher, Date: src.Date, URL: src.URL})
 				for _, f := range sourceFaults(src) {
 					at(i, Error, "section %d %q: source %d of template %s, %s", i+1, title, k+1, t.File, f)
 				}
 			}
 		}
+	}
+	if len(sources) > 0 {
+		doc.Sections = append(doc.Sections, render.Section{Index: -1, ID: "sources", Kind: "sources", Title: "Sources",
+			Blocks: []render.Block{render.SourceList{Items: sources}}})
+	}
+	if p.Style.TOC && len(doc.Sections) > 0 {
+		doc.Front = append(doc.Front, render.Contents{})
+	}
+	if p.Style.Cover {
+		doc.Front = append(doc.Front, render.PageBreak{})
 	}
 	probs = append(probs, checkVariables(lib, p, name, vars)...)
 	sortProblems(probs)
@@ -276,12 +271,9 @@ func checkVariables(lib *Library, p *Packet, name string, vars map[string]any) P
 	return probs
 }
 
-// checkPacketFields reports settings the renderer cannot honour. Resolve
-// asks for the logo to be decoded in full (full); layout, which only runs
-// on resolved documents, reads just its header, so an export or a live
-// page count decodes the image once.
-func checkPacketFields(p *Packet, name string, full bool) Problems {
-	var probs Problems
+// checkPacketFields reports settings the renderer cannot honour, and
+// returns the logo decoded: the one time a resolve or an export reads it.
+func checkPacketFields(p *Packet, name string) (probs Problems, logo *render.Logo) {
 	bad := func(format string, args ...any) {
 		probs = append(probs, Problem{Severity: Error, Section: -1, File: name, Message: fmt.Sprintf(format, args...)})
 	}
@@ -299,17 +291,15 @@ func checkPacketFields(p *Packet, name string, full bool) Problems {
 	if p.Style.FontSize < 6 || p.Style.FontSize > 24 {
 		bad("font size %g is outside 6 to 24 points", p.Style.FontSize)
 	}
-	if _, err := parseColor(p.Style.Accent); err != nil {
+	if _, err := render.ParseColor(p.Style.Accent); err != nil {
 		bad("accent colour: %s", err)
 	}
 	if len(p.Style.Logo) > 0 {
-		check := checkLogoHeader
-		if full {
-			check = CheckLogo
-		}
-		if _, err := check(p.Style.Logo); err != nil {
+		l, err := render.DecodeLogo(p.Style.Logo, "")
+		if err != nil {
 			bad("logo: %s", err)
 		}
+		logo = l
 	}
 	if p.PageLimit < 0 {
 		bad("page limit %d is negative", p.PageLimit)
@@ -340,7 +330,7 @@ func checkPacketFields(p *Packet, name string, full bool) Problems {
 	for _, k := range unknown {
 		bad("variable name %q must be letters, digits and underscores, starting with a letter", k)
 	}
-	return probs
+	return probs, logo
 }
 
 // sourceFaults checks every field of a source the Sources list prints,

@@ -1,6 +1,8 @@
 package briefing
 
 import (
+	"github.com/briefsmith/briefsmith/briefing/render"
+
 	"fmt"
 	"sort"
 	"strings"
@@ -133,17 +135,17 @@ func TestUserTemplateSourcesAreChecked(t *testing.T) {
 // glyphChecker is a surface that records every character drawn in a face
 // that has no glyph for it: it would print as an empty box.
 type glyphChecker struct {
-	nullSurface
+	render.NullSurface
 	fonts   map[string]*sfnt.Font
 	buf     sfnt.Buffer
 	missing map[string]bool
 }
 
-func (g *glyphChecker) Text(st style, _, _ float64, s string) {
-	fam, fs := st.face()
+func (g *glyphChecker) Text(st render.Style, _, _ float64, s string) {
+	fam, fs := st.Font()
 	f := g.fonts[string(fam)+fs]
 	if f == nil {
-		f, _ = sfnt.Parse(fontFiles[fam][fs])
+		f, _ = sfnt.Parse(render.FontFile(fam, fs))
 		g.fonts[string(fam)+fs] = f
 	}
 	for _, r := range s {
@@ -170,7 +172,7 @@ func TestEveryDrawnCharacterHasAGlyph(t *testing.T) {
 		t.Fatal(probs)
 	}
 	g := &glyphChecker{fonts: map[string]*sfnt.Font{}, missing: map[string]bool{}}
-	if err := newRenderer(doc, nil, g, &metrics).layout(); err != nil {
+	if _, err := render.Layout(doc, g); err != nil {
 		t.Fatal(err)
 	}
 	if len(g.missing) > 0 {

@@ -7,8 +7,8 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/briefsmith/briefsmith/briefing/render"
 	"golang.org/x/text/unicode/bidi"
-	"golang.org/x/text/unicode/norm"
 )
 
 // The renderer sets text one character after another, left to right, in
@@ -56,15 +56,6 @@ func (f textFault) String() string {
 	return fmt.Sprintf("no embedded font can print %s", describeRune(f.r))
 }
 
-// normalize composes s (NFC), so decomposed accents — typed on some
-// keyboards, pasted from some PDFs — become the letters the fonts have.
-func normalize(s string) string {
-	if isPlainASCII(s) {
-		return s
-	}
-	return norm.NFC.String(s)
-}
-
 // textFaults lists what in s (normalised first, as it will be printed)
 // cannot be printed correctly: each character once, and each right-to-left
 // script once, at its first line.
@@ -72,7 +63,7 @@ func textFaults(s string) []textFault {
 	if isPlainASCII(s) {
 		return nil
 	}
-	s = normalize(s)
+	s = render.Normalize(s)
 	var out []textFault
 	seen := map[rune]bool{}
 	seenScript := map[string]bool{}
@@ -118,10 +109,7 @@ func faultOf(r rune) (faultKind, bool) {
 	if p, _ := bidi.LookupRune(r); p.Class() == bidi.R || p.Class() == bidi.AL {
 		return rightToLeft, true
 	}
-	if _, ok := faceFor(serif, r); !ok || unicode.IsControl(r) && !ignorable(r) {
-		return noGlyph, true
-	}
-	if _, ok := faceFor(sans, r); !ok {
+	if !render.CanPrint(r) {
 		return noGlyph, true
 	}
 	return 0, false
@@ -179,22 +167,8 @@ func describeRune(r rune) string {
 	return fmt.Sprintf("U+%04X", r)
 }
 
-// printable is text as the renderer sets it: composed (NFC), and with
-// characters no font has replaced by "?", so a caller who skipped
-// validation still gets a PDF instead of an fpdf panic; Resolve reports
-// such text before this is reached in normal use.
-func printable(s string) string {
-	if isPlainASCII(s) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if _, ok := faceFor(serif, r); ok {
-			return r
-		}
-		return '?'
-	}, normalize(s))
-}
-
+// isPlainASCII is true of text with nothing to normalise or check:
+// printable ASCII, newlines and tabs.
 func isPlainASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 || (s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') {

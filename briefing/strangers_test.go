@@ -1,6 +1,8 @@
 package briefing
 
 import (
+	"github.com/briefsmith/briefsmith/briefing/render"
+
 	"errors"
 	"fmt"
 	"os"
@@ -185,8 +187,8 @@ func TestDocumentsStopAtThePageLimit(t *testing.T) {
 		t.Fatal(probs)
 	}
 	for name, run := range map[string]func() error{
-		"export": func() error { _, err := Render(doc, &strings.Builder{}); return err },
-		"count":  func() error { _, err := Paginate(doc); return err },
+		"export": func() error { _, err := render.Render(doc, &strings.Builder{}); return err },
+		"count":  func() error { _, err := render.Paginate(doc); return err },
 	} {
 		err := run()
 		if err == nil || !strings.Contains(err.Error(), "longer than 2000 pages") {

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/briefsmith/briefsmith/briefing/render"
 )
 
 func runExport(env Env, args []string) int {
@@ -158,13 +159,19 @@ func exportMarkdown(env Env, lib *briefing.Library, p *briefing.Packet, pname, n
 		return ExitInput
 	}
 	var buf bytes.Buffer
-	if err := briefing.WriteMarkdown(&buf, doc); err != nil {
+	if err := render.WriteMarkdown(&buf, doc); err != nil {
 		return fail(env, "export", err)
 	}
 	if err := briefing.WriteFileAtomic(env.Fs, out, buf.Bytes(), briefing.NotOver(name)); err != nil {
 		return fail(env, "export", err)
 	}
-	fmt.Fprintf(env.Stdout, "%s: %d sections\n", out, len(doc.Sections))
+	n := 0
+	for _, s := range doc.Sections {
+		if s.Index >= 0 { // not the Sources the document adds
+			n++
+		}
+	}
+	fmt.Fprintf(env.Stdout, "%s: %d sections\n", out, n)
 	return ExitOK
 }
 

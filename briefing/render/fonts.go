@@ -1,4 +1,4 @@
-package briefing
+package render
 
 import (
 	"fmt"
@@ -32,7 +32,7 @@ const (
 	fallback family = "DejaVuSans"
 )
 
-// fontFiles maps family and fpdf style ("", "B", "I", "BI") to TrueType
+// fontFiles maps family and fpdf Style ("", "B", "I", "BI") to TrueType
 // bytes. Mono has no italic: code is never italic in our layouts, and an
 // italic request falls back to upright.
 var fontFiles = map[family]map[string][]byte{
@@ -48,14 +48,14 @@ var fontFiles = map[family]map[string][]byte{
 // characters are asked about over and over.
 type coverage struct {
 	mu    sync.Mutex
-	fonts map[string]*sfnt.Font // by family and fpdf style
+	fonts map[string]*sfnt.Font // by family and fpdf Style
 	known map[string]map[rune]bool
 	buf   sfnt.Buffer
 }
 
 var glyphs coverage
 
-// has reports whether the face of fam in fpdf style fs ("", "B", "I",
+// has reports whether the face of fam in fpdf Style fs ("", "B", "I",
 // "BI") has r.
 func (c *coverage) has(fam family, fs string, r rune) bool {
 	if r > 0xFFFF {
@@ -102,7 +102,7 @@ func faceFor(fam family, r rune) (family, bool) {
 // and upright, then regular weight, when the italic or bold face lacks a
 // character the regular one has (DejaVu Sans Oblique has no Tifinagh):
 // a plainer letter rather than an empty box.
-func styleFor(st style, r rune) style {
+func styleFor(st Style, r rune) Style {
 	fam, ok := faceFor(st.fam, r)
 	st.fam = fam
 	if !ok || ignorable(r) || r == ' ' {
@@ -125,3 +125,7 @@ func styleFor(st style, r rune) style {
 func ignorable(r rune) bool {
 	return r == '\n' || r == '\r' || r == '\t'
 }
+
+// FontFile is the TrueType data of the face Style.Font names, for a
+// surface that draws glyphs itself (a page preview); nil for none.
+func FontFile(name, face string) []byte { return fontFiles[family(name)][face] }

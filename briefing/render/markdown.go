@@ -1,4 +1,4 @@
-package briefing
+package render
 
 import (
 	"fmt"
@@ -11,16 +11,16 @@ import (
 // into email as it is, and it is the common input when Briefsmith is
 // compared with other tools.
 func WriteMarkdown(w io.Writer, doc *Document) error {
-	p := doc.Packet
+	m := &doc.Meta
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", p.Title)
-	if p.Subtitle != "" {
-		fmt.Fprintf(&b, "*%s*\n\n", p.Subtitle)
+	fmt.Fprintf(&b, "# %s\n\n", m.Title)
+	if m.Subtitle != "" {
+		fmt.Fprintf(&b, "*%s*\n\n", m.Subtitle)
 	}
 	var meta []string
 	for _, kv := range [][2]string{
-		{"Prepared for", p.PreparedFor}, {"Prepared by", strings.Join(nonEmpty(p.Author, p.Organization), ", ")},
-		{"Date", formatDate(p.Date)}, {"Handling", p.Marking},
+		{"Prepared for", m.PreparedFor}, {"Prepared by", strings.Join(nonEmpty(m.Author, m.Organization), ", ")},
+		{"Date", m.Date}, {"Handling", m.Marking},
 	} {
 		if strings.TrimSpace(kv[1]) != "" {
 			meta = append(meta, fmt.Sprintf("**%s:** %s", kv[0], kv[1]))
@@ -30,23 +30,31 @@ func WriteMarkdown(w io.Writer, doc *Document) error {
 		b.WriteString(strings.Join(meta, "  \n") + "\n\n")
 	}
 	for _, s := range doc.Sections {
-		fmt.Fprintf(&b, "## %s\n\n%s\n\n", s.Title, strings.TrimSpace(demoteHeadings(s.Markdown)))
-	}
-	if len(doc.Sources) > 0 {
-		b.WriteString("## Sources\n\n")
-		for i, s := range doc.Sources {
-			line := fmt.Sprintf("%d. *%s.*", i+1, s.Title)
-			if meta := strings.Join(nonEmpty(s.Publisher, s.Date), ", "); meta != "" {
-				line += " " + meta + "."
+		fmt.Fprintf(&b, "## %s\n\n", s.Title)
+		if s.Markdown != "" {
+			fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(demoteHeadings(s.Markdown)))
+		}
+		for _, blk := range s.Blocks {
+			if l, ok := blk.(SourceList); ok {
+				writeSources(&b, l)
 			}
-			if s.URL != "" {
-				line += " <" + s.URL + ">"
-			}
-			b.WriteString(line + "\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func writeSources(b *strings.Builder, l SourceList) {
+	for i, s := range l.Items {
+		line := fmt.Sprintf("%d. *%s.*", i+1, s.Title)
+		if meta := strings.Join(nonEmpty(s.Publisher, s.Date), ", "); meta != "" {
+			line += " " + meta + "."
+		}
+		if s.URL != "" {
+			line += " <" + s.URL + ">"
+		}
+		b.WriteString(line + "\n")
+	}
 }
 
 // demoteHeadings moves a section body's headings one level down, below

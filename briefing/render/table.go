@@ -1,10 +1,6 @@
-package briefing
+package render
 
-import (
-	"math"
-
-	east "github.com/yuin/goldmark/extension/ast"
-)
+import "math"
 
 // tableCell is one cell's content and the lines it breaks into.
 type tableCell struct {
@@ -12,34 +8,30 @@ type tableCell struct {
 	lines []textLine
 }
 
-// table draws a Markdown table: columns sized to their content within the
-// text width, cells wrapped, and the header row repeated on every page the
+// table draws a table: columns sized to their content within the text
+// width, cells wrapped, and the header rows repeated on every page the
 // table reaches.
-func (r *renderer) table(n *east.Table, src []byte, c blockCtx) {
+func (r *layout) table(b Table, c blockCtx) {
 	const pad = 4.0
 	size := r.base - 1
 	lh := size * 1.3
+	cols := len(b.Align)
+	if cols == 0 || len(b.Rows) == 0 {
+		return
+	}
 	var rows [][]tableCell
 	headerRows := 0
-	cols := len(n.Alignments)
-	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
-		_, isHeader := row.(*east.TableHeader)
+	for _, row := range b.Rows {
 		st := r.text(serif, false, size, black)
-		if isHeader {
+		if row.Header {
 			st = r.text(sans, true, size, black)
 			headerRows++
 		}
-		var cells []tableCell
-		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			cells = append(cells, tableCell{spans: r.inlines(cell, src, st)})
+		cells := make([]tableCell, cols)
+		for j, cell := range row.Cells {
+			cells[j] = tableCell{spans: r.spans(cell.Text, st)}
 		}
-		for len(cells) < cols {
-			cells = append(cells, tableCell{})
-		}
-		rows = append(rows, cells[:cols])
-	}
-	if cols == 0 || len(rows) == 0 {
-		return
+		rows = append(rows, cells)
 	}
 	widths := r.columnWidths(rows, r.right-r.left-c.indent, pad)
 	for _, row := range rows {
@@ -49,23 +41,18 @@ func (r *renderer) table(n *east.Table, src []byte, c blockCtx) {
 	}
 	t := tableLayout{rows: rows, widths: widths, headerRows: headerRows, pad: pad, lh: lh,
 		x0: r.left + c.indent, align: make([]string, cols)}
-	for j, a := range n.Alignments {
-		switch a {
-		case east.AlignCenter:
-			t.align[j] = "C"
-		case east.AlignRight:
-			t.align[j] = "R"
-		default:
-			t.align[j] = "L"
-		}
+	for j, a := range b.Align {
+		t.align[j] = [...]string{AlignLeft: "L", AlignCenter: "C", AlignRight: "R"}[a]
 	}
+	r.out.BeginElement(ElemTable, Attrs{})
 	r.drawTable(&t)
+	r.out.EndElement()
 	r.y += r.lh * 0.6
 }
 
 // columnWidths shares avail among columns: each gets at least its longest
 // word, and the rest goes where text would otherwise wrap most.
-func (r *renderer) columnWidths(rows [][]tableCell, avail, pad float64) []float64 {
+func (r *layout) columnWidths(rows [][]tableCell, avail, pad float64) []float64 {
 	cols := len(rows[0])
 	natural := make([]float64, cols)
 	minimum := make([]float64, cols)
@@ -159,9 +146,9 @@ const minRowPiece = 2
 // continued across pages, so a cell longer than a page loses nothing. The
 // header rows are repeated on each new page unless they would take more
 // than a third of it (a header that long is printed once).
-func (r *renderer) drawTable(t *tableLayout) {
+func (r *layout) drawTable(t *tableLayout) {
 	head := r.accent.mix(0.85)
-	zebra := rgb{0xf6, 0xf7, 0xf8}
+	zebra := RGB{0xf6, 0xf7, 0xf8}
 	headerH := 0.0
 	for h := 0; h < t.headerRows; h++ {
 		headerH += t.height(t.lineCount(h))
@@ -179,7 +166,19 @@ func (r *renderer) drawTable(t *tableLayout) {
 	}
 	r.need(min(keep, fresh))
 	for i := range t.rows {
-		shade := (*rgb)(nil)
+		switch i {
+		case 0:
+			if t.headerRows > 0 {
+				r.out.BeginElement(ElemTableHead, Attrs{})
+			} else {
+				r.out.BeginElement(ElemTableBody, Attrs{})
+			}
+		case t.headerRows:
+			r.out.EndElement()
+			r.out.BeginElement(ElemTableBody, Attrs{})
+		}
+		r.out.BeginElement(ElemTableRow, Attrs{})
+		shade := (*RGB)(nil)
 		switch {
 		case i < t.headerRows:
 			shade = &head
@@ -189,9 +188,11 @@ func (r *renderer) drawTable(t *tableLayout) {
 		breakPage := func() {
 			r.newPage()
 			if i >= t.headerRows && repeat {
+				r.out.BeginArtifact(ArtifactRepeatedHeader)
 				for h := 0; h < t.headerRows; h++ {
 					r.drawRowPart(t, h, 0, t.lineCount(h), &head)
 				}
+				r.out.EndArtifact()
 			}
 		}
 		n := t.lineCount(i)
@@ -214,21 +215,32 @@ func (r *renderer) drawTable(t *tableLayout) {
 				breakPage()
 			}
 		}
+		r.out.EndElement()
 	}
+	r.out.EndElement()
 }
 
 // drawRowPart draws lines from to to of row i's cells, boxed, at r.y.
-func (r *renderer) drawRowPart(t *tableLayout, i, from, to int, shade *rgb) {
+func (r *layout) drawRowPart(t *tableLayout, i, from, to int, shade *RGB) {
 	h := t.height(to - from)
 	x := t.x0
-	for j, cell := range t.rows[i] {
-		if shade != nil {
-			r.out.Fill(x, r.y, t.widths[j], h, *shade)
+	cell := ElemCell
+	attrs := Attrs{}
+	if i < t.headerRows {
+		cell, attrs = ElemHeaderCell, Attrs{Scope: "Column"}
+	}
+	for j, c := range t.rows[i] {
+		r.decorate(func() {
+			if shade != nil {
+				r.out.Fill(x, r.y, t.widths[j], h, *shade)
+			}
+			r.out.Stroke(x, r.y, t.widths[j], h, 0.5, rule)
+		})
+		r.out.BeginElement(cell, attrs)
+		for k := from; k < min(to, len(c.lines)); k++ {
+			r.drawLine(c.lines[k], x+t.pad, r.y+t.pad+float64(k-from)*t.lh, t.lh, t.widths[j]-2*t.pad, t.align[j])
 		}
-		r.out.Stroke(x, r.y, t.widths[j], h, 0.5, rule)
-		for k := from; k < min(to, len(cell.lines)); k++ {
-			r.drawLine(cell.lines[k], x+t.pad, r.y+t.pad+float64(k-from)*t.lh, t.lh, t.widths[j]-2*t.pad, t.align[j])
-		}
+		r.out.EndElement()
 		x += t.widths[j]
 	}
 	r.y += h

@@ -1,4 +1,4 @@
-package briefing
+package render
 
 import (
 	"strings"
@@ -6,7 +6,7 @@ import (
 )
 
 func newTestMeasurer() *measurer {
-	return &measurer{out: nullSurface{}, metrics: &metrics}
+	return &measurer{metrics: &metrics}
 }
 
 func lineTexts(lines []textLine) []string {
@@ -26,7 +26,7 @@ func lineTexts(lines []textLine) []string {
 
 func TestBreakLinesWrapsAtSpacesWithinWidth(t *testing.T) {
 	m := newTestMeasurer()
-	body := style{fam: serif, size: 10, color: black}
+	body := Style{fam: serif, size: 10, color: black}
 	bold := body
 	bold.bold = true
 	spans := []span{{"The order stops short of ", body}, {"mandating", bold}, {" security testing, as reported.", body}}
@@ -53,7 +53,7 @@ func TestBreakLinesWrapsAtSpacesWithinWidth(t *testing.T) {
 
 func TestBreakLinesHonoursHardBreaksAndCutsLongWords(t *testing.T) {
 	m := newTestMeasurer()
-	st := style{fam: serif, size: 10}
+	st := Style{fam: serif, size: 10}
 	got := lineTexts(m.breakLines([]span{{"first\nsecond", st}}, 1000))
 	if len(got) != 2 || got[0] != "first" || got[1] != "second" {
 		t.Errorf("hard break: %q", got)
@@ -72,7 +72,7 @@ func TestBreakLinesHonoursHardBreaksAndCutsLongWords(t *testing.T) {
 
 func TestFallbackFaceOnlyForMissingGlyphs(t *testing.T) {
 	m := newTestMeasurer()
-	lines := m.breakLines([]span{{"Done ✓ ok", style{fam: serif, size: 10}}}, 1000)
+	lines := m.breakLines([]span{{"Done ✓ ok", Style{fam: serif, size: 10}}}, 1000)
 	var fams []string
 	for _, r := range lines[0].runs {
 		fams = append(fams, string(r.st.fam)+":"+r.text)
@@ -83,8 +83,8 @@ func TestFallbackFaceOnlyForMissingGlyphs(t *testing.T) {
 }
 
 func TestColumnWidthsFillTheColumnAndKeepWordsWhole(t *testing.T) {
-	r := &renderer{measurer: *newTestMeasurer()}
-	st := style{fam: serif, size: 10}
+	r := &layout{measurer: *newTestMeasurer()}
+	st := Style{fam: serif, size: 10}
 	cell := func(s string) tableCell { return tableCell{spans: []span{{s, st}}} }
 	rows := [][]tableCell{
 		{cell("Term"), cell("Meaning")},

@@ -1,0 +1,89 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+)
+
+// contents draws the table of contents: clickable titles, dotted leaders
+// and the page numbers the previous pass found.
+func (r *layout) contents() {
+	r.need(60)
+	r.out.BeginElement(ElemContents, Attrs{})
+	defer r.out.EndElement()
+	r.out.BeginElement(ElemHeading, Attrs{Level: 2})
+	r.paragraphLines([]span{{"Contents", r.text(sans, true, 13, r.accent)}}, r.left, r.right-r.left, 20, "L")
+	r.out.EndElement()
+	r.y += 4
+	numW := 28.0
+	for i, e := range r.entries {
+		page := "–"
+		if r.prev != nil && i < len(r.prev.entry) {
+			page = fmt.Sprint(r.prev.entry[i])
+		}
+		st := r.text(serif, false, r.base, black)
+		st.internal = e.link
+		r.need(r.lh + 2)
+		r.out.BeginElement(ElemContentsItem, Attrs{Target: e.link})
+		ln := r.fit(fmt.Sprintf("%d. %s", i+1, e.title), st, r.right-r.left-numW-12)
+		r.drawLine(ln, r.left, r.y, r.lh+2, 0, "L")
+		num := r.breakLines([]span{{page, st}}, 1e6)[0]
+		r.drawLine(num, r.left, r.y, r.lh+2, r.right-r.left, "R")
+		base := r.y + (r.lh+2)/2 + r.base*0.3
+		r.decorate(func() { r.out.Line(r.left+ln.w+6, base, r.right-num.w-6, base, 0.8, rule, true) })
+		r.out.EndElement()
+		r.y += r.lh + 2
+	}
+}
+
+// sectionTitle starts section i: kept with keep points of what follows
+// (see keepHeight), bookmarked, and made the target of its contents entry.
+func (r *layout) sectionTitle(i int, title string, keep float64) {
+	st := r.text(sans, true, r.base+5, r.accent)
+	lines := r.breakLines([]span{{title, st}}, r.right-r.left)
+	lh := st.size * 1.25
+	if r.y > r.top {
+		r.y += r.lh * 1.2
+	}
+	r.need(float64(len(lines))*lh + 12 + keep)
+	r.out.Bookmark(title, 0, r.y)
+	r.outline = append(r.outline, title)
+	if i < len(r.entries) {
+		r.entries[i].page = r.page
+		r.out.Target(r.entries[i].link, r.y)
+	}
+	r.out.BeginElement(ElemHeading, Attrs{Level: 1})
+	for _, ln := range lines {
+		r.need(lh) // a title longer than a page continues on the next
+		r.drawLine(ln, r.left, r.y, lh, r.right-r.left, "L")
+		r.y += lh
+	}
+	r.out.EndElement()
+	r.y += 3
+	r.decorate(func() { r.out.Line(r.left, r.y, r.right, r.y, 0.75, r.accent.mix(0.6), false) })
+	r.y += 9
+}
+
+// sources lists every cited document, numbered, with clickable addresses.
+func (r *layout) sources(b SourceList) {
+	r.out.BeginElement(ElemSources, Attrs{})
+	defer r.out.EndElement()
+	for i, s := range b.Items {
+		st := r.text(serif, false, r.base-0.5, black)
+		spans := []span{{s.Title + ".", Style{fam: serif, italic: true, size: st.size, color: black}}}
+		if meta := strings.Join(nonEmpty(s.Publisher, s.Date), ", "); meta != "" {
+			spans = append(spans, span{" " + meta + ".", st})
+		}
+		if s.URL != "" {
+			spans = append(spans, span{" ", st})
+			ls := st
+			if safeLink(s.URL) {
+				ls.link, ls.color = s.URL, linkBlue
+			}
+			spans = append(spans, span{s.URL, ls})
+		}
+		r.out.BeginElement(ElemListItem, Attrs{})
+		r.block(spans, blockCtx{marker: fmt.Sprintf("%d.", i+1)}, r.lh*0.95, 3)
+		r.out.EndElement()
+	}
+}

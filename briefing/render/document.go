@@ -1,0 +1,103 @@
+package render
+
+import "time"
+
+// Document is everything layout needs, resolved: nothing in it is parsed
+// again while pages are laid out.
+type Document struct {
+	Meta     Metadata
+	Settings Settings
+	// Front is what opens the first page: a Cover or a MemoHeading, then
+	// Contents when the packet asks for it, then a PageBreak after a cover.
+	Front []Block
+	// Sections are the packet's sections in order, then the sources.
+	Sections []Section
+}
+
+// Metadata describes the document: printed on the cover and in the page
+// furniture, and written into the PDF's information dictionary.
+type Metadata struct {
+	Title, Subtitle string
+	Author          string
+	Organization    string
+	PreparedFor     string
+	// Marking is the handling marking printed at the top and bottom of
+	// every page; Watermark is printed across each page.
+	Marking, Watermark string
+	// Language is a BCP 47 tag ("en-US").
+	Language string
+	Subject  string
+	Keywords []string
+	// Date is the date as printed ("25 November 2026"); Created is the
+	// moment written into the file, fixed by the packet so the same
+	// packet always gives the same bytes.
+	Date    string
+	Created time.Time
+	// Producer names the program and its version.
+	Producer string
+}
+
+// Settings are the packet's style choices, resolved to the numbers and
+// values layout draws with.
+type Settings struct {
+	// PageWidth and PageHeight are in points.
+	PageWidth, PageHeight float64
+	Margins               Margins
+	// BodySize is the body type size in points, LineHeight the body
+	// line's height (the audience's spacing applied).
+	BodySize, LineHeight float64
+	Accent               RGB
+	// Logo is nil without one.
+	Logo    *Logo
+	Profile Profile
+}
+
+// Margins are the distances from the page edges to the text area, in
+// points.
+type Margins struct{ Left, Right, Top, Bottom float64 }
+
+// Profile is how an audience's document is set: the same facts, laid out
+// for the way each reader uses the page.
+type Profile struct {
+	// Kicker is the small line above the title saying what kind of
+	// document this is ("Classroom handout").
+	Kicker string
+	// LineSpacing multiplies the type size to give the line height.
+	LineSpacing float64
+	// NameLine prints "Name / Class / Date" blanks for students.
+	NameLine bool
+	// HeaderLogo puts the logo in every page header.
+	HeaderLogo bool
+	// MinFontSize is the smallest body type the audience gets, whatever
+	// the packet says.
+	MinFontSize float64
+	// PreparedForFooter prints "Confidential — prepared for …" in the
+	// footer instead of the organization.
+	PreparedForFooter bool
+}
+
+// Section is one titled part of the document.
+type Section struct {
+	// Index is the section's position in the packet, -1 for sections
+	// the document adds (Sources), so front ends can point at it.
+	Index int
+	ID    string
+	Kind  string
+	Title string
+	// Markdown is the text the blocks were built from, placeholders
+	// filled: the Markdown writer and the app's preview use it.
+	Markdown string
+	Blocks   []Block
+}
+
+// NewSettings resolves the type sizes and margins for a page of width×height
+// points, a body size and an audience profile.
+func NewSettings(width, height, bodySize float64, accent RGB, logo *Logo, p Profile) Settings {
+	base := max(bodySize, p.MinFontSize)
+	return Settings{
+		PageWidth: width, PageHeight: height,
+		Margins:  Margins{Left: 64, Right: 64, Top: 76, Bottom: 64},
+		BodySize: base, LineHeight: base * p.LineSpacing,
+		Accent: accent, Logo: logo, Profile: p,
+	}
+}

@@ -1,0 +1,82 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+)
+
+// header prints the marking and the document title at the top of the
+// page: handling rules want the marking at the top of every page.
+func (r *layout) header() {
+	r.out.BeginArtifact(ArtifactHeader)
+	defer r.out.EndArtifact()
+	m := &r.doc.Meta
+	if mk := strings.TrimSpace(m.Marking); mk != "" {
+		r.centred(mk, r.text(sans, true, 9, black), 22)
+	}
+	st := r.text(sans, false, 8, grey)
+	titleW := r.right - r.left
+	if r.doc.Settings.Profile.HeaderLogo && r.logoW > 0 {
+		w, h := r.logoSize(90, 16)
+		r.out.Logo(r.right-w, 31, w, h) // furniture: the cover shows it as a figure
+		titleW -= w + 12
+	}
+	r.drawLine(r.fit(m.Title, st, titleW), r.left, 38, 10, titleW, "L")
+	r.out.Line(r.left, 52, r.right, 52, 0.75, r.accent, false)
+}
+
+// watermark prints the watermark diagonally across the page. It is drawn
+// last, multiplied onto the page so the text beneath stays black: drawn
+// first, text extraction (copy and paste, pdftotext) runs the first words
+// after it into the rotated text.
+func (r *layout) watermark() {
+	if wm := strings.TrimSpace(r.doc.Meta.Watermark); wm != "" {
+		r.out.BeginArtifact(ArtifactWatermark)
+		st := r.text(sans, true, 96, RGB{0xe4, 0xe4, 0xe4})
+		if w := r.width(st, wm); w > r.pageH*0.9 {
+			st.size *= r.pageH * 0.9 / w
+		}
+		w := r.width(st, wm)
+		cx, cy := r.pageW/2, r.pageH/2
+		r.out.Watermark(st, 45, cx, cy, cx-w/2, cy+st.size*0.3, printable(wm))
+		r.out.EndArtifact()
+	}
+}
+
+// footer prints the marking again and "Page N of M"; M comes from the
+// previous layout pass.
+func (r *layout) footer() {
+	r.out.BeginArtifact(ArtifactFooter)
+	y := r.pageH - 48
+	r.out.Line(r.left, y, r.right, y, 0.5, rule, false)
+	total := r.page
+	if r.prev != nil {
+		total = r.prev.pages
+	}
+	st := r.text(sans, false, 8, grey)
+	if left := r.footerNote(); left != "" {
+		r.drawLine(r.fit(left, st, (r.right-r.left)*0.4), r.left, y+6, 10, r.right-r.left, "L")
+	}
+	r.out.BeginArtifact(ArtifactPageNumber)
+	r.drawLine(r.breakLines([]span{{fmt.Sprintf("Page %d of %d", r.page, total), st}}, 1e6)[0], r.left, y+6, 10, r.right-r.left, "R")
+	r.out.EndArtifact()
+	if m := strings.TrimSpace(r.doc.Meta.Marking); m != "" {
+		r.centred(m, r.text(sans, true, 9, black), r.pageH-30)
+	}
+	r.out.EndArtifact()
+	r.watermark()
+}
+
+// footerNote is the small print at the bottom left: the client line for
+// client briefs, otherwise the organization.
+func (r *layout) footerNote() string {
+	m := &r.doc.Meta
+	if r.doc.Settings.Profile.PreparedForFooter && m.PreparedFor != "" {
+		return "Confidential — prepared for " + m.PreparedFor
+	}
+	return m.Organization
+}
+
+func (r *layout) centred(s string, st Style, y float64) {
+	r.drawLine(r.fit(s, st, r.right-r.left), r.left, y, st.size*1.2, r.right-r.left, "C")
+}

@@ -1,0 +1,206 @@
+package render
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// span is text in one Style, as the Markdown walker produces it. A "\n"
+// in text is a hard line break.
+type span struct {
+	text string
+	st   Style
+}
+
+// run is a measured piece of one line, set in one face.
+type run struct {
+	text string
+	st   Style
+	x, w float64
+}
+
+// textLine is one laid-out line: runs with x offsets from the line start.
+type textLine struct {
+	runs []run
+	w    float64
+}
+
+// word is the unit of line breaking: text between spaces, which may mix
+// styles ("**bold**,") and faces (a fallback glyph inside a word).
+type word struct {
+	runs  []run
+	w     float64
+	space float64 // width of the space that followed it, 0 if none
+	brk   bool    // a hard break follows
+}
+
+// measurer measures text and breaks it into lines; it draws nothing.
+type measurer struct {
+	metrics widther
+}
+
+func (m *measurer) width(st Style, s string) float64 { return m.metrics.width(st, s) }
+
+// words splits spans into measured words, switching to the fallback face
+// for characters the span's family lacks.
+func (m *measurer) words(spans []span) []word {
+	var out []word
+	var cur word
+	flush := func(space float64, brk bool) {
+		if len(cur.runs) > 0 || brk {
+			cur.space, cur.brk = space, brk
+			out = append(out, cur)
+		} else if len(out) > 0 && space > 0 && out[len(out)-1].space == 0 {
+			out[len(out)-1].space = space
+		}
+		cur = word{}
+	}
+	for _, sp := range spans {
+		text := printable(sp.text)
+		start := 0
+		var runSt Style
+		emit := func(end int) {
+			if end > start {
+				s := text[start:end]
+				w := m.width(runSt, s)
+				cur.runs = append(cur.runs, run{text: s, st: runSt, w: w})
+				cur.w += w
+			}
+			start = end
+		}
+		for i, r := range text {
+			switch r {
+			case ' ', '\t':
+				emit(i)
+				start = i + 1
+				flush(m.width(sp.st, " "), false)
+				continue
+			case '\n':
+				emit(i)
+				start = i + 1
+				flush(0, true)
+				continue
+			}
+			rs := styleFor(sp.st, r)
+			if rs != runSt && i > start {
+				emit(i)
+			}
+			runSt = rs
+		}
+		emit(len(text))
+	}
+	flush(0, false)
+	return out
+}
+
+// breakLines fills lines no wider than width, greedily, breaking at spaces;
+// a word wider than a whole line is cut between characters.
+func (m *measurer) breakLines(spans []span, width float64) []textLine {
+	var lines []textLine
+	var cur textLine
+	pendingSpace := 0.0
+	for _, w := range m.words(spans) {
+		for _, piece := range m.splitWide(w, width) {
+			if len(cur.runs) > 0 && cur.w+pendingSpace+piece.w > width {
+				lines = append(lines, cur)
+				cur, pendingSpace = textLine{}, 0
+			}
+			for i, r := range piece.runs {
+				gap := 0.0
+				if i == 0 && len(cur.runs) > 0 {
+					gap = pendingSpace
+				}
+				last := len(cur.runs) - 1
+				if last >= 0 && cur.runs[last].st == r.st {
+					// Merge same-Style runs so the PDF draws one string per
+					// stretch of text, not one per word.
+					if gap > 0 {
+						cur.runs[last].text += " "
+					}
+					cur.runs[last].text += r.text
+					cur.runs[last].w += gap + r.w
+				} else {
+					r.x = cur.w + gap
+					cur.runs = append(cur.runs, r)
+				}
+				cur.w += gap + r.w
+			}
+			pendingSpace = w.space
+		}
+		if w.brk {
+			lines = append(lines, cur)
+			cur, pendingSpace = textLine{}, 0
+		}
+	}
+	if len(cur.runs) > 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// splitWide cuts a word wider than width into pieces that fit, so a long
+// URL wraps instead of running off the page.
+func (m *measurer) splitWide(w word, width float64) []word {
+	if w.w <= width {
+		return []word{w}
+	}
+	var out []word
+	var cur word
+	for _, r := range w.runs {
+		s := r.text
+		for s != "" {
+			_, n := utf8.DecodeRuneInString(s)
+			ch := s[:n]
+			cw := m.width(r.st, ch)
+			if cur.w+cw > width && cur.w > 0 {
+				out = append(out, cur)
+				cur = word{}
+			}
+			last := len(cur.runs) - 1
+			if last >= 0 && cur.runs[last].st == r.st {
+				cur.runs[last].text += ch
+				cur.runs[last].w += cw
+			} else {
+				cur.runs = append(cur.runs, run{text: ch, st: r.st, w: cw})
+			}
+			cur.w += cw
+			s = s[n:]
+		}
+	}
+	if len(cur.runs) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// fit returns s on one line, shortened with an ellipsis to width.
+func (m *measurer) fit(s string, st Style, width float64) textLine {
+	s = strings.Join(strings.Fields(s), " ")
+	lines := m.breakLines([]span{{s, st}}, width)
+	if len(lines) <= 1 {
+		if len(lines) == 0 {
+			return textLine{}
+		}
+		return lines[0]
+	}
+	// Shorten from what fits on the first line, not from the whole text:
+	// a title of thousands of words would otherwise cost a quadratic
+	// search on every page header.
+	var first strings.Builder
+	end := 0.0
+	for _, rn := range lines[0].runs {
+		if rn.x > end+0.01 {
+			first.WriteByte(' ') // runs in different faces meet at a space
+		}
+		first.WriteString(rn.text)
+		end = rn.x + rn.w
+	}
+	runes := []rune(first.String())
+	for n := len(runes); n > 0; n-- {
+		ls := m.breakLines([]span{{strings.TrimSpace(string(runes[:n])) + "…", st}}, width)
+		if len(ls) == 1 {
+			return ls[0]
+		}
+	}
+	return lines[0]
+}

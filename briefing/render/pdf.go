@@ -1,0 +1,160 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// newPDF makes an empty document with doc's metadata, composed (NFC) like
+// the text on the pages, dated from the packet so the bytes never depend
+// on the clock.
+func newPDF(doc *Document) *fpdf.Fpdf {
+	m, s := &doc.Meta, &doc.Settings
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: s.PageWidth, Ht: s.PageHeight}, OrientationStr: "P"})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(m.Created)
+	pdf.SetModificationDate(m.Created)
+	pdf.SetTitle(Normalize(m.Title), true)
+	author := m.Author
+	if strings.TrimSpace(author) == "" {
+		author = m.Organization
+	}
+	pdf.SetAuthor(Normalize(author), true)
+	pdf.SetSubject(Normalize(m.Subject), true)
+	pdf.SetKeywords(Normalize(strings.Join(m.Keywords, ", ")), true)
+	pdf.SetCreator("Briefsmith", true)
+	pdf.SetProducer(m.Producer, true)
+	return pdf
+}
+
+// pdfSurface draws on an fpdf document; its exported methods implement
+// Surface. It never measures text: layout measures with the shared
+// metrics, so the page content holds a font operator only where the face
+// or size really changes, not one per measured word.
+type pdfSurface struct {
+	NullSurface // structure calls: tagging is not written yet
+	pdf         *fpdf.Fpdf
+	registered  map[string]bool
+	links       map[int]int // layout target → fpdf link id
+	logoType    string
+	// font is the face and size last set in the content; the zero value
+	// means unknown.
+	font fontState
+}
+
+// fontState is a face and size as the content stream has them.
+type fontState struct {
+	fam  family
+	fs   string
+	size float64
+}
+
+func newPDFSurface(pdf *fpdf.Fpdf) *pdfSurface {
+	return &pdfSurface{pdf: pdf, registered: map[string]bool{}, links: map[int]int{}}
+}
+
+func (s *pdfSurface) AddPage() { s.pdf.AddPage() }
+
+// setFont registers each face the first time this document uses it, so a
+// PDF embeds only the faces it prints, and sets it only when it differs
+// from the current one: fpdf writes a font operator on every call.
+func (s *pdfSurface) setFont(st Style) {
+	fam, fs := st.face()
+	key := string(fam) + fs
+	if !s.registered[key] {
+		s.pdf.AddUTF8FontFromBytes(string(fam), fs, fontFiles[fam][fs])
+		s.registered[key] = true
+	}
+	if cur := (fontState{fam, fs, st.size}); cur != s.font {
+		s.pdf.SetFont(string(fam), fs, st.size)
+		s.font = cur
+	}
+}
+
+func (s *pdfSurface) Text(st Style, x, y float64, text string) {
+	s.setFont(st)
+	s.pdf.SetTextColor(st.color.R, st.color.G, st.color.B)
+	s.pdf.Text(x, y, text)
+}
+
+func (s *pdfSurface) Line(x1, y1, x2, y2, width float64, c RGB, dashed bool) {
+	s.pdf.SetDrawColor(c.R, c.G, c.B)
+	s.pdf.SetLineWidth(width)
+	if dashed {
+		s.pdf.SetDashPattern([]float64{0.8, 2.4}, 0)
+	}
+	s.pdf.Line(x1, y1, x2, y2)
+	if dashed {
+		s.pdf.SetDashPattern([]float64{}, 0)
+	}
+}
+
+func (s *pdfSurface) Fill(x, y, w, h float64, c RGB) {
+	s.pdf.SetFillColor(c.R, c.G, c.B)
+	s.pdf.Rect(x, y, w, h, "F")
+}
+
+func (s *pdfSurface) Stroke(x, y, w, h, width float64, c RGB) {
+	s.pdf.SetDrawColor(c.R, c.G, c.B)
+	s.pdf.SetLineWidth(width)
+	s.pdf.Rect(x, y, w, h, "D")
+}
+
+// registerLogo stores the logo once; every page that shows it refers to
+// the same image object.
+func (s *pdfSurface) registerLogo(data []byte, tp string) {
+	s.pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(data))
+	s.logoType = tp
+}
+
+func (s *pdfSurface) Logo(x, y, w, h float64) {
+	s.pdf.ImageOptions("logo", x, y, w, h, false, fpdf.ImageOptions{ImageType: s.logoType}, 0, "")
+}
+
+func (s *pdfSurface) LinkURL(x, y, w, h float64, url string) { s.pdf.LinkString(x, y, w, h, url) }
+
+func (s *pdfSurface) link(target int) int {
+	id, ok := s.links[target]
+	if !ok {
+		id = s.pdf.AddLink()
+		s.links[target] = id
+	}
+	return id
+}
+
+func (s *pdfSurface) LinkTo(x, y, w, h float64, target int) { s.pdf.Link(x, y, w, h, s.link(target)) }
+
+func (s *pdfSurface) Target(target int, y float64) { s.pdf.SetLink(s.link(target), y, -1) }
+
+// Bookmark needs a UTF-8 font current, or fpdf garbles the title; any of
+// ours will do, so one is set only before the first text.
+func (s *pdfSurface) Bookmark(title string, level int, y float64) {
+	if s.font == (fontState{}) {
+		s.setFont(Style{fam: sans, size: 10})
+	}
+	s.pdf.Bookmark(Normalize(title), level, y)
+}
+
+func (s *pdfSurface) Watermark(st Style, deg, cx, cy, x, y float64, text string) {
+	s.pdf.TransformBegin()
+	s.pdf.SetAlpha(1, "Multiply")
+	s.pdf.TransformRotate(deg, cx, cy)
+	s.Text(st, x, y, text)
+	s.pdf.SetAlpha(1, "Normal")
+	s.pdf.TransformEnd()
+	// The graphics state restored at the end of the transform takes the
+	// watermark's font with it: the next text sets its own again.
+	s.font = fontState{}
+}
+
+// face is the fpdf family and style that print st; mono has no italic.
+func (st Style) face() (family, string) {
+	fs := st.fpdfStyle()
+	if fontFiles[st.fam][fs] == nil {
+		fs = strings.ReplaceAll(fs, "I", "")
+	}
+	return st.fam, fs
+}

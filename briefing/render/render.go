@@ -1,0 +1,198 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Info describes a laid-out document.
+type Info struct {
+	Pages int
+	// Outline lists the bookmarks in order: the section titles, and the
+	// headings inside them indented by two spaces, as a reader's sidebar
+	// shows them.
+	Outline []string
+}
+
+// Render lays doc out and writes the PDF to w. Nothing is written unless
+// the whole document rendered, so w never receives half a file.
+func Render(doc *Document, w io.Writer) (Info, error) {
+	var buf bytes.Buffer
+	info, err := render(doc, &buf, true)
+	if err != nil {
+		return info, err
+	}
+	_, err = w.Write(buf.Bytes())
+	return info, err
+}
+
+// RenderUncompressed is Render without compressing the page content, for
+// tests and fuzzing, where instrumented zlib costs seconds per input.
+func RenderUncompressed(doc *Document, w io.Writer) (Info, error) {
+	return render(doc, w, false)
+}
+
+// recovered turns a panic during layout into an error: the page limit as
+// ErrTooManyPages, anything else (fpdf panics on a few inputs validation
+// is meant to catch first) as a failure of what.
+func recovered(v any, what string) error {
+	if _, ok := v.(tooManyPages); ok {
+		return ErrTooManyPages
+	}
+	return fmt.Errorf("%s: %v", what, v)
+}
+
+func render(doc *Document, out io.Writer, compress bool) (info Info, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = recovered(v, "rendering failed")
+		}
+	}()
+	pdf := newPDF(doc)
+	pdf.SetCompression(compress)
+	s := newPDFSurface(pdf)
+	if logo := doc.Settings.Logo; logo != nil {
+		data, tp, err := logo.encode()
+		if err != nil {
+			return info, fmt.Errorf("logo: %w", err)
+		}
+		s.registerLogo(data, tp)
+	}
+	// The first pass draws nothing and learns where every section lands;
+	// the second prints, with those page numbers in the contents and
+	// footers. Page numbers never change the layout (the contents has one
+	// line per entry whatever the numbers), so the second pass is the
+	// last; the check only guards that promise.
+	first := newLayout(doc, nil, NullSurface{})
+	first.run()
+	prev := first.result()
+	second := newLayout(doc, &prev, s)
+	second.run()
+	if res := second.result(); !res.equal(&prev) {
+		return info, fmt.Errorf("page layout did not settle: %d pages, then %d", prev.pages, res.pages)
+	}
+	if err := pdf.Error(); err != nil {
+		return info, fmt.Errorf("rendering failed: %w", err)
+	}
+	if err := pdf.Output(out); err != nil {
+		return info, fmt.Errorf("writing PDF: %w", err)
+	}
+	return Info{Pages: prev.pages, Outline: second.outline}, nil
+}
+
+// Paginate lays doc out without producing a PDF, with fonts parsed once
+// per process: the page count the app shows live, at a fraction of an
+// export's cost. It gives the same count as Render.
+func Paginate(doc *Document) (Info, error) { return Layout(doc, NullSurface{}) }
+
+// Layout lays doc out once on s, with no page numbers known in advance
+// (the contents shows dashes): for surfaces that look at the drawing
+// rather than print it, such as tests.
+func Layout(doc *Document, s Surface) (info Info, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = recovered(v, "layout failed")
+		}
+	}()
+	r := newLayout(doc, nil, s)
+	r.run()
+	return Info{Pages: r.page, Outline: r.outline}, nil
+}
+
+// IsTooManyPages reports whether err is the page limit.
+func IsTooManyPages(err error) bool { return errors.Is(err, ErrTooManyPages) }
+
+// pass is what one layout pass learns for the next: how many pages
+// there are and where each contents entry landed.
+type pass struct {
+	pages int
+	entry []int
+}
+
+func (a pass) equal(b *pass) bool {
+	if a.pages != b.pages || len(a.entry) != len(b.entry) {
+		return false
+	}
+	for i := range a.entry {
+		if a.entry[i] != b.entry[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// tocEntry is a section title as the table of contents and the outline
+// list it.
+type tocEntry struct {
+	title string
+	link  int
+	page  int
+}
+
+// layout lays a Document out: it measures with measurer, fills pages
+// with flow, and holds what the document's blocks need besides.
+type layout struct {
+	measurer
+	flow
+	doc    *Document
+	prev   *pass
+	accent RGB
+	base   float64 // body type size
+	lh     float64 // body line height
+
+	entries []tocEntry
+	outline []string
+	// logoW and logoH are the logo's pixel size, 0 without a logo.
+	logoW, logoH float64
+}
+
+func newLayout(doc *Document, prev *pass, out Surface) *layout {
+	s := &doc.Settings
+	r := &layout{
+		measurer: measurer{metrics: &metrics},
+		flow: flow{out: out, pageW: s.PageWidth, pageH: s.PageHeight,
+			left: s.Margins.Left, right: s.PageWidth - s.Margins.Right,
+			top: s.Margins.Top, bottom: s.PageHeight - s.Margins.Bottom},
+		doc: doc, prev: prev, accent: s.Accent,
+		base: s.BodySize, lh: s.LineHeight,
+	}
+	r.finish, r.start = r.footer, r.header
+	if s.Logo != nil {
+		r.logoW, r.logoH = float64(s.Logo.Width), float64(s.Logo.Height)
+	}
+	return r
+}
+
+func (r *layout) result() pass {
+	res := pass{pages: r.page}
+	for _, e := range r.entries {
+		res.entry = append(res.entry, e.page)
+	}
+	return res
+}
+
+// run draws the whole document: what opens it, then every section.
+func (r *layout) run() {
+	for _, s := range r.doc.Sections {
+		r.entries = append(r.entries, tocEntry{title: s.Title, link: len(r.entries) + 1})
+	}
+	r.newPage()
+	for i := range r.doc.Front {
+		r.walk(r.doc.Front, i, blockCtx{})
+	}
+	for i, s := range r.doc.Sections {
+		r.out.BeginElement(ElemSection, Attrs{Label: s.Title})
+		r.sectionTitle(i, s.Title, r.keepHeight(s.Blocks, 0, blockCtx{}))
+		for j := range s.Blocks {
+			r.walk(s.Blocks, j, blockCtx{})
+		}
+		r.out.EndElement()
+	}
+	r.footer()
+}
+
+func (r *layout) text(fam family, bold bool, size float64, c RGB) Style {
+	return Style{fam: fam, bold: bold, size: size, color: c}
+}

@@ -1,0 +1,293 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+)
+
+// blockCtx is the state a block inherits from the blocks around it.
+type blockCtx struct {
+	indent float64
+	quote  int    // block quote depth: a bar is drawn beside each line
+	marker string // list marker printed beside the block's first line
+	depth  int    // list nesting depth
+	code   bool   // shade each line as a code block
+	// callout shades each line and draws an accent bar: a key-takeaway or
+	// note box that follows its text across page breaks.
+	callout bool
+}
+
+func (r *layout) body() Style { return r.text(serif, false, r.base, black) }
+
+// walk lays out bs[i]; the blocks after it decide what must stay with it.
+func (r *layout) walk(bs []Block, i int, c blockCtx) {
+	switch b := bs[i].(type) {
+	case Heading:
+		r.heading(b, bs[i+1:], c)
+	case Paragraph:
+		r.keepWithAnswerLines(bs, i, c)
+		r.out.BeginElement(ElemParagraph, Attrs{})
+		r.block(r.spans(b.Text, r.body()), c, r.lh, r.lh*0.5)
+		r.out.EndElement()
+	case List:
+		r.keepWithAnswerLines(bs, i, c)
+		r.list(b, c)
+	case Quote:
+		c.indent = r.capIndent(c.indent + 14)
+		c.quote++
+		r.out.BeginElement(ElemBlockQuote, Attrs{})
+		for j := range b.Blocks {
+			r.walk(b.Blocks, j, c)
+			c.marker = ""
+		}
+		r.out.EndElement()
+	case Callout:
+		r.callout(b, c)
+	case AnswerLines:
+		r.answerLines(b, c)
+	case Code:
+		r.codeBlock(b, c)
+	case PageBreak:
+		if r.y > r.top {
+			r.newPage()
+		}
+	case Glossary:
+		r.definitions(b, c)
+	case Rule:
+		r.need(r.lh)
+		r.decorate(func() { r.out.Line(r.left+c.indent, r.y+r.lh/2, r.right, r.y+r.lh/2, 0.75, rule, false) })
+		r.y += r.lh
+	case Table:
+		r.table(b, c)
+	case SourceList:
+		r.sources(b)
+	case Cover:
+		r.cover()
+	case MemoHeading:
+		r.titleBlock()
+	case Contents:
+		if len(r.entries) > 0 {
+			r.contents()
+		}
+	}
+}
+
+// spans sets runs in st and the styles each run carries.
+func (r *layout) spans(runs []Run, st Style) []span {
+	out := make([]span, 0, len(runs))
+	for _, rn := range runs {
+		s := st
+		if rn.Strong {
+			s.bold = true
+		}
+		if rn.Emphasis {
+			s.italic = true
+		}
+		if rn.Link != "" {
+			s.link, s.color = rn.Link, linkBlue
+		}
+		if rn.Code {
+			s.fam, s.size = mono, s.size-1
+		}
+		text := rn.Text
+		if rn.Kind == RunImage {
+			s.italic = true
+			text = "[image: " + rn.Text + "]"
+		}
+		out = append(out, span{text, s})
+	}
+	return out
+}
+
+// codeBlock prints code, and raw HTML, as written in a shaded block.
+func (r *layout) codeBlock(b Code, c blockCtx) {
+	st := r.text(mono, false, r.base-1.5, black)
+	c.code = true
+	r.out.BeginElement(ElemCode, Attrs{})
+	lines := r.preLines(b.Text, st, r.right-r.left-r.blockIndent(c))
+	r.placeBlock(lines, st, c, (r.base-1.5)*1.35, r.lh*0.5)
+	r.out.EndElement()
+}
+
+// heading renders a heading inside a section body: one step below the
+// section title, kept with the lines that follow it.
+func (r *layout) heading(b Heading, after []Block, c blockCtx) {
+	size := r.base + 2.5
+	if b.Level >= 3 {
+		size = r.base + 1
+	}
+	st := r.text(sans, true, size, black)
+	if b.Level <= 2 {
+		st.color = r.accent
+	}
+	spans := r.spans(b.Text, st)
+	lh := size * 1.3
+	lines := r.breakLines(spans, r.right-r.left-c.indent)
+	if r.y > r.top {
+		r.y += r.lh * 0.6
+	}
+	r.need(float64(len(lines))*lh + r.keepHeight(after, 0, c))
+	r.out.Bookmark(plainText(spans), 1, r.y)
+	r.outline = append(r.outline, "  "+plainText(spans))
+	// The section title is level 1, so a body's "#" is level 2.
+	r.out.BeginElement(ElemHeading, Attrs{Level: min(b.Level+1, 6)})
+	r.drawLines(lines, c, lh)
+	r.out.EndElement()
+	r.y += r.lh * 0.25
+}
+
+// list renders bullet and numbered lists; nested lists indent further and
+// change bullet.
+func (r *layout) list(l List, c blockCtx) {
+	bullets := []string{"•", "–", "◦"}
+	num := l.Start
+	if num == 0 {
+		num = 1
+	}
+	r.out.BeginElement(ElemList, Attrs{})
+	for _, item := range l.Items {
+		ic := c
+		ic.depth = c.depth + 1
+		if l.Ordered {
+			ic.marker = fmt.Sprintf("%d%c", num, l.Delimiter)
+			num++
+		} else {
+			ic.marker = bullets[c.depth%len(bullets)]
+		}
+		r.out.BeginElement(ElemListItem, Attrs{})
+		for j, ch := range item.Blocks {
+			switch ch.(type) {
+			case Paragraph:
+				r.walk(item.Blocks, j, ic)
+			default:
+				// Nested lists, code, quotes and tables sit under the
+				// item's text, not under its marker.
+				cc := ic
+				cc.indent = r.capIndent(ic.indent + markerWidth)
+				if _, nested := ch.(List); !nested {
+					cc.depth = 0
+				}
+				r.walk(item.Blocks, j, cc)
+			}
+			ic.marker = ""
+		}
+		r.out.EndElement()
+		if !l.Tight {
+			r.y += r.lh * 0.2
+		}
+	}
+	r.out.EndElement()
+	if c.depth == 0 {
+		r.y += r.lh * 0.3
+	}
+}
+
+// markerWidth is the hanging indent of list items.
+const markerWidth = 18
+
+// maxQuoteBars is how many nested quote bars are drawn; deeper quotes
+// (a hostile file may nest a thousand) share the last one.
+const maxQuoteBars = 6
+
+// capIndent stops indentation at half the text width, so deeply nested
+// lists and quotes still leave room for their text.
+func (r *layout) capIndent(x float64) float64 {
+	return min(x, (r.right-r.left)/2)
+}
+
+// block lays out and draws one paragraph-like block, then leaves after
+// points of space below it.
+func (r *layout) block(spans []span, c blockCtx, lh, after float64) {
+	st := r.body()
+	if len(spans) > 0 {
+		st = spans[0].st
+	}
+	r.placeBlock(r.breakLines(spans, r.right-r.left-r.blockIndent(c)), st, c, lh, after)
+}
+
+// blockIndent is where a block's text starts: list items leave room for
+// their marker.
+func (r *layout) blockIndent(c blockCtx) float64 {
+	if c.depth > 0 || c.marker != "" {
+		return r.capIndent(c.indent + markerWidth)
+	}
+	return c.indent
+}
+
+// placeBlock draws a block's laid-out lines, with its list marker (set
+// like st) beside the first, then leaves after points of space below.
+func (r *layout) placeBlock(lines []textLine, st Style, c blockCtx, lh, after float64) {
+	inner := c
+	inner.indent = r.blockIndent(c)
+	if len(lines) == 0 && c.marker == "" {
+		return
+	}
+	// Never leave a paragraph's first line alone at the foot of a page.
+	if len(lines) >= 2 {
+		r.need(2 * lh)
+	}
+	if c.marker != "" {
+		r.need(lh)
+		st.link, st.internal, st.italic = "", 0, false
+		st.color = black
+		m := r.breakLines([]span{{c.marker, st}}, 1e6)[0]
+		r.out.BeginElement(ElemListLabel, Attrs{})
+		r.drawLine(m, r.left+c.indent, r.y, lh, markerWidth-5, "R")
+		r.out.EndElement()
+	}
+	if c.code {
+		r.y += 2
+	}
+	r.drawLines(lines, inner, lh)
+	if c.code {
+		r.y += 2
+	}
+	if len(lines) == 0 {
+		r.y += lh
+	}
+	r.shadeCallout(c, after)
+}
+
+// drawLines draws lines at the context's indent, breaking pages between
+// lines and drawing quote bars and code shading beside each line so they
+// follow the text across page breaks.
+func (r *layout) drawLines(lines []textLine, c blockCtx, lh float64) {
+	for _, ln := range lines {
+		r.need(lh)
+		if c.callout {
+			y := r.y
+			r.shadeCallout(c, lh)
+			r.y = y
+		}
+		if c.code || c.quote > 0 {
+			r.decorate(func() {
+				if c.code {
+					r.out.Fill(r.left+c.indent-4, r.y-2, r.right-r.left-c.indent+8, lh+4, RGB{0xf3, 0xf4, 0xf6})
+				}
+				for q := 0; q < min(c.quote, maxQuoteBars); q++ {
+					r.out.Fill(r.left+float64(q)*14, r.y, 2.5, lh, r.accent.mix(0.55))
+				}
+			})
+		}
+		r.drawLine(ln, r.left+c.indent, r.y, lh, r.right-r.left-c.indent, "L")
+		r.y += lh
+	}
+}
+
+// paragraphLines draws plain spans at x across width, with no context:
+// the cover and contents use it.
+func (r *layout) paragraphLines(spans []span, x, width, lh float64, align string) {
+	for _, ln := range r.breakLines(spans, width) {
+		r.need(lh)
+		r.drawLine(ln, x, r.y, lh, width, align)
+		r.y += lh
+	}
+}
+
+func plainText(spans []span) string {
+	var b strings.Builder
+	for _, s := range spans {
+		b.WriteString(s.text)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
