@@ -1,6 +1,7 @@
 // Package briefing is Briefsmith's domain: section templates and the library
-// that holds them, packets and their variables, validation, storage and PDF
-// rendering.
+// that holds them, packets and their variables, validation, storage and
+// recovery. Resolve turns a packet into the render.Document that package
+// render lays out; this package draws nothing.
 //
 // It knows nothing about the desktop user interface. Every file it reads or
 // writes goes through an afero.Fs so that tests can run on memory and inject

@@ -323,3 +323,21 @@ func TestConcurrentLayoutsAgree(t *testing.T) {
 		}
 	}
 }
+
+// The page content sets a font only where the face or size changes: it
+// once set one for every measured word (3,334 font operators for the
+// sample; 128 now).
+func TestFontsAreSetOnlyWhenTheyChange(t *testing.T) {
+	doc, probs := Resolve(builtinLibrary(t), loadSample(t), "sample")
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	var b bytes.Buffer
+	if _, err := render.RenderUncompressed(doc, &b); err != nil {
+		t.Fatal(err)
+	}
+	ops := regexp.MustCompile(`/F\w+ [\d.]+ Tf`).FindAll(b.Bytes(), -1)
+	if len(ops) == 0 || len(ops) > 200 {
+		t.Errorf("%d font operators in the sample's pages, want 1–200", len(ops))
+	}
+}

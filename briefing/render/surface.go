@@ -10,7 +10,8 @@ package render
 // so a surface that writes tagged PDF knows what each mark is. Elements
 // nest and may span pages; an artifact may open inside an element (the
 // header and footer are drawn when a block breaks across pages) but never
-// the other way round.
+// the other way round; artifacts may nest (the page number inside the
+// footer).
 type Surface interface {
 	AddPage()
 	// Text prints s with its baseline at y.
