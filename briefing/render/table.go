@@ -190,7 +190,7 @@ func (r *layout) drawTable(t *tableLayout) {
 			if i >= t.headerRows && repeat {
 				r.out.BeginArtifact(ArtifactRepeatedHeader)
 				for h := 0; h < t.headerRows; h++ {
-					r.drawRowPart(t, h, 0, t.lineCount(h), &head)
+					r.drawRowPart(t, h, 0, t.lineCount(h), &head, false)
 				}
 				r.out.EndArtifact()
 			}
@@ -201,7 +201,7 @@ func (r *layout) drawTable(t *tableLayout) {
 			room := int((r.bottom - r.y - 2*t.pad) / t.lh)
 			switch {
 			case n-from <= room:
-				r.drawRowPart(t, i, from, n, shade)
+				r.drawRowPart(t, i, from, n, shade, true)
 				from = n
 			case !moved && r.y > r.top && (from == 0 && t.height(n) <= fresh || room < minRowPiece):
 				// The whole row fits on the next page, or too little of
@@ -210,7 +210,7 @@ func (r *layout) drawTable(t *tableLayout) {
 				breakPage()
 			default:
 				to := from + max(room, 1)
-				r.drawRowPart(t, i, from, to, shade)
+				r.drawRowPart(t, i, from, to, shade, true)
 				from = to
 				breakPage()
 			}
@@ -221,7 +221,9 @@ func (r *layout) drawTable(t *tableLayout) {
 }
 
 // drawRowPart draws lines from to to of row i's cells, boxed, at r.y.
-func (r *layout) drawRowPart(t *tableLayout, i, from, to int, shade *RGB) {
+// A header row repeated on a later page is drawn inside an artifact, so
+// its cells are not elements (tagged is false).
+func (r *layout) drawRowPart(t *tableLayout, i, from, to int, shade *RGB, tagged bool) {
 	h := t.height(to - from)
 	x := t.x0
 	cell := ElemCell
@@ -236,11 +238,15 @@ func (r *layout) drawRowPart(t *tableLayout, i, from, to int, shade *RGB) {
 			}
 			r.out.Stroke(x, r.y, t.widths[j], h, 0.5, rule)
 		})
-		r.out.BeginElement(cell, attrs)
+		if tagged {
+			r.out.BeginElement(cell, attrs)
+		}
 		for k := from; k < min(to, len(c.lines)); k++ {
 			r.drawLine(c.lines[k], x+t.pad, r.y+t.pad+float64(k-from)*t.lh, t.lh, t.widths[j]-2*t.pad, t.align[j])
 		}
-		r.out.EndElement()
+		if tagged {
+			r.out.EndElement()
+		}
 		x += t.widths[j]
 	}
 	r.y += h
