@@ -30,6 +30,7 @@ func (w *mainWindow) start() {
 			return
 		}
 		d := w.newDocument(r.Packet, r.Path)
+		d.disk = r.Disk
 		d.dirty = true
 		w.setDocument(d)
 		// The work is this window's now: keep it under our own name
@@ -224,7 +225,7 @@ func (w *mainWindow) autosave() {
 
 // recoveryOf is d's autosave record, owned by this window.
 func (w *mainWindow) recoveryOf(d *document) briefing.Recovery {
-	return briefing.Recovery{Path: d.path, Saved: w.env.now().UTC(), Owner: w.env.owner, Packet: d.packet.Clone()}
+	return briefing.Recovery{Path: d.path, Saved: w.env.now().UTC(), Owner: w.env.owner, Disk: d.disk, Packet: d.packet.Clone()}
 }
 
 // saveRecovery writes r; it only reads the window's env, so it may run

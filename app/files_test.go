@@ -209,3 +209,43 @@ func TestStartsWithABadTemplatesFolder(t *testing.T) {
 		t.Errorf("selecting a broken row showed %v", h.ui.infos)
 	}
 }
+
+// Restored work remembers what its file held: saving it asks nothing
+// unless someone really changed the file after the crash.
+func TestSavingRestoredWorkChecksTheRightFile(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	if err := briefing.SavePacket(fs, "/docs/memo.briefing", testPacket()); err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	first := openHarnessAs(t, a, fs, briefing.Owner{PID: 1}, func(briefing.Owner) bool { return true })
+	first.w.openPath("/docs/memo.briefing")
+	first.w.doc.setVariable("order_number", "EO 7")
+	first.settle() // autosaved; then the window dies
+
+	none := func(briefing.Owner) bool { return false }
+	second := openHarnessAnswering(t, a, fs, briefing.Owner{PID: 2}, none, &fakeUI{restore: true})
+	second.ui.asked = nil
+	second.w.onSave()
+	if len(second.ui.asked) != 0 || second.w.doc.dirty {
+		t.Fatalf("saving restored work asked %v (dirty %v)", second.ui.asked, second.w.doc.dirty)
+	}
+	if got, _ := briefing.LoadPacket(fs, "/docs/memo.briefing"); got.Variables["order_number"] != "EO 7" {
+		t.Fatal("restored work not saved")
+	}
+
+	// Crash again; this time another program rewrites the file before the
+	// restore is saved.
+	third := openHarnessAs(t, a, fs, briefing.Owner{PID: 3}, none)
+	third.w.openPath("/docs/memo.briefing")
+	third.w.doc.setVariable("order_number", "EO 8")
+	third.settle()
+	_ = afero.WriteFile(fs, "/docs/memo.briefing", []byte(`{"version":1,"title":"Theirs","audience":"staff","sections":[]}`), 0o644)
+	fourth := openHarnessAnswering(t, a, fs, briefing.Owner{PID: 4}, none, &fakeUI{restore: true})
+	fourth.ui.asked = nil
+	fourth.ui.overwrite = overwriteCancel
+	fourth.w.onSave()
+	if len(fourth.ui.asked) != 1 || fourth.ui.asked[0] != "overwrite:memo.briefing" {
+		t.Fatalf("a file changed after the crash was saved over without asking: %v", fourth.ui.asked)
+	}
+}

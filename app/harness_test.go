@@ -146,7 +146,14 @@ func openHarness(t *testing.T, a fyne.App, fs afero.Fs) *harness {
 // telling which other copies are still running.
 func openHarnessAs(t *testing.T, a fyne.App, fs afero.Fs, owner briefing.Owner, alive func(briefing.Owner) bool) *harness {
 	t.Helper()
-	h := &harness{t: t, app: a, fs: fs, clock: newManualClock(), ui: &fakeUI{}}
+	return openHarnessAnswering(t, a, fs, owner, alive, &fakeUI{})
+}
+
+// openHarnessAnswering is openHarnessAs with ui answering the questions
+// asked at start-up.
+func openHarnessAnswering(t *testing.T, a fyne.App, fs afero.Fs, owner briefing.Owner, alive func(briefing.Owner) bool, ui *fakeUI) *harness {
+	t.Helper()
+	h := &harness{t: t, app: a, fs: fs, clock: newManualClock(), ui: ui}
 	e := env{fs: fs, dataDir: "/data", now: h.clock.now,
 		after: h.clock.after, background: func(f func()) { f() }, onUI: func(f func()) { f() },
 		owner: owner, alive: alive}

@@ -130,13 +130,19 @@ func DecodePacket(name string, data []byte) (*Packet, error) {
 		line, col := lineCol(data, offset)
 		return Problem{Severity: Error, Section: -1, File: name, Line: line, Col: col, Message: fmt.Sprintf(format, args...)}
 	}
+	if kind := otherFileKind(data); kind != "" {
+		return nil, fail(0, "%s is %s, not a Briefsmith packet", filepath.Base(name), kind)
+	}
+	// Windows editors start UTF-8 files with an invisible byte order mark;
+	// it is not part of the packet.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
-		return nil, fail(int64(invalidUTF8Offset(data)), "file is not valid UTF-8 text")
+		return nil, fail(int64(invalidUTF8Offset(data)), "the file is not plain text from here on (it is not valid UTF-8), so it is not a Briefsmith packet, or it was damaged")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, fail(int64(i), "file contains a NUL byte: it is not a packet")
 	}
-	if trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(trimmed) == 0 || trimmed[0] != '{' {
+	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) == 0 || trimmed[0] != '{' {
 		return nil, fail(0, "%s", notAPacket(name, "it does not contain packet data"))
 	}
 	// Keys are checked before decoding: the decoder would match them
@@ -188,7 +194,25 @@ func DecodePacket(name string, data []byte) (*Packet, error) {
 // notAPacket says that name is some other kind of file: the message a
 // user needs when they pick the wrong file, not a JSON parser's complaint.
 func notAPacket(name, why string) string {
-	return fmt.Sprintf("%s is not a Briefsmith packet (%s); packets are the %s files Briefsmith saves", filepath.Base(name), why, PacketExt)
+	return fmt.Sprintf("%s is not a Briefsmith packet: %s (it may be another program's file, or damaged)", filepath.Base(name), why)
+}
+
+// otherFileKind names the common file types people pick by mistake, from
+// their first bytes, or returns "".
+func otherFileKind(data []byte) string {
+	for _, k := range []struct{ magic, kind string }{
+		{"%PDF-", "a PDF document"},
+		{"PK\x03\x04", "a zip file (a Word document, say)"},
+		{"\x89PNG", "a PNG image"},
+		{"\xff\xd8\xff", "a JPEG image"},
+		{"\xd0\xcf\x11\xe0", "an old-style Office document"},
+		{"{\\rtf", "a rich-text document"},
+	} {
+		if bytes.HasPrefix(data, []byte(k.magic)) {
+			return k.kind
+		}
+	}
+	return ""
 }
 
 // jsonSyntaxProblem names what the JSON decoder met, in words: its own

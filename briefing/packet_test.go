@@ -87,6 +87,8 @@ func TestDecodePacketErrorsCarryLineAndColumn(t *testing.T) {
 		{"version", "{\"version\": 7}", 1, 1, "unsupported packet version 7"},
 		{"no version", "{}", 1, 1, "p.briefing is not a Briefsmith packet"},
 		{"text file", "Memo to staff", 1, 1, "p.briefing is not a Briefsmith packet"},
+		{"pdf", "%PDF-1.4\n%\xb5\xb6\n1 0 obj", 1, 1, "p.briefing is a PDF document, not a Briefsmith packet"},
+		{"word", "PK\x03\x04\x14\x00", 1, 1, "p.briefing is a zip file (a Word document, say), not a Briefsmith packet"},
 		{"nul byte", "{\"version\":1,\"title\":\"a\x00\"}", 1, 24, "NUL byte"},
 		{"invalid utf-8", "{\n\"title\":\"\xff\"}", 2, 10, "not valid UTF-8"},
 	} {
@@ -309,5 +311,17 @@ func TestUnknownFieldsAreKeptAndWarned(t *testing.T) {
 	_, probs := Resolve(builtinLibrary(t), p, "new.briefing")
 	if !strings.Contains(probs.Error(), "reviewers") || probs.HasErrors() {
 		t.Errorf("Resolve problems = %v", probs)
+	}
+}
+
+// Windows editors save UTF-8 with a byte order mark: the packet still loads.
+func TestPacketWithAByteOrderMarkLoads(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WritePacket(&buf, samplePacket()); err != nil {
+		t.Fatal(err)
+	}
+	p, err := DecodePacket("bom.briefing", append([]byte("\ufeff"), buf.Bytes()...))
+	if err != nil || p.Title != samplePacket().Title {
+		t.Fatalf("packet with a BOM: %v", err)
 	}
 }

@@ -31,6 +31,10 @@ type Recovery struct {
 	Path  string    `json:"path"`
 	Saved time.Time `json:"saved"`
 	Owner Owner     `json:"owner"`
+	// Disk is what the file at Path held when the work began (opened or
+	// last saved), so a save after restoring still notices someone else's
+	// change and does not mistake its own file for one.
+	Disk *FileStamp `json:"disk,omitempty"`
 	// Packet is the packet as it was when autosaved.
 	Packet *Packet `json:"packet"`
 	// File is where the recovery was read from; empty when saving.
@@ -106,6 +110,7 @@ func loadRecovery(fsys afero.Fs, name string) (Recovery, error) {
 		Path   string          `json:"path"`
 		Saved  time.Time       `json:"saved"`
 		Owner  Owner           `json:"owner"`
+		Disk   *FileStamp      `json:"disk"`
 		Packet json.RawMessage `json:"packet"`
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
@@ -115,7 +120,7 @@ func loadRecovery(fsys afero.Fs, name string) (Recovery, error) {
 	if err != nil {
 		return Recovery{}, err
 	}
-	return Recovery{Path: raw.Path, Saved: raw.Saved, Owner: raw.Owner, Packet: p, File: name}, nil
+	return Recovery{Path: raw.Path, Saved: raw.Saved, Owner: raw.Owner, Disk: raw.Disk, Packet: p, File: name}, nil
 }
 
 // RemoveRecovery deletes the recovery file at name once its work is saved,

@@ -32,9 +32,9 @@ func SavePacket(fsys afero.Fs, name string, p *Packet) error {
 // someone else (another window, another program, a sync client) has
 // written it since, without keeping its content.
 type FileStamp struct {
-	Size    int64
-	ModTime time.Time
-	Sum     [sha256.Size]byte
+	Size    int64             `json:"size"`
+	ModTime time.Time         `json:"modified"`
+	Sum     [sha256.Size]byte `json:"sha256"`
 }
 
 // stampOf describes data as read from or written to a file with info.
