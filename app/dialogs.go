@@ -232,7 +232,8 @@ func plainError(err error) error {
 		p.Message = p.Text()
 		switch {
 		case p.Line > 1 || p.Col > 1:
-			return fmt.Errorf("%s, line %d: %s", base, p.Line, p.Message)
+			// Quoted, so the dialog's capital letter does not rename it.
+			return fmt.Errorf("“%s”, line %d: %s", base, p.Line, p.Message)
 		case p.File != "" && strings.HasPrefix(p.Message, base):
 			// Quoted, so the dialog's capital letter does not rename it.
 			return errors.New("“" + base + "”" + strings.TrimPrefix(p.Message, base))

@@ -31,6 +31,9 @@ type state struct {
 	packet   *briefing.Packet
 	keys     []sectionKey
 	selected sectionKey // 0 when no section is selected
+	// version numbers every edit, so undoing back to what was saved
+	// clears the unsaved mark.
+	version int64
 }
 
 // document is the packet being edited with its file name, unsaved state,
@@ -39,7 +42,11 @@ type state struct {
 type document struct {
 	state
 	path  string // "" until saved
-	dirty bool
+	// dirty is set while the packet differs from the file: the state's
+	// version is not the saved one (-1 when what is on disk is unknown).
+	dirty        bool
+	savedVersion int64
+	lastVersion  int64
 	// disk is what the file at path held when it was opened or last saved,
 	// so a save can tell whether someone else changed it since.
 	disk *briefing.FileStamp
@@ -124,7 +131,9 @@ func (d *document) change(burst string, fn func(s *state)) {
 	}
 	d.burst, d.burstAt = burst, now
 	fn(&d.state)
-	d.dirty = true
+	d.lastVersion++
+	d.version = d.lastVersion
+	d.dirty = d.version != d.savedVersion
 	d.changed()
 }
 
@@ -134,7 +143,7 @@ func (d *document) change(burst string, fn func(s *state)) {
 func (d *document) snapshot() state {
 	p := d.packet.Clone()
 	p.Style.Logo = d.packet.Style.Logo
-	return state{packet: p, keys: slices.Clone(d.keys), selected: d.selected}
+	return state{packet: p, keys: slices.Clone(d.keys), selected: d.selected, version: d.version}
 }
 
 func (d *document) changed() {
@@ -162,7 +171,7 @@ func (d *document) step(from, to *[]state) bool {
 	d.state = (*from)[len(*from)-1]
 	*from = (*from)[:len(*from)-1]
 	d.burst = ""
-	d.dirty = true
+	d.dirty = d.version != d.savedVersion
 	d.changed()
 	return true
 }
@@ -172,9 +181,17 @@ func (d *document) step(from, to *[]state) bool {
 func (d *document) markSaved(path string, stamp briefing.FileStamp) {
 	d.path = path
 	d.disk = &stamp
+	d.savedVersion = d.version
 	d.dirty = false
 	d.burst = ""
 	d.changed()
+}
+
+// markUnsaved records that the packet is not what its file holds, whatever
+// is undone: work restored after a crash, say.
+func (d *document) markUnsaved() {
+	d.savedVersion = -1
+	d.dirty = true
 }
 
 // Structural edits act on the selection and move it in the same step, so

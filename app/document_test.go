@@ -53,3 +53,35 @@ func TestWithExt(t *testing.T) {
 		}
 	}
 }
+
+// Undoing every edit since the last save clears the unsaved mark; redoing
+// one sets it again.
+func TestUndoingToTheSavedStateIsNotUnsaved(t *testing.T) {
+	d := newDocument(briefing.NewPacket("staff"), "")
+	d.setChoice(func(p *briefing.Packet) { p.Title = "Saved" })
+	d.markSaved("/d/p.briefing", briefing.FileStamp{})
+	d.setChoice(func(p *briefing.Packet) { p.Title = "Changed" })
+	d.setChoice(func(p *briefing.Packet) { p.Title = "Changed again" })
+	if !d.dirty {
+		t.Fatal("edits after the save are not marked")
+	}
+	d.undoStep()
+	d.undoStep()
+	if d.dirty {
+		t.Error("back at the saved state, still marked unsaved")
+	}
+	d.undoStep()
+	if !d.dirty {
+		t.Error("undone past the save, not marked")
+	}
+	d.redoStep()
+	if d.dirty {
+		t.Error("redone to the saved state, still marked")
+	}
+	d.markUnsaved()
+	d.redoStep()
+	d.undoStep()
+	if !d.dirty {
+		t.Error("a restored document lost its unsaved mark")
+	}
+}

@@ -61,8 +61,13 @@ func checkModel(t *testing.T, h *harness, m model, step string) {
 		t.Fatalf("%s: the list highlights row %d, want %d", step, got, m.selected)
 	}
 	if m.selected >= 0 {
-		if h.w.section.key != h.w.doc.keyAt(m.selected) || h.w.section.title.Text != m.secs[m.selected].title {
-			t.Fatalf("%s: editor shows title %q, the highlighted section has %q", step, h.w.section.title.Text, m.secs[m.selected].title)
+		want := m.secs[m.selected].title
+		if want == "" {
+			tm, _ := h.w.lib.Get(m.secs[m.selected].template)
+			want = tm.TitleFor(h.doc().Audience)
+		}
+		if h.w.section.key != h.w.doc.keyAt(m.selected) || h.w.section.title.Text != want {
+			t.Fatalf("%s: editor shows title %q, the highlighted section's is %q", step, h.w.section.title.Text, want)
 		}
 	}
 }
@@ -292,12 +297,36 @@ func TestShortcutsDoNothingBehindADialog(t *testing.T) {
 	}
 	h.w.menuItem("Section", "Remove").Action()
 	h.w.menuItem("Section", "Duplicate").Action()
-	if got := h.doc().Sections[1].Title; got != "Edited" || len(h.doc().Sections) != 7 {
+	if got := h.doc().Sections[1].Title; got != "EditedKey Provisions" || len(h.doc().Sections) != 7 {
 		t.Fatalf("shortcuts acted behind the dialog: title %q, %d sections", got, len(h.doc().Sections))
 	}
 	d.Hide()
 	h.w.menuItem("Edit", "Undo").Action()
 	if got := h.doc().Sections[1].Title; got != "" {
 		t.Fatalf("undo after the dialog closed: title %q", got)
+	}
+}
+
+// The title field holds the title the PDF prints, so typing at its end
+// adds to it; emptying it goes back to the template's title.
+func TestTitleFieldEditsThePrintedTitle(t *testing.T) {
+	h := newHarness(t, nil)
+	h.w.selectSection(6)
+	title := h.w.section.title
+	if title.Text != "What Happens Next" {
+		t.Fatalf("title field shows %q", title.Text)
+	}
+	title.CursorColumn = len([]rune(title.Text))
+	test.Type(title, " (edited)")
+	if got := h.doc().Sections[6].Title; got != "What Happens Next (edited)" {
+		t.Fatalf("section title = %q", got)
+	}
+	title.SetText("")
+	if got := h.doc().Sections[6].Title; got != "" || title.Text != "" || title.PlaceHolder != "What Happens Next" {
+		t.Fatalf("emptied: section title %q, field %q, placeholder %q", got, title.Text, title.PlaceHolder)
+	}
+	title.SetText("What Happens Next")
+	if got := h.doc().Sections[6].Title; got != "" {
+		t.Fatalf("typing the template's title made a copy: %q", got)
 	}
 }

@@ -31,7 +31,7 @@ func (w *mainWindow) start() {
 		}
 		d := w.newDocument(r.Packet, r.Path)
 		d.disk = r.Disk
-		d.dirty = true
+		d.markUnsaved()
 		w.setDocument(d)
 		// The work is this window's now: keep it under our own name
 		// before the crashed window's file goes.

@@ -23,6 +23,11 @@ type sectionPanel struct {
 	key sectionKey
 	// bodyText is the body field's text before its latest change.
 	bodyText string
+	// templateTitle is the template's title for the packet's audience;
+	// typingTitle is set while an edit typed in the title field is
+	// applied, so refreshing does not rewrite the field under the cursor.
+	templateTitle string
+	typingTitle   bool
 	info     *widget.Label
 	title    *widget.Entry
 	body     *widget.Entry
@@ -41,9 +46,18 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 	s.info.Wrapping = fyne.TextWrapWord
 	s.title = widget.NewEntry()
 	s.title.OnChanged = func(text string) {
-		if !s.showing {
-			s.w.doc.setSectionTitle(s.key, text)
+		if s.showing {
+			return
 		}
+		// The field shows the title the PDF prints, the template's until
+		// the user changes it; that text, or nothing, follows the
+		// template (and its other audiences' titles) again.
+		if text == s.templateTitle {
+			text = ""
+		}
+		s.typingTitle = true
+		s.w.doc.setSectionTitle(s.key, text)
+		s.typingTitle = false
 	}
 	s.body = widget.NewMultiLineEntry()
 	s.body.Wrapping = fyne.TextWrapWord
@@ -122,8 +136,16 @@ func (s *sectionPanel) show() {
 		s.info.SetText(fmt.Sprintf("Template “%s” is written for %s, so it is left out of this %s packet's PDF. Change the audience in Settings to include it.",
 			t.ID, joinNames(t.Audiences, " and "), s.w.doc.packet.Audience))
 	}
-	if s.title.Text != ref.Title {
-		s.title.SetText(ref.Title)
+	s.templateTitle = ""
+	if ok {
+		s.templateTitle = t.TitleFor(s.w.doc.packet.Audience)
+	}
+	shown := ref.Title
+	if strings.TrimSpace(shown) == "" {
+		shown = s.templateTitle
+	}
+	if s.title.Text != shown && !s.typingTitle {
+		s.title.SetText(shown)
 	}
 	if s.body.Text != body {
 		s.body.SetText(body)
