@@ -41,7 +41,7 @@ type state struct {
 // directly.
 type document struct {
 	state
-	path  string // "" until saved
+	path string // "" until saved
 	// dirty is set while the packet differs from the file: the state's
 	// version is not the saved one (-1 when what is on disk is unknown).
 	dirty        bool

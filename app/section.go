@@ -28,12 +28,12 @@ type sectionPanel struct {
 	// applied, so refreshing does not rewrite the field under the cursor.
 	templateTitle string
 	typingTitle   bool
-	info     *widget.Label
-	title    *widget.Entry
-	body     *widget.Entry
-	reset    *widget.Button
-	preview  *widget.RichText
-	tabs     *container.AppTabs
+	info          *widget.Label
+	title         *widget.Entry
+	body          *widget.Entry
+	reset         *widget.Button
+	preview       *widget.RichText
+	tabs          *container.AppTabs
 	// showing is set while fields are filled from the packet, so their
 	// OnChanged handlers do not record an edit.
 	showing bool
