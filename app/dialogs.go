@@ -62,39 +62,13 @@ type uiHooks struct {
 func defaultHooks(w *mainWindow) uiHooks {
 	return uiHooks{
 		askSavePath: func(title, name, ext string, done func(string)) {
-			d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-				if err != nil || wc == nil {
-					if err != nil {
-						w.ui.showError(dialogPathError("created", err))
-					}
-					done("")
-					return
-				}
-				// The dialog has already created (and truncated) the file;
-				// we close it and write atomically by path ourselves.
-				path := wc.URI().Path()
-				_ = wc.Close()
-				if final := withExt(path, ext); final != path {
-					// We write "name.ext"; the empty "name" the dialog
-					// made would otherwise be left beside it.
-					if fi, err := w.env.fs.Stat(path); err == nil && fi.Size() == 0 {
-						_ = w.env.fs.Remove(path)
-					}
-					path = final
-				}
-				done(path)
-			}, w.win)
-			d.SetTitleText(title)
-			d.SetFileName(name)
-			d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-			w.setDialogFolder(d)
-			d.Show()
+			w.showSaveDialog(title, w.startFolder(), name, ext, done)
 		},
 		askOpenPath: func(exts []string, done func(string)) {
 			d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 				if err != nil || rc == nil {
 					if err != nil {
-						w.ui.showError(dialogPathError("opened", err))
+						w.ui.showError(openPathError(err))
 					}
 					done("")
 					return
@@ -162,7 +136,9 @@ func defaultHooks(w *mainWindow) uiHooks {
 							err = w.app.OpenURL(u)
 						}
 						if err != nil {
-							w.ui.showError(err)
+							// The desktop has no program for PDFs, or no
+							// opener at all (xdg-open): say where the file is.
+							w.ui.showError(fmt.Errorf("%s is saved in %s, but it could not be opened here: no program for PDF files was found. Open it from your file manager", filepath.Base(path), filepath.Dir(path)))
 						}
 					}
 				}, w.win)
@@ -246,18 +222,14 @@ func plainError(err error) error {
 	return err
 }
 
-// dialogPathError explains why the file a dialog chose could not be
-// created or opened, and what to do: a full path typed as the name ends
-// up inside the folder shown, which may not exist.
-func dialogPathError(verb string, err error) error {
+// openPathError explains why the file the open dialog chose could not be
+// read, without the system's jargon.
+func openPathError(err error) error {
 	var pe *fs.PathError
 	if !errors.As(err, &pe) {
 		return err
 	}
-	if verb == "created" && errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%s could not be created: the folder %s does not exist.\nType only a file name (such as memo.pdf) and choose its folder in the dialog's list", filepath.Base(pe.Path), filepath.Dir(pe.Path))
-	}
-	return fmt.Errorf("%s could not be %s: %w.\nType only a file name, and choose its folder in the dialog's list", pe.Path, verb, briefing.PlainFileError(err))
+	return fmt.Errorf("%s could not be opened: %w", pe.Path, briefing.PlainFileError(err))
 }
 
 func capitalize(s string) string {

@@ -141,15 +141,13 @@ func TestMessagesAreInPlainWords(t *testing.T) {
 	}
 }
 
-// A full path typed as the file name ends up inside the dialog's folder;
-// the message names the missing folder and says what to do.
-func TestDialogPathErrorsSayWhatToDo(t *testing.T) {
-	_, err := os.Create("/nonexistent-dir-for-test/tmp/x/memo.pdf")
-	msg := dialogPathError("created", err).Error()
-	for _, want := range []string{"memo.pdf could not be created", "the folder /nonexistent-dir-for-test/tmp/x does not exist", "Type only a file name"} {
-		if !strings.Contains(msg, want) {
-			t.Errorf("message lacks %q: %q", want, msg)
-		}
+// A file the open dialog chose but that cannot be read is explained in
+// words.
+func TestOpenErrorsSayWhatHappened(t *testing.T) {
+	_, err := os.Open("/nonexistent-dir-for-test/memo.briefing")
+	msg := openPathError(err).Error()
+	if !strings.Contains(msg, "memo.briefing could not be opened: it does not exist") || strings.Contains(msg, "no such file") {
+		t.Errorf("message %q", msg)
 	}
 }
 
