@@ -197,6 +197,14 @@ func notAPacket(name, why string) string {
 	return fmt.Sprintf("%s is not a Briefsmith packet: %s (it may be another program's file, or damaged)", filepath.Base(name), why)
 }
 
+// LooksLikePacket reports whether the start of a file reads like a
+// Briefsmith packet, so the command line does not write an export over
+// one by mistake.
+func LooksLikePacket(head []byte) bool {
+	t := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\ufeff")), " \t\r\n")
+	return bytes.HasPrefix(t, []byte("{")) && bytes.Contains(head, []byte(`"version"`))
+}
+
 // otherFileKind names the common file types people pick by mistake, from
 // their first bytes, or returns "".
 func otherFileKind(data []byte) string {

@@ -46,7 +46,11 @@ func builtinVariables(p *Packet) map[string]any {
 // builtinVariable reports whether name is filled from the packet's own
 // fields: a packet or template variable of that name would override the
 // packet's audience or marking behind the user's back, so it is refused.
-func builtinVariable(name string) bool {
+func builtinVariable(name string) bool { return IsBuiltinVariable(name) }
+
+// IsBuiltinVariable reports whether name is filled from the packet's own
+// settings (title, audience, marking, …) rather than set as a variable.
+func IsBuiltinVariable(name string) bool {
 	_, ok := builtinVariables(&Packet{})[name]
 	return ok
 }

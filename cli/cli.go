@@ -184,7 +184,11 @@ func (s setFlag) Set(v string) error {
 	if !ok || strings.TrimSpace(name) == "" {
 		return fmt.Errorf("want name=value, got %q", v)
 	}
-	s[strings.TrimSpace(name)] = value
+	name = strings.TrimSpace(name)
+	if briefing.IsBuiltinVariable(name) {
+		return fmt.Errorf("%s is one of the packet's own settings, not a variable: change it in the packet (the app's Settings tab)", name)
+	}
+	s[name] = value
 	return nil
 }
 

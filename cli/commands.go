@@ -5,8 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 
 	"github.com/briefsmith/briefsmith/briefing"
@@ -55,6 +59,10 @@ func runExport(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "briefsmith export: --page-size must be %s, not %q\n", briefing.PageSizeNames(" or "), *pageSize)
 		return ExitUsage
 	}
+	if msg := outputNameProblem(env, name, *out, *format, *all); msg != "" {
+		fmt.Fprintln(env.Stderr, "briefsmith export: "+msg)
+		return ExitInput
+	}
 	lib, err := loadLibrary(env, *tdir)
 	if err != nil {
 		return fail(env, "export", err)
@@ -66,11 +74,12 @@ func runExport(env Env, args []string) int {
 	if *pageSize != "" {
 		p.Style.PageSize = briefing.PageSize(*pageSize)
 	}
-	for k, v := range sets {
-		p.Variables[k] = v
-	}
 	if *audience != "" {
 		p.Audience = briefing.Audience(*audience)
+	}
+	warnUnusedSets(env, lib, p, sets)
+	for k, v := range sets {
+		p.Variables[k] = v
 	}
 	if *all {
 		return exportAll(env, lib, p, pname, name, *out)
@@ -284,4 +293,70 @@ func runVersion(env Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "briefsmith %s\n", briefing.Version)
 	return ExitOK
+}
+
+// outputNameProblem refuses output names that would surprise: a PDF
+// written over another packet (export replaced other.briefing without a
+// word), a folder for --all-audiences named like a PDF, and a name whose
+// ending says another format than the one written. "" when the name is
+// fine; writing over the packet being read is refused later, by Export.
+func outputNameProblem(env Env, input, out, format string, all bool) string {
+	ext := strings.ToLower(filepath.Ext(out))
+	switch {
+	case all && (ext == ".pdf" || ext == ".md"):
+		return fmt.Sprintf("%s looks like a file name, but with --all-audiences -o names the folder the PDFs go into", out)
+	case !all && format == "pdf" && ext == ".md", !all && format == "md" && ext == ".pdf":
+		return fmt.Sprintf("%s ends in %s, but this export writes %s; end the name in .%s", out, ext, map[string]string{"pdf": "a PDF", "md": "Markdown"}[format], format)
+	}
+	if all || sameFile(env, input, out) {
+		return ""
+	}
+	// Only a regular file can be a packet; a pipe would block the open.
+	if info, err := env.Fs.Stat(out); err != nil || !info.Mode().IsRegular() {
+		return ""
+	}
+	f, err := env.Fs.OpenFile(out, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	if briefing.LooksLikePacket(head[:n]) {
+		return fmt.Sprintf("%s is a Briefsmith packet; the export would replace it. Choose a name ending in .%s", out, format)
+	}
+	return ""
+}
+
+// sameFile reports whether a and b name one file, as far as can be told
+// here (Export checks more carefully before writing).
+func sameFile(env Env, a, b string) bool {
+	if a == "" {
+		return false
+	}
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	ia, err1 := env.Fs.Stat(a)
+	ib, err2 := env.Fs.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(ia, ib)
+}
+
+// warnUnusedSets warns about --set names no included section uses: a typo
+// there would otherwise vanish without a word.
+func warnUnusedSets(env Env, lib *briefing.Library, p *briefing.Packet, sets setFlag) {
+	declared := map[string]bool{}
+	for _, v := range briefing.Declared(lib, p) {
+		declared[v.Name] = true
+	}
+	names := make([]string, 0, len(sets))
+	for k := range sets {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if !declared[k] {
+			fmt.Fprintf(env.Stderr, "briefsmith export: warning: --set %s: no section in this packet uses a variable named %q, so it changes nothing\n", k, k)
+		}
+	}
 }

@@ -443,3 +443,50 @@ func TestHostileOutputs(t *testing.T) {
 		})
 	}
 }
+
+// Output names that would surprise are refused before anything is read
+// or written: a PDF over another packet, a folder for --all-audiences
+// named like a PDF, a name ending in another format's extension.
+func TestSurprisingOutputNamesAreRefused(t *testing.T) {
+	fsys := afero.NewOsFs()
+	dir := t.TempDir()
+	packet := filepath.Join(dir, "memo.briefing")
+	other := filepath.Join(dir, "other.briefing")
+	newPacket(t, fsys, packet)
+	before := newPacket(t, fsys, other)
+	for _, tc := range []struct {
+		args []string
+		why  string
+	}{
+		{[]string{"export", packet, "-o", other}, "is a Briefsmith packet; the export would replace it"},
+		{[]string{"export", packet, "--all-audiences", "-o", filepath.Join(dir, "x.pdf")}, "with --all-audiences -o names the folder"},
+		{[]string{"export", packet, "--format", "md", "-o", filepath.Join(dir, "o.pdf")}, "ends in .pdf, but this export writes Markdown"},
+		{[]string{"export", packet, "-o", filepath.Join(dir, "o.md")}, "ends in .md, but this export writes a PDF"},
+	} {
+		r := run(t, fsys, tc.args...)
+		if r.code != ExitInput || !strings.Contains(r.stderr, tc.why) {
+			t.Errorf("%q: exit %d, %q; want exit 1 saying %q", tc.args, r.code, r.stderr, tc.why)
+		}
+	}
+	if got := mustRead(t, fsys, other); !bytes.Equal(got, before) {
+		t.Fatal("the other packet changed")
+	}
+	onlyFiles(t, fsys, dir, "memo.briefing", "other.briefing")
+}
+
+// --set refuses the packet's own settings and warns about names no
+// section uses.
+func TestSetNamesAreChecked(t *testing.T) {
+	fsys := afero.NewOsFs()
+	dir := t.TempDir()
+	packet := filepath.Join(dir, "memo.briefing")
+	newPacket(t, fsys, packet)
+	r := run(t, fsys, "export", packet, "--set", "marking=SECRET", "-o", filepath.Join(dir, "a.pdf"))
+	if r.code != ExitUsage || !strings.Contains(r.stderr, "marking is one of the packet's own settings") {
+		t.Errorf("--set marking: %+v", r)
+	}
+	r = run(t, fsys, "export", packet, "--set", "nosuch=1", "-o", filepath.Join(dir, "b.pdf"))
+	if r.code != ExitOK || !strings.Contains(r.stderr, `no section in this packet uses a variable named "nosuch"`) {
+		t.Errorf("--set nosuch: %+v", r)
+	}
+}
