@@ -160,6 +160,9 @@ func NewPacketFor(lib *Library, audience Audience, date string, d Defaults) *Pac
 	p := NewPacket(audience)
 	p.Date = date
 	p.Author, p.Organization, p.Marking = d.Author, d.Organization, d.Marking
+	if p.Marking == "" && p.Audience == Staff {
+		p.Marking = defaultMarking
+	}
 	if d.PageSize.Valid() {
 		p.Style.PageSize = d.PageSize
 	}

@@ -110,3 +110,28 @@ func TestMissingUserFolderIsNotAnError(t *testing.T) {
 		t.Fatalf("lib=%v err=%v", lib.Templates(), err)
 	}
 }
+
+// A new staff memo carries a marking on every page, as the New dialog
+// promises; the user's default wins; other audiences start unmarked. A
+// packet still titled "Untitled briefing" is warned about.
+func TestNewPacketsKeepTheirPromises(t *testing.T) {
+	lib := builtinLibrary(t)
+	if p := NewPacketFor(lib, Staff, "2026-11-25", Defaults{}); p.Marking != "UNCLASSIFIED" {
+		t.Errorf("new staff memo marking = %q", p.Marking)
+	}
+	if p := NewPacketFor(lib, Staff, "2026-11-25", Defaults{Marking: "CUI"}); p.Marking != "CUI" {
+		t.Errorf("with a default: %q", p.Marking)
+	}
+	p := NewPacketFor(lib, Classroom, "2026-11-25", Defaults{})
+	if p.Marking != "" {
+		t.Errorf("new handout marking = %q", p.Marking)
+	}
+	_, probs := Resolve(lib, p, "new.briefing")
+	if !strings.Contains(probs.Error(), "warning: the packet has no title of its own yet") {
+		t.Errorf("untitled packet not warned about:\n%s", probs.Error())
+	}
+	p.Title = "The water cycle"
+	if _, probs := Resolve(lib, p, "new.briefing"); strings.Contains(probs.Error(), "no title of its own") {
+		t.Error("a titled packet warned about its title")
+	}
+}

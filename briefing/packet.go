@@ -99,13 +99,21 @@ func NewPacket(audience Audience) *Packet {
 	}
 	return &Packet{
 		Version:   PacketVersion,
-		Title:     "Untitled briefing",
+		Title:     UntitledTitle,
 		Audience:  audience,
 		Variables: map[string]string{},
 		Sections:  []SectionRef{},
 		Style:     Style{PageSize: Letter, FontSize: 11, Accent: "#1F4E79", Cover: true, TOC: true},
 	}
 }
+
+// UntitledTitle is a new packet's title until the user gives one; a
+// packet exported with it is warned about, since it prints on the cover.
+const UntitledTitle = "Untitled briefing"
+
+// defaultMarking is a new staff memo's handling marking when Preferences
+// name none: the New dialog promises "marking on every page".
+const defaultMarking = "UNCLASSIFIED"
 
 // maxPacketSize caps what ReadPacket reads: logos and bodies included, a
 // real packet is well under this.

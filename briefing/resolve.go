@@ -281,6 +281,10 @@ func checkPacketFields(p *Packet, name string) (probs Problems, logo *render.Log
 	bad := func(format string, args ...any) {
 		probs = append(probs, Problem{Severity: Error, Section: -1, File: name, Message: fmt.Sprintf(format, args...)})
 	}
+	if t := strings.TrimSpace(p.Title); t == "" || t == UntitledTitle {
+		probs = append(probs, Problem{Severity: Warning, Section: -1, File: name,
+			Message: fmt.Sprintf("the packet has no title of its own yet (it would print as %q): set it in Settings", UntitledTitle)})
+	}
 	if !p.Audience.Valid() {
 		bad("audience %q is not one of %s", p.Audience, AudienceNames(", "))
 	}
