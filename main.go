@@ -1,18 +1,27 @@
 // Command briefsmith assembles briefing packets from templated sections
-// and exports them as PDFs. With no arguments it opens the desktop app;
-// with a subcommand it runs the command line (see "briefsmith help").
+// and exports them as PDFs. With no arguments it opens the desktop app,
+// with a packet file it opens the app on that file (as a file manager
+// does on a double click), and with a subcommand it runs the command line
+// (see "briefsmith help").
 package main
 
 import (
 	"os"
+	"strings"
 
 	"github.com/briefsmith/briefsmith/app"
+	"github.com/briefsmith/briefsmith/briefing"
 	"github.com/briefsmith/briefsmith/cli"
 )
 
 func main() {
-	if len(os.Args) > 1 {
-		os.Exit(cli.Run(os.Args[1:], cli.OSEnv()))
+	args := os.Args[1:]
+	switch {
+	case len(args) == 1 && strings.HasSuffix(strings.ToLower(args[0]), briefing.PacketExt):
+		app.Run(args[0])
+	case len(args) > 0:
+		os.Exit(cli.Run(args, cli.OSEnv()))
+	default:
+		app.Run("")
 	}
-	app.Run()
 }

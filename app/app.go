@@ -69,7 +69,10 @@ func osEnv(a fyne.App) env {
 
 // Run opens the main window on the built-in sample packet (or on work
 // recovered after a crash) and blocks until the user quits.
-func Run() {
+//
+// A packet path, when given, is opened once the window is up; one that
+// cannot be read is reported, and the sample stays open.
+func Run(open string) {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := newMainWindow(a, osEnv(a))
@@ -80,5 +83,11 @@ func Run() {
 		w.win.Resize(fyne.NewSize(width, height))
 	}
 	w.start()
+	if open != "" {
+		if abs, err := filepath.Abs(open); err == nil {
+			open = abs
+		}
+		w.openPath(open)
+	}
 	w.win.ShowAndRun()
 }
