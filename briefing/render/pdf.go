@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/xml"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -27,6 +28,10 @@ func newPDF(doc *Document) *fpdf.Fpdf {
 	pdf.SetKeywords(Normalize(strings.Join(m.Keywords, ", ")), true)
 	pdf.SetCreator("Briefsmith", true)
 	pdf.SetProducer(m.Producer, true)
+	if m.Language != "" {
+		pdf.SetLang(m.Language)
+	}
+	pdf.SetXmpMetadata(xmpMetadata(*m))
 	return pdf
 }
 
@@ -35,11 +40,11 @@ func newPDF(doc *Document) *fpdf.Fpdf {
 // metrics, so the page content holds a font operator only where the face
 // or size really changes, not one per measured word.
 type pdfSurface struct {
-	NullSurface // structure calls: tagging is not written yet
-	pdf         *fpdf.Fpdf
-	registered  map[string]bool
-	links       map[int]int // layout target → fpdf link id
-	logoType    string
+	pdf        *fpdf.Fpdf
+	tags       *tagger
+	registered map[string]bool
+	links      map[int]int // layout target → fpdf link id
+	logoType   string
 	// font is the face and size last set in the content; the zero value
 	// means unknown.
 	font fontState
@@ -53,10 +58,26 @@ type fontState struct {
 }
 
 func newPDFSurface(pdf *fpdf.Fpdf) *pdfSurface {
-	return &pdfSurface{pdf: pdf, registered: map[string]bool{}, links: map[int]int{}}
+	return &pdfSurface{pdf: pdf, tags: newTagger(pdf.RawWriteStr), registered: map[string]bool{}, links: map[int]int{}}
 }
 
-func (s *pdfSurface) AddPage() { s.pdf.AddPage() }
+func (s *pdfSurface) AddPage() {
+	s.tags.endPage()
+	s.pdf.AddPage()
+	s.tags.newPage(s.pdf.PageNo())
+}
+
+// BeginElement implements Surface.
+func (s *pdfSurface) BeginElement(e Element, a Attrs) { s.tags.begin(e, a) }
+
+// EndElement implements Surface.
+func (s *pdfSurface) EndElement() { s.tags.end() }
+
+// BeginArtifact implements Surface.
+func (s *pdfSurface) BeginArtifact(a Artifact) { s.tags.beginArtifact(a) }
+
+// EndArtifact implements Surface.
+func (s *pdfSurface) EndArtifact() { s.tags.endArtifact() }
 
 // setFont registers each face the first time this document uses it, so a
 // PDF embeds only the faces it prints, and sets it only when it differs
@@ -75,12 +96,15 @@ func (s *pdfSurface) setFont(st Style) {
 }
 
 func (s *pdfSurface) Text(st Style, x, y float64, text string) {
+	s.tags.mark()
+	s.tags.text(text)
 	s.setFont(st)
 	s.pdf.SetTextColor(st.color.R, st.color.G, st.color.B)
 	s.pdf.Text(x, y, text)
 }
 
 func (s *pdfSurface) Line(x1, y1, x2, y2, width float64, c RGB, dashed bool) {
+	s.tags.mark()
 	s.pdf.SetDrawColor(c.R, c.G, c.B)
 	s.pdf.SetLineWidth(width)
 	if dashed {
@@ -93,11 +117,13 @@ func (s *pdfSurface) Line(x1, y1, x2, y2, width float64, c RGB, dashed bool) {
 }
 
 func (s *pdfSurface) Fill(x, y, w, h float64, c RGB) {
+	s.tags.mark()
 	s.pdf.SetFillColor(c.R, c.G, c.B)
 	s.pdf.Rect(x, y, w, h, "F")
 }
 
 func (s *pdfSurface) Stroke(x, y, w, h, width float64, c RGB) {
+	s.tags.mark()
 	s.pdf.SetDrawColor(c.R, c.G, c.B)
 	s.pdf.SetLineWidth(width)
 	s.pdf.Rect(x, y, w, h, "D")
@@ -111,10 +137,14 @@ func (s *pdfSurface) registerLogo(data []byte, tp string) {
 }
 
 func (s *pdfSurface) Logo(x, y, w, h float64) {
+	s.tags.mark()
 	s.pdf.ImageOptions("logo", x, y, w, h, false, fpdf.ImageOptions{ImageType: s.logoType}, 0, "")
 }
 
-func (s *pdfSurface) LinkURL(x, y, w, h float64, url string) { s.pdf.LinkString(x, y, w, h, url) }
+func (s *pdfSurface) LinkURL(x, y, w, h float64, url string) {
+	s.pdf.LinkString(x, y, w, h, url)
+	s.tags.annotation(url)
+}
 
 func (s *pdfSurface) link(target int) int {
 	id, ok := s.links[target]
@@ -125,7 +155,10 @@ func (s *pdfSurface) link(target int) int {
 	return id
 }
 
-func (s *pdfSurface) LinkTo(x, y, w, h float64, target int) { s.pdf.Link(x, y, w, h, s.link(target)) }
+func (s *pdfSurface) LinkTo(x, y, w, h float64, target int) {
+	s.pdf.Link(x, y, w, h, s.link(target))
+	s.tags.annotation("")
+}
 
 func (s *pdfSurface) Target(target int, y float64) { s.pdf.SetLink(s.link(target), y, -1) }
 
@@ -139,6 +172,7 @@ func (s *pdfSurface) Bookmark(title string, level int, y float64) {
 }
 
 func (s *pdfSurface) Watermark(st Style, deg, cx, cy, x, y float64, text string) {
+	s.tags.mark()
 	s.pdf.TransformBegin()
 	s.pdf.SetAlpha(1, "Multiply")
 	s.pdf.TransformRotate(deg, cx, cy)
@@ -157,4 +191,33 @@ func (st Style) face() (family, string) {
 		fs = strings.ReplaceAll(fs, "I", "")
 	}
 	return st.fam, fs
+}
+
+// xmpMetadata is the document's XMP packet: its title (PDF/UA asks for
+// dc:title, shown in the viewer's title bar) and the claim of PDF/UA-1
+// conformance. It carries no dates or IDs, so the bytes depend only on
+// the document.
+func xmpMetadata(m Metadata) []byte {
+	esc := func(s string) string {
+		var b strings.Builder
+		_ = xml.EscapeText(&b, []byte(Normalize(s)))
+		return b.String()
+	}
+	lang := m.Language
+	if lang == "" {
+		lang = "x-default"
+	}
+	return []byte(`<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc(m.Title) + `</rdf:li></rdf:Alt></dc:title>
+<dc:language><rdf:Bag><rdf:li>` + esc(lang) + `</rdf:li></rdf:Bag></dc:language>
+<pdf:Producer>` + esc(m.Producer) + `</pdf:Producer>
+<xmp:CreatorTool>Briefsmith</xmp:CreatorTool>
+<pdfuaid:part>1</pdfuaid:part>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`)
 }

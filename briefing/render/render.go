@@ -76,7 +76,17 @@ func render(doc *Document, out io.Writer, compress bool) (info Info, err error) 
 	if err := pdf.Error(); err != nil {
 		return info, fmt.Errorf("rendering failed: %w", err)
 	}
-	if err := pdf.Output(out); err != nil {
+	var untagged bytes.Buffer
+	if err := pdf.Output(&untagged); err != nil {
+		return info, fmt.Errorf("writing PDF: %w", err)
+	}
+	// fpdf numbers page n's object 2n+1: the pages tree is 1, resources 2,
+	// then each page and its content stream.
+	tagged, err := s.tags.finish(untagged.Bytes(), prev.pages, func(n int) int { return 2*n + 1 })
+	if err != nil {
+		return info, err
+	}
+	if _, err := out.Write(tagged); err != nil {
 		return info, fmt.Errorf("writing PDF: %w", err)
 	}
 	return Info{Pages: prev.pages, Outline: second.outline}, nil

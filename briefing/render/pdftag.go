@@ -1,0 +1,477 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Every PDF Briefsmith writes is tagged (PDF/UA-1, ISO 14289-1): a
+// structure tree says what each mark on a page is — heading, paragraph,
+// list item, table cell, figure — in reading order, and page furniture
+// (running header, footer, marking, page numbers, watermark, rules) is
+// marked as artifact so a screen reader and copy/paste skip it. Layout
+// tells the surface which element or artifact each drawing belongs to;
+// the tagger turns that into marked-content operators in the page content
+// as the page is drawn, and into the structure objects afterwards.
+
+// role is a standard structure type of PDF 1.7 (ISO 32000-1, 14.8.4).
+type role string
+
+// roleOf maps layout's elements to structure types.
+func roleOf(e Element, a Attrs) role {
+	switch e {
+	case ElemSection:
+		return "Sect"
+	case ElemTitle:
+		return "Div"
+	case ElemHeading:
+		return role("H" + strconv.Itoa(min(max(a.Level, 1), 6)))
+	case ElemParagraph:
+		return "P"
+	case ElemList, ElemSources:
+		return "L"
+	case ElemListItem:
+		return "LI"
+	case ElemListLabel:
+		return "Lbl"
+	case ElemListBody:
+		return "LBody"
+	case ElemTable:
+		return "Table"
+	case ElemTableHead:
+		return "THead"
+	case ElemTableBody:
+		return "TBody"
+	case ElemTableRow:
+		return "TR"
+	case ElemHeaderCell:
+		return "TH"
+	case ElemCell:
+		return "TD"
+	case ElemBlockQuote:
+		return "BlockQuote"
+	case ElemCallout:
+		// PDF 1.7 has no Aside (PDF 2.0 does): a division with the
+		// call-out's label as its title.
+		return "Div"
+	case ElemCode:
+		return "Code"
+	case ElemFigure:
+		return "Figure"
+	case ElemContents:
+		return "TOC"
+	case ElemContentsItem:
+		return "TOCI"
+	case ElemLink:
+		return "Link"
+	case ElemGlossary:
+		// A definition list has no structure type of its own; Word and
+		// LibreOffice write it as paragraphs in a division, as here.
+		return "Div"
+	case ElemTerm, ElemDefinition:
+		return "P"
+	}
+	return "Span"
+}
+
+// artifactProps are the marked-content properties of each artifact kind:
+// pagination (header, footer, page number) or layout (rules, shading).
+func artifactProps(a Artifact) string {
+	switch a {
+	case ArtifactHeader:
+		return "<</Type /Pagination /Subtype /Header>>"
+	case ArtifactFooter:
+		return "<</Type /Pagination /Subtype /Footer>>"
+	case ArtifactPageNumber, ArtifactRepeatedHeader:
+		return "<</Type /Pagination>>"
+	case ArtifactWatermark:
+		return "<</Type /Pagination /Subtype /Watermark>>"
+	}
+	return "<</Type /Layout>>"
+}
+
+// structElem is one node of the structure tree.
+type structElem struct {
+	role     role
+	attrs    Attrs
+	parent   *structElem
+	kids     []structKid
+	implicit bool // an LBody the tagger opened itself
+	// resume is where the current element returns to when this one ends,
+	// when that is not its parent (a list label hoisted out of the body
+	// paragraph it was drawn in).
+	resume *structElem
+	text   strings.Builder
+	obj    int // object number, once written
+}
+
+// structKid is an element's child: another element, a marked-content
+// sequence on a page, or an annotation.
+type structKid struct {
+	elem  *structElem
+	page  int
+	mcid  int
+	annot *annotation
+}
+
+// annotation is a link annotation fpdf writes inline in a page: which
+// one (its place in the page's /Annots), and the Link it belongs to.
+type annotation struct {
+	page, index int // index counts from 1 within the page
+	link        *structElem
+	url         string
+	obj, key    int
+}
+
+// tagger records the structure while the PDF surface draws and writes it
+// into the file afterwards.
+type tagger struct {
+	raw  func(string)
+	root *structElem
+	cur  *structElem
+	// ignored counts elements opened inside an artifact: furniture has no
+	// structure, so they are dropped with it.
+	ignored []bool
+
+	page       int
+	pageMCIDs  [][]*structElem // per page (from 1): the element of each MCID
+	open       *structElem     // element whose marked content is open
+	artifacts  []Artifact      // open artifacts, innermost last
+	artifactOn bool
+	annots     []*annotation
+	pageAnnots map[int]int
+}
+
+func newTagger(raw func(string)) *tagger {
+	root := &structElem{role: "Document"}
+	return &tagger{raw: raw, root: root, cur: root, pageMCIDs: [][]*structElem{nil}, pageAnnots: map[int]int{}}
+}
+
+func (t *tagger) begin(e Element, a Attrs) {
+	if len(t.artifacts) > 0 {
+		t.ignored = append(t.ignored, true)
+		return
+	}
+	t.ignored = append(t.ignored, false)
+	r := roleOf(e, a)
+	// Layout draws a list marker with the item's first line, inside its
+	// paragraph; the label belongs beside the body, directly in the item.
+	if r == "Lbl" && t.cur.role != "LI" {
+		if li := t.ancestor("LI"); li != nil {
+			t.closeContent()
+			lbl := &structElem{role: r, attrs: a, parent: li, resume: t.cur}
+			li.kids = insertBeforeBody(li.kids, structKid{elem: lbl})
+			t.cur = lbl
+			return
+		}
+	}
+	// A list item's content goes in its LBody, beside the label.
+	if t.cur.role == "LI" && r != "Lbl" && r != "LBody" {
+		t.push("LBody", Attrs{}, true)
+	}
+	t.push(r, a, false)
+}
+
+func (t *tagger) push(r role, a Attrs, implicit bool) {
+	t.closeContent()
+	e := &structElem{role: r, attrs: a, parent: t.cur, implicit: implicit}
+	t.cur.kids = append(t.cur.kids, structKid{elem: e})
+	t.cur = e
+}
+
+func (t *tagger) end() {
+	if n := len(t.ignored); n > 0 {
+		skip := t.ignored[n-1]
+		t.ignored = t.ignored[:n-1]
+		if skip {
+			return
+		}
+	}
+	t.closeContent()
+	if t.cur.resume != nil {
+		t.cur = t.cur.resume
+		return
+	}
+	if t.cur.implicit {
+		t.cur = t.cur.parent
+	}
+	if t.cur.parent != nil {
+		t.cur = t.cur.parent
+	}
+}
+
+// ancestor is the nearest open element with role r, or nil; it looks no
+// further than the nearest list item's own content.
+func (t *tagger) ancestor(r role) *structElem {
+	for e := t.cur; e != nil; e = e.parent {
+		if e.role == r {
+			return e
+		}
+	}
+	return nil
+}
+
+// insertBeforeBody puts k before the item's LBody, so the label comes
+// first in reading order.
+func insertBeforeBody(kids []structKid, k structKid) []structKid {
+	for i, c := range kids {
+		if c.elem != nil && c.elem.role == "LBody" {
+			return append(kids[:i], append([]structKid{k}, kids[i:]...)...)
+		}
+	}
+	return append(kids, k)
+}
+
+func (t *tagger) beginArtifact(a Artifact) {
+	t.closeContent()
+	t.artifacts = append(t.artifacts, a)
+}
+
+func (t *tagger) endArtifact() {
+	if n := len(t.artifacts); n > 0 {
+		t.artifacts = t.artifacts[:n-1]
+	}
+	t.closeContent()
+}
+
+// newPage is called once the PDF writer has started page n; marked
+// content never spans pages.
+func (t *tagger) newPage(n int) {
+	t.page = n
+	for len(t.pageMCIDs) <= n {
+		t.pageMCIDs = append(t.pageMCIDs, nil)
+	}
+}
+
+// endPage closes the marked content open on the page about to end.
+func (t *tagger) endPage() { t.closeContent() }
+
+// mark opens the marked-content sequence the next painting belongs to.
+func (t *tagger) mark() {
+	if n := len(t.artifacts); n > 0 {
+		if !t.artifactOn {
+			t.closeContent()
+			t.raw("/Artifact " + artifactProps(t.artifacts[n-1]) + " BDC")
+			t.artifactOn = true
+		}
+		return
+	}
+	if t.open == t.cur {
+		return
+	}
+	t.closeContent()
+	cur := t.cur
+	if cur.role == "LI" {
+		t.push("LBody", Attrs{}, true)
+		cur = t.cur
+	}
+	mcid := len(t.pageMCIDs[t.page])
+	t.pageMCIDs[t.page] = append(t.pageMCIDs[t.page], cur)
+	cur.kids = append(cur.kids, structKid{page: t.page, mcid: mcid})
+	t.raw(fmt.Sprintf("/%s <</MCID %d>> BDC", cur.role, mcid))
+	t.open = cur
+}
+
+func (t *tagger) closeContent() {
+	if t.open != nil || t.artifactOn {
+		t.raw("EMC")
+	}
+	t.open, t.artifactOn = nil, false
+}
+
+// text records text drawn in the current element, for link descriptions.
+func (t *tagger) text(s string) {
+	if len(t.artifacts) == 0 {
+		for e := t.cur; e != nil; e = e.parent {
+			if e.role == "Link" {
+				e.text.WriteString(s)
+				return
+			}
+		}
+	}
+}
+
+// annotation records that the PDF writer has just added a link annotation
+// on this page: it belongs to the Link being drawn, or to a Link made for
+// it when layout drew none (every annotation must be in the structure).
+func (t *tagger) annotation(url string) {
+	t.pageAnnots[t.page]++
+	a := &annotation{page: t.page, index: t.pageAnnots[t.page], url: url}
+	link := t.cur
+	for link != nil && link.role != "Link" {
+		link = link.parent
+	}
+	if link == nil || len(t.artifacts) > 0 {
+		host := t.cur
+		t.closeContent()
+		link = &structElem{role: "Link", parent: host}
+		host.kids = append(host.kids, structKid{elem: link})
+	}
+	a.link = link
+	link.kids = append(link.kids, structKid{page: t.page, annot: a})
+	t.annots = append(t.annots, a)
+}
+
+// description is the annotation's /Contents: what the link says and where
+// it goes, for people who cannot see it.
+func (a *annotation) description() string {
+	text := strings.Join(strings.Fields(a.link.text.String()), " ")
+	switch {
+	case a.url != "" && text != "" && text != a.url:
+		return text + " (" + a.url + ")"
+	case a.url != "":
+		return "Link to " + a.url
+	case text != "":
+		return text + " (in this document)"
+	}
+	return "Link within this document"
+}
+
+// finish appends the structure to pdf as an incremental update (see
+// pdfupdate.go); pageObj gives the object number fpdf gave page n.
+func (t *tagger) finish(pdf []byte, pages int, pageObj func(n int) int) ([]byte, error) {
+	t.closeContent()
+	f, err := parsePDF(pdf)
+	if err != nil {
+		return nil, err
+	}
+	next := f.size
+	alloc := func() int { next++; return next - 1 }
+	out := bytes.NewBuffer(make([]byte, 0, len(pdf)+len(pdf)/4))
+	out.Write(pdf)
+	if !bytes.HasSuffix(pdf, []byte("\n")) {
+		out.WriteByte('\n')
+	}
+	var written []int
+	offsets := map[int]int{}
+	write := func(n int, body string) {
+		offsets[n] = out.Len()
+		written = append(written, n)
+		fmt.Fprintf(out, "%d 0 obj\n%s\nendobj\n", n, body)
+	}
+
+	// Numbers first: the tree root, the parent tree, every element in
+	// document order, the annotations.
+	treeRoot, parentTree := alloc(), alloc()
+	var all []*structElem
+	var number func(e *structElem)
+	number = func(e *structElem) {
+		e.obj = alloc()
+		all = append(all, e)
+		for _, k := range e.kids {
+			if k.elem != nil {
+				number(k.elem)
+			}
+		}
+	}
+	number(t.root)
+	for i, a := range t.annots {
+		a.obj, a.key = alloc(), pages+i
+	}
+
+	for _, e := range all {
+		var b strings.Builder
+		parent := treeRoot
+		if e.parent != nil {
+			parent = e.parent.obj
+		}
+		fmt.Fprintf(&b, "<</Type /StructElem /S /%s /P %d 0 R", e.role, parent)
+		if e.role == "Figure" {
+			fmt.Fprintf(&b, " /Alt %s", pdfString(e.attrs.Alt))
+		}
+		if e.attrs.Label != "" {
+			fmt.Fprintf(&b, " /T %s", pdfString(e.attrs.Label))
+		}
+		if e.role == "TH" {
+			scope := e.attrs.Scope
+			if scope == "" {
+				scope = "Column"
+			}
+			fmt.Fprintf(&b, " /A <</O /Table /Scope /%s>>", scope)
+		}
+		b.WriteString(" /K [")
+		for _, k := range e.kids {
+			switch {
+			case k.elem != nil:
+				fmt.Fprintf(&b, "%d 0 R ", k.elem.obj)
+			case k.annot != nil:
+				fmt.Fprintf(&b, "<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>> ", pageObj(k.page), k.annot.obj)
+			default:
+				fmt.Fprintf(&b, "<</Type /MCR /Pg %d 0 R /MCID %d>> ", pageObj(k.page), k.mcid)
+			}
+		}
+		b.WriteString("]>>")
+		write(e.obj, b.String())
+	}
+	write(treeRoot, fmt.Sprintf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d>>",
+		t.root.obj, parentTree, pages+len(t.annots)))
+
+	// The parent tree maps page p's content (key p-1) to the element of
+	// each MCID, and each annotation (keys after the pages) to its Link.
+	var nums strings.Builder
+	nums.WriteString("<</Nums [")
+	for p := 1; p <= pages; p++ {
+		fmt.Fprintf(&nums, "%d [", p-1)
+		if p < len(t.pageMCIDs) {
+			for _, e := range t.pageMCIDs[p] {
+				fmt.Fprintf(&nums, "%d 0 R ", e.obj)
+			}
+		}
+		nums.WriteString("] ")
+	}
+	for _, a := range t.annots {
+		fmt.Fprintf(&nums, "%d %d 0 R ", a.key, a.link.obj)
+	}
+	nums.WriteString("]>>")
+	write(parentTree, nums.String())
+
+	// The pages again: their annotations become objects of their own,
+	// with /StructParent and a description; the page gets /StructParents
+	// and a tab order that follows the structure.
+	byPlace := map[[2]int]*annotation{}
+	for _, a := range t.annots {
+		byPlace[[2]int{a.page, a.index}] = a
+	}
+	for p := 1; p <= pages; p++ {
+		n := pageObj(p)
+		d, err := f.dict(n)
+		if err != nil {
+			return nil, err
+		}
+		body := strings.TrimSuffix(d, ">>")
+		if i := strings.Index(body, "/Annots ["); i >= 0 {
+			j := closingBracket(body[i:])
+			if j < 0 {
+				return nil, fmt.Errorf("tagging: page %d: unterminated /Annots", p)
+			}
+			var refs strings.Builder
+			refs.WriteString("/Annots [")
+			for k, ad := range splitDicts(body[i+len("/Annots [") : i+j]) {
+				a := byPlace[[2]int{p, k + 1}]
+				if a == nil {
+					return nil, fmt.Errorf("tagging: page %d: annotation %d was not recorded", p, k+1)
+				}
+				write(a.obj, fmt.Sprintf("%s /StructParent %d /Contents %s>>", strings.TrimSuffix(ad, ">>"), a.key, pdfString(a.description())))
+				fmt.Fprintf(&refs, "%d 0 R ", a.obj)
+			}
+			refs.WriteString("]")
+			body = body[:i] + refs.String() + body[i+j+1:]
+		}
+		write(n, fmt.Sprintf("%s /StructParents %d /Tabs /S>>", body, p-1))
+	}
+
+	// The catalog again, marked as tagged.
+	cat, err := f.dict(f.root)
+	if err != nil {
+		return nil, err
+	}
+	write(f.root, fmt.Sprintf("%s /MarkInfo <</Marked true>> /StructTreeRoot %d 0 R /ViewerPreferences <</DisplayDocTitle true>> /Version /1.7>>",
+		strings.TrimSuffix(cat, ">>"), treeRoot))
+
+	xref := writeXref(out, written, offsets)
+	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/Prev %d\n>>\nstartxref\n%d\n%%%%EOF\n",
+		next, f.root, f.info, f.xref, xref)
+	return out.Bytes(), nil
+}

@@ -1,0 +1,207 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// fpdf has no structure-tree API and offers no way to add keys to the page
+// objects or the catalog it writes. Tagging therefore appends what PDF/UA
+// needs as an incremental update (ISO 32000-1, 7.5.6): new versions of
+// the pages and the catalog, the structure objects, and a cross-reference
+// section pointing back at fpdf's. This file reads just enough of fpdf's
+// own output to do that: its classic cross-reference table, its trailer,
+// and the dictionaries of the objects to be replaced.
+
+// pdfFile is what the update needs of the PDF fpdf wrote.
+type pdfFile struct {
+	data    []byte
+	offsets map[int]int // object number → byte offset
+	size    int         // the trailer's /Size
+	root    int
+	info    int
+	xref    int // offset of the last xref section
+}
+
+var (
+	startxrefRe = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
+	trailerRe   = regexp.MustCompile(`/(Size|Root|Info)\s+(\d+)`)
+)
+
+func parsePDF(data []byte) (*pdfFile, error) {
+	m := startxrefRe.FindSubmatch(data)
+	if m == nil {
+		return nil, fmt.Errorf("tagging: no startxref")
+	}
+	f := &pdfFile{data: data, offsets: map[int]int{}}
+	f.xref, _ = strconv.Atoi(string(m[1]))
+	sec := data[f.xref:]
+	if !bytes.HasPrefix(sec, []byte("xref")) {
+		return nil, fmt.Errorf("tagging: no xref table at %d", f.xref)
+	}
+	lines := strings.Split(string(sec), "\n")
+	var first, count int
+	if _, err := fmt.Sscanf(lines[1], "%d %d", &first, &count); err != nil {
+		return nil, fmt.Errorf("tagging: xref subsection: %v", err)
+	}
+	for i := 0; i < count; i++ {
+		var off, gen int
+		var kind string
+		if _, err := fmt.Sscanf(lines[2+i], "%d %d %s", &off, &gen, &kind); err != nil {
+			return nil, fmt.Errorf("tagging: xref entry %d: %v", first+i, err)
+		}
+		if kind == "n" {
+			f.offsets[first+i] = off
+		}
+	}
+	trailer := strings.Join(lines[2+count:], "\n")
+	for _, tm := range trailerRe.FindAllStringSubmatch(trailer, -1) {
+		n, _ := strconv.Atoi(tm[2])
+		switch tm[1] {
+		case "Size":
+			f.size = n
+		case "Root":
+			f.root = n
+		case "Info":
+			f.info = n
+		}
+	}
+	return f, nil
+}
+
+// dict returns the dictionary text of object n ("<<…>>").
+func (f *pdfFile) dict(n int) (string, error) {
+	off, ok := f.offsets[n]
+	if !ok {
+		return "", fmt.Errorf("tagging: no object %d", n)
+	}
+	rest := f.data[off:]
+	start := bytes.Index(rest, []byte("<<"))
+	end := bytes.Index(rest, []byte("endobj"))
+	if start < 0 || end < start {
+		return "", fmt.Errorf("tagging: object %d is not a dictionary", n)
+	}
+	return strings.TrimSpace(string(rest[start:end])), nil
+}
+
+// splitDicts splits "<<…>> <<…>>" (nested dictionaries allowed) into its
+// dictionaries.
+func splitDicts(s string) []string {
+	var out []string
+	depth, start := 0, -1
+	for i := 0; i+1 < len(s); i++ {
+		switch {
+		case s[i] == '(':
+			// skip a literal string, with escapes and nesting
+			n := 1
+			for i++; i < len(s) && n > 0; i++ {
+				switch s[i] {
+				case '\\':
+					i++
+				case '(':
+					n++
+				case ')':
+					n--
+				}
+			}
+			i--
+		case s[i] == '<' && s[i+1] == '<':
+			if depth == 0 {
+				start = i
+			}
+			depth++
+			i++
+		case s[i] == '>' && s[i+1] == '>':
+			depth--
+			i++
+			if depth == 0 && start >= 0 {
+				out = append(out, s[start:i+1])
+				start = -1
+			}
+		}
+	}
+	return out
+}
+
+// pdfString writes s as a PDF text string (UTF-16BE with a byte order mark
+// when it is not plain ASCII).
+func pdfString(s string) string {
+	ascii := true
+	for _, r := range s {
+		if r > 126 || r < 32 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		r := strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`)
+		return "(" + r.Replace(s) + ")"
+	}
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, r := range s {
+		if r > 0xFFFF {
+			r -= 0x10000
+			fmt.Fprintf(&b, "%04X%04X", 0xD800+(r>>10), 0xDC00+(r&0x3FF))
+			continue
+		}
+		fmt.Fprintf(&b, "%04X", r)
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// closingBracket returns the index in s of the "]" that closes the first
+// "[", skipping nested arrays and literal strings; -1 if there is none.
+func closingBracket(s string) int {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			n := 1
+			for i++; i < len(s) && n > 0; i++ {
+				switch s[i] {
+				case '\\':
+					i++
+				case '(':
+					n++
+				case ')':
+					n--
+				}
+			}
+			i--
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// writeXref writes a cross-reference section for the objects numbered
+// nums, in runs of consecutive numbers, and returns where it starts.
+func writeXref(out *bytes.Buffer, nums []int, offsets map[int]int) int {
+	start := out.Len()
+	sort.Ints(nums)
+	out.WriteString("xref\n")
+	for i := 0; i < len(nums); {
+		j := i
+		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
+			j++
+		}
+		fmt.Fprintf(out, "%d %d\n", nums[i], j-i+1)
+		for k := i; k <= j; k++ {
+			fmt.Fprintf(out, "%010d 00000 n \n", offsets[nums[k]])
+		}
+		i = j + 1
+	}
+	return start
+}
