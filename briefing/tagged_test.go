@@ -234,7 +234,6 @@ func kidsHaveMCID(o *pdfObjects, elem map[string]any, page string, mcid int) boo
 	return false
 }
 
-
 // checkTagged checks a tagged PDF the way a validator would look at its
 // marked content: every painting operator on every page lies in marked
 // content with an MCID or in an artifact, and the parent tree maps every
@@ -380,5 +379,3 @@ func TestSamplesAreTaggedPDF(t *testing.T) {
 	}
 }
 
-var _ = fmt.Sprint
-var _ = strconv.Itoa
