@@ -541,9 +541,8 @@ func TestEveryWordIsPrintedOrReported(t *testing.T) {
 			if missing := g.missingSettings(all); len(missing) > 0 {
 				t.Errorf("settings words missing: %q", missing)
 			}
-			if g.watermark != "" && !strings.Contains(all, norm.NFC.String(g.watermark)) {
-				t.Errorf("watermark %q missing", g.watermark)
-			}
+			// The watermark is drawn as outlines, not text (see
+			// TestSamplePDFPassesRealTools): it must not be read as words.
 		})
 	}
 }

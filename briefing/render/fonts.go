@@ -85,6 +85,15 @@ func (c *coverage) has(fam family, fs string, r rune) bool {
 	return ok
 }
 
+// face returns the parsed face of fam in fpdf Style fs, parsing it once
+// per process.
+func (c *coverage) face(fam family, fs string) *sfnt.Font {
+	c.has(fam, fs, ' ') // parses and keeps the face
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.fonts[string(fam)+fs]
+}
+
 // faceFor picks the family that prints r when text is set in fam: fam
 // itself if it can, else the fallback. ok is false when no embedded font
 // has the character.

@@ -3,6 +3,9 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -171,12 +174,17 @@ func (s *pdfSurface) Bookmark(title string, level int, y float64) {
 	s.pdf.Bookmark(Normalize(title), level, y)
 }
 
+// Watermark draws the text as filled glyph outlines, not as text: it is
+// page furniture, and text extraction tools that ignore artifacts
+// (pdftotext, many copy-and-paste) would otherwise read its letters into
+// the body ("D R A F T").
 func (s *pdfSurface) Watermark(st Style, deg, cx, cy, x, y float64, text string) {
 	s.tags.mark()
 	s.pdf.TransformBegin()
 	s.pdf.SetAlpha(1, "Multiply")
 	s.pdf.TransformRotate(deg, cx, cy)
-	s.Text(st, x, y, text)
+	s.pdf.SetFillColor(st.color.R, st.color.G, st.color.B)
+	s.outlineText(st, x, y, text)
 	s.pdf.SetAlpha(1, "Normal")
 	s.pdf.TransformEnd()
 	// The graphics state restored at the end of the transform takes the
@@ -220,4 +228,53 @@ func xmpMetadata(m Metadata) []byte {
 </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>`)
+}
+
+// outlineText fills text's glyph outlines with the current fill colour,
+// its baseline starting at (x, y), each character in the face that prints
+// it (as Text would choose).
+func (s *pdfSurface) outlineText(st Style, x, y float64, text string) {
+	var buf sfnt.Buffer
+	for _, r := range text {
+		cs := styleFor(st, r)
+		fam, fs := cs.face()
+		f := glyphs.face(fam, fs)
+		upem := fixed.Int26_6(f.UnitsPerEm()) << 6
+		scale := st.size / float64(f.UnitsPerEm())
+		idx, err := f.GlyphIndex(&buf, r)
+		if err != nil {
+			continue
+		}
+		if segs, err := f.LoadGlyph(&buf, idx, upem, nil); err == nil && len(segs) > 0 {
+			pt := func(p fixed.Point26_6) (float64, float64) {
+				return x + float64(p.X)/64*scale, y + float64(p.Y)/64*scale
+			}
+			for _, seg := range segs {
+				switch seg.Op {
+				case sfnt.SegmentOpMoveTo:
+					if px, py := pt(seg.Args[0]); true {
+						s.pdf.MoveTo(px, py)
+					}
+				case sfnt.SegmentOpLineTo:
+					px, py := pt(seg.Args[0])
+					s.pdf.LineTo(px, py)
+				case sfnt.SegmentOpQuadTo:
+					c1x, c1y := pt(seg.Args[0])
+					px, py := pt(seg.Args[1])
+					s.pdf.CurveTo(c1x, c1y, px, py)
+				case sfnt.SegmentOpCubeTo:
+					c1x, c1y := pt(seg.Args[0])
+					c2x, c2y := pt(seg.Args[1])
+					px, py := pt(seg.Args[2])
+					s.pdf.CurveBezierCubicTo(c1x, c1y, c2x, c2y, px, py)
+				}
+			}
+			s.pdf.ClosePath()
+			s.pdf.DrawPath("F")
+		}
+		adv, err := f.GlyphAdvance(&buf, idx, upem, font.HintingNone)
+		if err == nil {
+			x += float64(adv) / 64 * scale
+		}
+	}
 }
