@@ -530,6 +530,9 @@ func TestEveryWordIsPrintedOrReported(t *testing.T) {
 			}
 			path := writePDF(t, []byte(buf.String()))
 			tool(t, "qpdf", "--check", path)
+			// Every block type, long rows, every script: still a valid
+			// tagged PDF with nothing painted outside marked content.
+			checkTagged(t, path)
 			body, off := bodyText(t, path)
 			if len(off) > 0 {
 				t.Errorf("%d words off the page, first %q", len(off), off[0])
