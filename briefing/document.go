@@ -19,6 +19,10 @@ func newDocument(p *Packet, logo *render.Logo) *render.Document {
 	if err != nil {
 		accent, _ = render.ParseColor("")
 	}
+	lang, err := ParseLanguage(p.Language)
+	if err != nil {
+		lang = DefaultLanguage // and Resolve warns
+	}
 	row, _ := p.Audience.info()
 	w, h := p.Style.PageSize.Points()
 	doc := &render.Document{
@@ -26,7 +30,7 @@ func newDocument(p *Packet, logo *render.Logo) *render.Document {
 			Title: p.Title, Subtitle: p.Subtitle,
 			Author: p.Author, Organization: p.Organization, PreparedFor: p.PreparedFor,
 			Marking: p.Marking, Watermark: p.Watermark,
-			Language: "en-US",
+			Language: lang,
 			Subject:  firstNonEmpty(p.Subtitle, "Briefing packet"),
 			Keywords: nonEmpty("briefing", string(p.Audience), p.Marking),
 			Date:     formatDate(p.Date),

@@ -38,7 +38,13 @@ type Packet struct {
 	Marking   string `json:"marking,omitempty"`
 	Watermark string `json:"watermark,omitempty"`
 	// PageLimit, when above zero, is the most pages the export should have.
-	PageLimit int               `json:"page_limit,omitempty"`
+	PageLimit int `json:"page_limit,omitempty"`
+	// Language is the BCP 47 tag of the language the packet is written in
+	// ("en-US"): screen readers pick their voice and pronunciation by it.
+	// A file without it is DefaultLanguage. It is always written, even
+	// empty, so an empty language survives a save and is warned about
+	// rather than silently becoming the default again.
+	Language  string            `json:"language"`
 	Variables map[string]string `json:"variables,omitempty"`
 	Sections  []SectionRef      `json:"sections"`
 	Style     Style             `json:"style"`
@@ -86,9 +92,12 @@ type Style struct {
 	Accent string `json:"accent"`
 	// Logo holds the image bytes (PNG or JPEG) so the packet stays
 	// self-contained; JSON stores them as base64.
-	Logo  []byte `json:"logo,omitempty"`
-	Cover bool   `json:"cover"`
-	TOC   bool   `json:"toc"`
+	Logo []byte `json:"logo,omitempty"`
+	// LogoDescription is the logo's alternative text ("Example Consulting
+	// logo"), what a screen reader says in place of the image.
+	LogoDescription string `json:"logo_description,omitempty"`
+	Cover           bool   `json:"cover"`
+	TOC             bool   `json:"toc"`
 }
 
 // NewPacket returns an empty packet for audience with the defaults a new
@@ -101,6 +110,7 @@ func NewPacket(audience Audience) *Packet {
 		Version:   PacketVersion,
 		Title:     UntitledTitle,
 		Audience:  audience,
+		Language:  DefaultLanguage,
 		Variables: map[string]string{},
 		Sections:  []SectionRef{},
 		Style:     Style{PageSize: Letter, FontSize: 11, Accent: "#1F4E79", Cover: true, TOC: true},

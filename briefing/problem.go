@@ -38,7 +38,21 @@ type Problem struct {
 	Line    int
 	Col     int
 	Message string
+	// Setting is the packet setting the problem concerns, so the app can
+	// show that field; SettingNone for problems about the text.
+	Setting Setting
 }
+
+// Setting names a packet setting, as the packet file writes its key.
+type Setting string
+
+// The settings problems can point at.
+const (
+	SettingNone            Setting = ""
+	SettingLanguage        Setting = "language"
+	SettingLogoDescription Setting = "style.logo_description"
+	SettingAccent          Setting = "style.accent"
+)
 
 // String formats the problem as "file:line:col: severity: message",
 // leaving out the parts that are unknown.

@@ -191,6 +191,9 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 		for _, f := range textFaults(body) {
 			at(i, Error, "section %d %q, line %d: %s", i+1, title, f.line, f)
 		}
+		for _, f := range accessibilityFaults(body) {
+			at(i, Warning, "section %d %q, line %d: %s", i+1, title, f.line, f.msg)
+		}
 		doc.Sections = append(doc.Sections, render.Section{Index: i, ID: t.ID, Kind: string(t.Kind), Title: title,
 			Markdown: body, Blocks: render.ParseMarkdown(body)})
 		for k, src := range t.Sources {
@@ -215,6 +218,7 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 		doc.Front = append(doc.Front, render.PageBreak{})
 	}
 	probs = append(probs, checkVariables(lib, p, name, vars)...)
+	probs = append(probs, settingsAccessibility(p, name, doc)...)
 	sortProblems(probs)
 	return doc, probs
 }
@@ -303,7 +307,7 @@ func checkPacketFields(p *Packet, name string) (probs Problems, logo *render.Log
 		bad("accent colour: %s", err)
 	}
 	if len(p.Style.Logo) > 0 {
-		l, err := render.DecodeLogo(p.Style.Logo, "")
+		l, err := render.DecodeLogo(p.Style.Logo, strings.TrimSpace(p.Style.LogoDescription))
 		if err != nil {
 			bad("logo: %s", err)
 		}
@@ -319,6 +323,7 @@ func checkPacketFields(p *Packet, name string) (probs Problems, logo *render.Log
 		{"title", p.Title, maxTitleRunes}, {"subtitle", p.Subtitle, maxTitleRunes}, {"author", p.Author, maxNameRunes},
 		{"organization", p.Organization, maxNameRunes}, {"prepared for", p.PreparedFor, maxNameRunes},
 		{"marking", p.Marking, maxMarkingRunes}, {"watermark", p.Watermark, maxMarkingRunes},
+		{"logo description", p.Style.LogoDescription, maxTitleRunes}, {"language", p.Language, maxNameRunes},
 	} {
 		if n := utf8.RuneCountInString(f.text); n > f.max {
 			bad("packet settings: %s is %d characters long; the limit is %d", f.name, n, f.max)
