@@ -98,8 +98,16 @@ func (s *pdfSurface) setFont(st Style) {
 	}
 }
 
+// Text draws a run with a real space glyph after it. Layout places each
+// run and line at its own position, so the spaces between runs and at line
+// ends exist only as gaps; a screen reader or a copy from the structure
+// tree would read "towork" and "FORthe Member". The trailing space is
+// blank on the page (pdfTeX's interword-space option does the same).
 func (s *pdfSurface) Text(st Style, x, y float64, text string) {
 	s.tags.mark()
+	if text != "" && !strings.HasSuffix(text, " ") {
+		text += " "
+	}
 	s.tags.text(text)
 	s.setFont(st)
 	s.pdf.SetTextColor(st.color.R, st.color.G, st.color.B)
