@@ -304,3 +304,72 @@ func TestExportMarkdown(t *testing.T) {
 		t.Errorf("bad format: %+v", r)
 	}
 }
+
+// qdf returns the PDF rewritten by qpdf with every object uncompressed and
+// readable, to look for catalog entries such as /Lang.
+func qdf(t *testing.T, pdf []byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in.pdf"), filepath.Join(dir, "out.pdf")
+	if err := os.WriteFile(in, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", in, out).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v\n%s (run make deps)", err, b)
+	}
+	return string(mustReadOS(t, out))
+}
+
+func mustReadOS(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestExportLangOverridesThePacketsLanguage(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	r := run(t, fs, "export", "-o", "/out/fr.pdf", "--lang", "fr-ca")
+	if r.code != ExitOK {
+		t.Fatalf("%+v", r)
+	}
+	if got := qdf(t, mustRead(t, fs, "/out/fr.pdf")); !strings.Contains(got, "/Lang (fr-CA)") {
+		t.Error("the PDF's /Lang is not fr-CA")
+	}
+	r = run(t, fs, "export", "-o", "/out/en.pdf")
+	if got := qdf(t, mustRead(t, fs, "/out/en.pdf")); r.code != ExitOK || !strings.Contains(got, "/Lang (en-US)") {
+		t.Errorf("without --lang the PDF's /Lang is not the sample's en-US: %+v", r)
+	}
+	for _, bad := range []string{"english", "en US", "xx", ""} {
+		r := run(t, fs, "export", "-o", "/out/bad.pdf", "--lang", bad)
+		if r.code != ExitUsage || !strings.Contains(r.stderr, "briefsmith export: --lang ") || !strings.Contains(r.stderr, "such as en-US") {
+			t.Errorf("--lang %q: %+v", bad, r)
+		}
+		if ok, _ := afero.Exists(fs, "/out/bad.pdf"); ok {
+			t.Fatalf("--lang %q wrote a PDF", bad)
+		}
+	}
+}
+
+func TestValidatePrintsAccessibilityWarnings(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	_ = afero.WriteFile(fs, "/p/a.briefing", []byte(`{"version": 1, "title": "T", "audience": "staff", "language": "",
+  "sections": [
+    {"template": "scope", "body": "Intro.\n\n| | |\n|---|---|\n| a | b |\n\n![](chart.png)"}
+  ]}`), 0o644)
+	r := run(t, fs, "validate", "/p/a.briefing")
+	if r.code != ExitOK {
+		t.Fatalf("warnings only, yet exit %d: %+v", r.code, r)
+	}
+	for _, want := range []string{
+		`/p/a.briefing:3: warning: section 1 "Scope of the Order", line 3: the table's header row is empty`,
+		`/p/a.briefing:3: warning: section 1 "Scope of the Order", line 7: image "chart.png" has no description (alt text)`,
+		`/p/a.briefing: warning: language: no language is set; screen readers choose their voice`,
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("validate lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}

@@ -22,6 +22,8 @@ func runExport(env Env, args []string) int {
 	out := fs.String("o", "", "write the PDF to `OUT.pdf` (required)")
 	pageSize := fs.String("page-size", "", "override the packet's page size: "+briefing.PageSizeNames(" or "))
 	audience := fs.String("audience", "", "override the packet's audience: "+briefing.AudienceNames(", "))
+	lang := langFlag{}
+	fs.Var(&lang, "lang", "override the packet's language, a `TAG` such as en-US or fr-CA")
 	all := fs.Bool("all-audiences", false, "write one PDF per audience into the folder -o names")
 	format := fs.String("format", "pdf", "output format: pdf, or md for one Markdown file")
 	tdir := fs.String("templates", env.TemplatesDir, "user templates `DIR`")
@@ -55,6 +57,18 @@ func runExport(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "briefsmith export: --audience and --all-audiences cannot be used together")
 		return ExitUsage
 	}
+	if lang.set {
+		tag, err := briefing.ParseLanguage(lang.tag)
+		switch {
+		case strings.TrimSpace(lang.tag) == "":
+			fmt.Fprintf(env.Stderr, "briefsmith export: --lang needs %s\n", briefing.LanguageExamples)
+			return ExitUsage
+		case err != nil:
+			fmt.Fprintf(env.Stderr, "briefsmith export: --lang %s: write %s\n", err, briefing.LanguageExamples)
+			return ExitUsage
+		}
+		lang.tag = tag
+	}
 	if *pageSize != "" && !briefing.PageSize(*pageSize).Valid() {
 		fmt.Fprintf(env.Stderr, "briefsmith export: --page-size must be %s, not %q\n", briefing.PageSizeNames(" or "), *pageSize)
 		return ExitUsage
@@ -76,6 +90,9 @@ func runExport(env Env, args []string) int {
 	}
 	if *audience != "" {
 		p.Audience = briefing.Audience(*audience)
+	}
+	if lang.set {
+		p.Language = lang.tag
 	}
 	warnUnusedSets(env, lib, p, sets)
 	for k, v := range sets {
@@ -359,4 +376,18 @@ func warnUnusedSets(env Env, lib *briefing.Library, p *briefing.Packet, sets set
 			fmt.Fprintf(env.Stderr, "briefsmith export: warning: --set %s: no section in this packet uses a variable named %q, so it changes nothing\n", k, k)
 		}
 	}
+}
+
+// langFlag is --lang: whether it was given at all matters, since an empty
+// tag given on purpose is refused rather than taken as "no override".
+type langFlag struct {
+	tag string
+	set bool
+}
+
+func (f *langFlag) String() string { return f.tag }
+
+func (f *langFlag) Set(v string) error {
+	f.tag, f.set = v, true
+	return nil
 }
