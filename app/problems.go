@@ -11,7 +11,7 @@ import (
 )
 
 // problemsPanel lists what `briefsmith validate` would say, live;
-// selecting a problem selects the section it concerns.
+// selecting a problem selects the section it concerns, or the setting.
 type problemsPanel struct {
 	w       *mainWindow
 	list    *widget.List
@@ -43,9 +43,13 @@ func newProblemsPanel(w *mainWindow) *problemsPanel {
 			p.list.SetItemHeight(id, text.MinSize().Height)
 		},
 		OnSelected: func(id widget.ListItemID) {
-			if s := p.items[id].Section; s >= 0 {
-				p.w.selectSection(s)
+			switch pr := p.items[id]; {
+			case pr.Section >= 0:
+				p.w.selectSection(pr.Section)
 				p.w.tabs.SelectIndex(0)
+			case pr.Setting != briefing.SettingNone:
+				p.w.tabs.SelectIndex(1)
+				p.w.settings.show(pr.Setting)
 			}
 			p.list.Unselect(id)
 		},

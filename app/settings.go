@@ -30,8 +30,12 @@ type settingsPanel struct {
 	accentText                                *widget.Label
 	logo                                      *widget.Label
 	clearLogo                                 *widget.Button
-	showing                                   bool
-	content                                   fyne.CanvasObject
+	// language and logoDescription are what screen readers use: the
+	// language they read in and what they say for the logo.
+	language, logoDescription *widget.Entry
+	pickAccent                *widget.Button
+	showing                   bool
+	content                   fyne.CanvasObject
 }
 
 var fontSizes = []string{"9", "10", "10.5", "11", "12", "13", "14"}
@@ -52,6 +56,14 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 	s.author = text("author", func(p *briefing.Packet, v string) { p.Author = v })
 	s.org = text("organization", func(p *briefing.Packet, v string) { p.Organization = v })
 	s.preparedFor = text("prepared_for", func(p *briefing.Packet, v string) { p.PreparedFor = v })
+	s.language = text("language", func(p *briefing.Packet, v string) { p.Language = v })
+	s.language.SetPlaceHolder(briefing.DefaultLanguage)
+	s.language.Validator = func(v string) error {
+		_, err := briefing.ParseLanguage(v)
+		return err
+	}
+	s.logoDescription = text("logo_description", func(p *briefing.Packet, v string) { p.Style.LogoDescription = v })
+	s.logoDescription.SetPlaceHolder("e.g. Example Consulting logo")
 	s.marking = widget.NewSelectEntry(markingOptions)
 	s.marking.OnChanged = func(v string) {
 		if !s.showing {
@@ -124,7 +136,7 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 	s.accent.SetMinSize(fyne.NewSize(28, 20))
 	s.accent.CornerRadius = 4
 	s.accentText = widget.NewLabel("")
-	pick := widget.NewButton("Choose…", s.onPickAccent)
+	s.pickAccent = widget.NewButton("Choose…", s.onPickAccent)
 	s.logo = widget.NewLabel("")
 	s.clearLogo = widget.NewButton("Remove", func() {
 		s.w.doc.setChoice(func(p *briefing.Packet) { p.Style.Logo = nil })
@@ -145,8 +157,10 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 		widget.NewFormItem("Body text (pt)", s.fontSize),
 		&widget.FormItem{Text: "Page limit", Widget: s.pageLimit, HintText: "Warn when the PDF is longer"},
 		widget.NewFormItem("", container.NewHBox(s.cover, s.toc)),
-		widget.NewFormItem("Accent colour", container.NewHBox(s.accent, s.accentText, pick)),
+		widget.NewFormItem("Accent colour", container.NewHBox(s.accent, s.accentText, s.pickAccent)),
 		widget.NewFormItem("Logo", container.NewHBox(s.logo, chooseLogo, s.clearLogo)),
+		&widget.FormItem{Text: "Logo description", Widget: s.logoDescription, HintText: "What a screen reader says in place of the logo"},
+		&widget.FormItem{Text: "Language", Widget: s.language, HintText: "The language of the text, for screen readers: en-US, en-GB, es-US, fr-CA…"},
 	)
 	s.content = container.NewVScroll(form)
 	return s
@@ -167,6 +181,8 @@ func (s *settingsPanel) refresh() {
 	setText(s.author, p.Author)
 	setText(s.org, p.Organization)
 	setText(s.preparedFor, p.PreparedFor)
+	setText(s.language, p.Language)
+	setText(s.logoDescription, p.Style.LogoDescription)
 	if s.marking.Text != p.Marking {
 		s.marking.SetText(p.Marking)
 	}
@@ -249,4 +265,21 @@ func parseHex(s string) (color.NRGBA, error) {
 		return color.NRGBA{}, err
 	}
 	return color.NRGBA{R: r, G: g, B: b, A: 0xff}, nil
+}
+
+// show brings the field of setting into view and gives it the keyboard,
+// so choosing a problem about a setting lands where it is fixed.
+func (s *settingsPanel) show(setting briefing.Setting) {
+	var field fyne.Focusable
+	switch setting {
+	case briefing.SettingLanguage:
+		field = s.language
+	case briefing.SettingLogoDescription:
+		field = s.logoDescription
+	case briefing.SettingAccent:
+		field = s.pickAccent
+	default:
+		return
+	}
+	s.w.win.Canvas().Focus(field)
 }
