@@ -378,4 +378,3 @@ func TestSamplesAreTaggedPDF(t *testing.T) {
 		}
 	}
 }
-
