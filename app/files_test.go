@@ -188,7 +188,7 @@ func TestStartsWithABadTemplatesFolder(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"⚠ zero.md":           "skipped: templates must be ordinary files",
-		"⚠ pipe.md":           "a named pipe",
+		"⚠ pipe.md":           "a pipe (FIFO)",
 		"⚠ laughs.md, line 5": "anchors and aliases",
 		"⚠ deep.md, line 5":   "nested more than 16 deep",
 	} {

@@ -67,3 +67,19 @@ func saveError(name string, err error) error {
 	return &fileError{msg: fmt.Sprintf("%s could not be saved: %s. Any file already there is unchanged.",
 		name, plainIOError(err)), err: err}
 }
+
+// fileKind names what a file that is not a regular file or folder is, for
+// messages: "a link to another file", "a pipe (FIFO)", "a device", ….
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeSymlink != 0:
+		return "a link to another file"
+	case m&fs.ModeNamedPipe != 0:
+		return "a pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}

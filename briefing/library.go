@@ -64,7 +64,7 @@ func LoadLibrary(builtin fs.FS, user afero.Fs, userDir string) (*Library, error)
 		// to /dev/zero or to a file far over the limit, a FIFO would hang.
 		if !info.Mode().IsRegular() {
 			lib.Broken = append(lib.Broken, Problem{Severity: Warning, Section: -1, File: p,
-				Message: "skipped: templates must be ordinary files, and this is a " + fileKind(info.Mode()) + "; copy the template into the folder instead"})
+				Message: "skipped: templates must be ordinary files, and this is " + fileKind(info.Mode()) + "; copy the template into the folder instead"})
 			continue
 		}
 		data, _, err := readSmallFile(user, p, maxTemplateSize, "template")
@@ -172,19 +172,4 @@ func NewPacketFor(lib *Library, audience Audience, date string, d Defaults) *Pac
 		}
 	}
 	return p
-}
-
-// fileKind names what a non-regular directory entry is, for messages.
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeSymlink != 0:
-		return "link to another file"
-	case m&fs.ModeNamedPipe != 0:
-		return "named pipe"
-	case m&fs.ModeSocket != 0:
-		return "socket"
-	case m&fs.ModeDevice != 0:
-		return "device"
-	}
-	return "special file"
 }

@@ -316,7 +316,7 @@ func checkOutput(fsys afero.Fs, name string, inputs []string) (os.FileInfo, erro
 	if !info.Mode().IsRegular() {
 		return nil, &fileError{err: errNotRegular, msg: fmt.Sprintf(
 			"%s could not be saved: it is %s, not a regular file, and Briefsmith writes only to regular files or new names. It was left as it was; choose another name.",
-			name, specialKind(info.Mode()))}
+			name, fileKind(info.Mode()))}
 	}
 	for _, in := range inputs {
 		if sameFile(fsys, name, info, in) {
@@ -340,18 +340,6 @@ func sameFile(fsys afero.Fs, name string, info os.FileInfo, input string) bool {
 		return false // nothing there to destroy
 	}
 	return filepath.Clean(name) == filepath.Clean(input) || os.SameFile(info, in)
-}
-
-func specialKind(m os.FileMode) string {
-	switch {
-	case m&os.ModeDevice != 0:
-		return "a device"
-	case m&os.ModeNamedPipe != 0:
-		return "a pipe (FIFO)"
-	case m&os.ModeSocket != 0:
-		return "a socket"
-	}
-	return "a special file"
 }
 
 // makeFolders creates dir and any missing parents, returning those it

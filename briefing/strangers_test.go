@@ -50,7 +50,7 @@ func TestTemplatesFolderReadsOnlyRegularFiles(t *testing.T) {
 	}
 	want := map[string]string{
 		"zero.md":     "warning: skipped: templates must be ordinary files, and this is a link to another file",
-		"pipe.md":     "warning: skipped: templates must be ordinary files, and this is a named pipe",
+		"pipe.md":     "warning: skipped: templates must be ordinary files, and this is a pipe (FIFO)",
 		"big-link.md": "warning: skipped: templates must be ordinary files, and this is a link",
 		"huge.md":     "error: template is larger than the 1 MB limit",
 	}

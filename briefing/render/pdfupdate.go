@@ -96,19 +96,7 @@ func splitDicts(s string) []string {
 	for i := 0; i+1 < len(s); i++ {
 		switch {
 		case s[i] == '(':
-			// skip a literal string, with escapes and nesting
-			n := 1
-			for i++; i < len(s) && n > 0; i++ {
-				switch s[i] {
-				case '\\':
-					i++
-				case '(':
-					n++
-				case ')':
-					n--
-				}
-			}
-			i--
+			i = skipString(s, i) - 1
 		case s[i] == '<' && s[i+1] == '<':
 			if depth == 0 {
 				start = i
@@ -162,18 +150,7 @@ func closingBracket(s string) int {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '(':
-			n := 1
-			for i++; i < len(s) && n > 0; i++ {
-				switch s[i] {
-				case '\\':
-					i++
-				case '(':
-					n++
-				case ')':
-					n--
-				}
-			}
-			i--
+			i = skipString(s, i) - 1
 		case '[':
 			depth++
 		case ']':
@@ -204,4 +181,22 @@ func writeXref(out *bytes.Buffer, nums []int, offsets map[int]int) int {
 		i = j + 1
 	}
 	return start
+}
+
+// skipString returns the index just after the literal string that opens at
+// s[i] ("(…)", with escapes and balanced parentheses), so brackets inside
+// a string are not taken for structure.
+func skipString(s string, i int) int {
+	n := 1
+	for i++; i < len(s) && n > 0; i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '(':
+			n++
+		case ')':
+			n--
+		}
+	}
+	return i
 }
