@@ -50,7 +50,7 @@ func settingsAccessibility(p *Packet, name string, doc *render.Document) Problem
 	if r := contrastOnWhite(accent); r < minContrast {
 		warn(SettingAccent, "accent colour %s on white has a contrast of %s:1, below the %g:1 that headings in it need to be readable; choose a darker accent such as %s",
 			hex, ratioText(r), minContrast, hexColor(darkerAccent(accent, hasCallout(doc))))
-	} else if r := contrastRatio(accent, calloutShade(accent)); r < minContrast && hasCallout(doc) {
+	} else if r := contrastRatio(accent, render.CalloutShade(accent)); r < minContrast && hasCallout(doc) {
 		warn(SettingAccent, "accent colour %s on the shaded call-out box has a contrast of %s:1, below the %g:1 that its label needs to be readable; choose a darker accent such as %s",
 			hex, ratioText(r), minContrast, hexColor(darkerAccent(accent, true)))
 	}
@@ -130,24 +130,13 @@ func contrastRatio(a, b render.RGB) float64 {
 // contrastOnWhite is c's contrast on the page.
 func contrastOnWhite(c render.RGB) float64 { return contrastRatio(c, white) }
 
-// calloutShade is the pale shading of a call-out box for accent c: the
-// blend toward white, 90%, that briefing/render's call-outs draw (its
-// RGB.mix is not exported, so the blend is repeated here and
-// TestContrastRatio's neighbours pin the numbers). Table headers use an
-// 85% blend but print black text on it, which reads at 12:1 or more
-// whatever the accent; link blue on either shading stays above 4.5:1.
-func calloutShade(c render.RGB) render.RGB {
-	f := func(v int) int { return v + int(float64(255-v)*0.9+0.5) }
-	return render.RGB{R: f(c.R), G: f(c.G), B: f(c.B)}
-}
-
 // darkerAccent is c darkened, hue kept, until it reads at minContrast on
 // white and, when shaded, on its own call-out shading: the colour the
 // warning suggests.
 func darkerAccent(c render.RGB, shaded bool) render.RGB {
 	for f := 1.0; f > 0; f -= 0.02 {
 		d := render.RGB{R: int(float64(c.R) * f), G: int(float64(c.G) * f), B: int(float64(c.B) * f)}
-		if contrastOnWhite(d) >= minContrast && (!shaded || contrastRatio(d, calloutShade(d)) >= minContrast) {
+		if contrastOnWhite(d) >= minContrast && (!shaded || contrastRatio(d, render.CalloutShade(d)) >= minContrast) {
 			return d
 		}
 	}

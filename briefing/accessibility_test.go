@@ -3,6 +3,7 @@ package briefing
 import (
 	"bytes"
 	"fmt"
+	"github.com/briefsmith/briefsmith/briefing/render"
 	"io/fs"
 	"strings"
 	"testing"
@@ -255,7 +256,7 @@ func TestDarkerAccentSuggestionReads(t *testing.T) {
 			if r := contrastOnWhite(d); r < 4.5 {
 				t.Errorf("%s: suggestion %v reads at %.2f on white", hex, d, r)
 			}
-			if r := contrastRatio(d, calloutShade(d)); shaded && r < 4.5 {
+			if r := contrastRatio(d, render.CalloutShade(d)); shaded && r < 4.5 {
 				t.Errorf("%s: suggestion %v reads at %.2f on a call-out", hex, d, r)
 			}
 		}

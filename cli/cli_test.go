@@ -287,9 +287,9 @@ func TestExportMarkdown(t *testing.T) {
 		"**Handling:** UNCLASSIFIED",
 		"## Bottom Line Up Front\n",
 		", dated 1 May 2026, directing federal agencies",
-		// A body's "#" sub-heading, below its "##" section title (the
-		// render package's Markdown writer decides how far to demote it).
-		"## The 2023 order and its rescission\n",
+		// A body's "#" sub-heading, a level below its "##" section
+		// title, as in the PDF's structure tree.
+		"\n### The 2023 order and its rescission\n",
 		"## Sources\n\n1. *Trump Signs Executive Order on AI Security for Federal Networks.*",
 		"<https://eur-lex.europa.eu/eli/reg/2024/1689/oj>",
 	} {

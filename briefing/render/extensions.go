@@ -34,7 +34,7 @@ func (r *layout) shadeCallout(c blockCtx, h float64) {
 	}
 	x := r.left + c.indent - 10
 	r.decorate(func() {
-		r.out.Fill(x, r.y, r.right-x, h+0.5, r.accent.mix(0.9))
+		r.out.Fill(x, r.y, r.right-x, h+0.5, CalloutShade(r.accent))
 		r.out.Fill(x, r.y, 3, h+0.5, r.accent)
 	})
 	r.y += h

@@ -57,8 +57,10 @@ func writeSources(b *strings.Builder, l SourceList) {
 	}
 }
 
-// demoteHeadings moves a section body's headings one level down, below
-// the section's own "##" title, leaving code blocks alone.
+// demoteHeadings moves a section body's headings two levels down, below
+// the section's own "##" title, as the PDF's structure tree has them (a
+// body "#" is one level under its section's H1), stopping at six and
+// leaving code blocks alone.
 func demoteHeadings(md string) string {
 	lines := strings.Split(md, "\n")
 	fence := ""
@@ -71,8 +73,9 @@ func demoteHeadings(md string) string {
 			}
 		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
 			fence = t[:3]
-		case strings.HasPrefix(l, "#") && strings.HasPrefix(strings.TrimLeft(l, "#"), " ") && strings.Count(l[:strings.Index(l, " ")], "#") < 6:
-			lines[i] = "#" + l
+		case strings.HasPrefix(l, "#") && strings.HasPrefix(strings.TrimLeft(l, "#"), " "):
+			level := strings.Index(l, " ")
+			lines[i] = strings.Repeat("#", min(level+2, 6)) + l[level:]
 		}
 	}
 	return strings.Join(lines, "\n")

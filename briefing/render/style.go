@@ -16,6 +16,14 @@ func (c RGB) mix(t float64) RGB {
 	return RGB{f(c.R), f(c.G), f(c.B)}
 }
 
+// CalloutShade is the shading of a call-out box for accent c, which its
+// label is printed on in c: accessibility checks need it to judge the
+// label's contrast.
+func CalloutShade(c RGB) RGB { return c.mix(calloutTint) }
+
+// calloutTint is how far toward white a call-out's shading is.
+const calloutTint = 0.9
+
 var (
 	black    = RGB{0x1a, 0x1a, 0x1a}
 	grey     = RGB{0x5f, 0x63, 0x68}
