@@ -116,3 +116,32 @@ func Export(fsys afero.Fs, out string, lib *Library, p *Packet, name string) (Re
 	}
 	return res, nil
 }
+
+// RenderPacketDocx resolves p and writes it as a Word document into
+// memory, from the same render.Document as the PDF. It refuses, as
+// RenderPacket does, when any problem is an Error. Word lays out its own
+// pages, so there is no page count and no page-limit warning.
+func RenderPacketDocx(lib *Library, p *Packet, name string) ([]byte, Result, error) {
+	doc, probs := Resolve(lib, p, name)
+	if probs.HasErrors() {
+		return nil, newResult(render.Info{}, probs), probs.Errors()
+	}
+	var buf bytes.Buffer
+	if err := render.WriteDocx(doc, &buf); err != nil {
+		return nil, newResult(render.Info{}, probs), err
+	}
+	return buf.Bytes(), newResult(render.Info{}, probs), nil
+}
+
+// ExportDocx writes p as a Word document to out on fsys atomically, with
+// the same guarantees as Export.
+func ExportDocx(fsys afero.Fs, out string, lib *Library, p *Packet, name string) (Result, error) {
+	data, res, err := RenderPacketDocx(lib, p, name)
+	if err != nil {
+		return res, err
+	}
+	if err := WriteFileAtomic(fsys, out, data, NotOver(name)); err != nil {
+		return res, err
+	}
+	return res, nil
+}

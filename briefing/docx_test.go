@@ -1,0 +1,94 @@
+package briefing
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/briefsmith/briefsmith/assets"
+)
+
+// docxSamples are the three samples in both page sizes.
+func docxSamples(t *testing.T) map[string][]byte {
+	t.Helper()
+	lib, err := LoadLibrary(assets.Templates, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, name := range []string{"staff", "classroom", "client"} {
+		for _, size := range []string{"letter", "a4"} {
+			p := loadSampleNamed(t, name+".briefing")
+			p.Style.PageSize = PageSize(size)
+			data, _, err := RenderPacketDocx(lib, p, name+".briefing")
+			if err != nil {
+				t.Fatalf("%s %s: %v", name, size, err)
+			}
+			out[name+"-"+size] = data
+		}
+	}
+	return out
+}
+
+// checkDocxPackage reads every entry of the zip and decodes every XML
+// part to its end: a part that is not well-formed makes Word refuse the
+// whole file.
+func checkDocxPackage(t testing.TB, data []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("not a zip: %v", err)
+	}
+	parts := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		parts[f.Name] = body
+		if strings.HasSuffix(f.Name, ".xml") || strings.HasSuffix(f.Name, ".rels") {
+			dec := xml.NewDecoder(bytes.NewReader(body))
+			for {
+				_, err := dec.Token()
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				if err != nil {
+					t.Fatalf("%s is not well-formed XML: %v", f.Name, err)
+				}
+			}
+		}
+	}
+	for _, need := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/numbering.xml", "word/header1.xml", "word/footer1.xml", "docProps/core.xml"} {
+		if parts[need] == nil {
+			t.Errorf("no %s in the package", need)
+		}
+	}
+	return parts
+}
+
+func TestDocxSamplesAreWellFormedAndDeterministic(t *testing.T) {
+	first := docxSamples(t)
+	second := docxSamples(t)
+	dir := os.Getenv("BRIEFSMITH_DOCX_DIR")
+	for name, data := range first {
+		checkDocxPackage(t, data)
+		if !bytes.Equal(data, second[name]) {
+			t.Errorf("%s: two exports differ", name)
+		}
+		if dir != "" {
+			os.WriteFile(filepath.Join(dir, name+".docx"), data, 0o644)
+		}
+	}
+}
