@@ -21,7 +21,7 @@ run: build
 
 # Each fuzz target as package:name.
 FUZZ_TARGETS := ./briefing:FuzzDecodePacket ./briefing:FuzzParseTemplate ./briefing:FuzzExpand ./briefing:FuzzLayout \
-	./briefing:FuzzRender ./briefing:FuzzEveryWordIsPrintedOrReported ./briefing/render:FuzzLogo
+	./briefing:FuzzRender ./briefing:FuzzEveryWordIsPrintedOrReported ./briefing/render:FuzzLogo ./briefing/render:FuzzWriteDocx
 FUZZTIME ?= 60s
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 

@@ -81,6 +81,8 @@ func checkDocxPackage(t testing.TB, data []byte) map[string][]byte {
 func TestDocxSamplesAreWellFormedAndDeterministic(t *testing.T) {
 	first := docxSamples(t)
 	second := docxSamples(t)
+	// BRIEFSMITH_DOCX_DIR keeps the samples' .docx files there, for
+	// looking at them beside the PDFs.
 	dir := os.Getenv("BRIEFSMITH_DOCX_DIR")
 	for name, data := range first {
 		checkDocxPackage(t, data)

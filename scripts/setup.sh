@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs, only when missing, what building and testing Briefsmith needs on
 # Debian or Ubuntu: the C toolchain and X11/OpenGL headers for Fyne's cgo
-# build, and the PDF and display tools the tests use.
+# build, and the PDF and display tools the tests use; LibreOffice Writer
+# (headless) and python3-docx read the Word export in its tests.
 set -euo pipefail
 
 packages=(
   gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
   libxinerama-dev libxi-dev libxxf86vm-dev
   poppler-utils qpdf xvfb imagemagick ghostscript xdotool
+  libreoffice-writer-nogui python3-docx
 )
 
 if ! command -v go >/dev/null 2>&1; then

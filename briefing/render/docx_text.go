@@ -17,7 +17,6 @@ type docxWriter struct {
 	linkIDs  map[string]string
 	nums     []docxNum
 	drawings int
-	bookmark int
 	// logoUsed is set when a part shows the logo, so the image goes
 	// into the package once.
 	logoUsed bool

@@ -1,0 +1,220 @@
+package briefing
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/briefsmith/briefsmith/assets"
+	"github.com/briefsmith/briefsmith/briefing/render"
+)
+
+// The .docx is checked with what its recipients' software resembles:
+// python-docx (Debian's python3-docx) reads the styles by name, and
+// LibreOffice lays it out. `make test` installs both (scripts/setup.sh).
+
+// docxSample is one sample packet in one page size, as a Document and
+// as the .docx written from it.
+type docxSample struct {
+	name string
+	doc  *render.Document
+	data []byte
+}
+
+func docxSampleSet(t *testing.T) []docxSample {
+	t.Helper()
+	lib, err := LoadLibrary(assets.Templates, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []docxSample
+	for _, name := range []string{"staff", "classroom", "client"} {
+		for _, size := range []string{"letter", "a4"} {
+			p := loadSampleNamed(t, name+".briefing")
+			p.Style.PageSize = PageSize(size)
+			doc, probs := Resolve(lib, p, name+".briefing")
+			if probs.HasErrors() {
+				t.Fatalf("%s: %v", name, probs.Errors())
+			}
+			data, _, err := RenderPacketDocx(lib, p, name+".briefing")
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, docxSample{name + "-" + size, doc, data})
+		}
+	}
+	return out
+}
+
+// wantHeadings lists the headings a reader of the Document meets, in
+// order, with the Word style each should have: section titles Heading 1,
+// body headings one level below (outside tables and call-outs, which
+// python-docx does not list among the body's paragraphs).
+func wantHeadings(doc *render.Document) [][2]string {
+	var out [][2]string
+	var walk func([]render.Block)
+	walk = func(bs []render.Block) {
+		for _, b := range bs {
+			switch v := b.(type) {
+			case render.Heading:
+				var s strings.Builder
+				for _, r := range v.Text {
+					s.WriteString(r.Text)
+				}
+				out = append(out, [2]string{fmt.Sprintf("Heading %d", min(max(v.Level, 1)+1, 6)), s.String()})
+			case render.Quote:
+				walk(v.Blocks)
+			case render.List:
+				for _, it := range v.Items {
+					walk(it.Blocks)
+				}
+			}
+		}
+	}
+	for _, s := range doc.Sections {
+		out = append(out, [2]string{"Heading 1", s.Title})
+		walk(s.Blocks)
+	}
+	return out
+}
+
+func TestDocxStylesAsPythonDocxReadsThem(t *testing.T) {
+	const py = "/usr/bin/python3"
+	if err := exec.Command(py, "-c", "import docx").Run(); err != nil {
+		t.Fatalf("python3-docx is not installed (%v): run `make deps`", err)
+	}
+	for _, s := range docxSampleSet(t) {
+		t.Run(s.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), s.name+".docx")
+			if err := os.WriteFile(path, s.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(py, "-c", `import docx, sys
+d = docx.Document(sys.argv[1])
+for p in d.paragraphs:
+    print(p.style.name + "\t" + p.text.replace("\n", " "))
+print("CORE\t" + d.core_properties.title + "\t" + d.core_properties.language)`, path).CombinedOutput()
+			if err != nil {
+				t.Fatalf("python-docx could not read it: %v\n%s", err, out)
+			}
+			var got [][2]string
+			styles := map[string]bool{}
+			for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+				style, text, _ := strings.Cut(line, "\t")
+				styles[style] = true
+				if strings.HasPrefix(style, "Heading ") {
+					got = append(got, [2]string{style, text})
+				}
+				if style == "CORE" && text != s.doc.Meta.Title+"\t"+s.doc.Meta.Language {
+					t.Errorf("properties: %q", text)
+				}
+			}
+			want := wantHeadings(s.doc)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("headings:\n got %q\nwant %q", got, want)
+			}
+			need := []string{"Title", "Subtitle", "List Bullet", "List Number"}
+			for _, b := range s.doc.Front {
+				if _, ok := b.(render.Contents); ok {
+					need = append(need, "toc 1", "TOC Heading")
+				}
+			}
+			for _, need := range need {
+				if !styles[need] {
+					var have []string
+					for k := range styles {
+						have = append(have, k)
+					}
+					sort.Strings(have)
+					t.Errorf("no paragraph in style %q; styles used: %q", need, have)
+				}
+			}
+		})
+	}
+}
+
+func TestDocxOpensInLibreOfficeAsTheSameDocument(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("CI") == "" {
+			t.Skip("soffice is not installed: `make deps` installs libreoffice-writer-nogui (this test runs in CI)")
+		}
+		t.Fatal("soffice is not installed in CI: scripts/setup.sh should have installed libreoffice-writer-nogui")
+	}
+	samples := docxSampleSet(t)
+	dir := t.TempDir()
+	args := []string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", filepath.Join(dir, "pdf")}
+	for _, s := range samples {
+		path := filepath.Join(dir, s.name+".docx")
+		if err := os.WriteFile(path, s.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, path)
+	}
+	cmd := exec.Command(soffice, args...)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	for _, s := range samples {
+		t.Run(s.name, func(t *testing.T) {
+			pdf := filepath.Join(dir, "pdf", s.name+".pdf")
+			if _, err := os.Stat(pdf); err != nil {
+				t.Fatalf("LibreOffice wrote no PDF for %s.docx", s.name)
+			}
+			pages := pdfPages(t, pdf, "-raw")
+			all := squash(strings.Join(pages, " "))
+			// A cell's words wrap inside its column, breaking after a
+			// hyphen too: cells are compared without spaces.
+			solid := strings.ReplaceAll(all, " ", "")
+			// The section headings, in the same order.
+			at := 0
+			for _, h := range wantHeadings(s.doc) {
+				i := strings.Index(all[at:], squash(h[1]))
+				if i < 0 {
+					t.Fatalf("heading %q missing or out of order", h[1])
+				}
+				at += i + len(squash(h[1]))
+			}
+			// The marking and "Page N of M" on every page.
+			mk := squash(s.doc.Meta.Marking)
+			for i, p := range pages {
+				p = squash(p)
+				if mk != "" && strings.Count(p, mk) < 2 {
+					t.Errorf("page %d: the marking %q is not at top and bottom", i+1, mk)
+				}
+				if want := fmt.Sprintf("Page %d of %d", i+1, len(pages)); !strings.Contains(p, want) {
+					t.Errorf("page %d: no %q", i+1, want)
+				}
+			}
+			// Every table cell's text.
+			for _, sec := range s.doc.Sections {
+				for _, b := range sec.Blocks {
+					tb, ok := b.(render.Table)
+					if !ok {
+						continue
+					}
+					for _, row := range tb.Rows {
+						for _, c := range row.Cells {
+							var txt strings.Builder
+							for _, r := range c.Text {
+								txt.WriteString(r.Text)
+							}
+							if w := strings.Join(strings.Fields(txt.String()), ""); w != "" && !strings.Contains(solid, w) {
+								t.Errorf("table cell %q is not in LibreOffice's PDF", w)
+							}
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// squash joins a text's words with single spaces, as a line-wrapped PDF
+// and its source compare.
+func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
