@@ -58,8 +58,8 @@ func pdfWords(t *testing.T, path string) (words []placedWord, pageW, pageH float
 // footer begins (footerRise above the page's bottom edge); see header and
 // footer in render.go.
 const (
-	headerRule = 52.0
-	footerRise = 48.0
+	headerRule = 44.0
+	footerRise = 44.0
 )
 
 // bodyText is the text a reader finds between header and footer on each

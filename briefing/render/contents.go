@@ -43,7 +43,7 @@ func (r *layout) sectionTitle(i int, title string, keep float64) {
 	lines := r.breakLines([]span{{title, st}}, r.right-r.left)
 	lh := st.size * 1.25
 	if r.y > r.top {
-		r.y += r.lh * 1.2
+		r.y += r.lh
 	}
 	r.need(float64(len(lines))*lh + 12 + keep)
 	r.out.Bookmark(title, 0, r.y)
@@ -61,7 +61,7 @@ func (r *layout) sectionTitle(i int, title string, keep float64) {
 	r.out.EndElement()
 	r.y += 3
 	r.decorate(func() { r.out.Line(r.left, r.y, r.right, r.y, 0.75, r.accent.mix(0.6), false) })
-	r.y += 9
+	r.y += 7
 }
 
 // sources lists every cited document, numbered, with clickable addresses.
@@ -69,7 +69,9 @@ func (r *layout) sources(b SourceList) {
 	r.out.BeginElement(ElemSources, Attrs{})
 	defer r.out.EndElement()
 	for i, s := range b.Items {
-		st := r.text(serif, false, r.base-0.5, black)
+		// Sources are reference matter, set a point smaller and tighter
+		// than the text, as endnotes are.
+		st := r.text(serif, false, r.base-1, black)
 		spans := []span{{s.Title + ".", Style{fam: serif, italic: true, size: st.size, color: black}}}
 		if meta := strings.Join(nonEmpty(s.Publisher, s.Date), ", "); meta != "" {
 			spans = append(spans, span{" " + meta + ".", st})
@@ -83,7 +85,7 @@ func (r *layout) sources(b SourceList) {
 			spans = append(spans, span{s.URL, ls})
 		}
 		r.out.BeginElement(ElemListItem, Attrs{})
-		r.block(spans, blockCtx{marker: fmt.Sprintf("%d.", i+1)}, r.lh*0.95, 3)
+		r.block(spans, blockCtx{marker: fmt.Sprintf("%d.", i+1)}, st.size*1.2, 2.5)
 		r.out.EndElement()
 	}
 }

@@ -101,7 +101,7 @@ func (r *layout) titleBlock() {
 	}
 	r.y += 6
 	r.decorate(func() { r.out.Line(r.left, r.y, r.right, r.y, 1.2, r.accent, false) })
-	r.y += r.lh
+	r.y += r.lh * 0.4
 }
 
 // nameLine prints "Name ____ Class ____ Date ____" for a student to fill.

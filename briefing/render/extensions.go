@@ -71,7 +71,7 @@ func (r *layout) keepHeight(bs []Block, i int, c blockCtx) float64 {
 	if h, ok := r.questionHeight(bs, i, c); ok {
 		return h
 	}
-	return 3 * r.lh
+	return 2 * r.lh
 }
 
 // questionHeight estimates the height of bs[i] and the answer lines

@@ -12,17 +12,17 @@ func (r *layout) header() {
 	defer r.out.EndArtifact()
 	m := &r.doc.Meta
 	if mk := strings.TrimSpace(m.Marking); mk != "" {
-		r.centred(mk, r.text(sans, true, 9, black), 22)
+		r.centred(mk, r.text(sans, true, 9, black), 15)
 	}
 	st := r.text(sans, false, 8, grey)
 	titleW := r.right - r.left
 	if r.doc.Settings.Profile.HeaderLogo && r.logoW > 0 {
 		w, h := r.logoSize(90, 16)
-		r.out.Logo(r.right-w, 31, w, h) // furniture: the cover shows it as a figure
+		r.out.Logo(r.right-w, 24, w, h) // furniture: the cover shows it as a figure
 		titleW -= w + 12
 	}
-	r.drawLine(r.fit(m.Title, st, titleW), r.left, 38, 10, titleW, "L")
-	r.out.Line(r.left, 52, r.right, 52, 0.75, r.accent, false)
+	r.drawLine(r.fit(m.Title, st, titleW), r.left, 30, 10, titleW, "L")
+	r.out.Line(r.left, 44, r.right, 44, 0.75, r.accent, false)
 }
 
 // watermark prints the watermark diagonally across the page. It is drawn
@@ -47,7 +47,7 @@ func (r *layout) watermark() {
 // previous layout pass.
 func (r *layout) footer() {
 	r.out.BeginArtifact(ArtifactFooter)
-	y := r.pageH - 48
+	y := r.pageH - 44
 	r.out.Line(r.left, y, r.right, y, 0.5, rule, false)
 	total := r.page
 	if r.prev != nil {
@@ -61,7 +61,7 @@ func (r *layout) footer() {
 	r.drawLine(r.breakLines([]span{{fmt.Sprintf("Page %d of %d", r.page, total), st}}, 1e6)[0], r.left, y+6, 10, r.right-r.left, "R")
 	r.out.EndArtifact()
 	if m := strings.TrimSpace(r.doc.Meta.Marking); m != "" {
-		r.centred(m, r.text(sans, true, 9, black), r.pageH-30)
+		r.centred(m, r.text(sans, true, 9, black), r.pageH-26)
 	}
 	r.out.EndArtifact()
 	r.watermark()

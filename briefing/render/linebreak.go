@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -111,7 +112,12 @@ func (m *measurer) breakLines(spans []span, width float64) []textLine {
 					gap = pendingSpace
 				}
 				last := len(cur.runs) - 1
-				if last >= 0 && cur.runs[last].st == r.st {
+				// A space measured in another face (a fallback face's word
+				// after a space set in the span's own) would be drawn
+				// wider or narrower than measured: such a gap starts a
+				// new run at its measured place instead.
+				sameGap := gap == 0 || math.Abs(gap-m.width(r.st, " ")) < 0.01
+				if last >= 0 && cur.runs[last].st == r.st && sameGap {
 					// Merge same-Style runs so the PDF draws one string per
 					// stretch of text, not one per word.
 					if gap > 0 {

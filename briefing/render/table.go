@@ -13,8 +13,10 @@ type tableCell struct {
 // table reaches.
 func (r *layout) table(b Table, c blockCtx) {
 	const pad = 4.0
-	size := r.base - 1
-	lh := size * 1.3
+	// Tables are set smaller and tighter than the text, as reference
+	// matter is: a cell's lines are short, so they need less leading.
+	size := r.base - 1.5
+	lh := size * 1.25
 	cols := len(b.Align)
 	if cols == 0 || len(b.Rows) == 0 {
 		return

@@ -27,7 +27,7 @@ func (r *layout) walk(bs []Block, i int, c blockCtx) {
 	case Paragraph:
 		r.keepWithAnswerLines(bs, i, c)
 		r.out.BeginElement(ElemParagraph, Attrs{})
-		r.block(r.spans(b.Text, r.body()), c, r.lh, r.lh*0.5)
+		r.block(r.spans(b.Text, r.body()), c, r.lh, r.lh*0.45)
 		r.out.EndElement()
 	case List:
 		r.keepWithAnswerLines(bs, i, c)
@@ -124,7 +124,7 @@ func (r *layout) heading(b Heading, after []Block, c blockCtx) {
 	lh := size * 1.3
 	lines := r.breakLines(spans, r.right-r.left-c.indent)
 	if r.y > r.top {
-		r.y += r.lh * 0.6
+		r.y += r.lh * 0.5
 	}
 	r.need(float64(len(lines))*lh + r.keepHeight(after, 0, c))
 	r.out.Bookmark(plainText(spans), 1, r.y)
@@ -172,13 +172,15 @@ func (r *layout) list(l List, c blockCtx) {
 			ic.marker = ""
 		}
 		r.out.EndElement()
+		// The item's paragraphs already leave space below them; a loose
+		// list (blank lines between items) adds a little more.
 		if !l.Tight {
-			r.y += r.lh * 0.2
+			r.y += r.lh * 0.1
 		}
 	}
 	r.out.EndElement()
 	if c.depth == 0 {
-		r.y += r.lh * 0.3
+		r.y += r.lh * 0.2
 	}
 }
 
