@@ -300,7 +300,7 @@ func TestExportMarkdown(t *testing.T) {
 	if strings.Contains(md, "{{") || strings.Contains(md, "## Glossary") {
 		t.Error("placeholders left or another audience's sections included")
 	}
-	if r := run(t, fs, "export", "--format", "docx", "-o", "x"); r.code != ExitUsage {
+	if r := run(t, fs, "export", "--format", "rtf", "-o", "x"); r.code != ExitUsage {
 		t.Errorf("bad format: %+v", r)
 	}
 }

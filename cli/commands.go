@@ -19,13 +19,13 @@ import (
 
 func runExport(env Env, args []string) int {
 	fs := newFlags(env, "export")
-	out := fs.String("o", "", "write the PDF to `OUT.pdf` (required)")
+	out := fs.String("o", "", "write to `OUT.pdf` (or OUT.docx, OUT.md; required)")
 	pageSize := fs.String("page-size", "", "override the packet's page size: "+briefing.PageSizeNames(" or "))
 	audience := fs.String("audience", "", "override the packet's audience: "+briefing.AudienceNames(", "))
 	lang := langFlag{}
 	fs.Var(&lang, "lang", "override the packet's language, a `TAG` such as en-US or fr-CA")
-	all := fs.Bool("all-audiences", false, "write one PDF per audience into the folder -o names")
-	format := fs.String("format", "pdf", "output format: pdf, or md for one Markdown file")
+	all := fs.Bool("all-audiences", false, "write one PDF (or Word document) per audience into the folder -o names")
+	format := fs.String("format", "", "output format: pdf, docx for a Word document, or md for one Markdown file (default: docx for a name ending in .docx, otherwise pdf)")
 	tdir := fs.String("templates", env.TemplatesDir, "user templates `DIR`")
 	sets := setFlag{}
 	fs.Var(sets, "set", "set a variable, `name=value` (repeatable)")
@@ -45,12 +45,20 @@ func runExport(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "briefsmith export: --audience must be one of %s, not %q\n", briefing.AudienceNames(", "), *audience)
 		return ExitUsage
 	}
-	if *format != "pdf" && *format != "md" {
-		fmt.Fprintf(env.Stderr, "briefsmith export: --format must be pdf or md, not %q\n", *format)
+	if *format == "" {
+		// A Word document is asked for by its name; .md stays explicit
+		// (--format md), as it always was.
+		*format = "pdf"
+		if strings.EqualFold(filepath.Ext(*out), ".docx") && !*all {
+			*format = "docx"
+		}
+	}
+	if _, ok := formatNames[*format]; !ok {
+		fmt.Fprintf(env.Stderr, "briefsmith export: --format must be pdf, docx or md, not %q\n", *format)
 		return ExitUsage
 	}
 	if *format == "md" && *all {
-		fmt.Fprintln(env.Stderr, "briefsmith export: --all-audiences writes PDFs only")
+		fmt.Fprintln(env.Stderr, "briefsmith export: --all-audiences writes PDFs or Word documents only")
 		return ExitUsage
 	}
 	if *all && *audience != "" {
@@ -99,12 +107,16 @@ func runExport(env Env, args []string) int {
 		p.Variables[k] = v
 	}
 	if *all {
-		return exportAll(env, lib, p, pname, name, *out)
+		return exportAll(env, lib, p, pname, name, *out, *format)
 	}
 	if *format == "md" {
 		return exportMarkdown(env, lib, p, pname, name, *out)
 	}
-	res, err := briefing.Export(env.Fs, *out, lib, p, pname)
+	export := briefing.Export
+	if *format == "docx" {
+		export = briefing.ExportDocx
+	}
+	res, err := export(env.Fs, *out, lib, p, pname)
 	for _, w := range res.Warnings {
 		if w.Severity == briefing.Warning {
 			fmt.Fprintln(env.Stderr, w)
@@ -121,14 +133,27 @@ func runExport(env Env, args []string) int {
 		}
 		return fail(env, "export", err)
 	}
-	fmt.Fprintf(env.Stdout, "%s: %d pages\n", *out, res.Info.Pages)
+	if *format == "docx" {
+		fmt.Fprintf(env.Stdout, "%s: Word document\n", *out)
+	} else {
+		fmt.Fprintf(env.Stdout, "%s: %d pages\n", *out, res.Info.Pages)
+	}
 	return ExitOK
 }
 
-// exportAll renders the packet once per audience and writes the PDFs only
-// when every one rendered, as one set: a failure at any step, rendering
-// or writing, leaves no half-set behind and earlier exports as they were.
-func exportAll(env Env, lib *briefing.Library, p *briefing.Packet, pname, name, dir string) int {
+// formatNames are the export formats, as --format takes them, and how
+// messages call what each writes.
+var formatNames = map[string]string{"pdf": "a PDF", "docx": "a Word document", "md": "Markdown"}
+
+// exportAll renders the packet once per audience, as PDFs or (format
+// "docx") Word documents, and writes them only when every one rendered,
+// as one set: a failure at any step, rendering or writing, leaves no
+// half-set behind and earlier exports as they were.
+func exportAll(env Env, lib *briefing.Library, p *briefing.Packet, pname, name, dir, format string) int {
+	renderPacket := briefing.RenderPacket
+	if format == "docx" {
+		renderPacket = briefing.RenderPacketDocx
+	}
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	if name == "" {
 		base = briefing.SlugID(p.Title)
@@ -143,7 +168,7 @@ func exportAll(env Env, lib *briefing.Library, p *briefing.Packet, pname, name, 
 	for _, a := range briefing.Audiences() {
 		c := p.Clone()
 		c.Audience = a
-		pdf, res, err := briefing.RenderPacket(lib, c, pname+" ("+string(a)+")")
+		pdf, res, err := renderPacket(lib, c, pname+" ("+string(a)+")")
 		for _, w := range res.Warnings {
 			if w.Severity == briefing.Warning {
 				fmt.Fprintln(env.Stderr, w)
@@ -154,7 +179,7 @@ func exportAll(env Env, lib *briefing.Library, p *briefing.Packet, pname, name, 
 			fmt.Fprintf(env.Stderr, "briefsmith export: %s: %v\n", a, err)
 			continue
 		}
-		done = append(done, result{filepath.Join(dir, base+"-"+string(a)+".pdf"), pdf, res.Info.Pages})
+		done = append(done, result{filepath.Join(dir, base+"-"+string(a)+"."+format), pdf, res.Info.Pages})
 	}
 	if failed {
 		fmt.Fprintln(env.Stderr, "briefsmith export: nothing written")
@@ -165,10 +190,14 @@ func exportAll(env Env, lib *briefing.Library, p *briefing.Packet, pname, name, 
 		files[i] = briefing.OutputFile{Name: r.path, Data: r.pdf}
 	}
 	if err := briefing.WriteFilesAtomic(env.Fs, files, briefing.NotOver(name)); err != nil {
-		fmt.Fprintf(env.Stderr, "briefsmith export: %v\nNo PDF was written.\n", err)
+		fmt.Fprintf(env.Stderr, "briefsmith export: %v\nNothing was written.\n", err)
 		return ExitInput
 	}
 	for _, r := range done {
+		if format == "docx" {
+			fmt.Fprintf(env.Stdout, "%s: Word document\n", r.path)
+			continue
+		}
 		fmt.Fprintf(env.Stdout, "%s: %d pages\n", r.path, r.pages)
 	}
 	return ExitOK
@@ -314,16 +343,18 @@ func runVersion(env Env, args []string) int {
 
 // outputNameProblem refuses output names that would surprise: a PDF
 // written over another packet (export replaced other.briefing without a
-// word), a folder for --all-audiences named like a PDF, and a name whose
-// ending says another format than the one written. "" when the name is
-// fine; writing over the packet being read is refused later, by Export.
+// word), a folder for --all-audiences named like an output file, and a
+// name whose ending says another format than the one written (a PDF
+// called report.docx would not open in Word). "" when the name is fine;
+// writing over the packet being read is refused later, by Export.
 func outputNameProblem(env Env, input, out, format string, all bool) string {
 	ext := strings.ToLower(filepath.Ext(out))
+	_, known := formatNames[strings.TrimPrefix(ext, ".")]
 	switch {
-	case all && (ext == ".pdf" || ext == ".md"):
-		return fmt.Sprintf("%s looks like a file name, but with --all-audiences -o names the folder the PDFs go into", out)
-	case !all && format == "pdf" && ext == ".md", !all && format == "md" && ext == ".pdf":
-		return fmt.Sprintf("%s ends in %s, but this export writes %s; end the name in .%s", out, ext, map[string]string{"pdf": "a PDF", "md": "Markdown"}[format], format)
+	case all && known:
+		return fmt.Sprintf("%s looks like a file name, but with --all-audiences -o names the folder the files go into", out)
+	case !all && known && ext != "."+format:
+		return fmt.Sprintf("%s ends in %s, but this export writes %s; end the name in .%s", out, ext, formatNames[format], format)
 	}
 	if all || sameFile(env, input, out) {
 		return ""
