@@ -127,8 +127,11 @@ func defaultHooks(w *mainWindow) uiHooks {
 		showError: func(err error) { dialog.ShowError(plainError(err), w.win) },
 		showInfo:  func(title, message string) { dialog.ShowInformation(title, message, w.win) },
 		exported: func(path string, pages int) {
-			dialog.ShowConfirm("Export finished",
-				"Saved "+filepath.Base(path)+" ("+plural(pages, "page")+").\nOpen it now?",
+			saved := "Saved " + filepath.Base(path) + "."
+			if pages > 0 { // a Word document has no page count of ours
+				saved = "Saved " + filepath.Base(path) + " (" + plural(pages, "page") + ")."
+			}
+			dialog.ShowConfirm("Export finished", saved+"\nOpen it now?",
 				func(open bool) {
 					if open {
 						u, err := url.Parse(storage.NewFileURI(path).String())
@@ -136,9 +139,10 @@ func defaultHooks(w *mainWindow) uiHooks {
 							err = w.app.OpenURL(u)
 						}
 						if err != nil {
-							// The desktop has no program for PDFs, or no
-							// opener at all (xdg-open): say where the file is.
-							w.ui.showError(fmt.Errorf("%s is saved in %s, but it could not be opened here: no program for PDF files was found. Open it from your file manager", filepath.Base(path), filepath.Dir(path)))
+							// The desktop has no program for the file's
+							// kind, or no opener at all (xdg-open): say
+							// where the file is.
+							w.ui.showError(fmt.Errorf("%s is saved in %s, but it could not be opened here: no program for %s files was found. Open it from your file manager", filepath.Base(path), filepath.Dir(path), strings.ToUpper(strings.TrimPrefix(filepath.Ext(path), "."))))
 						}
 					}
 				}, w.win)

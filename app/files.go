@@ -234,27 +234,47 @@ func (w *mainWindow) saveRecovery(r briefing.Recovery) error {
 	return briefing.SaveRecovery(w.env.fs, w.env.dataDir, r)
 }
 
-// onExport renders the PDF in the background behind a progress dialog,
+// exportFormat is one kind of file File › Export writes.
+type exportFormat struct {
+	// title heads the save dialog; busy is the progress dialog's text.
+	title, busy, ext string
+	render           func(*briefing.Library, *briefing.Packet, string) ([]byte, briefing.Result, error)
+}
+
+// The export formats: the PDF, and the Word document for people who
+// edit the briefing in Word, from the same render.Document.
+var (
+	exportPDF  = exportFormat{"Export PDF", "Exporting PDF…", ".pdf", briefing.RenderPacket}
+	exportWord = exportFormat{"Export Word", "Exporting Word document…", ".docx", briefing.RenderPacketDocx}
+)
+
+// onExport exports the PDF.
+func (w *mainWindow) onExport() { w.export(exportPDF) }
+
+// onExportWord exports the Word document.
+func (w *mainWindow) onExportWord() { w.export(exportWord) }
+
+// export renders the file in the background behind a progress dialog,
 // then asks where to put it: the file dialog truncates an existing file,
-// so the PDF must be complete before it opens.
-func (w *mainWindow) onExport() {
+// so the file must be complete before it opens.
+func (w *mainWindow) export(f exportFormat) {
 	p := w.doc.packet.Clone()
 	lib, name := w.lib, w.doc.name()
-	hide := w.ui.progress("Exporting PDF…")
+	hide := w.ui.progress(f.busy)
 	w.env.background(func() {
-		pdf, res, err := briefing.RenderPacket(lib, p, name)
+		data, res, err := f.render(lib, p, name)
 		w.env.onUI(func() {
 			hide()
 			if err != nil {
 				w.ui.showError(err)
 				return
 			}
-			w.ui.askSavePath("Export PDF", suggestedName(p, ".pdf"), ".pdf", func(path string) {
+			w.ui.askSavePath(f.title, suggestedName(p, f.ext), f.ext, func(path string) {
 				if path == "" {
 					return
 				}
-				path = withExt(path, ".pdf")
-				if err := briefing.WriteFileAtomic(w.env.fs, path, pdf); err != nil {
+				path = withExt(path, f.ext)
+				if err := briefing.WriteFileAtomic(w.env.fs, path, data); err != nil {
 					w.ui.showError(err)
 					return
 				}

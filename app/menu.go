@@ -28,12 +28,14 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 	saveAs.Shortcut = shortcut(fyne.KeyS, fyne.KeyModifierShift)
 	export := fyne.NewMenuItem("Export PDF…", w.onExport)
 	export.Shortcut = shortcut(fyne.KeyE, 0)
+	exportWord := fyne.NewMenuItem("Export Word…", w.onExportWord)
+	exportWord.Shortcut = shortcut(fyne.KeyE, fyne.KeyModifierShift)
 	prefs := fyne.NewMenuItem("Preferences…", w.onPreferences)
 	quit := fyne.NewMenuItem("Quit", w.onQuit)
 	quit.Shortcut = shortcut(fyne.KeyQ, 0)
 	quit.IsQuit = true
 	file := fyne.NewMenu("File", newItem, fyne.NewMenuItemSeparator(), open, w.recentMenu,
-		fyne.NewMenuItemSeparator(), save, saveAs, export, fyne.NewMenuItemSeparator(), prefs, quit)
+		fyne.NewMenuItemSeparator(), save, saveAs, export, exportWord, fyne.NewMenuItemSeparator(), prefs, quit)
 
 	w.undoItem = fyne.NewMenuItem("Undo", w.onUndo)
 	w.undoItem.Shortcut = &fyne.ShortcutUndo{}
