@@ -94,3 +94,50 @@ func TestDocxSamplesAreWellFormedAndDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// Every packet of the hostile corpus either is refused with its
+// problems, as the PDF export refuses it, or gives a Word document whose
+// every part is well-formed XML — never a panic or a broken file.
+func TestHostileCorpusAsWord(t *testing.T) {
+	lib := builtinLibrary(t)
+	entries, err := os.ReadDir("testdata/hostile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	written := 0
+	for _, e := range entries {
+		if filepath.Ext(e.Name()) != ".briefing" {
+			continue
+		}
+		t.Run(e.Name(), func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata/hostile", e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := DecodePacket(e.Name(), data)
+			if err != nil {
+				return // refused on loading, as for the PDF
+			}
+			docx, res, err := RenderPacketDocx(lib, p, e.Name())
+			if err != nil {
+				if len(res.Errors) == 0 {
+					t.Fatalf("refused without saying why: %v", err)
+				}
+				return
+			}
+			parts := checkDocxPackage(t, docx)
+			// Only http, https and mailto addresses become links.
+			rels := string(parts["word/_rels/document.xml.rels"])
+			for _, m := range strings.Split(rels, `TargetMode="External"`)[:strings.Count(rels, `TargetMode="External"`)] {
+				target := m[strings.LastIndex(m, `Target="`)+len(`Target="`):]
+				if !strings.HasPrefix(target, "http://") && !strings.HasPrefix(target, "https://") && !strings.HasPrefix(target, "mailto:") {
+					t.Errorf("a link to %s", target)
+				}
+			}
+			written++
+		})
+	}
+	if written < 2 { // unsafe-links.briefing and unknown-fields.briefing load
+		t.Errorf("only %d hostile packets gave a Word document", written)
+	}
+}
