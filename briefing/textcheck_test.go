@@ -59,7 +59,7 @@ func pdfWords(t *testing.T, path string) (words []placedWord, pageW, pageH float
 // footer in render.go.
 const (
 	headerRule = 44.0
-	footerRise = 44.0
+	footerRise = 40.0
 )
 
 // bodyText is the text a reader finds between header and footer on each

@@ -1,10 +1,14 @@
 package briefing
 
 import (
+	"fmt"
+	"math"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/briefsmith/briefsmith/briefing/render"
 )
 
 // Typesetting checks: what a careful typographer would look at, measured
@@ -92,6 +96,191 @@ func TestBodyLinesHaveAReadableMeasure(t *testing.T) {
 			t.Logf("%s %s: %.1f characters per line over %d lines", tc.sample, size, avg, len(lengths))
 			if avg > tc.max {
 				t.Errorf("%s %s: body lines average %.1f characters, want at most %.0f", tc.sample, size, avg, tc.max)
+			}
+		}
+	}
+}
+
+// lineRecorder is a surface that keeps, for every paragraph-like block
+// (paragraph, list item, call-out, definition, source entry), the lines
+// it printed on each page: the layout's own drawing calls, so a
+// generated document of hundreds of pages is checked in milliseconds.
+type lineRecorder struct {
+	render.NullSurface
+	page      int
+	artifacts int
+	stack     []int // index into units, -1 for elements that are not one
+	units     []unitLines
+}
+
+// unitLines is one block's printed lines: page → distinct line tops.
+type unitLines struct {
+	kind  render.Element
+	pages []int
+	ys    [][]float64
+}
+
+func (s *lineRecorder) AddPage() { s.page++ }
+
+func (s *lineRecorder) BeginArtifact(render.Artifact) { s.artifacts++ }
+func (s *lineRecorder) EndArtifact()                  { s.artifacts-- }
+
+func (s *lineRecorder) BeginElement(kind render.Element, _ render.Attrs) {
+	switch kind {
+	case render.ElemParagraph, render.ElemListItem, render.ElemCallout, render.ElemDefinition:
+		s.units = append(s.units, unitLines{kind: kind})
+		s.stack = append(s.stack, len(s.units)-1)
+	default:
+		s.stack = append(s.stack, -1)
+	}
+}
+
+func (s *lineRecorder) EndElement() { s.stack = s.stack[:len(s.stack)-1] }
+
+func (s *lineRecorder) Text(_ render.Style, _, y float64, _ string) {
+	if s.artifacts > 0 {
+		return
+	}
+	// The innermost paragraph-like block owns the line; a list item's
+	// own paragraph is that paragraph.
+	for i := len(s.stack) - 1; i >= 0; i-- {
+		if u := s.stack[i]; u >= 0 {
+			s.units[u].add(s.page, y)
+			return
+		}
+	}
+}
+
+// add records a line at y on page; runs of one line in different faces
+// sit within a few points of each other and are one line.
+func (u *unitLines) add(page int, y float64) {
+	n := len(u.pages)
+	if n == 0 || u.pages[n-1] != page {
+		u.pages = append(u.pages, page)
+		u.ys = append(u.ys, nil)
+		n++
+	}
+	for _, have := range u.ys[n-1] {
+		if math.Abs(have-y) < 4 {
+			return
+		}
+	}
+	u.ys[n-1] = append(u.ys[n-1], y)
+}
+
+// widows returns a description of every block split across pages with a
+// single line on one side of a break.
+func (s *lineRecorder) widows() []string {
+	var out []string
+	for _, u := range s.units {
+		if len(u.pages) < 2 {
+			continue
+		}
+		for k, ys := range u.ys {
+			if len(ys) == 1 {
+				side := "top"
+				if k < len(u.ys)-1 {
+					side = "bottom"
+				}
+				out = append(out, fmt.Sprintf("element %d: one line alone at the %s of page %d (lines per page %v)", u.kind, side, u.pages[k], lineCounts(u.ys)))
+				break
+			}
+		}
+	}
+	return out
+}
+
+func lineCounts(ys [][]float64) []int {
+	var n []int
+	for _, y := range ys {
+		n = append(n, len(y))
+	}
+	return n
+}
+
+func TestNoBlockLeavesOneLineAloneAcrossAPageBreak(t *testing.T) {
+	breaks, bad := 0, 0
+	for seed := range 40 {
+		g := generate(newChooser([]byte(fmt.Sprintf("widow %d", seed))), false)
+		doc := resolveReporting(t, g)
+		rec := &lineRecorder{}
+		if _, err := render.Layout(doc, rec); err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range rec.units {
+			breaks += max(len(u.pages)-1, 0)
+		}
+		for _, w := range rec.widows() {
+			bad++
+			if bad <= 10 {
+				t.Errorf("seed %d: %s", seed, w)
+			}
+		}
+	}
+	// Prose documents: paragraphs, list items and call-outs of every
+	// length from one line to many, at several type sizes, so page
+	// breaks fall at every position inside a block.
+	words := strings.Fields("the order directs agencies to work with developers on securing networks against threats and to report what they find to the office within ninety days of signing")
+	for seed := range 60 {
+		var b strings.Builder
+		next := seed*7 + 3
+		say := func(n int) string {
+			var out []string
+			for k := range n {
+				out = append(out, words[(next+k*5)%len(words)])
+			}
+			next = (next*31 + 11) % 1000003
+			return strings.Join(out, " ")
+		}
+		for k := range 30 {
+			n := 5 + (seed*13+k*29)%90
+			switch k % 5 {
+			case 3:
+				fmt.Fprintf(&b, "- %s\n- %s\n\n", say(n), say(n/2+3))
+			case 4:
+				fmt.Fprintf(&b, "> [!NOTE]\n> %s\n\n", say(n))
+			default:
+				fmt.Fprintf(&b, "%s.\n\n", say(n))
+			}
+		}
+		body := b.String()
+		p := NewPacket(Audiences()[seed%3])
+		p.Style.FontSize = 9 + float64(seed%11)/2
+		p.Style.PageSize = PageSizes()[seed%2]
+		p.Sections = []SectionRef{{Template: "summary", Title: "Prose", Body: &body, Included: true}}
+		doc, probs := Resolve(builtinLibrary(t), p, "prose.briefing")
+		if probs.HasErrors() {
+			t.Fatal(probs.Errors())
+		}
+		rec := &lineRecorder{}
+		if _, err := render.Layout(doc, rec); err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range rec.units {
+			breaks += max(len(u.pages)-1, 0)
+		}
+		for _, w := range rec.widows() {
+			bad++
+			if bad <= 10 {
+				t.Errorf("prose %d: %s", seed, w)
+			}
+		}
+	}
+	t.Logf("%d blocks split across pages, %d with a line alone", breaks, bad)
+	for _, name := range []string{"staff.briefing", "client.briefing", "classroom.briefing"} {
+		for _, size := range []string{"letter", "a4"} {
+			p := loadSampleNamed(t, name)
+			p.Style.PageSize = PageSize(size)
+			doc, probs := Resolve(builtinLibrary(t), p, name)
+			if probs.HasErrors() {
+				t.Fatal(probs.Errors())
+			}
+			rec := &lineRecorder{}
+			if _, err := render.Layout(doc, rec); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range rec.widows() {
+				t.Errorf("%s %s: %s", name, size, w)
 			}
 		}
 	}

@@ -108,7 +108,7 @@ func NewSettings(width, height, bodySize float64, accent RGB, logo *Logo, p Prof
 	side := (width - column) / 2
 	return Settings{
 		PageWidth: width, PageHeight: height,
-		Margins:  Margins{Left: side, Right: side, Top: 58, Bottom: 50},
+		Margins:  Margins{Left: side, Right: side, Top: 56, Bottom: 46},
 		BodySize: base, LineHeight: base * p.LineSpacing,
 		Accent: accent, Logo: logo, Profile: p,
 	}

@@ -47,7 +47,7 @@ func (r *layout) watermark() {
 // previous layout pass.
 func (r *layout) footer() {
 	r.out.BeginArtifact(ArtifactFooter)
-	y := r.pageH - 44
+	y := r.pageH - 40
 	r.out.Line(r.left, y, r.right, y, 0.5, rule, false)
 	total := r.page
 	if r.prev != nil {
@@ -55,13 +55,13 @@ func (r *layout) footer() {
 	}
 	st := r.text(sans, false, 8, grey)
 	if left := r.footerNote(); left != "" {
-		r.drawLine(r.fit(left, st, (r.right-r.left)*0.4), r.left, y+6, 10, r.right-r.left, "L")
+		r.drawLine(r.fit(left, st, (r.right-r.left)*0.4), r.left, y+5, 10, r.right-r.left, "L")
 	}
 	r.out.BeginArtifact(ArtifactPageNumber)
-	r.drawLine(r.breakLines([]span{{fmt.Sprintf("Page %d of %d", r.page, total), st}}, 1e6)[0], r.left, y+6, 10, r.right-r.left, "R")
+	r.drawLine(r.breakLines([]span{{fmt.Sprintf("Page %d of %d", r.page, total), st}}, 1e6)[0], r.left, y+5, 10, r.right-r.left, "R")
 	r.out.EndArtifact()
 	if m := strings.TrimSpace(r.doc.Meta.Marking); m != "" {
-		r.centred(m, r.text(sans, true, 9, black), r.pageH-26)
+		r.centred(m, r.text(sans, true, 9, black), r.pageH-23)
 	}
 	r.out.EndArtifact()
 	r.watermark()

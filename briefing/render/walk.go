@@ -224,8 +224,13 @@ func (r *layout) placeBlock(lines []textLine, st Style, c blockCtx, lh, after fl
 	if len(lines) == 0 && c.marker == "" {
 		return
 	}
-	// Never leave a paragraph's first line alone at the foot of a page.
-	if len(lines) >= 2 {
+	// Never leave a paragraph's first line alone at the foot of a page;
+	// a three-line paragraph split anywhere leaves a line alone, so it
+	// moves whole (drawLines keeps the last line company).
+	switch n := len(lines); {
+	case n == 3:
+		r.need(3 * lh)
+	case n >= 2:
 		r.need(2 * lh)
 	}
 	if c.marker != "" {
@@ -253,9 +258,20 @@ func (r *layout) placeBlock(lines []textLine, st Style, c blockCtx, lh, after fl
 // drawLines draws lines at the context's indent, breaking pages between
 // lines and drawing quote bars and code shading beside each line so they
 // follow the text across page breaks.
+//
+// The last line never goes alone to a new page (a widow): when the last
+// two do not both fit, the second to last goes over with it, as long as
+// two lines stay behind.
 func (r *layout) drawLines(lines []textLine, c blockCtx, lh float64) {
-	for _, ln := range lines {
+	pageStart, page := 0, r.page
+	for i, ln := range lines {
+		if i == len(lines)-2 && i-pageStart >= 2 && r.y+lh <= r.bottom && r.y+2*lh > r.bottom {
+			r.newPage()
+		}
 		r.need(lh)
+		if r.page != page {
+			pageStart, page = i, r.page
+		}
 		if c.callout {
 			y := r.y
 			r.shadeCallout(c, lh)
