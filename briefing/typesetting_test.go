@@ -285,3 +285,110 @@ func TestNoBlockLeavesOneLineAloneAcrossAPageBreak(t *testing.T) {
 		}
 	}
 }
+
+// headingRecorder keeps the style of every heading's text, by level.
+type headingRecorder struct {
+	render.NullSurface
+	levels []int // heading levels open, 0 for other elements
+	styles map[int]map[string]bool
+	// front counts open cover, memo heading and contents elements,
+	// whose headings are set for their own block, not the hierarchy.
+	front int
+}
+
+func (s *headingRecorder) BeginElement(kind render.Element, a render.Attrs) {
+	level := 0
+	switch kind {
+	case render.ElemHeading:
+		level = a.Level
+	case render.ElemTitle, render.ElemContents:
+		s.front++
+		level = -1
+	}
+	s.levels = append(s.levels, level)
+}
+
+func (s *headingRecorder) EndElement() {
+	if s.levels[len(s.levels)-1] < 0 {
+		s.front--
+	}
+	s.levels = s.levels[:len(s.levels)-1]
+}
+
+func (s *headingRecorder) Text(st render.Style, _, _ float64, _ string) {
+	if s.front > 0 {
+		return
+	}
+	for i := len(s.levels) - 1; i >= 0; i-- {
+		if l := s.levels[i]; l > 0 {
+			fam, face := st.Font()
+			s.styles[l][fmt.Sprintf("%s %s %.1f %v", fam, face, st.Size(), st.Color())] = true
+			return
+		}
+	}
+}
+
+func TestHeadingLevelsLookDifferentAndNestInTheOutline(t *testing.T) {
+	body := "Opening text.\n\n# Level two\n\nText.\n\n## Level three\n\nText.\n\n### Level four\n\nText.\n\n" +
+		"#### Level five\n\nText.\n\n##### Level six\n\nText.\n"
+	p := NewPacket(Staff)
+	p.Style.TOC = true
+	p.Style.Cover = true
+	p.Sections = []SectionRef{{Template: "summary", Title: "Levels", Body: &body, Included: true}}
+	doc, probs := Resolve(builtinLibrary(t), p, "levels.briefing")
+	if probs.HasErrors() {
+		t.Fatal(probs.Errors())
+	}
+	rec := &headingRecorder{styles: map[int]map[string]bool{}}
+	for l := 1; l <= 6; l++ {
+		rec.styles[l] = map[string]bool{}
+	}
+	if _, err := render.Layout(doc, rec); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for l := 2; l <= 6; l++ {
+		if len(rec.styles[l]) != 1 {
+			t.Fatalf("level %d headings printed in %d styles: %v", l, len(rec.styles[l]), rec.styles[l])
+		}
+		for st := range rec.styles[l] {
+			if other, dup := seen[st]; dup {
+				t.Errorf("H%d and H%d look the same: %s", other, l, st)
+			}
+			seen[st] = l
+		}
+	}
+	// Section titles (H1) differ from every body heading.
+	for st := range rec.styles[1] {
+		if l, dup := seen[st]; dup && strings.Contains(st, "Sans") {
+			t.Errorf("H1 and H%d look the same: %s", l, st)
+		}
+	}
+
+	data, _ := renderPacket(t, p)
+	path := writePDF(t, data)
+	outline := pdfOutline(t, path)
+	want := []string{"Levels", "Level two", "Level three", "Level four", "Level five", "Level six"}
+	items := outline
+	for depth, title := range want {
+		if len(items) == 0 || items[0].Title != title {
+			t.Fatalf("outline depth %d: want %q first, have %+v", depth, title, items)
+		}
+		items = items[0].Kids
+	}
+
+	// The contents and the body agree on numbering: both number the
+	// sections or neither does.
+	pages := pdfPages(t, path, "-layout", "-nodiag")
+	numbered := regexp.MustCompile(`(?m)^\s*\d+\.\s+Levels\b`)
+	inContents := numbered.MatchString(pages[0]) || numbered.MatchString(pages[1])
+	inBody := false
+	for _, pg := range pages[1:] {
+		if regexp.MustCompile(`(?m)^\s*\d+\.?\s+Levels\s*$`).MatchString(pg) {
+			inBody = true
+		}
+	}
+	if inContents != inBody {
+		t.Errorf("contents numbered %v, body section titles numbered %v: they should agree", inContents, inBody)
+	}
+}

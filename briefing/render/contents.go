@@ -25,7 +25,10 @@ func (r *layout) contents() {
 		st.internal = e.link
 		r.need(r.lh + 2)
 		r.out.BeginElement(ElemContentsItem, Attrs{Target: e.link})
-		ln := r.fit(fmt.Sprintf("%d. %s", i+1, e.title), st, r.right-r.left-numW-12)
+		// Entries are not numbered, as the section titles in the body
+		// are not: a number in one place and not the other reads as a
+		// mistake.
+		ln := r.fit(e.title, st, r.right-r.left-numW-12)
 		r.drawLine(ln, r.left, r.y, r.lh+2, 0, "L")
 		num := r.breakLines([]span{{page, st}}, 1e6)[0]
 		r.drawLine(num, r.left, r.y, r.lh+2, r.right-r.left, "R")
@@ -47,6 +50,7 @@ func (r *layout) sectionTitle(i int, title string, keep float64) {
 	}
 	r.need(float64(len(lines))*lh + 12 + keep)
 	r.out.Bookmark(title, 0, r.y)
+	r.bookmarkLevel = 0
 	r.outline = append(r.outline, title)
 	if i < len(r.entries) {
 		r.entries[i].page = r.page

@@ -154,6 +154,9 @@ type layout struct {
 
 	entries []tocEntry
 	outline []string
+	// bookmarkLevel is the outline level of the last bookmark: 0 for a
+	// section title, so a heading nests at most one level below it.
+	bookmarkLevel int
 	// logoW and logoH are the logo's pixel size, 0 without a logo.
 	logoW, logoH float64
 }

@@ -109,28 +109,56 @@ func (r *layout) codeBlock(b Code, c blockCtx) {
 	r.out.EndElement()
 }
 
+// headingLook is how a body heading of one structure level is set: each
+// level its own size, weight and colour, so a reader sees the hierarchy
+// the bookmarks and tags carry.
+type headingLook struct {
+	grow         float64 // points above the body size
+	bold, italic bool
+	accent, grey bool
+	before       float64 // space above, in body lines
+}
+
+// headingLooks is indexed by structure level (a body "#" is level 2; the
+// section title is level 1, see sectionTitle).
+var headingLooks = [7]headingLook{
+	2: {grow: 2.5, bold: true, accent: true, before: 0.5},
+	3: {grow: 1.5, bold: true, before: 0.45},
+	4: {grow: 0.5, bold: true, before: 0.4},
+	5: {bold: true, italic: true, before: 0.35},
+	6: {italic: true, grey: true, before: 0.35},
+}
+
 // heading renders a heading inside a section body: one step below the
-// section title, kept with the lines that follow it.
+// section title, kept with the lines that follow it, and bookmarked
+// under the heading it belongs to.
 func (r *layout) heading(b Heading, after []Block, c blockCtx) {
-	size := r.base + 2.5
-	if b.Level >= 3 {
-		size = r.base + 1
-	}
-	st := r.text(sans, true, size, black)
-	if b.Level <= 2 {
+	// The section title is level 1, so a body's "#" is level 2.
+	level := min(b.Level+1, 6)
+	look := headingLooks[level]
+	size := r.base + look.grow
+	st := r.text(sans, look.bold, size, black)
+	st.italic = look.italic
+	switch {
+	case look.accent:
 		st.color = r.accent
+	case look.grey:
+		st.color = grey
 	}
 	spans := r.spans(b.Text, st)
 	lh := size * 1.3
 	lines := r.breakLines(spans, r.right-r.left-c.indent)
 	if r.y > r.top {
-		r.y += r.lh * 0.5
+		r.y += r.lh * look.before
 	}
 	r.need(float64(len(lines))*lh + r.keepHeight(after, 0, c))
-	r.out.Bookmark(plainText(spans), 1, r.y)
-	r.outline = append(r.outline, "  "+plainText(spans))
-	// The section title is level 1, so a body's "#" is level 2.
-	r.out.BeginElement(ElemHeading, Attrs{Level: min(b.Level+1, 6)})
+	// An outline level may not skip one (a "###" straight under the
+	// section title hangs under it, one level down).
+	mark := min(level-1, r.bookmarkLevel+1)
+	r.bookmarkLevel = mark
+	r.out.Bookmark(plainText(spans), mark, r.y)
+	r.outline = append(r.outline, strings.Repeat("  ", mark)+plainText(spans))
+	r.out.BeginElement(ElemHeading, Attrs{Level: level})
 	r.drawLines(lines, c, lh)
 	r.out.EndElement()
 	r.y += r.lh * 0.25
