@@ -161,11 +161,17 @@ func (d *docxWriter) list(b *strings.Builder, l List, c docxCtx) {
 	inner.level = c.level + 1
 	inner.numID = numID
 	inner.style = ""
-	for _, it := range l.Items {
+	last := fmt.Sprintf(`<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr><w:spacing w:after="%d"/>`, lvl, numID, twips(d.doc.Settings.BodySize*0.6))
+	for n, it := range l.Items {
 		rest := it.Blocks
 		if len(rest) > 0 {
 			if p, ok := rest[0].(Paragraph); ok {
-				d.para(b, style, numPr, p.Text, runStyle{})
+				pPr := numPr
+				if n == len(l.Items)-1 && len(rest) == 1 && c.level == 0 {
+					// The list ends: the space after a paragraph.
+					pPr = last
+				}
+				d.para(b, style, pPr, p.Text, runStyle{})
 				rest = rest[1:]
 			} else {
 				d.para(b, style, numPr, nil, runStyle{})

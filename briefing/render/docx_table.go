@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // textWidth is the width of the text column in twips.
@@ -17,23 +18,24 @@ func (d *docxWriter) textWidth() int {
 
 // table writes a table in the Briefing Table style: header rows marked
 // w:tblHeader, so Word and LibreOffice repeat them on each page, and
-// shaded through the style's first-row formatting; columns share the
-// width equally (Word's autofit then balances them as it lays out).
+// shaded through the style's first-row formatting; set a size smaller
+// than the body, as in the PDF, in columns as wide as their longest
+// text asks (see columnTwips).
 func (d *docxWriter) table(b *strings.Builder, t Table, c docxCtx) {
 	cols := len(t.Align)
 	if cols == 0 || len(t.Rows) == 0 {
 		return
 	}
 	width := d.textWidth() - 360*c.level
-	colW := width / cols
+	colW := columnTwips(t, width)
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="BriefTable"/>`)
-	fmt.Fprintf(b, `<w:tblW w:w="%d" w:type="dxa"/>`, colW*cols)
+	fmt.Fprintf(b, `<w:tblW w:w="%d" w:type="dxa"/>`, width)
 	if c.level > 0 {
 		fmt.Fprintf(b, `<w:tblInd w:w="%d" w:type="dxa"/>`, 360*c.level)
 	}
 	b.WriteString(`<w:tblLayout w:type="autofit"/><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
-	for range cols {
-		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, colW)
+	for _, w := range colW {
+		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
 	}
 	b.WriteString(`</w:tblGrid>`)
 	shade := hexColor(CalloutShade(d.doc.Settings.Accent))
@@ -49,7 +51,7 @@ func (d *docxWriter) table(b *strings.Builder, t Table, c docxCtx) {
 			if i < len(row.Cells) {
 				cell = row.Cells[i]
 			}
-			fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, colW)
+			fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, colW[i])
 			if row.Header {
 				// Explicit as well as through the style: LibreOffice
 				// applies only part of a table style's conditional
@@ -64,11 +66,11 @@ func (d *docxWriter) table(b *strings.Builder, t Table, c docxCtx) {
 			case AlignRight:
 				pPr = `<w:jc w:val="right"/>`
 			}
-			st := runStyle{}
+			st := runStyle{size: max(d.doc.Settings.BodySize-1.5, 6)}
 			if row.Header {
 				st.bold, st.sans = true, true
 			}
-			d.para(b, "", `<w:spacing w:after="0"/>`+pPr, cell.Text, st)
+			d.para(b, "", `<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>`+pPr, cell.Text, st)
 			b.WriteString(`</w:tc>`)
 		}
 		b.WriteString(`</w:tr>`)
@@ -77,6 +79,49 @@ func (d *docxWriter) table(b *strings.Builder, t Table, c docxCtx) {
 	// Two tables in a row would merge into one; a paragraph keeps them
 	// apart and gives the space after.
 	b.WriteString(`<w:p><w:pPr><w:spacing w:after="0" w:line="120" w:lineRule="exact"/></w:pPr></w:p>`)
+}
+
+// columnTwips shares width among the columns by the length of their
+// longest cell text, as a word processor's autofit would, so a column of
+// short labels does not take as much room as one of sentences, while
+// its longest word still fits; every column keeps at least a sixth of
+// its equal share.
+func columnTwips(t Table, width int) []int {
+	cols := len(t.Align)
+	want := make([]float64, cols)
+	for _, row := range t.Rows {
+		for j := 0; j < cols && j < len(row.Cells); j++ {
+			n, word := 0, 0
+			for _, r := range row.Cells[j].Text {
+				n += utf8.RuneCountInString(r.Text)
+				for _, w := range strings.Fields(r.Text) {
+					word = max(word, utf8.RuneCountInString(w))
+				}
+			}
+			// A column is at least as wide as its longest word, so
+			// no word is cut; beyond that, as its text asks.
+			want[j] = max(want[j], float64(min(n, 60)), float64(min(word, 30))*2.6)
+		}
+	}
+	total := 0.0
+	for j := range want {
+		want[j] = max(want[j], 6) + 4 // the cell's padding, in characters
+		total += want[j]
+	}
+	out := make([]int, cols)
+	floor := width / cols / 6
+	sum := 0
+	for j := range want {
+		out[j] = max(int(float64(width)*want[j]/total), floor)
+		sum += out[j]
+	}
+	out[cols-1] += width - sum // what rounding left over
+	if out[cols-1] < floor {
+		for j := range out {
+			out[j] = width / cols
+		}
+	}
+	return out
 }
 
 // callout writes a call-out as a shaded one-cell table with a bar in the
