@@ -191,6 +191,18 @@ func TestDocxOpensInLibreOfficeAsTheSameDocument(t *testing.T) {
 					t.Errorf("page %d: no %q", i+1, want)
 				}
 			}
+			// The logo in the header of every page of a client brief.
+			if s.doc.Settings.Logo != nil && s.doc.Settings.Profile.HeaderLogo {
+				onPage := map[string]bool{}
+				for _, line := range strings.Split(tool(t, "pdfimages", "-list", pdf), "\n")[2:] {
+					if f := strings.Fields(line); len(f) > 2 && f[2] == "image" {
+						onPage[f[0]] = true
+					}
+				}
+				if len(onPage) != len(pages) {
+					t.Errorf("the logo is on %d of %d pages", len(onPage), len(pages))
+				}
+			}
 			// Every table cell's text.
 			for _, sec := range s.doc.Sections {
 				for _, b := range sec.Blocks {
