@@ -392,3 +392,105 @@ func TestHeadingLevelsLookDifferentAndNestInTheOutline(t *testing.T) {
 		t.Errorf("contents numbered %v, body section titles numbered %v: they should agree", inContents, inBody)
 	}
 }
+
+// cellRecorder keeps the text of every table cell, line by line.
+type cellRecorder struct {
+	render.NullSurface
+	kinds     []render.Element
+	artifacts int
+	row, col  int
+	cells     map[[2]int]map[float64]string
+}
+
+func (s *cellRecorder) BeginArtifact(render.Artifact) { s.artifacts++ }
+func (s *cellRecorder) EndArtifact()                  { s.artifacts-- }
+
+func (s *cellRecorder) BeginElement(kind render.Element, _ render.Attrs) {
+	switch kind {
+	case render.ElemTableRow:
+		s.row++
+		s.col = -1
+	case render.ElemCell, render.ElemHeaderCell:
+		s.col++
+	}
+	s.kinds = append(s.kinds, kind)
+}
+
+func (s *cellRecorder) EndElement() { s.kinds = s.kinds[:len(s.kinds)-1] }
+
+func (s *cellRecorder) Text(_ render.Style, _, y float64, text string) {
+	if s.artifacts > 0 || len(s.kinds) == 0 {
+		return
+	}
+	for _, k := range s.kinds {
+		if k == render.ElemCell || k == render.ElemHeaderCell {
+			key := [2]int{s.row, s.col}
+			if s.cells[key] == nil {
+				s.cells[key] = map[float64]string{}
+			}
+			y = math.Round(y)
+			if s.cells[key][y] != "" {
+				text = " " + text
+			}
+			s.cells[key][y] += text
+			return
+		}
+	}
+}
+
+func TestTableColumnsAreSizedFromTheirContent(t *testing.T) {
+	prose := "The agencies are expected to report on progress within ninety days, with a summary of the arrangements reached with each developer and the tests they agreed to run before deployment."
+	url := "https://www.example.gov/reports/" + strings.Repeat("section-", 14) + "final.htm"
+	body := "| Item | Address | Notes |\n|---|---|---|\n| Fee | " + url + " | " + prose + " |\n| Tax | n/a | " + prose + " |\n"
+	for _, aud := range Audiences() {
+		p := NewPacket(aud)
+		p.Sections = []SectionRef{{Template: "summary", Title: "Table", Body: &body, Included: true}}
+		doc, probs := Resolve(builtinLibrary(t), p, "table.briefing")
+		if probs.HasErrors() {
+			t.Fatal(probs.Errors())
+		}
+		rec := &cellRecorder{cells: map[[2]int]map[float64]string{}}
+		if _, err := render.Layout(doc, rec); err != nil {
+			t.Fatal(err)
+		}
+		widest := map[int]int{}
+		for key, lines := range rec.cells {
+			for _, ln := range lines {
+				widest[key[1]] = max(widest[key[1]], utf8.RuneCountInString(ln))
+			}
+		}
+		// Every column with more than 12 characters of text gets at
+		// least 12 on a line.
+		for col, name := range []string{"Item", "Address", "Notes"} {
+			if col > 0 && widest[col] < 12 {
+				t.Errorf("%s: column %q is %d characters wide, want at least 12", aud, name, widest[col])
+			}
+		}
+		// The prose wraps only between words.
+		for key, lines := range rec.cells {
+			if key[1] != 2 || key[0] == 1 { // the Notes column, below the header
+				continue
+			}
+			for _, ln := range lines {
+				for _, w := range strings.Fields(ln) {
+					if !strings.Contains(prose, w) {
+						t.Errorf("%s: prose cell line %q holds a piece of a word, %q", aud, ln, w)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestBareAddressesAreClickable(t *testing.T) {
+	body := "Read the order at https://www.whitehouse.gov/presidential-actions/ today.\n\n| Where |\n|---|\n| https://www.govinfo.gov/ |\n"
+	p := NewPacket(Staff)
+	p.Sections = []SectionRef{{Template: "summary", Title: "Links", Body: &body, Included: true}}
+	data, _ := renderPacket(t, p)
+	uris := strings.Join(pdfURIs(t, writePDF(t, data)), " ")
+	for _, want := range []string{"https://www.whitehouse.gov/presidential-actions/", "https://www.govinfo.gov/"} {
+		if !strings.Contains(uris, want) {
+			t.Errorf("no link to %s; links: %s", want, uris)
+		}
+	}
+}

@@ -90,7 +90,7 @@ func TestColumnWidthsFillTheColumnAndKeepWordsWhole(t *testing.T) {
 		{cell("Term"), cell("Meaning")},
 		{cell("Rescind"), cell(strings.Repeat("to revoke or cancel an order ", 10))},
 	}
-	w := r.columnWidths(rows, 400, 4)
+	w := r.columnWidths(rows, 400, 4, 10)
 	if sum := w[0] + w[1]; sum < 399.9 || sum > 400.1 {
 		t.Errorf("widths %v sum to %.1f, want 400", w, sum)
 	}

@@ -20,6 +20,9 @@ import (
 var md = goldmark.New(goldmark.WithExtensions(
 	extension.Table,
 	extension.Strikethrough,
+	// Bare addresses ("https://…", "www.…") become links, as readers
+	// expect of any document that shows one.
+	extension.Linkify,
 	extension.DefinitionList,
 	extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
 		extension.LeftSingleQuote: "‘", extension.RightSingleQuote: "’",

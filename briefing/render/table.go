@@ -35,7 +35,7 @@ func (r *layout) table(b Table, c blockCtx) {
 		}
 		rows = append(rows, cells)
 	}
-	widths := r.columnWidths(rows, r.right-r.left-c.indent, pad)
+	widths := r.columnWidths(rows, r.right-r.left-c.indent, pad, size)
 	for _, row := range rows {
 		for j := range row {
 			row[j].lines = r.breakLines(row[j].spans, widths[j]-2*pad)
@@ -52,9 +52,15 @@ func (r *layout) table(b Table, c blockCtx) {
 	r.y += r.lh * 0.6
 }
 
-// columnWidths shares avail among columns: each gets at least its longest
-// word, and the rest goes where text would otherwise wrap most.
-func (r *layout) columnWidths(rows [][]tableCell, avail, pad float64) []float64 {
+// columnWidths shares avail among columns as browsers' automatic table
+// layout does: each column's minimum is its longest word, its preferred
+// width its longest unbroken line; when all preferred widths fit they
+// are stretched to the text width, when all minimums fit the spare width
+// goes where text would otherwise wrap most. A word wider than a fair
+// share (a long address) does not get to squeeze its neighbours: every
+// column keeps at least minColumnChars characters before such a word is
+// given more, and the word is cut between characters instead.
+func (r *layout) columnWidths(rows [][]tableCell, avail, pad, size float64) []float64 {
 	cols := len(rows[0])
 	natural := make([]float64, cols)
 	minimum := make([]float64, cols)
@@ -84,6 +90,17 @@ func (r *layout) columnWidths(rows [][]tableCell, avail, pad float64) []float64 
 		}
 		return t
 	}
+	// A column of prose is not left at its longest word while another
+	// takes the width: when there is room, every column's minimum is at
+	// least the floor (or its whole text, when shorter).
+	floor := min(minColumnChars*avgCharWidth*size+2*pad, avail/float64(cols))
+	raised := make([]float64, cols)
+	for j := range raised {
+		raised[j] = max(minimum[j], min(natural[j], floor))
+	}
+	if sum(raised) <= avail {
+		minimum = raised
+	}
 	out := make([]float64, cols)
 	totalNat, totalMin := sum(natural), sum(minimum)
 	switch {
@@ -99,8 +116,22 @@ func (r *layout) columnWidths(rows [][]tableCell, avail, pad float64) []float64 
 			out[j] = minimum[j] + spare*(natural[j]-minimum[j])/(totalNat-totalMin)
 		}
 	default:
+		// The longest words do not fit side by side. Every column first
+		// gets a floor (its whole minimum when that is less), then what
+		// is left goes to the columns whose words are longer, in
+		// proportion to how much longer.
+		base := make([]float64, cols)
+		extra := make([]float64, cols)
 		for j := range out {
-			out[j] = minimum[j] * avail / totalMin
+			base[j] = min(minimum[j], floor)
+			extra[j] = minimum[j] - base[j]
+		}
+		rest, totalExtra := avail-sum(base), sum(extra)
+		for j := range out {
+			out[j] = base[j]
+			if totalExtra > 0 {
+				out[j] += rest * extra[j] / totalExtra
+			}
 		}
 	}
 	for j := range out {
@@ -110,6 +141,11 @@ func (r *layout) columnWidths(rows [][]tableCell, avail, pad float64) []float64 
 	}
 	return out
 }
+
+// minColumnChars is the fewest average characters a table column keeps
+// on a line when long words compete for the width: fewer, and prose in
+// it breaks after every word or inside them.
+const minColumnChars = 12
 
 // tableLayout is a table measured and broken into lines, ready to draw.
 type tableLayout struct {
