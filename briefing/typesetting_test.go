@@ -494,3 +494,32 @@ func TestBareAddressesAreClickable(t *testing.T) {
 		}
 	}
 }
+
+func TestLongCodeLinesWrapWithAMarkerAndKeepTheirIndentation(t *testing.T) {
+	long := "        result := compute(" + strings.Repeat("argument, ", 24) + "last)"
+	body := "Code:\n\n```go\nfunc f() {\n" + long + "\n}\n```\n"
+	p := NewPacket(Staff)
+	p.Sections = []SectionRef{{Template: "summary", Title: "Code", Body: &body, Included: true}}
+	data, _ := renderPacket(t, p)
+	text := strings.Join(pdfPages(t, writePDF(t, data), "-layout", "-nodiag"), "\n")
+	lines := strings.Split(text, "\n")
+	start := -1
+	for i, ln := range lines {
+		if strings.Contains(ln, "result := compute(") {
+			start = i
+		}
+	}
+	if start < 0 || start+1 >= len(lines) {
+		t.Fatalf("code line not found in:\n%s", text)
+	}
+	col := strings.Index(lines[start], "result")
+	next := lines[start+1]
+	if !strings.Contains(next, "↪") {
+		t.Fatalf("continuation line %q has no continuation marker", next)
+	}
+	rest := strings.TrimSpace(strings.SplitN(next, "↪", 2)[1])
+	at := strings.Index(next, rest)
+	if utf8.RuneCountInString(next[:at]) < utf8.RuneCountInString(lines[start][:col]) {
+		t.Errorf("continuation %q starts left of the line's indentation (column %d):\n%s\n%s", rest, col, lines[start], next)
+	}
+}

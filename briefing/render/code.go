@@ -28,6 +28,15 @@ func expandTabs(s string) string {
 	return b.String()
 }
 
+// contIndent is how many columns further in a wrapped code line
+// continues; contMarker is printed in that space, so a reader does not
+// take the continuation for a line of its own (and copying the code does
+// not pick it up: it is drawn as decoration).
+const (
+	contIndent = 2
+	contMarker = "↪"
+)
+
 // glyph is one character of preformatted text, measured in its face.
 type glyph struct {
 	r  rune
@@ -53,8 +62,16 @@ func (m *measurer) preLines(text string, st Style, width float64) []textLine {
 			gs = append(gs, glyph{r: r, st: gst, w: m.width(gst, string(r))})
 		}
 		for first := true; first || len(gs) > 0; first = false {
-			n := fitGlyphs(gs, width-indent)
-			out = append(out, glyphLine(gs[:n], indent))
+			// A continuation starts two columns further in, room for
+			// the marker that says it is not a new line of code.
+			at := indent
+			if !first {
+				at = min(indent+contIndent*space, width/2)
+			}
+			n := fitGlyphs(gs, width-at)
+			ln := glyphLine(gs[:n], at)
+			ln.cont = !first
+			out = append(out, ln)
 			gs = gs[n:]
 			for len(gs) > 0 && gs[0].r == ' ' {
 				gs = gs[1:] // the space a line wrapped at

@@ -24,6 +24,9 @@ type run struct {
 type textLine struct {
 	runs []run
 	w    float64
+	// cont marks a preformatted line that continues the one above it
+	// (a long code line wrapped): drawLines prints a marker before it.
+	cont bool
 }
 
 // word is the unit of line breaking: text between spaces, which may mix

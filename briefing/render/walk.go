@@ -315,6 +315,13 @@ func (r *layout) drawLines(lines []textLine, c blockCtx, lh float64) {
 				}
 			})
 		}
+		if ln.cont && len(ln.runs) > 0 {
+			st := ln.runs[0].st
+			st.color, st.bold, st.italic, st.link, st.internal = grey, false, false, "", 0
+			space := r.width(st, " ")
+			m := r.breakLines([]span{{contMarker, st}}, 1e6)
+			r.decorate(func() { r.drawLine(m[0], r.left+c.indent+ln.runs[0].x-contIndent*space, r.y, lh, 0, "L") })
+		}
 		r.drawLine(ln, r.left+c.indent, r.y, lh, r.right-r.left-c.indent, "L")
 		r.y += lh
 	}
