@@ -88,21 +88,31 @@ func (d *docxWriter) styles() []byte {
 		{kind: "paragraph", id: "Title", name: "Title", basedOn: "Normal", next: "Normal", pPr: `<w:keepNext/>` + sp(0, 4) + `<w:spacing w:line="240" w:lineRule="auto"/>`, rPr: fontsXML(fontSans) + `<w:b/><w:bCs/>` + `<w:color w:val="1A1A1A"/>` + sz(28)},
 		{kind: "paragraph", id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", pPr: `<w:keepNext/>` + sp(2, 10), rPr: fontsXML(fontSans) + greyC + sz(15)},
 	}
+	// Heading 1 is the section title; the body's headings take the
+	// PDF's own table of looks (headingLooks), so the two stay in step.
 	for lvl := 1; lvl <= 6; lvl++ {
-		size, color := base+1, "1A1A1A"
-		switch lvl {
-		case 1:
-			size, color = base+5, accent
-		case 2:
-			size = base + 2.5
+		size, color, before := base+5, accent, (base+5)*1.1
+		look := headingLooks[lvl]
+		if lvl > 1 {
+			size, color = base+look.grow, "1A1A1A"
+			before = s.LineHeight * look.before
+			switch {
+			case look.accent:
+				color = accent
+			case look.grey:
+				color = hexColor(grey)
+			}
 		}
 		pPr := `<w:keepNext/><w:keepLines/>`
 		if lvl == 1 {
 			pPr += `<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="3" w:color="` + hexColor(s.Accent.mix(0.6)) + `"/></w:pBdr>`
 		}
-		pPr += sp(size*1.1, size*0.45) + fmt.Sprintf(`<w:outlineLvl w:val="%d"/>`, lvl-1)
-		rPr := fontsXML(fontSans) + `<w:b/><w:bCs/>`
-		if lvl >= 4 {
+		pPr += sp(before, size*0.45) + fmt.Sprintf(`<w:outlineLvl w:val="%d"/>`, lvl-1)
+		rPr := fontsXML(fontSans)
+		if lvl == 1 || look.bold {
+			rPr += `<w:b/><w:bCs/>`
+		}
+		if look.italic {
 			rPr += `<w:i/><w:iCs/>`
 		}
 		list = append(list, docxStyle{kind: "paragraph", id: fmt.Sprintf("Heading%d", lvl), name: fmt.Sprintf("heading %d", lvl),
