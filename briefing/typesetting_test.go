@@ -512,14 +512,47 @@ func TestLongCodeLinesWrapWithAMarkerAndKeepTheirIndentation(t *testing.T) {
 	if start < 0 || start+1 >= len(lines) {
 		t.Fatalf("code line not found in:\n%s", text)
 	}
-	col := strings.Index(lines[start], "result")
+	col := utf8.RuneCountInString(lines[start][:strings.Index(lines[start], "result")])
 	next := lines[start+1]
-	if !strings.Contains(next, "↪") {
-		t.Fatalf("continuation line %q has no continuation marker", next)
+	rest := strings.TrimLeft(next, " ")
+	if !strings.HasPrefix(rest, "argument") {
+		t.Fatalf("line after %q is %q, not its continuation", lines[start], next)
 	}
-	rest := strings.TrimSpace(strings.SplitN(next, "↪", 2)[1])
-	at := strings.Index(next, rest)
-	if utf8.RuneCountInString(next[:at]) < utf8.RuneCountInString(lines[start][:col]) {
-		t.Errorf("continuation %q starts left of the line's indentation (column %d):\n%s\n%s", rest, col, lines[start], next)
+	if at := len(next) - len(rest); at < col+2 {
+		t.Errorf("continuation starts at column %d, want at least %d (the line's indentation and room for the marker):\n%s\n%s", at, col+2, lines[start], next)
+	}
+	// The marker is drawn (as decoration) beside each continuation.
+	doc, probs := Resolve(builtinLibrary(t), p, "code.briefing")
+	if probs.HasErrors() {
+		t.Fatal(probs.Errors())
+	}
+	rec := &codeMarkRecorder{}
+	if _, err := render.Layout(doc, rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.marks < 3 {
+		t.Errorf("%d strokes drawn beside code lines, want a marker (several strokes) on each continuation", rec.marks)
+	}
+}
+
+// codeMarkRecorder counts the lines stroked as decoration inside code
+// blocks: code shading is filled, so strokes there are markers.
+type codeMarkRecorder struct {
+	render.NullSurface
+	kinds     []render.Element
+	artifacts int
+	marks     int
+}
+
+func (s *codeMarkRecorder) BeginElement(k render.Element, _ render.Attrs) {
+	s.kinds = append(s.kinds, k)
+}
+func (s *codeMarkRecorder) EndElement()                   { s.kinds = s.kinds[:len(s.kinds)-1] }
+func (s *codeMarkRecorder) BeginArtifact(render.Artifact) { s.artifacts++ }
+func (s *codeMarkRecorder) EndArtifact()                  { s.artifacts-- }
+
+func (s *codeMarkRecorder) Line(_, _, _, _, _ float64, _ render.RGB, _ bool) {
+	if s.artifacts > 0 && len(s.kinds) > 0 && s.kinds[len(s.kinds)-1] == render.ElemCode {
+		s.marks++
 	}
 }

@@ -29,13 +29,9 @@ func expandTabs(s string) string {
 }
 
 // contIndent is how many columns further in a wrapped code line
-// continues; contMarker is printed in that space, so a reader does not
-// take the continuation for a line of its own (and copying the code does
-// not pick it up: it is drawn as decoration).
-const (
-	contIndent = 2
-	contMarker = "↪"
-)
+// continues; a hooked arrow is drawn in that space (continuationMark), so
+// a reader does not take the continuation for a line of its own.
+const contIndent = 2
 
 // glyph is one character of preformatted text, measured in its face.
 type glyph struct {

@@ -316,15 +316,24 @@ func (r *layout) drawLines(lines []textLine, c blockCtx, lh float64) {
 			})
 		}
 		if ln.cont && len(ln.runs) > 0 {
-			st := ln.runs[0].st
-			st.color, st.bold, st.italic, st.link, st.internal = grey, false, false, "", 0
-			space := r.width(st, " ")
-			m := r.breakLines([]span{{contMarker, st}}, 1e6)
-			r.decorate(func() { r.drawLine(m[0], r.left+c.indent+ln.runs[0].x-contIndent*space, r.y, lh, 0, "L") })
+			space := r.width(ln.runs[0].st, " ")
+			r.decorate(func() { r.continuationMark(r.left+c.indent+ln.runs[0].x-contIndent*space, r.y, space*1.6, lh) })
 		}
 		r.drawLine(ln, r.left+c.indent, r.y, lh, r.right-r.left-c.indent, "L")
 		r.y += lh
 	}
+}
+
+// continuationMark draws a hooked arrow (↪) w wide at x in the line box
+// at y: lines, not a character, so copying the code or extracting its
+// text never picks it up.
+func (r *layout) continuationMark(x, y, w, lh float64) {
+	top, mid := y+lh*0.3, y+lh*0.62
+	end := x + w
+	r.out.Line(x+0.8, top, x+0.8, mid, 0.6, grey, false)
+	r.out.Line(x+0.8, mid, end, mid, 0.6, grey, false)
+	r.out.Line(end-2, mid-1.8, end, mid, 0.6, grey, false)
+	r.out.Line(end-2, mid+1.8, end, mid, 0.6, grey, false)
 }
 
 // paragraphLines draws plain spans at x across width, with no context:
