@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"regexp"
@@ -554,5 +555,130 @@ func (s *codeMarkRecorder) EndArtifact()                  { s.artifacts-- }
 func (s *codeMarkRecorder) Line(_, _, _, _, _ float64, _ render.RGB, _ bool) {
 	if s.artifacts > 0 && len(s.kinds) > 0 && s.kinds[len(s.kinds)-1] == render.ElemCode {
 		s.marks++
+	}
+}
+
+func TestCoverCarriesNoPageNumberOrRunningHeader(t *testing.T) {
+	p := loadSampleNamed(t, "client.briefing")
+	data, info := renderPacket(t, p)
+	pages := pdfPages(t, writePDF(t, data), "-layout", "-nodiag")
+	if strings.Contains(pages[0], "Page 1 of") {
+		t.Errorf("the cover is numbered:\n%s", pages[0])
+	}
+	// The running title is the header's second line on body pages; the
+	// cover opens with the marking and then its own blocks.
+	head := func(pg string) string {
+		var ls []string
+		for _, l := range strings.Split(pg, "\n") {
+			if strings.TrimSpace(l) != "" {
+				ls = append(ls, strings.TrimSpace(l))
+			}
+		}
+		return ls[1]
+	}
+	if h := head(pages[1]); !strings.HasPrefix(h, p.Title[:20]) {
+		t.Fatalf("page 2 header %q is not the running title", h)
+	}
+	if h := head(pages[0]); strings.HasPrefix(h, p.Title[:20]) && !strings.Contains(pages[0], "CLIENT BRIEF\n") && strings.Index(pages[0], p.Title[:20]) < strings.Index(pages[0], "CLIENT BRIEF") {
+		t.Errorf("the cover carries the running header %q", h)
+	}
+	if !strings.Contains(pages[1], fmt.Sprintf("Page 2 of %d", info.Pages)) {
+		t.Errorf("page 2 is not numbered 'Page 2 of %d'", info.Pages)
+	}
+}
+
+func TestLongRunningTitleIsShortenedAtAWord(t *testing.T) {
+	for _, lead := range []string{"", "A ", "An ", "The ", "Draft: ", "Revised "} {
+		runningTitleCut(t, lead+strings.Repeat("Executive Order on Artificial Intelligence Security for Federal Networks ", 3)+"End")
+	}
+}
+
+func runningTitleCut(t *testing.T, title string) {
+	t.Helper()
+	p := loadSampleNamed(t, "staff.briefing")
+	p.Title = title
+	data, _ := renderPacket(t, p)
+	pages := pdfPages(t, writePDF(t, data), "-layout", "-nodiag")
+	var header string
+	for _, l := range strings.Split(pages[1], "\n") {
+		if strings.Contains(l, "…") {
+			header = strings.TrimSpace(l)
+			break
+		}
+	}
+	if header == "" {
+		t.Fatalf("no shortened running title on page 2:\n%s", pages[1])
+	}
+	kept := strings.TrimSpace(strings.TrimSuffix(header, "…"))
+	if !strings.HasPrefix(p.Title, kept) || p.Title[len(kept)] != ' ' {
+		t.Errorf("running title %q is not cut at a word boundary of %q", header, p.Title)
+	}
+}
+
+func TestContentsStayTogetherAndEachLineIsOneLink(t *testing.T) {
+	p := loadSampleNamed(t, "client.briefing")
+	var titles []string
+	for i := range 22 {
+		body := "Text of the section."
+		title := fmt.Sprintf("Added section number %d", i+1)
+		titles = append(titles, title)
+		p.Sections = append(p.Sections, SectionRef{Template: "summary", Title: title, Body: &body, Included: true})
+	}
+	data, _ := renderPacket(t, p)
+	path := writePDF(t, data)
+	pages := pdfPages(t, path, "-layout", "-nodiag")
+	page := -1
+	for i, pg := range pages {
+		if strings.Contains(pg, "Contents\n") {
+			page = i
+			break
+		}
+	}
+	if page < 0 {
+		t.Fatal("no contents")
+	}
+	for _, title := range titles {
+		if !regexp.MustCompile(`(?m)^\s*` + title + `\s+\d+\s*$`).MatchString(pages[page]) {
+			t.Errorf("contents entry %q is not on the page the contents start on (page %d)", title, page+1)
+		}
+	}
+	// Every contents link spans the line: title, leader and number.
+	var doc struct {
+		Qpdf []any `json:"qpdf"`
+	}
+	if err := json.Unmarshal([]byte(tool(t, "qpdf", "--json", "--json-key=qpdf", path)), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var widths []float64
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if v["/Subtype"] == "/Link" && v["/URI"] == nil && v["/A"] == nil {
+				if rect, ok := v["/Rect"].([]any); ok && len(rect) == 4 {
+					x0, _ := rect[0].(float64)
+					x1, _ := rect[2].(float64)
+					widths = append(widths, math.Abs(x1-x0))
+				}
+			}
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(doc.Qpdf)
+	textW := 612 - 2*90.0 // at least this wide: the text column is wider
+	short := 0
+	for _, w := range widths {
+		if w < textW*0.9 {
+			short++
+		}
+	}
+	if len(widths) == 0 || short > 0 {
+		t.Errorf("%d of %d internal links are narrower than the contents line (widths %v)", short, len(widths), widths)
 	}
 }

@@ -8,7 +8,11 @@ import (
 // contents draws the table of contents: clickable titles, dotted leaders
 // and the page numbers the previous pass found.
 func (r *layout) contents() {
-	r.need(60)
+	// Keep the contents on one page when they fit on one: started under
+	// the cover with room for a few lines, they would leave the rest of
+	// the next page blank.
+	rowH := r.lh + 2
+	r.need(min(24+float64(len(r.entries))*rowH, r.bottom-r.top))
 	r.out.BeginElement(ElemContents, Attrs{})
 	defer r.out.EndElement()
 	r.out.BeginElement(ElemHeading, Attrs{Level: 2})
@@ -22,20 +26,24 @@ func (r *layout) contents() {
 			page = fmt.Sprint(r.prev.entry[i])
 		}
 		st := r.text(serif, false, r.base, black)
-		st.internal = e.link
-		r.need(r.lh + 2)
+		r.need(rowH)
 		r.out.BeginElement(ElemContentsItem, Attrs{Target: e.link})
 		// Entries are not numbered, as the section titles in the body
 		// are not: a number in one place and not the other reads as a
 		// mistake.
 		ln := r.fit(e.title, st, r.right-r.left-numW-12)
-		r.drawLine(ln, r.left, r.y, r.lh+2, 0, "L")
 		num := r.breakLines([]span{{page, st}}, 1e6)[0]
-		r.drawLine(num, r.left, r.y, r.lh+2, r.right-r.left, "R")
-		base := r.y + (r.lh+2)/2 + r.base*0.3
+		// The whole line — title, leader and page number — is one link,
+		// so a reader can click anywhere along it.
+		r.out.BeginElement(ElemLink, Attrs{Target: e.link})
+		r.drawLine(ln, r.left, r.y, rowH, 0, "L")
+		base := r.y + rowH/2 + r.base*0.3
 		r.decorate(func() { r.out.Line(r.left+ln.w+6, base, r.right-num.w-6, base, 0.8, rule, true) })
+		r.drawLine(num, r.left, r.y, rowH, r.right-r.left, "R")
+		r.out.LinkTo(r.left, r.y, r.right-r.left, rowH, e.link)
 		r.out.EndElement()
-		r.y += r.lh + 2
+		r.out.EndElement()
+		r.y += rowH
 	}
 }
 

@@ -14,6 +14,9 @@ func (r *layout) header() {
 	if mk := strings.TrimSpace(m.Marking); mk != "" {
 		r.centred(mk, r.text(sans, true, 9, black), 15)
 	}
+	if r.onCover() {
+		return // the cover shows the title itself; only the marking repeats
+	}
 	st := r.text(sans, false, 8, grey)
 	titleW := r.right - r.left
 	if r.doc.Settings.Profile.HeaderLogo && r.logoW > 0 {
@@ -48,12 +51,23 @@ func (r *layout) watermark() {
 func (r *layout) footer() {
 	r.out.BeginArtifact(ArtifactFooter)
 	y := r.pageH - 40
-	r.out.Line(r.left, y, r.right, y, 0.5, rule, false)
 	total := r.page
 	if r.prev != nil {
 		total = r.prev.pages
 	}
 	st := r.text(sans, false, 8, grey)
+	if r.onCover() {
+		// The cover says nothing but the marking: no rule, no note, no
+		// page number (a reader counts it as the title page, not page 1
+		// of the text).
+		if m := strings.TrimSpace(r.doc.Meta.Marking); m != "" {
+			r.centred(m, r.text(sans, true, 9, black), r.pageH-23)
+		}
+		r.out.EndArtifact()
+		r.watermark()
+		return
+	}
+	r.out.Line(r.left, y, r.right, y, 0.5, rule, false)
 	if left := r.footerNote(); left != "" {
 		r.drawLine(r.fit(left, st, (r.right-r.left)*0.4), r.left, y+5, 10, r.right-r.left, "L")
 	}
@@ -65,6 +79,16 @@ func (r *layout) footer() {
 	}
 	r.out.EndArtifact()
 	r.watermark()
+}
+
+// onCover reports whether the page being drawn is the cover: the first
+// page of a document whose front matter opens with one.
+func (r *layout) onCover() bool {
+	if r.page != 1 || len(r.doc.Front) == 0 {
+		return false
+	}
+	_, ok := r.doc.Front[0].(Cover)
+	return ok
 }
 
 // footerNote is the small print at the bottom left: the client line for

@@ -204,6 +204,16 @@ func (m *measurer) fit(s string, st Style, width float64) textLine {
 		first.WriteString(rn.text)
 		end = rn.x + rn.w
 	}
+	// Drop whole words from the end until the rest and the ellipsis fit:
+	// a title cut inside a word reads as a misprint.
+	words := strings.Fields(first.String())
+	for n := len(words); n > 0; n-- {
+		ls := m.breakLines([]span{{strings.Join(words[:n], " ") + "…", st}}, width)
+		if len(ls) == 1 {
+			return ls[0]
+		}
+	}
+	// A first word wider than the line is cut between characters.
 	runes := []rune(first.String())
 	for n := len(runes); n > 0; n-- {
 		ls := m.breakLines([]span{{strings.TrimSpace(string(runes[:n])) + "…", st}}, width)
