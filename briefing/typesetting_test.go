@@ -682,3 +682,27 @@ func TestContentsStayTogetherAndEachLineIsOneLink(t *testing.T) {
 		t.Errorf("%d of %d internal links are narrower than the contents line (widths %v)", short, len(widths), widths)
 	}
 }
+
+func TestFooterNoteFollowsTheMarking(t *testing.T) {
+	for _, aud := range Audiences() {
+		for _, marking := range []string{"UNCLASSIFIED", "", "CONFIDENTIAL — CLIENT"} {
+			p := loadSampleNamed(t, "client.briefing")
+			p.Audience = aud
+			p.Marking = marking
+			data, _ := renderPacket(t, p)
+			confidential := strings.Contains(strings.ToLower(marking), "confidential")
+			for i, pg := range pdfPages(t, writePDF(t, data)) {
+				has := strings.Contains(pg, "Confidential — prepared for")
+				if has && !confidential {
+					t.Errorf("%s, marking %q: page %d says Confidential in its footer", aud, marking, i+1)
+				}
+				if aud == Client && i > 0 && !strings.Contains(pg, "prepared for Example Client") && !strings.Contains(pg, "Prepared for Example Client") {
+					t.Errorf("%s, marking %q: page %d lacks the client line", aud, marking, i+1)
+				}
+				if aud == Client && i > 0 && confidential && !has {
+					t.Errorf("%s, marking %q: page %d lacks the confidential client line", aud, marking, i+1)
+				}
+			}
+		}
+	}
+}

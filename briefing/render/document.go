@@ -71,8 +71,9 @@ type Profile struct {
 	// MinFontSize is the smallest body type the audience gets, whatever
 	// the packet says.
 	MinFontSize float64
-	// PreparedForFooter prints "Confidential — prepared for …" in the
-	// footer instead of the organization.
+	// PreparedForFooter prints "Prepared for …" in the footer instead of
+	// the organization, "Confidential — prepared for …" when the marking
+	// says the document is confidential.
 	PreparedForFooter bool
 	// Measure is the longest body line the audience reads comfortably,
 	// in average characters; 0 leaves it to NewSettings (see measureFor).

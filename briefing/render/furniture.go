@@ -92,11 +92,17 @@ func (r *layout) onCover() bool {
 }
 
 // footerNote is the small print at the bottom left: the client line for
-// client briefs, otherwise the organization.
+// client briefs, otherwise the organization. The client line calls the
+// document confidential only when its marking does: one rule, so a page
+// never says "Confidential" under an UNCLASSIFIED banner. (The marking is
+// where the user says how a document is handled.)
 func (r *layout) footerNote() string {
 	m := &r.doc.Meta
 	if r.doc.Settings.Profile.PreparedForFooter && m.PreparedFor != "" {
-		return "Confidential — prepared for " + m.PreparedFor
+		if strings.Contains(strings.ToLower(m.Marking), "confidential") {
+			return "Confidential — prepared for " + m.PreparedFor
+		}
+		return "Prepared for " + m.PreparedFor
 	}
 	return m.Organization
 }
