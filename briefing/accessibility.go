@@ -24,6 +24,10 @@ import (
 // below the "large text" sizes that would need only 3:1.
 const minContrast = 4.5
 
+// minLogoPPI is the resolution below which a printed logo looks soft:
+// half of print resolution.
+const minLogoPPI = 150
+
 // white is the page.
 var white = render.RGB{R: 255, G: 255, B: 255}
 
@@ -38,6 +42,13 @@ func settingsAccessibility(p *Packet, name string, doc *render.Document) Problem
 	if len(p.Style.Logo) > 0 && strings.TrimSpace(p.Style.LogoDescription) == "" {
 		warn(SettingLogoDescription, "the logo has no description, so screen readers announce it only as an image; describe it in Settings, Logo description (for example %q)",
 			firstNonEmpty(strings.TrimSpace(p.Organization+" logo"), "Company logo"))
+	}
+	if doc != nil && doc.Settings.Logo != nil {
+		if ppi := doc.LogoPPI(); ppi > 0 && ppi < minLogoPPI {
+			l := doc.Settings.Logo
+			warn(SettingNone, "logo will print blurry: its %d×%d pixels come to %.0f per inch at the size it is printed; use an image at least %d pixels wide",
+				l.Width, l.Height, ppi, int(math.Ceil(float64(l.Width)*minLogoPPI/ppi)))
+		}
 	}
 	if _, err := ParseLanguage(p.Language); err != nil {
 		warn(SettingLanguage, "language: %s; screen readers choose their voice and pronunciation by it, so set Language in Settings to %s", err, LanguageExamples)

@@ -1,10 +1,15 @@
 package briefing
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -704,5 +709,68 @@ func TestFooterNoteFollowsTheMarking(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// gradientPNG is a w×h PNG that does not compress to nothing.
+func gradientPNG(t *testing.T, w, h int) []byte {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			img.SetNRGBA(x, y, color.NRGBA{R: uint8(x * 255 / w), G: uint8(y * 255 / h), B: uint8((x + y) % 256), A: 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestLogoIsResampledToPrintResolution(t *testing.T) {
+	p := loadSampleNamed(t, "client.briefing")
+	p.Style.Logo = gradientPNG(t, 3000, 1200)
+	data, _ := renderPacket(t, p)
+	rows := 0
+	for _, l := range strings.Split(tool(t, "pdfimages", "-list", writePDF(t, data)), "\n") {
+		f := strings.Fields(l)
+		if len(f) < 14 || f[2] != "image" {
+			continue
+		}
+		rows++
+		w, _ := strconv.Atoi(f[3])
+		// The cover places the logo at most 160 points wide: 667 pixels
+		// at 300 per inch.
+		if w > 668 {
+			t.Errorf("logo embedded %s pixels wide, more than 300 ppi at its largest placement: %s", f[3], l)
+		}
+	}
+	if rows == 0 {
+		t.Fatal("no logo in the PDF")
+	}
+	for _, probs := range []Problems{Validate(builtinLibrary(t), p, "big.briefing")} {
+		for _, pr := range probs {
+			if strings.Contains(pr.Message, "blurry") {
+				t.Errorf("a 3000-pixel logo is warned about: %s", pr.Message)
+			}
+		}
+	}
+}
+
+func TestSmallLogoIsWarnedAboutAsBlurry(t *testing.T) {
+	p := loadSampleNamed(t, "client.briefing")
+	p.Style.Logo = gradientPNG(t, 120, 48)
+	found := false
+	for _, pr := range Validate(builtinLibrary(t), p, "small.briefing") {
+		if strings.Contains(pr.Message, "logo will print blurry") {
+			found = true
+			if pr.Severity != Warning {
+				t.Errorf("blurry logo is %v, want a warning", pr.Severity)
+			}
+		}
+	}
+	if !found {
+		t.Error("a 120-pixel logo printed 160 points wide is not warned about")
 	}
 }

@@ -1,6 +1,12 @@
 package render
 
-import "strings"
+import (
+	"math"
+	"strings"
+
+	xdraw "golang.org/x/image/draw"
+	"image"
+)
 
 // cover draws the title block on the first page: logo, kind of document,
 // title, subtitle and who it is from and for.
@@ -10,7 +16,7 @@ func (r *layout) cover() {
 	r.out.BeginElement(ElemTitle, Attrs{})
 	defer r.out.EndElement()
 	r.y = r.top + 24
-	if _, h := r.drawLogo(r.left, r.y, 160, 64); h > 0 {
+	if _, h := r.drawLogo(r.left, r.y, coverLogoBox.w, coverLogoBox.h); h > 0 {
 		r.y += h + 28
 	}
 	kicker := r.doc.Settings.Profile.Kicker
@@ -62,9 +68,9 @@ func (r *layout) titleBlock() {
 	width := r.right - r.left
 	r.out.BeginElement(ElemTitle, Attrs{})
 	defer r.out.EndElement()
-	if w, _ := r.drawLogo(r.right-120, r.y, 120, 40); w > 0 {
+	if w, _ := r.drawLogo(r.right-memoLogoBox.w, r.y, memoLogoBox.w, memoLogoBox.h); w > 0 {
 		// The logo sits at the top right; the title wraps short of it.
-		width -= min(w, 120) + 16
+		width -= min(w, memoLogoBox.w) + 16
 	}
 	kicker := r.doc.Settings.Profile.Kicker
 	r.paragraphLines([]span{{strings.ToUpper(kicker), r.text(sans, true, 9, r.accent)}}, r.left, width, 13, "L")
@@ -149,6 +155,80 @@ func (r *layout) logoSize(w, h float64) (float64, float64) {
 	}
 	scale := min(w/r.logoW, h/r.logoH)
 	return r.logoW * scale, r.logoH * scale
+}
+
+// logoBox is the box a logo is fitted into, in points, keeping its shape.
+type logoBox struct{ w, h float64 }
+
+// The boxes the logo is placed in: on the cover, beside the memo heading,
+// and in the running header.
+var (
+	coverLogoBox  = logoBox{160, 64}
+	memoLogoBox   = logoBox{120, 40}
+	headerLogoBox = logoBox{90, 16}
+)
+
+// printPPI is the resolution the logo is resampled down to: what a
+// printer or a zoomed screen can use, and no more.
+const printPPI = 300
+
+// LogoPPI is how many of the logo's pixels fall on an inch where the
+// document prints it largest (the cover, the memo heading or the page
+// header, whichever this document uses): below about 150 it prints
+// blurry. It is 0 without a logo.
+func (d *Document) LogoPPI() float64 {
+	w := d.logoPrintWidth()
+	if w == 0 {
+		return 0
+	}
+	return float64(d.Settings.Logo.Width) / (w / 72)
+}
+
+// logoPrintWidth is the widest the logo is printed, in points.
+func (d *Document) logoPrintWidth() float64 {
+	l := d.Settings.Logo
+	if l == nil || l.Width == 0 || l.Height == 0 {
+		return 0
+	}
+	var boxes []logoBox
+	for _, b := range d.Front {
+		switch b.(type) {
+		case Cover:
+			boxes = append(boxes, coverLogoBox)
+		case MemoHeading:
+			boxes = append(boxes, memoLogoBox)
+		}
+	}
+	if d.Settings.Profile.HeaderLogo {
+		boxes = append(boxes, headerLogoBox)
+	}
+	widest := 0.0
+	for _, b := range boxes {
+		widest = max(widest, float64(l.Width)*min(b.w/float64(l.Width), b.h/float64(l.Height)))
+	}
+	return widest
+}
+
+// logoForPrint is the logo with no more pixels than printPPI at the
+// size it is printed largest: a 6,000-pixel photograph would otherwise
+// make a memo of a hundred kilobytes several megabytes. A logo already
+// at or below that resolution is returned as it is.
+func (d *Document) logoForPrint() *Logo {
+	l := d.Settings.Logo
+	w := d.logoPrintWidth()
+	if w == 0 {
+		return l
+	}
+	tw := int(math.Ceil(w / 72 * printPPI))
+	if tw >= l.Width {
+		return l
+	}
+	th := max(1, int(math.Round(float64(l.Height)*float64(tw)/float64(l.Width))))
+	small := image.NewNRGBA(image.Rect(0, 0, tw, th))
+	xdraw.CatmullRom.Scale(small, small.Bounds(), l.img, l.img.Bounds(), xdraw.Src, nil)
+	out := *l
+	out.Width, out.Height, out.img = tw, th, small
+	return &out
 }
 
 func nonEmpty(ss ...string) []string {

@@ -20,7 +20,7 @@ func (r *layout) header() {
 	st := r.text(sans, false, 8, grey)
 	titleW := r.right - r.left
 	if r.doc.Settings.Profile.HeaderLogo && r.logoW > 0 {
-		w, h := r.logoSize(90, 16)
+		w, h := r.logoSize(headerLogoBox.w, headerLogoBox.h)
 		r.out.Logo(r.right-w, 24, w, h) // furniture: the cover shows it as a figure
 		titleW -= w + 12
 	}

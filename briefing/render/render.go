@@ -54,7 +54,9 @@ func render(doc *Document, out io.Writer, compress bool) (info Info, err error) 
 	pdf.SetCompression(compress)
 	s := newPDFSurface(pdf)
 	if logo := doc.Settings.Logo; logo != nil {
-		data, tp, err := logo.encode()
+		// Layout keeps the logo's own size (only its shape matters
+		// there); the file gets it resampled to print resolution.
+		data, tp, err := doc.logoForPrint().encode()
 		if err != nil {
 			return info, fmt.Errorf("logo: %w", err)
 		}
