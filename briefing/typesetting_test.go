@@ -774,3 +774,116 @@ func TestSmallLogoIsWarnedAboutAsBlurry(t *testing.T) {
 		t.Error("a 120-pixel logo printed 160 points wide is not warned about")
 	}
 }
+
+// wordBoxes returns pdftotext's word boxes: text, xMin, yMin, xMax.
+func wordBoxes(t *testing.T, path string, page int) []struct {
+	text           string
+	x0, y0, x1, y1 float64
+} {
+	t.Helper()
+	re := regexp.MustCompile(`xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<`)
+	var out []struct {
+		text           string
+		x0, y0, x1, y1 float64
+	}
+	for _, m := range re.FindAllStringSubmatch(tool(t, "pdftotext", "-bbox", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), path, "-"), -1) {
+		var v [4]float64
+		for i := range v {
+			v[i], _ = strconv.ParseFloat(m[i+1], 64)
+		}
+		out = append(out, struct {
+			text           string
+			x0, y0, x1, y1 float64
+		}{m[5], v[0], v[1], v[2], v[3]})
+	}
+	return out
+}
+
+// shadeRecorder keeps the widest shading drawn inside a call-out.
+type shadeRecorder struct {
+	render.NullSurface
+	kinds  []render.Element
+	x0, x1 float64
+}
+
+func (s *shadeRecorder) BeginElement(k render.Element, _ render.Attrs) { s.kinds = append(s.kinds, k) }
+func (s *shadeRecorder) EndElement()                                   { s.kinds = s.kinds[:len(s.kinds)-1] }
+func (s *shadeRecorder) Fill(x, _, w, _ float64, _ render.RGB) {
+	for _, k := range s.kinds {
+		if k == render.ElemCallout && w > s.x1-s.x0 {
+			s.x0, s.x1 = x, x+w
+		}
+	}
+}
+
+func TestCalloutsHaveEqualPaddingAndWarningsSayWarning(t *testing.T) {
+	text := strings.Repeat("Agencies are to coordinate with developers on securing networks and report within ninety days. ", 8)
+	body := "Intro.\n\n> [!WARNING]\n> " + text + "\n"
+	p := NewPacket(Staff)
+	p.Style.Cover, p.Style.TOC = false, false
+	p.Sections = []SectionRef{{Template: "summary", Title: "Box", Body: &body, Included: true}}
+	data, _ := renderPacket(t, p)
+	path := writePDF(t, data)
+	page := pdfPages(t, path, "-layout", "-nodiag")[0]
+	if !strings.Contains(page, "WARNING") || strings.Contains(page, "CAUTION") {
+		t.Errorf("a [!WARNING] box is not labelled Warning:\n%s", page)
+	}
+	doc, probs := Resolve(builtinLibrary(t), p, "box.briefing")
+	if probs.HasErrors() {
+		t.Fatal(probs.Errors())
+	}
+	rec := &shadeRecorder{}
+	if _, err := render.Layout(doc, rec); err != nil {
+		t.Fatal(err)
+	}
+	minX, maxX := math.Inf(1), 0.0
+	for _, w := range wordBoxes(t, path, 1) {
+		if strings.Contains(text, w.text) && w.x0 > rec.x0 && w.text != "Intro." {
+			minX, maxX = min(minX, w.x0), max(maxX, w.x1)
+		}
+	}
+	left, right := minX-rec.x0, rec.x1-maxX
+	t.Logf("call-out padding: left %.1f, right %.1f", left, right)
+	if right < left-1 {
+		t.Errorf("call-out text comes %.1f pt from the right edge but %.1f from the left", right, left)
+	}
+}
+
+func TestCheckboxLinesHaveAHangingIndent(t *testing.T) {
+	body := "☐ **Track the guidance.** " + strings.Repeat("Follow the agency guidance as it is issued and note what it asks of suppliers. ", 3) + "\n"
+	p := NewPacket(Client)
+	p.Sections = []SectionRef{{Template: "summary", Title: "Actions", Body: &body, Included: true}}
+	data, _ := renderPacket(t, p)
+	path := writePDF(t, data)
+	var boxX, textX float64 = -1, -1
+	lines := map[float64]float64{} // line top → leftmost word
+	for _, w := range wordBoxes(t, path, 2) {
+		if w.text == "☐" {
+			boxX = w.x0
+		}
+		if w.text == "Track" {
+			textX = w.x0
+		}
+		if !strings.Contains(body, w.text) {
+			continue // the running header, the sources
+		}
+		if l, ok := lines[math.Round(w.y0)]; !ok || w.x0 < l {
+			lines[math.Round(w.y0)] = w.x0
+		}
+	}
+	if boxX < 0 || textX < 0 {
+		t.Fatal("checkbox line not found on page 2")
+	}
+	wrapped := 0
+	for _, x := range lines {
+		if x > boxX+1 && math.Abs(x-textX) < 1 {
+			wrapped++
+		}
+		if x < textX-1 && x > boxX+1 {
+			t.Errorf("a wrapped line starts at %.1f, between the box (%.1f) and the text (%.1f)", x, boxX, textX)
+		}
+	}
+	if wrapped < 2 {
+		t.Errorf("%d wrapped lines start under the text after the box, want at least 2", wrapped)
+	}
+}

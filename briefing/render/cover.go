@@ -1,11 +1,11 @@
 package render
 
 import (
+	"image"
 	"math"
 	"strings"
 
 	xdraw "golang.org/x/image/draw"
-	"image"
 )
 
 // cover draws the title block on the first page: logo, kind of document,

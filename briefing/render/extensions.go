@@ -6,7 +6,8 @@ import "strings"
 // line, so the box survives a page break.
 func (r *layout) callout(b Callout, c blockCtx) {
 	c.callout = true
-	c.indent += 10
+	c.indent += calloutPad
+	c.inset += calloutPad
 	r.y += r.lh * 0.2
 	r.need(3 * r.lh)
 	r.out.BeginElement(ElemCallout, Attrs{Label: b.Label})
@@ -25,6 +26,10 @@ func (r *layout) callout(b Callout, c blockCtx) {
 	r.y += r.lh * 0.4
 }
 
+// calloutPad is the space between a call-out's text and the edges of its
+// box, the same on both sides.
+const calloutPad = 10
+
 // shadeCallout extends a call-out's shading down by h points, over the
 // space between its paragraphs, then moves below it.
 func (r *layout) shadeCallout(c blockCtx, h float64) {
@@ -32,7 +37,7 @@ func (r *layout) shadeCallout(c blockCtx, h float64) {
 		r.y += h
 		return
 	}
-	x := r.left + c.indent - 10
+	x := r.left + c.indent - calloutPad
 	r.decorate(func() {
 		r.out.Fill(x, r.y, r.right-x, h+0.5, CalloutShade(r.accent))
 		r.out.Fill(x, r.y, 3, h+0.5, r.accent)
@@ -51,7 +56,7 @@ func (r *layout) answerLines(b AnswerLines, c blockCtx) {
 		r.need(gap)
 		r.y += gap
 		r.out.BeginArtifact(ArtifactAnswerLines)
-		r.out.Line(x0, r.y, r.right, r.y, 0.5, RGB{0xa0, 0xa4, 0xa8}, false)
+		r.out.Line(x0, r.y, r.right-c.inset, r.y, 0.5, RGB{0xa0, 0xa4, 0xa8}, false)
 		r.out.EndArtifact()
 	}
 	r.y += r.lh * 0.6
@@ -86,7 +91,7 @@ func (r *layout) questionHeight(bs []Block, i int, c blockCtx) (float64, bool) {
 		return 0, false
 	}
 	h := float64(next.Count+1) * max(r.lh*1.45, 20)
-	width := r.right - r.left - c.indent - markerWidth
+	width := r.right - r.left - c.indent - c.inset - markerWidth
 	eachParagraph(bs[i], func(text []Run) {
 		h += float64(len(r.breakLines(r.spans(text, r.body()), width))+1) * r.lh
 	})

@@ -49,7 +49,7 @@ var md = goldmark.New(goldmark.WithExtensions(
 // calloutLabels maps the marker word to the box's printed label.
 var calloutLabels = map[string]string{
 	"TAKEAWAY": "Key takeaway", "KEY": "Key point", "NOTE": "Note", "TIP": "Tip",
-	"WARNING": "Caution", "QUESTION": "Question to consider",
+	"WARNING": "Warning", "QUESTION": "Question to consider",
 }
 
 var calloutMarker = regexp.MustCompile(`^\[!([A-Z]+)\]`)

@@ -35,7 +35,7 @@ func (r *layout) table(b Table, c blockCtx) {
 		}
 		rows = append(rows, cells)
 	}
-	widths := r.columnWidths(rows, r.right-r.left-c.indent, pad, size)
+	widths := r.columnWidths(rows, r.right-r.left-c.indent-c.inset, pad, size)
 	for _, row := range rows {
 		for j := range row {
 			row[j].lines = r.breakLines(row[j].spans, widths[j]-2*pad)

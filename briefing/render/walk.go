@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // blockCtx is the state a block inherits from the blocks around it.
@@ -15,6 +16,13 @@ type blockCtx struct {
 	// callout shades each line and draws an accent bar: a key-takeaway or
 	// note box that follows its text across page breaks.
 	callout bool
+	// inset is space kept clear at the right of the text column: a
+	// call-out's text stays as far from the box's right edge as from its
+	// left.
+	inset float64
+	// hang prints marker as part of the paragraph (a check box starting
+	// the text), not as a list label: the text still hangs beside it.
+	hang bool
 }
 
 func (r *layout) body() Style { return r.text(serif, false, r.base, black) }
@@ -27,7 +35,13 @@ func (r *layout) walk(bs []Block, i int, c blockCtx) {
 	case Paragraph:
 		r.keepWithAnswerLines(bs, i, c)
 		r.out.BeginElement(ElemParagraph, Attrs{})
-		r.block(r.spans(b.Text, r.body()), c, r.lh, r.lh*0.45)
+		text := b.Text
+		if box, rest, ok := checkboxLead(text); ok && c.marker == "" {
+			// A check-box line hangs: its wrapped lines start under
+			// the text, not under the box.
+			c.marker, c.hang, text = box, true, rest
+		}
+		r.block(r.spans(text, r.body()), c, r.lh, r.lh*0.45)
 		r.out.EndElement()
 	case List:
 		r.keepWithAnswerLines(bs, i, c)
@@ -55,7 +69,7 @@ func (r *layout) walk(bs []Block, i int, c blockCtx) {
 		r.definitions(b, c)
 	case Rule:
 		r.need(r.lh)
-		r.decorate(func() { r.out.Line(r.left+c.indent, r.y+r.lh/2, r.right, r.y+r.lh/2, 0.75, rule, false) })
+		r.decorate(func() { r.out.Line(r.left+c.indent, r.y+r.lh/2, r.right-c.inset, r.y+r.lh/2, 0.75, rule, false) })
 		r.y += r.lh
 	case Table:
 		r.table(b, c)
@@ -104,7 +118,7 @@ func (r *layout) codeBlock(b Code, c blockCtx) {
 	st := r.text(mono, false, r.base-1.5, black)
 	c.code = true
 	r.out.BeginElement(ElemCode, Attrs{})
-	lines := r.preLines(b.Text, st, r.right-r.left-r.blockIndent(c))
+	lines := r.preLines(b.Text, st, r.right-r.left-r.blockIndent(c)-c.inset)
 	r.placeBlock(lines, st, c, (r.base-1.5)*1.35, r.lh*0.5)
 	r.out.EndElement()
 }
@@ -147,7 +161,7 @@ func (r *layout) heading(b Heading, after []Block, c blockCtx) {
 	}
 	spans := r.spans(b.Text, st)
 	lh := size * 1.3
-	lines := r.breakLines(spans, r.right-r.left-c.indent)
+	lines := r.breakLines(spans, r.right-r.left-c.indent-c.inset)
 	if r.y > r.top {
 		r.y += r.lh * look.before
 	}
@@ -212,6 +226,28 @@ func (r *layout) list(l List, c blockCtx) {
 	}
 }
 
+// checkBoxes are the characters a line to tick off starts with.
+const checkBoxes = "☐☑☒"
+
+// checkboxLead splits a paragraph that starts with a check box and a
+// space into the box and the rest of its text.
+func checkboxLead(text []Run) (box string, rest []Run, ok bool) {
+	if len(text) == 0 || text[0].Code || text[0].Link != "" {
+		return "", nil, false
+	}
+	first := text[0].Text
+	r, n := utf8.DecodeRuneInString(first)
+	if !strings.ContainsRune(checkBoxes, r) || !strings.HasPrefix(first[n:], " ") {
+		return "", nil, false
+	}
+	rest = append([]Run{}, text...)
+	rest[0].Text = strings.TrimLeft(first[n:], " ")
+	if rest[0].Text == "" {
+		rest = rest[1:]
+	}
+	return string(r), rest, len(rest) > 0
+}
+
 // markerWidth is the hanging indent of list items.
 const markerWidth = 18
 
@@ -232,7 +268,7 @@ func (r *layout) block(spans []span, c blockCtx, lh, after float64) {
 	if len(spans) > 0 {
 		st = spans[0].st
 	}
-	r.placeBlock(r.breakLines(spans, r.right-r.left-r.blockIndent(c)), st, c, lh, after)
+	r.placeBlock(r.breakLines(spans, r.right-r.left-r.blockIndent(c)-c.inset), st, c, lh, after)
 }
 
 // blockIndent is where a block's text starts: list items leave room for
@@ -266,9 +302,14 @@ func (r *layout) placeBlock(lines []textLine, st Style, c blockCtx, lh, after fl
 		st.link, st.internal, st.italic = "", 0, false
 		st.color = black
 		m := r.breakLines([]span{{c.marker, st}}, 1e6)[0]
-		r.out.BeginElement(ElemListLabel, Attrs{})
-		r.drawLine(m, r.left+c.indent, r.y, lh, markerWidth-5, "R")
-		r.out.EndElement()
+		if c.hang {
+			// Part of the paragraph's text, set at the left edge.
+			r.drawLine(m, r.left+c.indent, r.y, lh, markerWidth-5, "L")
+		} else {
+			r.out.BeginElement(ElemListLabel, Attrs{})
+			r.drawLine(m, r.left+c.indent, r.y, lh, markerWidth-5, "R")
+			r.out.EndElement()
+		}
 	}
 	if c.code {
 		r.y += 2
@@ -308,7 +349,7 @@ func (r *layout) drawLines(lines []textLine, c blockCtx, lh float64) {
 		if c.code || c.quote > 0 {
 			r.decorate(func() {
 				if c.code {
-					r.out.Fill(r.left+c.indent-4, r.y-2, r.right-r.left-c.indent+8, lh+4, RGB{0xf3, 0xf4, 0xf6})
+					r.out.Fill(r.left+c.indent-4, r.y-2, r.right-r.left-c.indent-c.inset+8, lh+4, RGB{0xf3, 0xf4, 0xf6})
 				}
 				for q := 0; q < min(c.quote, maxQuoteBars); q++ {
 					r.out.Fill(r.left+float64(q)*14, r.y, 2.5, lh, r.accent.mix(0.55))
@@ -319,7 +360,7 @@ func (r *layout) drawLines(lines []textLine, c blockCtx, lh float64) {
 			space := r.width(ln.runs[0].st, " ")
 			r.decorate(func() { r.continuationMark(r.left+c.indent+ln.runs[0].x-contIndent*space, r.y, space*1.6, lh) })
 		}
-		r.drawLine(ln, r.left+c.indent, r.y, lh, r.right-r.left-c.indent, "L")
+		r.drawLine(ln, r.left+c.indent, r.y, lh, r.right-r.left-c.indent-c.inset, "L")
 		r.y += lh
 	}
 }
