@@ -887,3 +887,37 @@ func TestCheckboxLinesHaveAHangingIndent(t *testing.T) {
 		t.Errorf("%d wrapped lines start under the text after the box, want at least 2", wrapped)
 	}
 }
+
+func TestSoftHyphensBreakAndOtherwiseVanish(t *testing.T) {
+	word := "counter\u00adintelligence"
+	var b strings.Builder
+	for i := range 40 {
+		// Sentences of different lengths put the word at every place
+		// on the line.
+		fmt.Fprintf(&b, "The office %sreviewed %s plans. ", strings.Repeat("also ", i%9), word)
+	}
+	body := b.String() + "\n"
+	p := NewPacket(Staff)
+	p.Style.Cover, p.Style.TOC = false, false
+	p.Sections = []SectionRef{{Template: "summary", Title: "Soft", Body: &body, Included: true}}
+	data, _ := renderPacket(t, p)
+	text := strings.Join(pdfPages(t, writePDF(t, data), "-layout", "-nodiag"), "\n")
+	whole, broken := 0, 0
+	for _, ln := range strings.Split(text, "\n") {
+		ln = strings.TrimSpace(ln)
+		if strings.Contains(ln, "\u00ad") || strings.Contains(ln, "counter-intelligence") {
+			t.Fatalf("a soft hyphen is visible: %q", ln)
+		}
+		whole += strings.Count(ln, "counterintelligence")
+		if strings.HasSuffix(ln, "counter-") {
+			broken++
+		}
+	}
+	t.Logf("%d whole, %d broken at the soft hyphen", whole, broken)
+	if whole+broken != 40 {
+		t.Errorf("found the word %d times, want 40", whole+broken)
+	}
+	if broken == 0 {
+		t.Error("no line broke at a soft hyphen in 40 tries")
+	}
+}

@@ -36,7 +36,15 @@ type word struct {
 	w     float64
 	space float64 // width of the space that followed it, 0 if none
 	brk   bool    // a hard break follows
+	// soft is true when a soft hyphen (U+00AD) followed: the word goes
+	// on without a space, and a line that breaks there ends in a hyphen
+	// of width hyphen.
+	soft   bool
+	hyphen float64
 }
+
+// softHyphen marks where a word may be hyphenated; it is never printed.
+const softHyphen = '\u00ad'
 
 // measurer measures text and breaks it into lines; it draws nothing.
 type measurer struct {
@@ -84,6 +92,16 @@ func (m *measurer) words(spans []span) []word {
 				start = i + 1
 				flush(0, true)
 				continue
+			case softHyphen:
+				emit(i)
+				start = i + len(string(softHyphen))
+				if len(cur.runs) > 0 {
+					st := cur.runs[len(cur.runs)-1].st
+					cur.soft, cur.hyphen = true, m.width(st, "-")
+					out = append(out, cur)
+					cur = word{}
+				}
+				continue
 			}
 			rs := styleFor(sp.st, r)
 			if rs != runSt && i > start {
@@ -103,9 +121,23 @@ func (m *measurer) breakLines(spans []span, width float64) []textLine {
 	var lines []textLine
 	var cur textLine
 	pendingSpace := 0.0
+	softEnd := false // cur ends where a soft hyphen allows a break
 	for _, w := range m.words(spans) {
 		for _, piece := range m.splitWide(w, width) {
-			if len(cur.runs) > 0 && cur.w+pendingSpace+piece.w > width {
+			// A piece before a soft hyphen must leave room for the hyphen
+			// the line would end with if it broke there.
+			need := piece.w
+			if w.soft {
+				need += w.hyphen
+			}
+			if len(cur.runs) > 0 && cur.w+pendingSpace+need > width {
+				if softEnd {
+					last := &cur.runs[len(cur.runs)-1]
+					hw := m.width(last.st, "-")
+					last.text += "-"
+					last.w += hw
+					cur.w += hw
+				}
 				lines = append(lines, cur)
 				cur, pendingSpace = textLine{}, 0
 			}
@@ -136,6 +168,7 @@ func (m *measurer) breakLines(spans []span, width float64) []textLine {
 			}
 			pendingSpace = w.space
 		}
+		softEnd = w.soft
 		if w.brk {
 			lines = append(lines, cur)
 			cur, pendingSpace = textLine{}, 0
