@@ -921,3 +921,43 @@ func TestSoftHyphensBreakAndOtherwiseVanish(t *testing.T) {
 		t.Error("no line broke at a soft hyphen in 40 tries")
 	}
 }
+
+// lastPageLines counts the lines of text on the last page of a layout.
+type lastPageLines struct {
+	render.NullSurface
+	page, artifacts int
+	ys              map[float64]bool
+}
+
+func (s *lastPageLines) AddPage()                      { s.page++; s.ys = map[float64]bool{} }
+func (s *lastPageLines) BeginArtifact(render.Artifact) { s.artifacts++ }
+func (s *lastPageLines) EndArtifact()                  { s.artifacts-- }
+func (s *lastPageLines) Text(_ render.Style, _, y float64, _ string) {
+	if s.artifacts == 0 {
+		s.ys[math.Round(y/4)] = true
+	}
+}
+
+func TestDocumentsDoNotEndOnANearlyEmptyPage(t *testing.T) {
+	sentence := "The office will follow the guidance as agencies issue it and report what it asks of suppliers. "
+	short := 0
+	for n := range 120 {
+		p := loadSampleNamed(t, "client.briefing")
+		body := strings.Repeat(sentence, 1+n) + "\n"
+		p.Sections = append(p.Sections, SectionRef{Template: "summary", Title: "Padding", Body: &body, Included: true})
+		doc, probs := Resolve(builtinLibrary(t), p, "pad.briefing")
+		if probs.HasErrors() {
+			t.Fatal(probs.Errors())
+		}
+		rec := &lastPageLines{}
+		if _, err := render.Layout(doc, rec); err != nil {
+			t.Fatal(err)
+		}
+		if len(rec.ys) < 4 {
+			short++
+			if short <= 5 {
+				t.Errorf("padding %d: the last page (%d) holds %d lines", n, rec.page, len(rec.ys))
+			}
+		}
+	}
+}

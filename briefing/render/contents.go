@@ -76,14 +76,24 @@ func (r *layout) sectionTitle(i int, title string, keep float64) {
 	r.y += 7
 }
 
+// minLastPageLines is the fewest lines the last page of a document
+// holds when the sources spill onto it: fewer looks like a page printed
+// by mistake.
+const minLastPageLines = 4
+
 // sources lists every cited document, numbered, with clickable addresses.
+// The list ends the document, so when it would spill only a line or
+// three onto a last page, enough entries move there with them.
 func (r *layout) sources(b SourceList) {
 	r.out.BeginElement(ElemSources, Attrs{})
 	defer r.out.EndElement()
+	st := r.text(serif, false, r.base-1, black)
+	lh, after := st.size*1.2, 2.5
+	entries := make([][]span, len(b.Items))
+	lines := make([]int, len(b.Items))
 	for i, s := range b.Items {
 		// Sources are reference matter, set a point smaller and tighter
 		// than the text, as endnotes are.
-		st := r.text(serif, false, r.base-1, black)
 		spans := []span{{s.Title + ".", Style{fam: serif, italic: true, size: st.size, color: black}}}
 		if meta := strings.Join(nonEmpty(s.Publisher, s.Date), ", "); meta != "" {
 			spans = append(spans, span{" " + meta + ".", st})
@@ -96,8 +106,60 @@ func (r *layout) sources(b SourceList) {
 			}
 			spans = append(spans, span{s.URL, ls})
 		}
+		entries[i] = spans
+		lines[i] = max(1, len(r.breakLines(spans, r.right-r.left-markerWidth)))
+	}
+	breakBefore := -1
+	for i, spans := range entries {
+		if breakBefore < 0 {
+			breakBefore = r.lastPageBreak(lines[i:], lh, after)
+			if breakBefore >= 0 {
+				breakBefore += i
+			} else {
+				breakBefore = len(entries) // decided: no break needed
+			}
+		}
+		if i == breakBefore && r.y > r.top {
+			r.newPage()
+		}
 		r.out.BeginElement(ElemListItem, Attrs{})
-		r.block(spans, blockCtx{marker: fmt.Sprintf("%d.", i+1)}, st.size*1.2, 2.5)
+		r.block(spans, blockCtx{marker: fmt.Sprintf("%d.", i+1)}, lh, after)
 		r.out.EndElement()
 	}
+}
+
+// lastPageBreak looks at entries of lines each about to be set from
+// r.y: when they run onto a next page with fewer than minLastPageLines
+// there, it returns the index of the entry to start that page with so it
+// holds at least that many; -1 when no such break is needed (or none
+// helps). Entries are taken as unsplittable, as the short ones are.
+func (r *layout) lastPageBreak(lines []int, lh, after float64) int {
+	y := r.y
+	spillFrom := -1
+	for k, n := range lines {
+		h := float64(n)*lh + after
+		if y+float64(n)*lh > r.bottom {
+			spillFrom = k
+			break
+		}
+		y += h
+	}
+	if spillFrom < 0 {
+		return -1
+	}
+	spill := 0
+	for _, n := range lines[spillFrom:] {
+		spill += n
+	}
+	if spill >= minLastPageLines {
+		return -1
+	}
+	// Move entries back from the spill until the last page holds enough.
+	for k := spillFrom - 1; k > 0; k-- {
+		spill += lines[k]
+		if spill >= minLastPageLines {
+			return k
+		}
+	}
+	return -1
 }
