@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -958,6 +959,55 @@ func TestDocumentsDoNotEndOnANearlyEmptyPage(t *testing.T) {
 			if short <= 5 {
 				t.Errorf("padding %d: the last page (%d) holds %d lines", n, rec.page, len(rec.ys))
 			}
+		}
+	}
+}
+
+// answerRecorder keeps where answer lines start and where the text of
+// numbered questions starts.
+type answerRecorder struct {
+	render.NullSurface
+	kinds    []render.Element
+	artifact []render.Artifact
+	lineX    []float64
+	textX    []float64
+}
+
+func (s *answerRecorder) BeginElement(k render.Element, _ render.Attrs) { s.kinds = append(s.kinds, k) }
+func (s *answerRecorder) EndElement()                                   { s.kinds = s.kinds[:len(s.kinds)-1] }
+func (s *answerRecorder) BeginArtifact(a render.Artifact)               { s.artifact = append(s.artifact, a) }
+func (s *answerRecorder) EndArtifact()                                  { s.artifact = s.artifact[:len(s.artifact)-1] }
+func (s *answerRecorder) Line(x1, _, _, _, _ float64, _ render.RGB, _ bool) {
+	if n := len(s.artifact); n > 0 && s.artifact[n-1] == render.ArtifactAnswerLines {
+		s.lineX = append(s.lineX, x1)
+	}
+}
+func (s *answerRecorder) Text(_ render.Style, x, _ float64, _ string) {
+	if n := len(s.kinds); len(s.artifact) == 0 && n >= 2 && s.kinds[n-1] == render.ElemParagraph && s.kinds[n-2] == render.ElemListItem {
+		s.textX = append(s.textX, x)
+	}
+}
+
+func TestAnswerLinesHangUnderTheQuestionText(t *testing.T) {
+	body := "1. What does the order ask agencies to do?\n\n```lines 3\n```\n\n2. Why might testing matter?\n\n```lines 2\n```\n"
+	p := NewPacket(Classroom)
+	p.Sections = []SectionRef{{Template: "summary", Title: "Questions", Body: &body, Included: true}}
+	doc, probs := Resolve(builtinLibrary(t), p, "q.briefing")
+	if probs.HasErrors() {
+		t.Fatal(probs.Errors())
+	}
+	rec := &answerRecorder{}
+	if _, err := render.Layout(doc, rec); err != nil {
+		t.Fatal(err)
+	}
+	// The name line's blanks come first; the questions' five lines last.
+	if len(rec.lineX) < 5 || len(rec.textX) == 0 {
+		t.Fatalf("%d answer lines and %d question lines drawn", len(rec.lineX), len(rec.textX))
+	}
+	textX := slices.Min(rec.textX)
+	for _, x := range rec.lineX[len(rec.lineX)-5:] {
+		if x < textX-0.5 {
+			t.Errorf("an answer line starts at %.1f, left of the question's text at %.1f", x, textX)
 		}
 	}
 }

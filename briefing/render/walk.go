@@ -58,6 +58,13 @@ func (r *layout) walk(bs []Block, i int, c blockCtx) {
 	case Callout:
 		r.callout(b, c)
 	case AnswerLines:
+		if i > 0 && c.depth == 0 {
+			if _, afterList := bs[i-1].(List); afterList {
+				// Lines answering a numbered question hang under the
+				// question's text, not under its number.
+				c.indent = r.capIndent(c.indent + markerWidth)
+			}
+		}
 		r.answerLines(b, c)
 	case Code:
 		r.codeBlock(b, c)
