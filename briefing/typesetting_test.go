@@ -207,9 +207,10 @@ func lineCounts(ys [][]float64) []int {
 
 func TestNoBlockLeavesOneLineAloneAcrossAPageBreak(t *testing.T) {
 	breaks, bad := 0, 0
-	for seed := range 40 {
-		g := generate(newChooser([]byte(fmt.Sprintf("widow %d", seed))), false)
-		doc := resolveReporting(t, g)
+	// scan lays doc out and counts its page breaks inside blocks and the
+	// lone lines they leave, reporting the first ten.
+	scan := func(doc *render.Document, what string) {
+		t.Helper()
 		rec := &lineRecorder{}
 		if _, err := render.Layout(doc, rec); err != nil {
 			t.Fatal(err)
@@ -220,9 +221,13 @@ func TestNoBlockLeavesOneLineAloneAcrossAPageBreak(t *testing.T) {
 		for _, w := range rec.widows() {
 			bad++
 			if bad <= 10 {
-				t.Errorf("seed %d: %s", seed, w)
+				t.Errorf("%s: %s", what, w)
 			}
 		}
+	}
+	for seed := range 40 {
+		g := generate(newChooser([]byte(fmt.Sprintf("widow %d", seed))), false)
+		scan(resolveReporting(t, g), fmt.Sprintf("seed %d", seed))
 	}
 	// Prose documents: paragraphs, list items and call-outs of every
 	// length from one line to many, at several type sizes, so page
@@ -259,19 +264,7 @@ func TestNoBlockLeavesOneLineAloneAcrossAPageBreak(t *testing.T) {
 		if probs.HasErrors() {
 			t.Fatal(probs.Errors())
 		}
-		rec := &lineRecorder{}
-		if _, err := render.Layout(doc, rec); err != nil {
-			t.Fatal(err)
-		}
-		for _, u := range rec.units {
-			breaks += max(len(u.pages)-1, 0)
-		}
-		for _, w := range rec.widows() {
-			bad++
-			if bad <= 10 {
-				t.Errorf("prose %d: %s", seed, w)
-			}
-		}
+		scan(doc, fmt.Sprintf("prose %d", seed))
 	}
 	t.Logf("%d blocks split across pages, %d with a line alone", breaks, bad)
 	for _, name := range []string{"staff.briefing", "client.briefing", "classroom.briefing"} {
