@@ -71,8 +71,9 @@ func pdfOutline(t *testing.T, path string) []outlineItem {
 	return doc.Outlines
 }
 
-// pdfURIs lists the targets of every link annotation in the file.
-func pdfURIs(t *testing.T, path string) []string {
+// eachPDFDict calls fn for every dictionary in the file, as qpdf's JSON
+// shows it (direct ones inside others included).
+func eachPDFDict(t *testing.T, path string, fn func(d map[string]any)) {
 	t.Helper()
 	var doc struct {
 		Qpdf []any `json:"qpdf"`
@@ -80,14 +81,11 @@ func pdfURIs(t *testing.T, path string) []string {
 	if err := json.Unmarshal([]byte(tool(t, "qpdf", "--json", "--json-key=qpdf", path)), &doc); err != nil {
 		t.Fatal(err)
 	}
-	var out []string
 	var walk func(v any)
 	walk = func(v any) {
 		switch v := v.(type) {
 		case map[string]any:
-			if u, ok := v["/URI"].(string); ok {
-				out = append(out, strings.TrimPrefix(u, "u:"))
-			}
+			fn(v)
 			for _, x := range v {
 				walk(x)
 			}
@@ -98,5 +96,16 @@ func pdfURIs(t *testing.T, path string) []string {
 		}
 	}
 	walk(doc.Qpdf)
+}
+
+// pdfURIs lists the targets of every link annotation in the file.
+func pdfURIs(t *testing.T, path string) []string {
+	t.Helper()
+	var out []string
+	eachPDFDict(t, path, func(d map[string]any) {
+		if u, ok := d["/URI"].(string); ok {
+			out = append(out, strings.TrimPrefix(u, "u:"))
+		}
+	})
 	return out
 }

@@ -2,7 +2,6 @@ package briefing
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
@@ -642,34 +641,16 @@ func TestContentsStayTogetherAndEachLineIsOneLink(t *testing.T) {
 		}
 	}
 	// Every contents link spans the line: title, leader and number.
-	var doc struct {
-		Qpdf []any `json:"qpdf"`
-	}
-	if err := json.Unmarshal([]byte(tool(t, "qpdf", "--json", "--json-key=qpdf", path)), &doc); err != nil {
-		t.Fatal(err)
-	}
 	var widths []float64
-	var walk func(v any)
-	walk = func(v any) {
-		switch v := v.(type) {
-		case map[string]any:
-			if v["/Subtype"] == "/Link" && v["/URI"] == nil && v["/A"] == nil {
-				if rect, ok := v["/Rect"].([]any); ok && len(rect) == 4 {
-					x0, _ := rect[0].(float64)
-					x1, _ := rect[2].(float64)
-					widths = append(widths, math.Abs(x1-x0))
-				}
-			}
-			for _, x := range v {
-				walk(x)
-			}
-		case []any:
-			for _, x := range v {
-				walk(x)
+	eachPDFDict(t, path, func(v map[string]any) {
+		if v["/Subtype"] == "/Link" && v["/URI"] == nil && v["/A"] == nil {
+			if rect, ok := v["/Rect"].([]any); ok && len(rect) == 4 {
+				x0, _ := rect[0].(float64)
+				x1, _ := rect[2].(float64)
+				widths = append(widths, math.Abs(x1-x0))
 			}
 		}
-	}
-	walk(doc.Qpdf)
+	})
 	textW := 612 - 2*90.0 // at least this wide: the text column is wider
 	short := 0
 	for _, w := range widths {
