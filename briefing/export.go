@@ -21,12 +21,15 @@ func Validate(lib *Library, p *Packet, name string) Problems {
 type Analysis struct {
 	Pages    int // 0 when errors prevent rendering
 	Problems Problems
+	// Fit is what fitting to the page limit did, nil when the packet
+	// does not ask for it.
+	Fit *FitResult
 }
 
 // Analyze resolves and lays out p to count its pages and list its
 // problems; the layout is the real one, so the count is the PDF's.
 func Analyze(lib *Library, p *Packet, name string) Analysis {
-	doc, probs := Resolve(lib, p, name)
+	doc, fit, probs := resolveForExport(lib, p, name)
 	if probs.HasErrors() {
 		return Analysis{Problems: probs}
 	}
@@ -35,9 +38,35 @@ func Analyze(lib *Library, p *Packet, name string) Analysis {
 		return Analysis{Problems: append(probs, layoutProblem(name, err))}
 	}
 	if pr, over := pageLimitProblem(p, name, info.Pages); over {
-		probs = append(probs, pr)
+		probs = append(probs, fitReport(pr, fit))
 	}
-	return Analysis{Pages: info.Pages, Problems: probs}
+	return Analysis{Pages: info.Pages, Problems: probs, Fit: fit}
+}
+
+// resolveForExport is Resolve, fitted to the page limit when the packet
+// asks for it (fit is nil otherwise): what Analyze counts and Export
+// prints are the same document.
+func resolveForExport(lib *Library, p *Packet, name string) (*render.Document, *FitResult, Problems) {
+	if !p.Style.FitToLimit || p.PageLimit <= 0 {
+		doc, probs := Resolve(lib, p, name)
+		return doc, nil, probs
+	}
+	doc, fr, probs := Fit(lib, p, name)
+	if doc == nil {
+		// Errors: Resolve again for a document to report them against.
+		d, _ := Resolve(lib, p, name)
+		return d, nil, probs
+	}
+	return doc, &fr, probs
+}
+
+// fitReport adds, to the warning that the PDF is over its limit, what the
+// fitting found, so the user knows what to cut.
+func fitReport(pr Problem, fit *FitResult) Problem {
+	if fit != nil && !fit.Fits {
+		pr.Message += " (" + fit.Report + ")"
+	}
+	return pr
 }
 
 func pageLimitProblem(p *Packet, name string, pages int) (Problem, bool) {
@@ -61,11 +90,14 @@ type Result struct {
 	Errors Problems
 	// Warnings are problems that did not stop it: print them, export anyway.
 	Warnings Problems
+	// Fit is what fitting to the page limit did, nil when the export
+	// was not asked to fit.
+	Fit *FitResult
 }
 
 // newResult sorts probs into errors and warnings.
-func newResult(info render.Info, probs Problems) Result {
-	r := Result{Info: info}
+func newResult(info render.Info, probs Problems, fit *FitResult) Result {
+	r := Result{Info: info, Fit: fit}
 	for _, p := range probs {
 		if p.Severity == Error {
 			r.Errors = append(r.Errors, p)
@@ -84,23 +116,23 @@ func layoutProblem(name string, err error) Problem {
 // RenderPacket resolves and renders p into memory. It refuses, returning
 // the errors (as Problems) as the error, when any problem is an Error.
 func RenderPacket(lib *Library, p *Packet, name string) ([]byte, Result, error) {
-	doc, probs := Resolve(lib, p, name)
+	doc, fit, probs := resolveForExport(lib, p, name)
 	if probs.HasErrors() {
-		return nil, newResult(render.Info{}, probs), probs.Errors()
+		return nil, newResult(render.Info{}, probs, fit), probs.Errors()
 	}
 	var buf bytes.Buffer
 	info, err := render.Render(doc, &buf)
 	if err != nil {
 		if render.IsTooManyPages(err) {
 			pr := layoutProblem(name, err)
-			return nil, newResult(info, append(probs, pr)), Problems{pr}
+			return nil, newResult(info, append(probs, pr), fit), Problems{pr}
 		}
-		return nil, newResult(info, probs), err
+		return nil, newResult(info, probs, fit), err
 	}
 	if pr, over := pageLimitProblem(p, name, info.Pages); over {
-		probs = append(probs, pr)
+		probs = append(probs, fitReport(pr, fit))
 	}
-	return buf.Bytes(), newResult(info, probs), nil
+	return buf.Bytes(), newResult(info, probs, fit), nil
 }
 
 // Export renders p and writes the PDF to out on fsys atomically: a failed
@@ -124,13 +156,13 @@ func Export(fsys afero.Fs, out string, lib *Library, p *Packet, name string) (Re
 func RenderPacketDocx(lib *Library, p *Packet, name string) ([]byte, Result, error) {
 	doc, probs := Resolve(lib, p, name)
 	if probs.HasErrors() {
-		return nil, newResult(render.Info{}, probs), probs.Errors()
+		return nil, newResult(render.Info{}, probs, nil), probs.Errors()
 	}
 	var buf bytes.Buffer
 	if err := render.WriteDocx(doc, &buf); err != nil {
-		return nil, newResult(render.Info{}, probs), err
+		return nil, newResult(render.Info{}, probs, nil), err
 	}
-	return buf.Bytes(), newResult(render.Info{}, probs), nil
+	return buf.Bytes(), newResult(render.Info{}, probs, nil), nil
 }
 
 // ExportDocx writes p as a Word document to out on fsys atomically, with

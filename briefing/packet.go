@@ -98,6 +98,10 @@ type Style struct {
 	LogoDescription string `json:"logo_description,omitempty"`
 	Cover           bool   `json:"cover"`
 	TOC             bool   `json:"toc"`
+	// FitToLimit tightens the layout, within bounds a reader will not
+	// notice, when the PDF runs over the page limit (see Fit). Omitted
+	// when off, so packets written before it existed save unchanged.
+	FitToLimit bool `json:"fit_to_limit,omitempty"`
 }
 
 // NewPacket returns an empty packet for audience with the defaults a new

@@ -46,7 +46,11 @@ type Settings struct {
 	// BodySize is the body type size in points, LineHeight the body
 	// line's height (the audience's spacing applied).
 	BodySize, LineHeight float64
-	Accent               RGB
+	// Spacing scales the space around paragraphs and headings; 0 means
+	// 1 (as set), so documents made before fitting existed lay out as
+	// they did. Only Tighten sets it.
+	Spacing float64
+	Accent  RGB
 	// Logo is nil without one.
 	Logo    *Logo
 	Profile Profile
@@ -142,4 +146,60 @@ func measureFor(p Profile) int {
 		return handoutMeasure
 	}
 	return deskMeasure
+}
+
+// Bounds of Tighten at t = 1: changes a reader will not notice on a page,
+// which is the point of fitting to a page limit rather than cutting.
+const (
+	// TightestLeading is the smallest share of the line height kept.
+	TightestLeading = 0.90
+	// TightestSpacing is the smallest share of paragraph and heading
+	// spacing kept.
+	TightestSpacing = 0.80
+	// TightestType is the most the body type shrinks, in points.
+	TightestType = 0.5
+	// TightestMargin is the smallest share of a side or top margin kept.
+	TightestMargin = 0.75
+	// MarginFloor is the narrowest side or top margin tightening leaves,
+	// in points (0.6 in): printers clip nearer the edge.
+	MarginFloor = 43.2
+	// headerRoom is the lowest top margin that keeps the running header
+	// (its rule at 44 pt) clear of the text.
+	headerRoom = 50
+)
+
+// Tighten returns s set tighter by t in [0, 1]: 0 is s itself, 1 the
+// tightest within the bounds above. Everything moves together, linearly
+// in t, so one number orders layouts from loosest to tightest and a
+// search over t is deterministic. The bottom margin stays: the footer
+// is drawn at a fixed distance from the page edge. The type never goes
+// under the audience's minimum (a handout keeps its size for students).
+func (s Settings) Tighten(t float64) Settings {
+	t = min(max(t, 0), 1)
+	if t == 0 {
+		return s
+	}
+	out := s
+	body := max(s.BodySize-TightestType*t, min(s.BodySize, s.Profile.MinFontSize))
+	out.BodySize = body
+	out.LineHeight = s.LineHeight * body / s.BodySize * (1 - (1-TightestLeading)*t)
+	out.Spacing = s.spacing() * (1 - (1-TightestSpacing)*t)
+	shrink := func(m, floor float64) float64 {
+		if m <= floor {
+			return m
+		}
+		return max(m*(1-(1-TightestMargin)*t), floor)
+	}
+	out.Margins.Left = shrink(s.Margins.Left, MarginFloor)
+	out.Margins.Right = shrink(s.Margins.Right, MarginFloor)
+	out.Margins.Top = shrink(s.Margins.Top, max(MarginFloor, headerRoom))
+	return out
+}
+
+// spacing is Spacing with 0 read as 1.
+func (s Settings) spacing() float64 {
+	if s.Spacing == 0 {
+		return 1
+	}
+	return s.Spacing
 }

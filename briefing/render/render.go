@@ -14,6 +14,12 @@ type Info struct {
 	// headings inside them indented by two spaces, as a reader's sidebar
 	// shows them.
 	Outline []string
+	// SectionStarts is where each of the Document's sections begins, in
+	// pages from the top of the first page's text area (1.5 is half way
+	// down page 2), then where the text ends: the difference of
+	// neighbours is a section's share of the pages, which tells a user
+	// over the page limit what to cut.
+	SectionStarts []float64
 }
 
 // Render lays doc out and writes the PDF to w. Nothing is written unless
@@ -91,7 +97,7 @@ func render(doc *Document, out io.Writer, compress bool) (info Info, err error) 
 	if _, err := out.Write(tagged); err != nil {
 		return info, fmt.Errorf("writing PDF: %w", err)
 	}
-	return Info{Pages: prev.pages, Outline: second.outline}, nil
+	return Info{Pages: prev.pages, Outline: second.outline, SectionStarts: second.starts}, nil
 }
 
 // Paginate lays doc out without producing a PDF, with fonts parsed once
@@ -110,7 +116,7 @@ func Layout(doc *Document, s Surface) (info Info, err error) {
 	}()
 	r := newLayout(doc, nil, s)
 	r.run()
-	return Info{Pages: r.page, Outline: r.outline}, nil
+	return Info{Pages: r.page, Outline: r.outline, SectionStarts: r.starts}, nil
 }
 
 // IsTooManyPages reports whether err is the page limit.
@@ -153,6 +159,8 @@ type layout struct {
 	accent RGB
 	base   float64 // body type size
 	lh     float64 // body line height
+	sp     float64 // the share of paragraph and heading spacing kept
+	starts []float64
 
 	entries []tocEntry
 	outline []string
@@ -171,7 +179,7 @@ func newLayout(doc *Document, prev *pass, out Surface) *layout {
 			left: s.Margins.Left, right: s.PageWidth - s.Margins.Right,
 			top: s.Margins.Top, bottom: s.PageHeight - s.Margins.Bottom},
 		doc: doc, prev: prev, accent: s.Accent,
-		base: s.BodySize, lh: s.LineHeight,
+		base: s.BodySize, lh: s.LineHeight, sp: s.spacing(),
 	}
 	r.finish, r.start = r.footer, r.header
 	if s.Logo != nil {
@@ -198,6 +206,7 @@ func (r *layout) run() {
 		r.walk(r.doc.Front, i, blockCtx{})
 	}
 	for i, s := range r.doc.Sections {
+		r.starts = append(r.starts, r.position())
 		r.out.BeginElement(ElemSection, Attrs{Label: s.Title})
 		r.sectionTitle(i, s.Title, r.keepHeight(s.Blocks, 0, blockCtx{}))
 		for j := range s.Blocks {
@@ -205,7 +214,13 @@ func (r *layout) run() {
 		}
 		r.out.EndElement()
 	}
+	r.starts = append(r.starts, r.position())
 	r.footer()
+}
+
+// position is how far down the document layout is, in pages.
+func (r *layout) position() float64 {
+	return float64(r.page-1) + min(max((r.y-r.top)/(r.bottom-r.top), 0), 1)
 }
 
 func (r *layout) text(fam family, bold bool, size float64, c RGB) Style {

@@ -41,7 +41,7 @@ func (r *layout) walk(bs []Block, i int, c blockCtx) {
 			// the text, not under the box.
 			c.marker, c.hang, text = box, true, rest
 		}
-		r.block(r.spans(text, r.body()), c, r.lh, r.lh*0.45)
+		r.block(r.spans(text, r.body()), c, r.lh, r.lh*0.45*r.sp)
 		r.out.EndElement()
 	case List:
 		r.keepWithAnswerLines(bs, i, c)
@@ -170,7 +170,7 @@ func (r *layout) heading(b Heading, after []Block, c blockCtx) {
 	lh := size * 1.3
 	lines := r.breakLines(spans, r.right-r.left-c.indent-c.inset)
 	if r.y > r.top {
-		r.y += r.lh * look.before
+		r.y += r.lh * look.before * r.sp
 	}
 	r.need(float64(len(lines))*lh + r.keepHeight(after, 0, c))
 	// An outline level may not skip one (a "###" straight under the
@@ -182,7 +182,7 @@ func (r *layout) heading(b Heading, after []Block, c blockCtx) {
 	r.out.BeginElement(ElemHeading, Attrs{Level: level})
 	r.drawLines(lines, c, lh)
 	r.out.EndElement()
-	r.y += r.lh * 0.25
+	r.y += r.lh * 0.25 * r.sp
 }
 
 // list renders bullet and numbered lists; nested lists indent further and
