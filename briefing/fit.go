@@ -23,6 +23,9 @@ type FitResult struct {
 	Tightness float64
 	// Original and Settings are the settings before and after.
 	Original, Settings render.Settings
+	// Overflow is how much text runs past the limit at the tightest, in
+	// pages: what has to be cut, 0 when the layout fits.
+	Overflow float64
 	// Longest are the longest sections at the tightest, longest first,
 	// when nothing fits: what to cut.
 	Longest []SectionShare
@@ -87,6 +90,9 @@ func Fit(lib *Library, p *Packet, name string) (*render.Document, FitResult, Pro
 	if tight.Pages > p.PageLimit {
 		fr.Pages = tight.Pages
 		fr.Longest = longest(doc, tight)
+		if n := len(tight.SectionStarts); n > 0 {
+			fr.Overflow = max(tight.SectionStarts[n-1]-float64(p.PageLimit), 0)
+		}
 		fr.Report = cannotFit(fr)
 		return doc, fr, probs
 	}
@@ -149,6 +155,9 @@ func cannotFit(fr FitResult) string {
 		names = append(names, fmt.Sprintf("%s (%s pages)", s.Title, trim(s.Pages, 1)))
 	}
 	msg := fmt.Sprintf("%s over at the tightest: %d pages for a limit of %d", plural(over, "page"), fr.Pages, fr.Limit)
+	if fr.Overflow >= 0.05 {
+		msg += fmt.Sprintf(", about %s pages of text to cut", trim(fr.Overflow, 1))
+	}
 	if len(names) > 0 {
 		msg += "; longest sections: " + strings.Join(names, ", ")
 	}

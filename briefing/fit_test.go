@@ -88,7 +88,7 @@ func TestFitThatCannotFitSaysByHowMuchAndWhatIsLongest(t *testing.T) {
 	if fr.Fits {
 		t.Fatalf("the staff sample fits one page? %+v", fr)
 	}
-	if !strings.Contains(fr.Report, "over at the tightest") || !strings.Contains(fr.Report, "for a limit of 1") ||
+	if !strings.Contains(fr.Report, "over at the tightest") || !strings.Contains(fr.Report, "for a limit of 1, about ") ||
 		!strings.Contains(fr.Report, "longest sections: ") || !strings.Contains(fr.Report, " pages)") {
 		t.Errorf("report %q", fr.Report)
 	}

@@ -29,6 +29,7 @@ func runExport(env Env, args []string) int {
 	tdir := fs.String("templates", env.TemplatesDir, "user templates `DIR`")
 	sets := setFlag{}
 	fs.Var(sets, "set", "set a variable, `name=value` (repeatable)")
+	fit := fs.Bool("fit", false, "tighten the layout (leading, spacing, margins, type by at most 0.5 pt) to fit the packet's page limit, and say what changed")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return parseStatus(err)
@@ -102,6 +103,9 @@ func runExport(env Env, args []string) int {
 	if lang.set {
 		p.Language = lang.tag
 	}
+	if *fit {
+		p.Style.FitToLimit = true
+	}
 	warnUnusedSets(env, lib, p, sets)
 	for k, v := range sets {
 		p.Variables[k] = v
@@ -117,6 +121,12 @@ func runExport(env Env, args []string) int {
 		export = briefing.ExportDocx
 	}
 	res, err := export(env.Fs, *out, lib, p, pname)
+	if res.Fit != nil {
+		fmt.Fprintln(env.Stderr, "briefsmith export: fit: "+res.Fit.Report)
+	} else if *fit && p.PageLimit <= 0 && *format == "pdf" {
+		// Saying nothing would look like a fit that changed nothing.
+		fmt.Fprintln(env.Stderr, "briefsmith export: fit: the packet has no page limit; nothing to fit")
+	}
 	for _, w := range res.Warnings {
 		if w.Severity == briefing.Warning {
 			fmt.Fprintln(env.Stderr, w)
