@@ -25,7 +25,7 @@ type settingsPanel struct {
 	audience, pageSize, fontSize              *widget.Select
 	date                                      *widget.DateEntry
 	pageLimit                                 *widget.Entry
-	cover, toc                                *widget.Check
+	cover, toc, fit                           *widget.Check // fit: briefing.Fit to the page limit
 	accent                                    *canvas.Rectangle
 	accentText                                *widget.Label
 	logo                                      *widget.Label
@@ -132,6 +132,7 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 	}
 	s.cover = check("Cover page", func(p *briefing.Packet, on bool) { p.Style.Cover = on })
 	s.toc = check("Table of contents", func(p *briefing.Packet, on bool) { p.Style.TOC = on })
+	s.fit = check("Fit to page limit", func(p *briefing.Packet, on bool) { p.Style.FitToLimit = on })
 	s.accent = canvas.NewRectangle(color.Black)
 	s.accent.SetMinSize(fyne.NewSize(28, 20))
 	s.accent.CornerRadius = 4
@@ -156,6 +157,7 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 		widget.NewFormItem("Page size", s.pageSize),
 		widget.NewFormItem("Body text (pt)", s.fontSize),
 		&widget.FormItem{Text: "Page limit", Widget: s.pageLimit, HintText: "Warn when the PDF is longer"},
+		&widget.FormItem{Text: "", Widget: s.fit, HintText: "Tighten spacing, margins and type (by at most 0.5 pt) to stay within the limit"},
 		widget.NewFormItem("", container.NewHBox(s.cover, s.toc)),
 		widget.NewFormItem("Accent colour", container.NewHBox(s.accent, s.accentText, s.pickAccent)),
 		widget.NewFormItem("Logo", container.NewHBox(s.logo, chooseLogo, s.clearLogo)),
@@ -206,6 +208,7 @@ func (s *settingsPanel) refresh() {
 	setText(s.pageLimit, limit)
 	s.cover.SetChecked(p.Style.Cover)
 	s.toc.SetChecked(p.Style.TOC)
+	s.fit.SetChecked(p.Style.FitToLimit)
 	if c, err := parseHex(p.Style.Accent); err == nil {
 		s.accent.FillColor = c
 		s.accent.Refresh()
