@@ -189,6 +189,28 @@ func pagesText(p *briefing.Packet, a briefing.Analysis) string {
 		unit = "page"
 	}
 	s := fmt.Sprintf("%d %s", a.Pages, unit)
+	if fit := a.Fit; fit != nil && p.PageLimit > 0 {
+		// Fitting on: say what it changed, or what to cut when even
+		// the tightest layout runs over.
+		switch {
+		case a.Pages > p.PageLimit:
+			// The export keeps the layout as set; the tightest is what
+			// says how much to cut.
+			pages := a.Pages
+			if fit.Pages > 0 {
+				pages = fit.Pages
+			}
+			s += fmt.Sprintf(" — %d over the limit of %d even fitted", pages-p.PageLimit, p.PageLimit)
+			if len(fit.Longest) > 0 {
+				s += "; longest: " + briefing.LongestText(fit.Longest)
+			}
+		case fit.Changes != "":
+			s += fmt.Sprintf(" (limit %d, fitted: %s)", p.PageLimit, fit.Changes)
+		default:
+			s += fmt.Sprintf(" (limit %d)", p.PageLimit)
+		}
+		return s
+	}
 	if p.PageLimit > 0 {
 		if a.Pages > p.PageLimit {
 			s += fmt.Sprintf(" — %d over the limit of %d", a.Pages-p.PageLimit, p.PageLimit)

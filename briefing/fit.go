@@ -29,6 +29,9 @@ type FitResult struct {
 	// Longest are the longest sections at the tightest, longest first,
 	// when nothing fits: what to cut.
 	Longest []SectionShare
+	// Changes lists what tightening changed ("type 10.5 → 10 pt,
+	// spacing −8%"), empty when nothing did.
+	Changes string
 	// Report says it in a sentence: "fits 4 pages (limit 4): type 10.5 →
 	// 10 pt, spacing −8%".
 	Report string
@@ -117,15 +120,15 @@ func Fit(lib *Library, p *Packet, name string) (*render.Document, FitResult, Pro
 	fr.Tightness = float64(hi) / fitSteps
 	fr.Settings = orig.Tighten(fr.Tightness)
 	fr.Pages, fr.Fits = hiPages, true
-	fr.Report = fitted(fr)
+	fr.Changes = changes(fr.Original, fr.Settings)
+	fr.Report = fmt.Sprintf("fits %s (limit %d, was %d): %s", plural(fr.Pages, "page"), fr.Limit, fr.Before, fr.Changes)
 	fitted := *doc
 	fitted.Settings = fr.Settings
 	return &fitted, fr, probs
 }
 
-// fitted is the report of a layout tightened to fit.
-func fitted(fr FitResult) string {
-	o, s := fr.Original, fr.Settings
+// changes says what tightening o into s changed, for people.
+func changes(o, s render.Settings) string {
 	var changes []string
 	if s.BodySize != o.BodySize {
 		changes = append(changes, fmt.Sprintf("type %s → %s pt", points(o.BodySize), points(s.BodySize)))
@@ -144,24 +147,30 @@ func fitted(fr FitResult) string {
 	if s.Margins.Top != o.Margins.Top {
 		changes = append(changes, fmt.Sprintf("top margin %s → %s in", inches(o.Margins.Top), inches(s.Margins.Top)))
 	}
-	return fmt.Sprintf("fits %s (limit %d, was %d): %s", plural(fr.Pages, "page"), fr.Limit, fr.Before, strings.Join(changes, ", "))
+	return strings.Join(changes, ", ")
 }
 
 // cannotFit is the report when even the tightest layout runs over.
 func cannotFit(fr FitResult) string {
 	over := fr.Pages - fr.Limit
-	var names []string
-	for _, s := range fr.Longest {
-		names = append(names, fmt.Sprintf("%s (%s pages)", s.Title, trim(s.Pages, 1)))
-	}
 	msg := fmt.Sprintf("%s over at the tightest: %d pages for a limit of %d", plural(over, "page"), fr.Pages, fr.Limit)
 	if fr.Overflow >= 0.05 {
 		msg += fmt.Sprintf(", about %s pages of text to cut", trim(fr.Overflow, 1))
 	}
-	if len(names) > 0 {
-		msg += "; longest sections: " + strings.Join(names, ", ")
+	if len(fr.Longest) > 0 {
+		msg += "; longest sections: " + LongestText(fr.Longest)
 	}
 	return msg
+}
+
+// LongestText lists shares as "Background (1.3 pages), Options (0.9
+// pages)", for the report and the app's page count.
+func LongestText(shares []SectionShare) string {
+	var names []string
+	for _, s := range shares {
+		names = append(names, fmt.Sprintf("%s (%s pages)", s.Title, trim(s.Pages, 1)))
+	}
+	return strings.Join(names, ", ")
 }
 
 // longest are the longest sections of the layout info describes, longest

@@ -140,3 +140,23 @@ func TestFitToLimitRoundTripsAndIsOmittedWhenOff(t *testing.T) {
 		t.Fatalf("fit_to_limit lost: %v", err)
 	}
 }
+
+// What the app shows: the fitted page count, and in the Problems panel
+// the longest sections when even the tightest runs over.
+func TestAnalyzeCountsTheFittedLayout(t *testing.T) {
+	lib := builtinLibrary(t)
+	p := overLong(t, 4)
+	p.Style.FitToLimit = true
+	if a := Analyze(lib, p, "long.briefing"); a.Pages > 4 || a.Fit == nil || !a.Fit.Fits || a.Fit.Changes == "" {
+		t.Errorf("fitted analysis: %d pages, %+v", a.Pages, a.Fit)
+	}
+	p.PageLimit = 1
+	a := Analyze(lib, p, "long.briefing")
+	found := false
+	for _, pr := range a.Problems {
+		found = found || strings.Contains(pr.Message, "longest sections: Background (")
+	}
+	if !found {
+		t.Errorf("no longest sections among the problems: %v", a.Problems)
+	}
+}
