@@ -160,3 +160,32 @@ func TestAnalyzeCountsTheFittedLayout(t *testing.T) {
 		t.Errorf("no longest sections among the problems: %v", a.Problems)
 	}
 }
+
+// The tightest settings stay within the bounds a reader will not notice,
+// for every sample: type at most 0.5 pt smaller and never under the
+// audience's minimum, margins never under the floor, the bottom margin
+// (the footer's) untouched, and t = 0 the settings themselves.
+func TestTightestStaysWithinTheBounds(t *testing.T) {
+	lib := builtinLibrary(t)
+	for _, name := range []string{"staff.briefing", "client.briefing", "classroom.briefing"} {
+		doc, _ := Resolve(lib, loadSampleNamed(t, name), name)
+		s := doc.Settings
+		if s.Tighten(0) != s {
+			t.Errorf("%s: Tighten(0) changed the settings", name)
+		}
+		tt := s.Tighten(1)
+		if tt.BodySize < s.BodySize-render.TightestType-1e-9 || tt.BodySize < min(s.BodySize, s.Profile.MinFontSize) {
+			t.Errorf("%s: type %v from %v (minimum %v)", name, tt.BodySize, s.BodySize, s.Profile.MinFontSize)
+		}
+		if lead := tt.LineHeight / tt.BodySize / (s.LineHeight / s.BodySize); lead < render.TightestLeading-1e-9 {
+			t.Errorf("%s: leading %.3f", name, lead)
+		}
+		m := tt.Margins
+		if min(m.Left, m.Right, m.Top) < render.MarginFloor-1e-9 || m.Bottom != s.Margins.Bottom {
+			t.Errorf("%s: margins %+v from %+v", name, m, s.Margins)
+		}
+		if tt.Spacing < render.TightestSpacing-1e-9 || tt.Spacing >= 1 {
+			t.Errorf("%s: spacing %v", name, tt.Spacing)
+		}
+	}
+}
