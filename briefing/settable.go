@@ -73,7 +73,9 @@ func textFaults(s string) []textFault {
 		if r == '\n' {
 			line++
 		}
-		if r < 0x80 {
+		// ASCII letters print; its control characters (other than line
+		// ends and tabs) do not, and are reported like any other.
+		if r < 0x80 && (r >= 0x20 && r != 0x7f || r == '\n' || r == '\t' || r == '\r') {
 			prev = r
 			continue
 		}
@@ -171,7 +173,7 @@ func describeRune(r rune) string {
 // printable ASCII, newlines and tabs.
 func isPlainASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 || (s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') {
+		if s[i] >= 0x7f || (s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') {
 			return false
 		}
 	}

@@ -108,3 +108,17 @@ func requireAllWords(t *testing.T, pdf []byte, want []string) {
 		t.Errorf("%d of %d words are not in the text area in order (first %q); %d words are off the page", len(missing), len(want), missing[0], len(off))
 	}
 }
+
+// ASCII control characters (other than line ends and tabs) print as
+// nothing or as "?": they are reported with their line like any other
+// character no font can print (FuzzRender found DEL reaching layout).
+func TestControlCharactersAreReported(t *testing.T) {
+	faults := textFaults("first line\nsecond\x01 and \x7f here\tand a tab\r\n")
+	if len(faults) != 2 || faults[0].line != 2 || faults[1].line != 2 ||
+		!strings.Contains(faults[0].String(), "U+0001") || !strings.Contains(faults[1].String(), "U+007F") {
+		t.Fatalf("faults = %v", faults)
+	}
+	if f := textFaults("plain\ttext\r\nwith line ends\n"); len(f) != 0 {
+		t.Fatalf("plain text reported: %v", f)
+	}
+}

@@ -47,7 +47,7 @@ func printable(s string) string {
 
 func isPlainASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 || (s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') {
+		if s[i] >= 0x7f || (s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') {
 			return false
 		}
 	}
