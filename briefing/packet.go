@@ -129,24 +129,12 @@ const UntitledTitle = "Untitled briefing"
 // name none: the New dialog promises "marking on every page".
 const defaultMarking = "UNCLASSIFIED"
 
-// maxPacketSize caps what ReadPacket reads: logos and bodies included, a
+// maxPacketSize caps what OpenPacket reads: logos and bodies included, a
 // real packet is well under this.
 const maxPacketSize = 64 << 20
 
-// ReadPacket decodes a packet from r. name is used in messages; JSON errors
-// carry line and column.
-func ReadPacket(name string, r io.Reader) (*Packet, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxPacketSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if len(data) > maxPacketSize {
-		return nil, Problem{Severity: Error, Section: -1, File: name, Message: fmt.Sprintf("packet is larger than the %d MB limit", maxPacketSize>>20)}
-	}
-	return DecodePacket(name, data)
-}
-
-// DecodePacket decodes a packet from data; see ReadPacket.
+// DecodePacket decodes a packet from data. name is used in messages; JSON
+// errors carry line and column.
 func DecodePacket(name string, data []byte) (*Packet, error) {
 	fail := func(offset int64, format string, args ...any) error {
 		line, col := lineCol(data, offset)

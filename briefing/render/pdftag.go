@@ -202,8 +202,7 @@ func (t *tagger) end() {
 	}
 }
 
-// ancestor is the nearest open element with role r, or nil; it looks no
-// further than the nearest list item's own content.
+// ancestor is the nearest open element with role r, or nil.
 func (t *tagger) ancestor(r role) *structElem {
 	for e := t.cur; e != nil; e = e.parent {
 		if e.role == r {
