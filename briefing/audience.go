@@ -26,15 +26,27 @@ type audienceInfo struct {
 	// label names the document the audience gets, for menus and messages.
 	label   string
 	profile render.Profile
+	// start is the style a new packet for the audience begins with.
+	start startStyle
+}
+
+// startStyle is what a new packet's style takes from its audience.
+type startStyle struct {
+	fontSize   float64
+	cover, toc bool
 }
 
 var audienceTable = []audienceInfo{
 	// Staffers read fast and print little: compact lines.
-	{Staff, "staff memo", render.Profile{Kicker: "Briefing memo", LineSpacing: 1.3}},
-	// Students need readable type and room to write.
-	{Classroom, "classroom handout", render.Profile{Kicker: "Classroom handout", LineSpacing: 1.6, NameLine: true, MinFontSize: 12}},
+	// A memo is short: a cover and contents would only add pages.
+	{Staff, "staff memo", render.Profile{Kicker: "Briefing memo", LineSpacing: 1.3}, startStyle{fontSize: 11}},
+	// Students need readable type and room to write; a handout starts
+	// with the name line, not a cover.
+	{Classroom, "classroom handout", render.Profile{Kicker: "Classroom handout", LineSpacing: 1.6, NameLine: true, MinFontSize: 12},
+		startStyle{fontSize: 12}},
 	// Clients see the consultant's brand on every page.
-	{Client, "client brief", render.Profile{Kicker: "Client brief", LineSpacing: 1.42, HeaderLogo: true, PreparedForFooter: true}},
+	{Client, "client brief", render.Profile{Kicker: "Client brief", LineSpacing: 1.42, HeaderLogo: true, PreparedForFooter: true},
+		startStyle{fontSize: 11, cover: true, toc: true}},
 }
 
 // Audiences returns every audience in the order menus list them; the

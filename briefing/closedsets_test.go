@@ -15,7 +15,7 @@ func TestClosedSetsAreCopies(t *testing.T) {
 	k[0] = "nothing"
 	s := PageSizes()
 	s[0] = "tabloid"
-	if Audiences()[0] != Staff || Kinds()[0] != "summary" || PageSizes()[0] != Letter {
+	if Audiences()[0] != Staff || Kinds()[0] != General || PageSizes()[0] != Letter {
 		t.Fatal("a closed set was changed through a returned slice")
 	}
 	if !Classroom.Valid() || Audience("Staff").Valid() || !A4.Valid() || PageSize("A4").Valid() || !Kind("glossary").Valid() {

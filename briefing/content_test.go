@@ -65,7 +65,9 @@ var publishedOrders = map[string]struct{ signed, published, fr string }{
 func TestBuiltInSourcesAreCitable(t *testing.T) {
 	_, headline := article(t)
 	for _, tm := range builtIns(t) {
-		if len(tm.Sources) == 0 {
+		// Topic-neutral templates state no facts, so they cite nothing
+		// (TestTopicNeutralTemplatesStateNoFacts).
+		if len(tm.Sources) == 0 && tm.Kind != General {
 			t.Errorf("%s: cites no source", tm.ID)
 		}
 		for i, s := range tm.Sources {

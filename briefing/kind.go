@@ -6,14 +6,22 @@ import "strings"
 // by kind. It is stored as its name ("outlook").
 type Kind string
 
+// General is the kind of the topic-neutral templates: guidance to fill in
+// for any subject, with no facts of their own and so no sources. New
+// packets made from the sample's sections leave them out.
+const General Kind = "general"
+
 // kindInfo is one kind's row: its name and the library's heading for it.
 type kindInfo struct {
 	kind    Kind
 	heading string
 }
 
-// kindTable lists the kinds in the order the library groups them.
+// kindTable lists the kinds in the order the library groups them. The
+// topic-neutral templates come first: someone starting a blank packet on
+// a subject of their own looks for them before the sample's sections.
 var kindTable = []kindInfo{
+	{General, "Any topic"},
 	{"summary", "Summary"}, {"provisions", "Provisions"}, {"background", "Background"}, {"scope", "Scope"},
 	{"international", "International"}, {"context", "Context"}, {"implications", "Implications"},
 	{"outlook", "Outlook"}, {"questions", "Questions"}, {"activity", "Activities"}, {"glossary", "Glossary"},

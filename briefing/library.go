@@ -142,34 +142,3 @@ func DefaultTemplatesDir() string {
 // builtinName strips directories so messages about embedded files read
 // "assets/templates/x.md" consistently.
 func builtinName(name string) string { return path.Join("assets/templates", name) }
-
-// Defaults are the user's own starting values for new packets (the app's
-// Preferences); the zero value keeps the program's.
-type Defaults struct {
-	Author, Organization, Marking string
-	// PageSize is used when valid.
-	PageSize PageSize
-}
-
-// NewPacketFor starts a packet for audience dated date (YYYY-MM-DD) with
-// every built-in section that suits that audience, in the library's
-// order, each switched on unless its template says otherwise, and the
-// user's defaults applied. The app's File › New and the command line's
-// new both start here, so a new packet is made in one place.
-func NewPacketFor(lib *Library, audience Audience, date string, d Defaults) *Packet {
-	p := NewPacket(audience)
-	p.Date = date
-	p.Author, p.Organization, p.Marking = d.Author, d.Organization, d.Marking
-	if p.Marking == "" && p.Audience == Staff {
-		p.Marking = defaultMarking
-	}
-	if d.PageSize.Valid() {
-		p.Style.PageSize = d.PageSize
-	}
-	for _, t := range lib.Templates() {
-		if t.Origin == OriginBuiltIn && t.Suits(p.Audience) {
-			p.Sections = append(p.Sections, SectionRef{Template: t.ID, Included: !t.ExcludedByDefault})
-		}
-	}
-	return p
-}

@@ -42,7 +42,7 @@ func TestBuiltInLibraryHasTheRequiredSections(t *testing.T) {
 	for _, tm := range lib.Templates() {
 		kinds = append(kinds, string(tm.Kind))
 	}
-	if got := strings.Join(kinds, ","); got != "summary,provisions,background,scope,international,context,"+
+	if got := strings.Join(kinds, ","); got != strings.Repeat("general,", 11)+"summary,provisions,background,scope,international,context,"+
 		"implications,implications,outlook,outlook,questions,questions,questions,activity,glossary,appendix" {
 		t.Errorf("order = %s", got)
 	}
@@ -51,7 +51,9 @@ func TestBuiltInLibraryHasTheRequiredSections(t *testing.T) {
 func TestBuiltInTemplatesCiteSourcesAndFillForEveryAudience(t *testing.T) {
 	lib := builtinLibrary(t)
 	for _, tm := range lib.Templates() {
-		if len(tm.Sources) == 0 {
+		// Topic-neutral templates state no facts, so they cite nothing
+		// (TestTopicNeutralTemplatesStateNoFacts).
+		if len(tm.Sources) == 0 && tm.Kind != General {
 			t.Errorf("%s declares no source", tm.ID)
 		}
 		for _, aud := range Audiences() {

@@ -192,25 +192,30 @@ func TestTemplatesListsOriginsAndJSON(t *testing.T) {
 		t.Fatalf("%+v", r)
 	}
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if len(lines) != 17 || !strings.HasPrefix(lines[0], "ID") {
+	// The eleven topic-neutral templates (kind general) come first.
+	const general = 11
+	if len(lines) != 28 || !strings.HasPrefix(lines[0], "ID") {
 		t.Fatalf("table:\n%s", r.stdout)
 	}
-	if f := strings.Fields(lines[1]); f[0] != "summary" || f[len(f)-1] != "/templates/summary.md" {
-		t.Errorf("override row: %q", lines[1])
+	if f := strings.Fields(lines[1]); f[1] != "general" || f[len(f)-1] != "built-in" {
+		t.Errorf("topic-neutral row: %q", lines[1])
 	}
-	if f := strings.Fields(lines[2]); f[0] != "provisions" || f[len(f)-1] != "built-in" {
-		t.Errorf("built-in row: %q", lines[2])
+	if f := strings.Fields(lines[1+general]); f[0] != "summary" || f[len(f)-1] != "/templates/summary.md" {
+		t.Errorf("override row: %q", lines[1+general])
+	}
+	if f := strings.Fields(lines[2+general]); f[0] != "provisions" || f[len(f)-1] != "built-in" {
+		t.Errorf("built-in row: %q", lines[2+general])
 	}
 	if !strings.Contains(r.stderr, "/templates/bad.md:1:1: warning: missing front matter") {
 		t.Errorf("broken template not reported: %s", r.stderr)
 	}
 	r = run(t, fs, "templates", "--json")
 	var list []struct{ ID, Kind, Title, Origin string }
-	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil || len(list) != 16 {
+	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil || len(list) != 27 {
 		t.Fatalf("json: %v %s", err, r.stdout)
 	}
-	if list[0].ID != "summary" || list[0].Origin != "/templates/summary.md" || list[1].Origin != "built-in" {
-		t.Errorf("json rows: %+v", list[:2])
+	if l := list[general]; l.ID != "summary" || l.Origin != "/templates/summary.md" || list[general+1].Origin != "built-in" {
+		t.Errorf("json rows: %+v", list[general:general+2])
 	}
 }
 

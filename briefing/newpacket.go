@@ -1,0 +1,95 @@
+package briefing
+
+import (
+	"fmt"
+
+	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/spf13/afero"
+)
+
+// BlankTemplateID is the built-in template behind "Add blank section": an
+// empty body under a title the user types over. A section must name a
+// template (an unknown one is an error), so blank sections name this one.
+const BlankTemplateID = "blank"
+
+// Defaults are the user's own starting values for new packets (the app's
+// Preferences); the zero value keeps the program's.
+type Defaults struct {
+	Author, Organization, Marking string
+	// PageSize is used when valid.
+	PageSize PageSize
+	// Accent, Logo and LogoDescription are the brand kit every new packet
+	// wears. Accent is used when it is a "#RRGGBB" colour; Logo holds the
+	// image's bytes (see ReadLogoFile), since a packet never points at
+	// other files.
+	Accent          string
+	Logo            []byte
+	LogoDescription string
+}
+
+// NewBlankPacketFor starts a packet for audience dated date (YYYY-MM-DD)
+// with no sections: the audience's starting style (a staff memo without
+// cover or contents, a handout at 12 pt) and the user's defaults. It is
+// where any topic starts, and NewPacketFor builds on it, so both kinds of
+// new packet follow one rule.
+func NewBlankPacketFor(audience Audience, date string, d Defaults) *Packet {
+	p := NewPacket(audience)
+	p.Date = date
+	if row, ok := p.Audience.info(); ok {
+		p.Style.FontSize = row.start.fontSize
+		p.Style.Cover, p.Style.TOC = row.start.cover, row.start.toc
+	}
+	p.Author, p.Organization, p.Marking = d.Author, d.Organization, d.Marking
+	// The New dialog promises a staff memo "marking on every page".
+	if p.Marking == "" && p.Audience == Staff {
+		p.Marking = defaultMarking
+	}
+	if d.PageSize.Valid() {
+		p.Style.PageSize = d.PageSize
+	}
+	if _, err := render.ParseColor(d.Accent); err == nil && d.Accent != "" {
+		p.Style.Accent = d.Accent
+	}
+	if len(d.Logo) > 0 {
+		// Each packet owns its logo: undo snapshots share the bytes on
+		// the understanding that nothing changes them in place.
+		p.Style.Logo = append([]byte(nil), d.Logo...)
+		p.Style.LogoDescription = d.LogoDescription
+	}
+	return p
+}
+
+// NewPacketFor starts a packet as NewBlankPacketFor does, with every
+// built-in section of the sample subject that suits the audience, in the
+// library's order, each switched on unless its template says otherwise
+// (a teacher's answer key starts off). The topic-neutral templates are
+// left out: they are for packets on other subjects. The app's File › New
+// and the command line's new both start here.
+func NewPacketFor(lib *Library, audience Audience, date string, d Defaults) *Packet {
+	p := NewBlankPacketFor(audience, date, d)
+	for _, t := range lib.Templates() {
+		if t.Origin == OriginBuiltIn && t.Kind != General && t.Suits(p.Audience) {
+			p.Sections = append(p.Sections, SectionRef{Template: t.ID, Included: !t.ExcludedByDefault})
+		}
+	}
+	return p
+}
+
+// maxLogoFile caps what ReadLogoFile reads; the logo checks refuse
+// anything larger anyway, and reading stops here rather than at the end
+// of a huge file or a device.
+const maxLogoFile = 8 << 20
+
+// ReadLogoFile reads the image at path on fsys and checks it is a logo
+// Briefsmith can print, for a brand kit kept as a file name in
+// Preferences. Messages name the file in plain words.
+func ReadLogoFile(fsys afero.Fs, path string) ([]byte, error) {
+	data, _, err := readSmallFile(fsys, path, maxLogoFile, "logo image")
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckLogo(data); err != nil {
+		return nil, fmt.Errorf("%s cannot be used as a logo: %w", path, err)
+	}
+	return data, nil
+}
