@@ -67,11 +67,10 @@ func osEnv(a fyne.App) env {
 	}
 }
 
-// Run opens the main window on the built-in sample packet (or on work
-// recovered after a crash) and blocks until the user quits.
-//
-// A packet path, when given, is opened once the window is up; one that
-// cannot be read is reported, and the sample stays open.
+// Run opens the main window and blocks until the user quits. It opens
+// the packet path given (one that cannot be read is reported), or else
+// the packet the user last opened or saved, or else the built-in sample;
+// then it offers work recovered after a crash.
 func Run(open string) {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
@@ -82,12 +81,11 @@ func Run(open string) {
 	if _, err := fmt.Sscanf(os.Getenv("BRIEFSMITH_WINDOW_SIZE"), "%fx%f", &width, &height); err == nil {
 		w.win.Resize(fyne.NewSize(width, height))
 	}
-	w.start()
 	if open != "" {
 		if abs, err := filepath.Abs(open); err == nil {
 			open = abs
 		}
-		w.openPath(open)
 	}
+	w.startOn(open)
 	w.win.ShowAndRun()
 }

@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
@@ -46,9 +45,10 @@ type uiHooks struct {
 	// askOverwrite asks what to do when the file named was changed on
 	// disk by someone else since it was opened or last saved.
 	askOverwrite func(name string, done func(overwriteChoice))
-	// askAudience asks what kind of packet New should start; done gets ""
+	// askAudience asks what kind of packet New should start: for which
+	// audience, and blank or with the sample's sections; done gets ""
 	// on cancel.
-	askAudience func(done func(audience briefing.Audience))
+	askAudience func(done func(audience briefing.Audience, blank bool))
 	askRestore  func(r briefing.Recovery, done func(restore bool))
 	showError   func(err error)
 	// showInfo tells the user something that needs no answer.
@@ -104,17 +104,7 @@ func defaultHooks(w *mainWindow) uiHooks {
 			d.SetButtons([]fyne.CanvasObject{cancel, replace, saveAs})
 			d.Show()
 		},
-		askAudience: func(done func(briefing.Audience)) {
-			var d *dialog.CustomDialog
-			choose := func(a briefing.Audience) func() { return func() { d.Hide(); done(a) } }
-			buttons := container.NewVBox(
-				widget.NewButton("Staff memo — BLUF, marking on every page", choose(briefing.Staff)),
-				widget.NewButton("Classroom handout — plain language, room to write", choose(briefing.Classroom)),
-				widget.NewButton("Client brief — your logo, confidential footer", choose(briefing.Client)),
-			)
-			d = dialog.NewCustom("New packet", "Cancel", buttons, w.win)
-			d.Show()
-		},
+		askAudience: w.showNewDialog,
 		askRestore: func(r briefing.Recovery, done func(bool)) {
 			name := "an untitled packet"
 			if r.Path != "" {

@@ -197,12 +197,19 @@ func (d *document) markUnsaved() {
 // Structural edits act on the selection and move it in the same step, so
 // nothing is ever shown or edited between the change and the new selection.
 
-// addSection appends a section made from template id and selects it.
+// addSection inserts a section made from template id after the selected
+// one (at the end when none is selected) and selects it, in one undoable
+// step: the user is working at the selection, and a section landing at the
+// end of a long packet would be out of sight.
 func (d *document) addSection(id string) {
 	d.change("", func(s *state) {
-		s.packet.Sections = append(s.packet.Sections, briefing.SectionRef{Template: id, Included: true})
+		at := len(s.keys)
+		if i := d.indexOf(s.selected); i >= 0 {
+			at = i + 1
+		}
 		k := d.newKey()
-		s.keys = append(s.keys, k)
+		s.packet.Sections = slices.Insert(s.packet.Sections, at, briefing.SectionRef{Template: id, Included: true})
+		s.keys = slices.Insert(s.keys, at, k)
 		s.selected = k
 	})
 }

@@ -123,6 +123,18 @@ func TestEditsLandInTheHighlightedSection(t *testing.T) {
 			m.secs = append(m.secs[:i], m.secs[i+1:]...)
 			m.selected = min(i, len(m.secs)-1)
 		}},
+		// Added sections go in after the highlighted one and take the
+		// highlight.
+		{"add from library", func(h *harness) { h.w.library.addTemplate("glossary") }, func(m *model) {
+			i := m.selected + 1
+			m.secs = append(m.secs[:i], append([]modelSection{{template: "glossary", included: true}}, m.secs[i:]...)...)
+			m.selected = i
+		}},
+		{"add blank section", func(h *harness) { test.Tap(h.w.library.blank) }, func(m *model) {
+			i := m.selected + 1
+			m.secs = append(m.secs[:i], append([]modelSection{{template: "blank", included: true}}, m.secs[i:]...)...)
+			m.selected = i
+		}},
 	}
 	for _, o := range ops {
 		t.Run(o.name, func(t *testing.T) {

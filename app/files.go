@@ -12,10 +12,21 @@ import (
 // maxRecent is how many files Open Recent remembers.
 const maxRecent = 8
 
-// start offers to restore work a crash left behind: the newest recovery
-// file whose window is no longer running. Files of windows still open are
-// theirs alone; older orphans wait for the next start.
-func (w *mainWindow) start() {
+// start opens the packet the user last worked on, as startOn does with
+// no file named.
+func (w *mainWindow) start() { w.startOn("") }
+
+// startOn opens path, or with none the packet opened or saved last (the
+// head of Open Recent), then offers to restore work a crash left behind:
+// the newest recovery file whose window is no longer running. Files of
+// windows still open are theirs alone; older orphans wait for the next
+// start.
+func (w *mainWindow) startOn(path string) {
+	if path != "" {
+		w.openPath(path)
+	} else {
+		w.openLast()
+	}
 	orphans, errs := briefing.OrphanedRecoveries(w.env.fs, w.env.dataDir, w.env.alive)
 	if len(errs) > 0 {
 		w.ui.showError(fmt.Errorf("some autosaved work could not be read, so it was kept as it is:\n%w", errors.Join(errs...)))
@@ -39,6 +50,23 @@ func (w *mainWindow) start() {
 			_ = briefing.RemoveRecovery(w.env.fs, r.File)
 		}
 	})
+}
+
+// openLast opens the packet at the head of Open Recent. One that has gone
+// or cannot be read leaves the sample open without a word: the user asked
+// for nothing, and Open Recent still lists it should a drive come back.
+func (w *mainWindow) openLast() {
+	recent := w.app.Preferences().StringList(prefRecent)
+	if len(recent) == 0 {
+		return
+	}
+	p, stamp, err := briefing.OpenPacket(w.env.fs, recent[0])
+	if err != nil {
+		return
+	}
+	d := w.newDocument(p, recent[0])
+	d.disk = &stamp
+	w.setDocument(d)
 }
 
 // recoveryFile is this window's own autosave file.
@@ -69,24 +97,6 @@ func (w *mainWindow) whenSafe(next func()) {
 			w.clearRecovery()
 			next()
 		}
-	})
-}
-
-// onNewDialog asks which audience the new packet is for.
-func (w *mainWindow) onNewDialog() {
-	w.ui.askAudience(func(audience briefing.Audience) {
-		if audience != "" {
-			w.onNew(audience)
-		}
-	})
-}
-
-// onNew starts a packet for audience with the user's default settings and
-// the built-in sections that suit it.
-func (w *mainWindow) onNew(audience briefing.Audience) {
-	w.whenSafe(func() {
-		p := briefing.NewPacketFor(w.lib, audience, w.env.now().Format("2006-01-02"), packetDefaults(w.app))
-		w.setDocument(w.newDocument(p, ""))
 	})
 }
 

@@ -61,12 +61,14 @@ type fakeUI struct {
 	unsaved   unsavedChoice
 	overwrite overwriteChoice
 	audience  string
-	restore   bool
-	errors    []error
-	infos     []string
-	asked     []string
-	exported  string
-	pages     int
+	// blank answers New with a blank packet rather than the sample's.
+	blank    bool
+	restore  bool
+	errors   []error
+	infos    []string
+	asked    []string
+	exported string
+	pages    int
 }
 
 func (f *fakeUI) hooks() uiHooks {
@@ -84,9 +86,9 @@ func (f *fakeUI) hooks() uiHooks {
 			f.asked = append(f.asked, "unsaved")
 			done(f.unsaved)
 		},
-		askAudience: func(done func(briefing.Audience)) {
+		askAudience: func(done func(briefing.Audience, bool)) {
 			f.asked = append(f.asked, "audience")
-			done(briefing.Audience(f.audience))
+			done(briefing.Audience(f.audience), f.blank)
 		},
 		askRestore: func(r briefing.Recovery, done func(bool)) {
 			f.asked = append(f.asked, "restore")

@@ -21,12 +21,15 @@ type libraryRow struct {
 }
 
 // libraryPanel lists the templates grouped by kind, with a search field;
-// Add (or a double tap) appends the selected one to the packet.
+// Add (or a double tap) puts the selected one into the packet after the
+// selected section.
 type libraryPanel struct {
-	w       *mainWindow
-	search  *widget.Entry
-	list    *widget.List
-	add     *widget.Button
+	w      *mainWindow
+	search *widget.Entry
+	list   *widget.List
+	add    *widget.Button
+	// blank adds an empty section, for text no template holds.
+	blank   *widget.Button
 	rows    []libraryRow
 	chosen  int
 	content fyne.CanvasObject
@@ -39,6 +42,7 @@ func newLibraryPanel(w *mainWindow) *libraryPanel {
 	l.search.OnChanged = func(string) { l.refresh() }
 	l.add = widget.NewButtonWithIcon("Add to packet", theme.ContentAddIcon(), l.onAdd)
 	l.add.Importance = widget.HighImportance
+	l.blank = widget.NewButtonWithIcon("Add blank section", theme.ContentAddIcon(), w.onAddBlank)
 	l.list = &widget.List{
 		Length:     func() int { return len(l.rows) },
 		CreateItem: l.createRow,
@@ -61,7 +65,7 @@ func newLibraryPanel(w *mainWindow) *libraryPanel {
 	l.list.ExtendBaseWidget(l.list)
 	l.add.Disable()
 	title := widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.content = container.NewBorder(container.NewVBox(title, l.search), l.add, nil, nil, l.list)
+	l.content = container.NewBorder(container.NewVBox(title, l.search), container.NewVBox(l.add, l.blank), nil, nil, l.list)
 	l.refresh()
 	return l
 }
@@ -162,6 +166,16 @@ func (l *libraryPanel) onAdd() {
 
 func (l *libraryPanel) addTemplate(id string) {
 	l.w.doc.addSection(id)
+	l.w.tabs.SelectIndex(0)
+}
+
+// onAddBlank adds an empty section after the selected one and puts the
+// cursor in its title, which reads "New section" until the user types
+// their own.
+func (w *mainWindow) onAddBlank() {
+	w.doc.addSection(briefing.BlankTemplateID)
+	w.tabs.SelectIndex(0)
+	w.win.Canvas().Focus(w.section.title)
 }
 
 // joinNames joins the names of a closed set's values (audiences, say).

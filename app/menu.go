@@ -50,8 +50,10 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 	dup := fyne.NewMenuItem("Duplicate", w.packet.onDuplicate)
 	dup.Shortcut = shortcut(fyne.KeyD, 0)
 	remove := fyne.NewMenuItem("Remove", w.packet.onRemove)
+	blank := fyne.NewMenuItem("Add Blank Section", w.onAddBlank)
+	blank.Shortcut = shortcut(fyne.KeyN, fyne.KeyModifierShift)
 	asTemplate := fyne.NewMenuItem("Save Section as Template…", w.section.onSaveAsTemplate)
-	section := fyne.NewMenu("Section", up, down, dup, remove, fyne.NewMenuItemSeparator(), asTemplate)
+	section := fyne.NewMenu("Section", blank, fyne.NewMenuItemSeparator(), up, down, dup, remove, fyne.NewMenuItemSeparator(), asTemplate)
 
 	w.menu = fyne.NewMainMenu(file, edit, section)
 	for _, m := range w.menu.Items {

@@ -70,6 +70,9 @@ func TestAddSectionFromLibraryByButtonAndDoubleTap(t *testing.T) {
 		t.Error("Add enabled for a heading")
 	}
 	lib.list.Select(1)
+	// With the last section selected, Add puts the new one at the end
+	// (TestAddGoesAfterTheSelection covers the middle).
+	h.w.selectSection(6)
 	test.Tap(lib.add)
 	if got := sectionIDs(h.doc()); got != sampleOrder+",outlook" {
 		t.Fatalf("after Add: %s", got)

@@ -1,0 +1,83 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+	"github.com/briefsmith/briefsmith/briefing"
+)
+
+// onNewDialog asks which audience the new packet is for, and whether it
+// starts blank or with the sample's sections.
+func (w *mainWindow) onNewDialog() {
+	w.ui.askAudience(func(audience briefing.Audience, blank bool) {
+		if audience != "" {
+			w.onNew(audience, blank)
+		}
+	})
+}
+
+// newChoices are the New dialog's rows: what each audience's document
+// promises, which NewBlankPacketFor and NewPacketFor keep.
+var newChoices = []struct {
+	audience briefing.Audience
+	label    string
+}{
+	{briefing.Staff, "Staff memo — marking on every page, no cover"},
+	{briefing.Classroom, "Classroom handout — 12 pt, room to write"},
+	{briefing.Client, "Client brief — your logo, confidential footer"},
+}
+
+// Button labels of the New dialog, also used by tests to press them.
+const (
+	newBlankLabel  = "Blank"
+	newSampleLabel = "Sample: AI security order"
+)
+
+// newChoicesContent lays out one row per audience: a blank packet for any
+// topic, or one with the sample subject's sections to adapt.
+func newChoicesContent(choose func(briefing.Audience, bool)) fyne.CanvasObject {
+	grid := container.NewGridWithColumns(3)
+	for _, c := range newChoices {
+		blank := widget.NewButton(newBlankLabel, func() { choose(c.audience, true) })
+		blank.Importance = widget.HighImportance
+		grid.Add(widget.NewLabel(c.label))
+		grid.Add(blank)
+		grid.Add(widget.NewButton(newSampleLabel, func() { choose(c.audience, false) }))
+	}
+	hint := widget.NewLabel("Blank starts with no sections: add them from the library's \"Any topic\" group,\nor with Add blank section. Your Preferences' author, organization, marking and brand kit apply.")
+	hint.Importance = widget.LowImportance
+	return container.NewVBox(grid, hint)
+}
+
+// showNewDialog is the real New dialog.
+func (w *mainWindow) showNewDialog(done func(briefing.Audience, bool)) {
+	var d *dialog.CustomDialog
+	d = dialog.NewCustom("New packet", "Cancel", newChoicesContent(func(a briefing.Audience, blank bool) {
+		d.Hide()
+		done(a, blank)
+	}), w.win)
+	d.Show()
+}
+
+// onNew starts a packet for audience with the user's defaults and brand
+// kit: blank, or with the built-in sample sections that suit it.
+func (w *mainWindow) onNew(audience briefing.Audience, blank bool) {
+	w.whenSafe(func() {
+		d, err := packetDefaults(w.app, w.env.fs)
+		if err != nil {
+			// The packet still starts, without the logo; the message
+			// says why, so the user can choose the logo again.
+			w.ui.showError(fmt.Errorf("the default logo was left out: %w\n\nChoose it again in Preferences", err))
+		}
+		date := w.env.now().Format("2006-01-02")
+		p := briefing.NewBlankPacketFor(audience, date, d)
+		if !blank {
+			p = briefing.NewPacketFor(w.lib, audience, date, d)
+		}
+		w.setDocument(w.newDocument(p, ""))
+	})
+}
