@@ -130,6 +130,12 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 	probs = append(probs, p.Notes...)
 	vars := Values(lib, p)
 	seenSource := map[string]bool{}
+	citable := map[string]bool{} // source ids a citation may name
+	type filled struct {
+		i           int
+		title, body string
+	}
+	var bodies []filled
 	total := 0 // bytes of filled text so far
 	for i, ref := range p.Sections {
 		if !ref.Included {
@@ -196,15 +202,30 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 		}
 		doc.Sections = append(doc.Sections, render.Section{Index: i, ID: t.ID, Kind: string(t.Kind), Title: title,
 			Markdown: body, Blocks: render.ParseMarkdown(body)})
+		bodies = append(bodies, filled{i, title, body})
 		for k, src := range t.Sources {
+			if src.ID != "" {
+				citable[src.ID] = true
+			}
 			key := src.Title + "\x00" + src.URL
 			if !seenSource[key] {
 				seenSource[key] = true
-				sources = append(sources, render.Source{Title: src.Title, Publisher: src.Publisher, Date: src.Date, URL: src.URL})
+				sources = append(sources, render.Source{ID: src.ID, Title: src.Title, Publisher: src.Publisher, Date: src.Date, URL: src.URL})
 				for _, f := range sourceFaults(src) {
 					at(i, Error, "section %d %q: source %d of template %s, %s", i+1, title, k+1, t.File, f)
 				}
 			}
+		}
+	}
+	// Citations are checked once every source is known: a section may
+	// cite a source another section's template lists.
+	for _, f := range bodies {
+		errs, warns := referenceFaults(f.body, citable)
+		for _, e := range errs {
+			at(f.i, Error, "section %d %q, line %d: %s", f.i+1, f.title, e.line, e.msg)
+		}
+		for _, w := range warns {
+			at(f.i, Warning, "section %d %q, line %d: %s", f.i+1, f.title, w.line, w.msg)
 		}
 	}
 	if len(sources) > 0 {

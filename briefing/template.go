@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/briefsmith/briefsmith/briefing/render"
 	"regexp"
 	"strconv"
 	"strings"
@@ -31,6 +32,9 @@ type Variable struct {
 
 // Source is a public document a template's statements rest on.
 type Source struct {
+	// ID is what a citation in the text names the source by
+	// ("[@eo14110]"); sources without one cannot be cited.
+	ID        string `yaml:"id,omitempty" json:"id,omitempty"`
 	Title     string `yaml:"title" json:"title"`
 	Publisher string `yaml:"publisher,omitempty" json:"publisher,omitempty"`
 	URL       string `yaml:"url,omitempty" json:"url,omitempty"`
@@ -277,6 +281,9 @@ func (t *Template) check() error {
 	for i, s := range t.Sources {
 		if strings.TrimSpace(s.Title) == "" {
 			return fmt.Errorf("front matter: source %d has no title", i+1)
+		}
+		if s.ID != "" && len(render.CitationIDs("[@"+s.ID+"]")) != 1 {
+			return fmt.Errorf("front matter: source %d has id %q; an id is letters, digits and the marks _ . : / - with no spaces, starting with a letter or digit, so the text can cite it as [@id]", i+1, s.ID)
 		}
 	}
 	return nil

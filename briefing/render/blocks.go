@@ -108,8 +108,21 @@ type Contents struct{}
 // SourceList is the numbered list of cited documents.
 type SourceList struct{ Items []Source }
 
-// Source is a document the text rests on.
-type Source struct{ Title, Publisher, Date, URL string }
+// Source is a document the text rests on. ID is what a citation
+// ("[@eo14110]") names it by; empty when nothing may cite it.
+type Source struct{ ID, Title, Publisher, Date, URL string }
+
+// Notes are a section's footnotes, in the order of their first
+// reference; they print at the foot of the page that first refers to
+// each, numbered through the whole document.
+type Notes struct{ Items []Note }
+
+// Note is one footnote: the label it was written with ("[^1]") and its
+// text.
+type Note struct {
+	Label  string
+	Blocks []Block
+}
 
 func (Heading) isBlock()     {}
 func (Paragraph) isBlock()   {}
@@ -126,6 +139,7 @@ func (Cover) isBlock()       {}
 func (MemoHeading) isBlock() {}
 func (Contents) isBlock()    {}
 func (SourceList) isBlock()  {}
+func (Notes) isBlock()       {}
 
 // RunKind is what a run of inline text is.
 type RunKind int
@@ -141,8 +155,14 @@ const (
 	// RunImage is an image, printed as its description; Text is the
 	// description and Target the image's address.
 	RunImage
-	// RunFootnoteRef refers to a footnote; Text is its label.
+	// RunFootnoteRef refers to a footnote: Note is its place (from 1)
+	// in the section's Notes; Text is that number.
 	RunFootnoteRef
+	// RunCitation cites sources by id: Text is the ids, separated by
+	// ";" ("eo14110;omb-m-24-10"). Layout prints the sources' numbers,
+	// linked to the Sources list; an id the document has no source for
+	// prints as written.
+	RunCitation
 )
 
 // Run is a stretch of inline text in one set of styles.
@@ -156,4 +176,6 @@ type Run struct {
 	Link string
 	// Target is an image's address.
 	Target string
+	// Note is the footnote a RunFootnoteRef refers to.
+	Note int
 }

@@ -123,6 +123,10 @@ func (r *layout) sources(b SourceList) {
 			r.newPage()
 		}
 		r.out.BeginElement(ElemListItem, Attrs{})
+		// The entry's link target is where placeBlock will put its first
+		// line: it keeps two lines together (three of three).
+		r.need(lh * float64(keptLines(lines[i])))
+		r.out.Target(sourceTargetBase+i+1, r.y)
 		r.block(spans, blockCtx{marker: fmt.Sprintf("%d.", i+1)}, lh, after)
 		r.out.EndElement()
 	}

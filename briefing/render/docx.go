@@ -117,9 +117,13 @@ func (d *docxWriter) parts() ([]docxPart, error) {
 		headerRels = append(headerRels, img)
 	}
 	docRels = append(docRels, d.links...)
+	notes := d.footnotesPart()
+	if notes != nil {
+		docRels = append(docRels, docxRel{"rIdFootnotes", relT + "footnotes", "footnotes.xml", false})
+	}
 
 	parts := []docxPart{
-		{"[Content_Types].xml", contentTypes(logoExt)},
+		{"[Content_Types].xml", contentTypes(logoExt, notes != nil)},
 		{"_rels/.rels", rels([]docxRel{
 			{"rId1", relT + "officeDocument", "word/document.xml", false},
 			{"rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml", false},
@@ -136,6 +140,9 @@ func (d *docxWriter) parts() ([]docxPart, error) {
 		{"word/header1.xml", header},
 		{"word/footer1.xml", footer},
 	}
+	if notes != nil {
+		parts = append(parts, docxPart{"word/footnotes.xml", notes})
+	}
 	if len(headerRels) > 0 {
 		parts = append(parts, docxPart{"word/_rels/header1.xml.rels", rels(headerRels)})
 	}
@@ -146,7 +153,7 @@ func (d *docxWriter) parts() ([]docxPart, error) {
 }
 
 // contentTypes declares each part's type; logoExt is "" without a logo.
-func contentTypes(logoExt string) []byte {
+func contentTypes(logoExt string, footnotes bool) []byte {
 	var b strings.Builder
 	b.WriteString(xmlPI + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`)
 	b.WriteString(`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`)
@@ -166,6 +173,9 @@ func contentTypes(logoExt string) []byte {
 		{"/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"},
 	} {
 		fmt.Fprintf(&b, `<Override PartName="%s" ContentType="%s"/>`, o[0], o[1])
+	}
+	if footnotes {
+		fmt.Fprintf(&b, `<Override PartName="/word/footnotes.xml" ContentType="%sfootnotes+xml"/>`, ctW)
 	}
 	b.WriteString(`</Types>`)
 	return []byte(b.String())

@@ -22,6 +22,7 @@ type docxCtx struct {
 // the section properties (page size, margins, header and footer).
 func (d *docxWriter) body() []byte {
 	d.baseNums()
+	d.notes.citeSources(d.doc)
 	b := &d.b
 	b.WriteString(xmlPI + `<w:document ` + wordNS + `><w:body>`)
 	for _, blk := range d.doc.Front {
@@ -29,6 +30,7 @@ func (d *docxWriter) body() []byte {
 	}
 	for i, s := range d.doc.Sections {
 		d.sectionTitle(b, i, s.Title)
+		d.notes.beginSection(s.Blocks)
 		for _, blk := range s.Blocks {
 			d.block(b, blk, docxCtx{})
 		}
@@ -53,6 +55,11 @@ func tocAnchor(i int) string { return fmt.Sprintf("_TocSection%d", i+1) }
 // para writes one paragraph with style and extra paragraph properties
 // (already in schema order after the style).
 func (d *docxWriter) para(b *strings.Builder, style, pPr string, runs []Run, base runStyle) {
+	d.paraMarked(b, style, pPr, "", runs, base)
+}
+
+// paraMarked is para with mark (a bookmark) before the text.
+func (d *docxWriter) paraMarked(b *strings.Builder, style, pPr, mark string, runs []Run, base runStyle) {
 	b.WriteString(`<w:p>`)
 	if style != "" || pPr != "" {
 		b.WriteString(`<w:pPr>`)
@@ -61,6 +68,7 @@ func (d *docxWriter) para(b *strings.Builder, style, pPr string, runs []Run, bas
 		}
 		b.WriteString(pPr + `</w:pPr>`)
 	}
+	b.WriteString(mark)
 	d.runs(b, runs, base)
 	b.WriteString(`</w:p>`)
 }
@@ -190,7 +198,7 @@ func (d *docxWriter) list(b *strings.Builder, l List, c docxCtx) {
 func (d *docxWriter) sources(b *strings.Builder, l SourceList) {
 	numID := d.newNum('.', 1)
 	numPr := fmt.Sprintf(`<w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/></w:numPr>`, numID)
-	for _, s := range l.Items {
+	for i, s := range l.Items {
 		runs := []Run{{Text: s.Title + ".", Emphasis: true}}
 		if meta := strings.Join(nonEmpty(s.Publisher, s.Date), ", "); meta != "" {
 			runs = append(runs, Run{Text: " " + meta + "."})
@@ -202,6 +210,10 @@ func (d *docxWriter) sources(b *strings.Builder, l SourceList) {
 			}
 			runs = append(runs, Run{Text: " "}, Run{Text: s.URL, Link: link})
 		}
-		d.para(b, "ListNumber", numPr, runs, runStyle{})
+		// Citations link to a bookmark around nothing at the entry's
+		// start.
+		id := sourceBookmarkID(i + 1)
+		mark := fmt.Sprintf(`<w:bookmarkStart w:id="%d" w:name="%s"/><w:bookmarkEnd w:id="%d"/>`, id, sourceAnchor(i+1), id)
+		d.paraMarked(b, "ListNumber", numPr, mark, runs, runStyle{})
 	}
 }

@@ -90,6 +90,9 @@ func (d *docxWriter) settings() []byte {
 	var b strings.Builder
 	b.WriteString(xmlPI + `<w:settings ` + wordNS + `>`)
 	b.WriteString(`<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>`)
+	if d.notes.xml.Len() > 0 {
+		b.WriteString(`<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>`)
+	}
 	b.WriteString(`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`)
 	if lang := strings.TrimSpace(d.doc.Meta.Language); lang != "" {
 		b.WriteString(`<w:themeFontLang w:val="`)

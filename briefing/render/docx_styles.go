@@ -143,6 +143,8 @@ func (d *docxWriter) styles() []byte {
 		docxStyle{kind: "paragraph", id: "Rule", name: "Horizontal Rule", custom: true, basedOn: "Normal",
 			pPr: `<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="` + hexColor(rule) + `"/></w:pBdr><w:spacing w:after="160" w:line="120" w:lineRule="exact"/>`},
 		docxStyle{kind: "paragraph", id: "Marking", name: "Handling Marking", custom: true, basedOn: "Header", pPr: `<w:jc w:val="center"/>`, rPr: `<w:b/><w:bCs/><w:color w:val="1A1A1A"/>` + sz(9)},
+		docxStyle{kind: "paragraph", id: "FootnoteText", name: "footnote text", basedOn: "Normal", pPr: sp(0, 2), rPr: sz(max(base-2, 8))},
+		docxStyle{kind: "character", id: "FootnoteReference", name: "footnote reference", rPr: `<w:vertAlign w:val="superscript"/>`},
 		docxStyle{kind: "character", id: "Hyperlink", name: "Hyperlink", rPr: `<w:color w:val="` + hexColor(linkBlue) + `"/><w:u w:val="single"/>`},
 		docxStyle{kind: "table", id: "BriefTable", name: "Briefing Table", custom: true,
 			pPr: sp(0, 0),

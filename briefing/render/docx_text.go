@@ -20,6 +20,7 @@ type docxWriter struct {
 	// logoUsed is set when a part shows the logo, so the image goes
 	// into the package once.
 	logoUsed bool
+	notes    docxNotes
 }
 
 func newDocxWriter(doc *Document) *docxWriter {
@@ -195,8 +196,9 @@ func (d *docxWriter) run(b *strings.Builder, r Run, base runStyle) {
 	case RunImage:
 		textRun(b, "["+r.Text+"]", st)
 	case RunFootnoteRef:
-		st.superText = true
-		textRun(b, r.Text, st)
+		d.noteRef(b, r, st)
+	case RunCitation:
+		d.citation(b, r, st)
 	default:
 		textRun(b, r.Text, st)
 	}

@@ -22,6 +22,12 @@ type flow struct {
 	left, right, top, bottom float64
 	y                        float64
 	page                     int
+	// floor is the text area's foot on an empty page; bottom rises from
+	// it by the footnotes the page holds.
+	floor float64
+	// refs are the footnotes referred to by lines drawn since layout
+	// last placed notes.
+	refs []int
 	// finish draws a full page's footer; start draws a new page's header.
 	finish, start func()
 }
@@ -39,8 +45,9 @@ func (f *flow) newPage() {
 	}
 	f.out.AddPage()
 	f.page++
-	f.start()
+	f.bottom = f.floor
 	f.y = f.top
+	f.start()
 }
 
 // need starts a new page unless h more points fit on this one.
@@ -63,7 +70,10 @@ func (f *flow) drawLine(ln textLine, x, y, lh, width float64, align string) {
 	for _, r := range ln.runs {
 		// Baseline: centre the em box in the line box, then drop by the
 		// ascent (about 0.8 em for these faces).
-		base := y + (lh-r.st.size)/2 + r.st.size*0.8
+		base := y + (lh-r.st.size)/2 + r.st.size*0.8 - r.st.rise
+		if r.st.note > 0 {
+			f.refs = append(f.refs, r.st.note)
+		}
 		switch {
 		case r.st.link != "":
 			f.out.BeginElement(ElemLink, Attrs{URL: r.st.link})

@@ -17,13 +17,16 @@ import (
 // md parses section bodies. The typographer turns straight quotes and
 // dashes into the typographic ones a printed brief should have, as real
 // characters rather than the HTML entities it defaults to.
-var md = goldmark.New(goldmark.WithExtensions(
+var md = goldmark.New(goldmark.WithParserOptions(citations), goldmark.WithExtensions(
 	extension.Table,
 	extension.Strikethrough,
 	// Bare addresses ("https://…", "www.…") become links, as readers
 	// expect of any document that shows one.
 	extension.Linkify,
 	extension.DefinitionList,
+	// Footnotes ("text[^1]" and "[^1]: the note") print at the foot of
+	// the page that refers to them.
+	extension.Footnote,
 	extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
 		extension.LeftSingleQuote: "‘", extension.RightSingleQuote: "’",
 		extension.LeftDoubleQuote: "“", extension.RightDoubleQuote: "”",
@@ -125,6 +128,14 @@ func (b *builder) block(n ast.Node, out []Block) []Block {
 		return append(out, Rule{})
 	case *east.Table:
 		return append(out, b.table(n))
+	case *east.FootnoteList:
+		var notes Notes
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			if fn, ok := ch.(*east.Footnote); ok {
+				notes.Items = append(notes.Items, Note{Label: string(fn.Ref), Blocks: b.children(fn)})
+			}
+		}
+		return append(out, notes)
 	}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		out = b.block(ch, out)
@@ -257,6 +268,17 @@ func (b *builder) collect(n ast.Node, base Run, out *[]Run) {
 			r := base
 			r.Kind, r.Target, r.Link = RunImage, string(ch.Destination), ""
 			add(r, plainRuns(alt))
+		case *east.FootnoteLink:
+			r := base
+			r.Kind, r.Note, r.Link = RunFootnoteRef, ch.Index, ""
+			add(r, strconv.Itoa(ch.Index))
+		case *east.FootnoteBacklink:
+			// The HTML "↩" back to the reference: on paper the number
+			// beside the note is enough.
+		case *citation:
+			r := base
+			r.Kind, r.Link = RunCitation, ""
+			add(r, strings.Join(ch.ids, ";"))
 		case *ast.RawHTML:
 			for i := 0; i < ch.Segments.Len(); i++ {
 				seg := ch.Segments.At(i)

@@ -72,6 +72,8 @@ func roleOf(e Element, a Attrs) role {
 		return "Div"
 	case ElemTerm, ElemDefinition:
 		return "P"
+	case ElemNote:
+		return "Note"
 	}
 	return "Span"
 }
@@ -142,6 +144,9 @@ type tagger struct {
 	artifactOn bool
 	annots     []*annotation
 	pageAnnots map[int]int
+	// refAt is the element holding the first link to each target: where
+	// a footnote's Note goes.
+	refAt map[int]*structElem
 }
 
 func newTagger(raw func(string)) *tagger {
@@ -165,6 +170,31 @@ func (t *tagger) begin(e Element, a Attrs) {
 			li.kids = insertBeforeBody(li.kids, structKid{elem: lbl})
 			t.cur = lbl
 			return
+		}
+	}
+	// A footnote is drawn at the foot of the page, whatever element the
+	// page broke in (a table row, say, which may hold only cells); it
+	// belongs beside its reference, in the element that holds it, as
+	// PDF/UA asks, so a screen reader reaches it where the number is.
+	if r == "Note" {
+		t.closeContent()
+		parent := t.refAt[a.Target]
+		if parent == nil {
+			if parent = t.ancestor("Sect"); parent == nil {
+				parent = t.root
+			}
+		}
+		note := &structElem{role: r, attrs: a, parent: parent, resume: t.cur}
+		parent.kids = append(parent.kids, structKid{elem: note})
+		t.cur = note
+		return
+	}
+	if r == "Link" && a.Target > 0 {
+		if t.refAt == nil {
+			t.refAt = map[int]*structElem{}
+		}
+		if _, seen := t.refAt[a.Target]; !seen {
+			t.refAt[a.Target] = t.cur
 		}
 	}
 	// A list item's content goes in its LBody, beside the label.

@@ -169,6 +169,9 @@ type layout struct {
 	bookmarkLevel int
 	// logoW and logoH are the logo's pixel size, 0 without a logo.
 	logoW, logoH float64
+	notes        notes
+	// cites maps a source's id to its number in the Sources list.
+	cites map[string]int
 }
 
 func newLayout(doc *Document, prev *pass, out Surface) *layout {
@@ -177,11 +180,12 @@ func newLayout(doc *Document, prev *pass, out Surface) *layout {
 		measurer: measurer{metrics: &metrics},
 		flow: flow{out: out, pageW: s.PageWidth, pageH: s.PageHeight,
 			left: s.Margins.Left, right: s.PageWidth - s.Margins.Right,
-			top: s.Margins.Top, bottom: s.PageHeight - s.Margins.Bottom},
+			top: s.Margins.Top, bottom: s.PageHeight - s.Margins.Bottom, floor: s.PageHeight - s.Margins.Bottom},
 		doc: doc, prev: prev, accent: s.Accent,
 		base: s.BodySize, lh: s.LineHeight, sp: s.spacing(),
 	}
-	r.finish, r.start = r.footer, r.header
+	r.finish = func() { r.drawNotes(); r.footer() }
+	r.start = func() { r.header(); r.carryNotes() }
 	if s.Logo != nil {
 		r.logoW, r.logoH = float64(s.Logo.Width), float64(s.Logo.Height)
 	}
@@ -200,6 +204,11 @@ func (r *layout) result() pass {
 func (r *layout) run() {
 	for _, s := range r.doc.Sections {
 		r.entries = append(r.entries, tocEntry{title: s.Title, link: len(r.entries) + 1})
+		for _, b := range s.Blocks {
+			if l, ok := b.(SourceList); ok {
+				r.citeSources(l)
+			}
+		}
 	}
 	r.newPage()
 	for i := range r.doc.Front {
@@ -208,14 +217,36 @@ func (r *layout) run() {
 	for i, s := range r.doc.Sections {
 		r.starts = append(r.starts, r.position())
 		r.out.BeginElement(ElemSection, Attrs{Label: s.Title})
+		r.beginNotes(s.Blocks)
 		r.sectionTitle(i, s.Title, r.keepHeight(s.Blocks, 0, blockCtx{}))
 		for j := range s.Blocks {
 			r.walk(s.Blocks, j, blockCtx{})
 		}
+		r.placeNotes()
 		r.out.EndElement()
 	}
 	r.starts = append(r.starts, r.position())
-	r.footer()
+	// A long note the last page had no room for continues on pages of
+	// its own.
+	for r.placeNotes(); len(r.notes.carry) > 0; {
+		r.newPage()
+	}
+	r.finish()
+}
+
+// citeSources numbers the sources citations can name.
+func (r *layout) citeSources(l SourceList) {
+	for i, s := range l.Items {
+		if s.ID == "" {
+			continue
+		}
+		if r.cites == nil {
+			r.cites = map[string]int{}
+		}
+		if _, dup := r.cites[s.ID]; !dup {
+			r.cites[s.ID] = i + 1
+		}
+	}
 }
 
 // position is how far down the document layout is, in pages.

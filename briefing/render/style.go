@@ -61,6 +61,10 @@ type Style struct {
 	// table of contents entry jumping to its section).
 	link     string
 	internal int
+	// rise lifts the baseline (a footnote number); note is the footnote
+	// a reference refers to, so layout can put it on the same page.
+	rise float64
+	note int
 }
 
 func (s Style) fpdfStyle() string {

@@ -68,6 +68,7 @@ const (
 	ElemTerm                        // a glossary term (Lbl)
 	ElemDefinition                  // a definition (LBody)
 	ElemSources                     // the numbered list of sources (L)
+	ElemNote                        // Note: a footnote, Attrs.Target its link target
 )
 
 // Attrs are an element's attributes; each kind uses the ones its comment

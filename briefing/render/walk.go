@@ -82,6 +82,8 @@ func (r *layout) walk(bs []Block, i int, c blockCtx) {
 		r.table(b, c)
 	case SourceList:
 		r.sources(b)
+	case Notes:
+		// Printed at the foot of the pages that refer to them.
 	case Cover:
 		r.cover()
 	case MemoHeading:
@@ -109,6 +111,14 @@ func (r *layout) spans(runs []Run, st Style) []span {
 		}
 		if rn.Code {
 			s.fam, s.size = mono, s.size-1
+		}
+		switch rn.Kind {
+		case RunFootnoteRef:
+			out = append(out, r.refSpans(rn, s)...)
+			continue
+		case RunCitation:
+			out = append(out, r.citeSpans(rn, s)...)
+			continue
 		}
 		text := rn.Text
 		if rn.Kind == RunImage {
@@ -298,11 +308,8 @@ func (r *layout) placeBlock(lines []textLine, st Style, c blockCtx, lh, after fl
 	// Never leave a paragraph's first line alone at the foot of a page;
 	// a three-line paragraph split anywhere leaves a line alone, so it
 	// moves whole (drawLines keeps the last line company).
-	switch n := len(lines); {
-	case n == 3:
-		r.need(3 * lh)
-	case n >= 2:
-		r.need(2 * lh)
+	if n := keptLines(len(lines)); n > 1 {
+		r.need(float64(n) * lh)
 	}
 	if c.marker != "" {
 		r.need(lh)
@@ -331,6 +338,18 @@ func (r *layout) placeBlock(lines []textLine, st Style, c blockCtx, lh, after fl
 	r.shadeCallout(c, after)
 }
 
+// keptLines is how many of a block's n lines must start on the same
+// page: a three-line paragraph split anywhere leaves a line alone.
+func keptLines(n int) int {
+	switch {
+	case n == 3:
+		return 3
+	case n >= 2:
+		return 2
+	}
+	return 1
+}
+
 // drawLines draws lines at the context's indent, breaking pages between
 // lines and drawing quote bars and code shading beside each line so they
 // follow the text across page breaks.
@@ -342,6 +361,9 @@ func (r *layout) drawLines(lines []textLine, c blockCtx, lh float64) {
 	pageStart, page := 0, r.page
 	for i, ln := range lines {
 		if i == len(lines)-2 && i-pageStart >= 2 && r.y+lh <= r.bottom && r.y+2*lh > r.bottom {
+			r.newPage()
+		}
+		if r.notesPushLine(ln, lh) {
 			r.newPage()
 		}
 		r.need(lh)
@@ -369,6 +391,7 @@ func (r *layout) drawLines(lines []textLine, c blockCtx, lh float64) {
 		}
 		r.drawLine(ln, r.left+c.indent, r.y, lh, r.right-r.left-c.indent-c.inset, "L")
 		r.y += lh
+		r.placeNotes()
 	}
 }
 
