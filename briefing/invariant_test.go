@@ -131,6 +131,12 @@ type genDoc struct {
 	groups    []group  // sections' titles and bodies, in order
 	settings  []string // words of the packet settings, anywhere
 	watermark string
+	// notes are the footnotes of the section being generated, written
+	// after its blocks; noteWords their words, which print at the foot
+	// of a page, so anywhere in the text area; notesN numbers them.
+	notes     strings.Builder
+	noteWords []string
+	notesN    int
 }
 
 func (g *genDoc) word() string {
@@ -204,7 +210,7 @@ func (g *genDoc) block(b *strings.Builder, depth int) {
 			g.groups = append(g.groups, group{ch})
 		}
 	}()
-	switch g.c.pick(13) {
+	switch g.c.pick(14) {
 	case 0:
 		fmt.Fprintf(b, "%s %s\n\n", strings.Repeat("#", 1+g.c.pick(6)), g.inline(g.words(1+g.c.pick(8), &ch)))
 	case 1:
@@ -239,6 +245,14 @@ func (g *genDoc) block(b *strings.Builder, depth int) {
 		fmt.Fprintf(b, "%s %s\n\n", w, g.words(1, &ch)[0])
 	case 10:
 		b.WriteString("***\n\n")
+	case 11:
+		// A footnote, its reference and a citation of the summary's
+		// source inside a paragraph.
+		g.notesN++
+		var note chain
+		fmt.Fprintf(b, "%s[^g%d] [@article] %s\n\n", g.inline(g.words(g.size(), &ch)), g.notesN, g.inline(g.words(1+g.c.pick(5), &ch)))
+		fmt.Fprintf(&g.notes, "[^g%d]: %s\n", g.notesN, g.inline(g.words(g.size(), &note)))
+		g.noteWords = append(g.noteWords, note...)
 	default:
 		fmt.Fprintf(b, "%s\n\n", g.inline(g.words(g.size(), &ch)))
 	}
@@ -315,6 +329,8 @@ func generate(c *chooser, foreign bool) *genDoc {
 		for n := 1 + c.pick(12); n > 0; n-- {
 			g.block(&b, 0)
 		}
+		b.WriteString("\n" + g.notes.String())
+		g.notes.Reset()
 		g.bodies = append(g.bodies, b.String())
 		p.Sections = append(p.Sections, SectionRef{Template: "summary", Title: t, Included: true})
 	}
@@ -377,6 +393,7 @@ func (g *genDoc) drop(probs Problems) ([]string, error) {
 		}
 	}
 	g.settings = filter(g.settings)
+	g.noteWords = filter(g.noteWords)
 	if g.watermark != "" && reported(g.watermark) {
 		dropped = append(dropped, g.watermark)
 		g.watermark = ""
@@ -501,10 +518,11 @@ func inPieces(text, w string) (end, found int) {
 	return end, 0
 }
 
-// checkSettings returns the settings' words that text lacks.
+// missingSettings returns the words of the settings and footnotes that
+// text lacks: they may be anywhere in it.
 func (g *genDoc) missingSettings(text string) []string {
 	var missing []string
-	for _, w := range g.settings {
+	for _, w := range append(g.settings[:len(g.settings):len(g.settings)], g.noteWords...) {
 		if !strings.Contains(text, norm.NFC.String(w)) {
 			missing = append(missing, w)
 		}
