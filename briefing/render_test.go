@@ -34,6 +34,9 @@ func renderPacket(t *testing.T, p *Packet) ([]byte, render.Info) {
 	return data, res.Info
 }
 
+// subsetName is how a subset font is named (ISO 32000-1, 9.6.4).
+var subsetName = regexp.MustCompile(`^[A-Z]{6}\+[A-Za-z]+(-[A-Za-z]+)?$`)
+
 func TestSamplePDFPassesRealTools(t *testing.T) {
 	for _, tc := range []struct{ size, pdfinfo string }{
 		{"letter", "612 x 792 pts (letter)"},
@@ -64,6 +67,11 @@ func TestSamplePDFPassesRealTools(t *testing.T) {
 			for _, f := range fonts {
 				if fields := strings.Fields(f); len(fields) < 7 || fields[len(fields)-5] != "yes" {
 					t.Errorf("font not embedded: %s", f)
+				}
+				// Only the glyphs used are embedded, and the name says so:
+				// a six-letter tag before the PostScript name.
+				if fields := strings.Fields(f); len(fields) < 7 || fields[len(fields)-4] != "yes" || !subsetName.MatchString(fields[0]) {
+					t.Errorf("font not named as a subset: %s", f)
 				}
 			}
 
@@ -195,7 +203,7 @@ func TestUnicodeTextSurvives(t *testing.T) {
 			t.Errorf("text lacks %q", want)
 		}
 	}
-	if fonts := tool(t, "pdffonts", path); !strings.Contains(fonts, "dejavusans") {
+	if fonts := tool(t, "pdffonts", path); !strings.Contains(fonts, "+DejaVuSans") {
 		t.Errorf("fallback font not used for ✓ and Georgian:\n%s", fonts)
 	}
 }

@@ -499,6 +499,9 @@ func (t *tagger) finish(pdf []byte, pages int, pageObj func(n int) int) ([]byte,
 	write(f.root, fmt.Sprintf("%s /MarkInfo <</Marked true>> /StructTreeRoot %d 0 R /ViewerPreferences <</DisplayDocTitle true>> /Version /1.7>>",
 		strings.TrimSuffix(cat, ">>"), treeRoot))
 
+	if err := subsetNames(f, write); err != nil {
+		return nil, err
+	}
 	xref := writeXref(out, written, offsets)
 	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/Prev %d\n>>\nstartxref\n%d\n%%%%EOF\n",
 		next, f.root, f.info, f.xref, xref)
