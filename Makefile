@@ -62,9 +62,10 @@ bench-peers: deps
 screenshot: build
 	./scripts/screenshot.sh $(BIN) docs
 
-# An installable Linux package (tar.xz with binary, icon and desktop entry).
+# An installable Linux package (tar.xz with binary, icon, desktop entry and
+# the .briefing file type, so a double-clicked packet opens in Briefsmith).
 package: deps
-	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -name Briefsmith -release
+	GO=$(GO) ./scripts/package.sh
 
 clean:
 	rm -rf bin sample.pdf Briefsmith.tar.xz
