@@ -12,6 +12,31 @@ import (
 // template (an unknown one is an error), so blank sections name this one.
 const BlankTemplateID = "blank"
 
+// NewPacket returns an empty packet for audience with the defaults a new
+// user expects: Letter paper, 11 pt type, a cover and a table of contents.
+func NewPacket(audience Audience) *Packet {
+	if audience == "" {
+		audience = Staff
+	}
+	return &Packet{
+		Version:   PacketVersion,
+		Title:     UntitledTitle,
+		Audience:  audience,
+		Language:  DefaultLanguage,
+		Variables: map[string]string{},
+		Sections:  []SectionRef{},
+		Style:     Style{PageSize: Letter, FontSize: 11, Accent: "#1F4E79", Cover: true, TOC: true},
+	}
+}
+
+// UntitledTitle is a new packet's title until the user gives one; a
+// packet exported with it is warned about, since it prints on the cover.
+const UntitledTitle = "Untitled briefing"
+
+// defaultMarking is a new staff memo's handling marking when Preferences
+// name none: the New dialog promises "marking on every page".
+const defaultMarking = "UNCLASSIFIED"
+
 // Defaults are the user's own starting values for new packets (the app's
 // Preferences); the zero value keeps the program's.
 type Defaults struct {

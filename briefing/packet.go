@@ -104,31 +104,6 @@ type Style struct {
 	FitToLimit bool `json:"fit_to_limit,omitempty"`
 }
 
-// NewPacket returns an empty packet for audience with the defaults a new
-// user expects: Letter paper, 11 pt type, a cover and a table of contents.
-func NewPacket(audience Audience) *Packet {
-	if audience == "" {
-		audience = Staff
-	}
-	return &Packet{
-		Version:   PacketVersion,
-		Title:     UntitledTitle,
-		Audience:  audience,
-		Language:  DefaultLanguage,
-		Variables: map[string]string{},
-		Sections:  []SectionRef{},
-		Style:     Style{PageSize: Letter, FontSize: 11, Accent: "#1F4E79", Cover: true, TOC: true},
-	}
-}
-
-// UntitledTitle is a new packet's title until the user gives one; a
-// packet exported with it is warned about, since it prints on the cover.
-const UntitledTitle = "Untitled briefing"
-
-// defaultMarking is a new staff memo's handling marking when Preferences
-// name none: the New dialog promises "marking on every page".
-const defaultMarking = "UNCLASSIFIED"
-
 // maxPacketSize caps what OpenPacket reads: logos and bodies included, a
 // real packet is well under this.
 const maxPacketSize = 64 << 20

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -80,4 +81,61 @@ func (w *mainWindow) onNew(audience briefing.Audience, blank bool) {
 		}
 		w.setDocument(w.newDocument(p, ""))
 	})
+}
+
+// start opens the packet the user last worked on, as startOn does with
+// no file named.
+func (w *mainWindow) start() { w.startOn("") }
+
+// startOn opens path, or with none the packet opened or saved last (the
+// head of Open Recent), then offers to restore work a crash left behind:
+// the newest recovery file whose window is no longer running. Files of
+// windows still open are theirs alone; older orphans wait for the next
+// start.
+func (w *mainWindow) startOn(path string) {
+	if path != "" {
+		w.openPath(path)
+	} else {
+		w.openLast()
+	}
+	orphans, errs := briefing.OrphanedRecoveries(w.env.fs, w.env.dataDir, w.env.alive)
+	if len(errs) > 0 {
+		w.ui.showError(fmt.Errorf("some autosaved work could not be read, so it was kept as it is:\n%w", errors.Join(errs...)))
+	}
+	if len(orphans) == 0 {
+		return
+	}
+	r := orphans[0]
+	w.ui.askRestore(r, func(restore bool) {
+		if !restore {
+			_ = briefing.RemoveRecovery(w.env.fs, r.File)
+			return
+		}
+		d := w.newDocument(r.Packet, r.Path)
+		d.disk = r.Disk
+		d.markUnsaved()
+		w.setDocument(d)
+		// The work is this window's now: keep it under our own name
+		// before the crashed window's file goes.
+		if w.saveRecovery(w.recoveryOf(d)) == nil {
+			_ = briefing.RemoveRecovery(w.env.fs, r.File)
+		}
+	})
+}
+
+// openLast opens the packet at the head of Open Recent. One that has gone
+// or cannot be read leaves the sample open without a word: the user asked
+// for nothing, and Open Recent still lists it should a drive come back.
+func (w *mainWindow) openLast() {
+	recent := w.app.Preferences().StringList(prefRecent)
+	if len(recent) == 0 {
+		return
+	}
+	p, stamp, err := briefing.OpenPacket(w.env.fs, recent[0])
+	if err != nil {
+		return
+	}
+	d := w.newDocument(p, recent[0])
+	d.disk = &stamp
+	w.setDocument(d)
 }
