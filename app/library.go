@@ -171,11 +171,12 @@ func (l *libraryPanel) addTemplate(id string) {
 
 // onAddBlank adds an empty section after the selected one and puts the
 // cursor in its title, which reads "New section" until the user types
-// their own.
+// their own: the title is selected, so the first keystroke replaces it.
 func (w *mainWindow) onAddBlank() {
 	w.doc.addSection(briefing.BlankTemplateID)
 	w.tabs.SelectIndex(0)
 	w.win.Canvas().Focus(w.section.title)
+	w.section.title.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // joinNames joins the names of a closed set's values (audiences, say).

@@ -208,7 +208,7 @@ func TestAddBlankSection(t *testing.T) {
 	if h.w.win.Canvas().Focused() != s.title {
 		t.Error("the cursor is not in the new section's title")
 	}
-	s.title.SetText("") // what select-all and delete give
+	// The title is selected: typing replaces it.
 	test.Type(s.title, "Budget")
 	test.Type(s.body, "Costs rise.")
 	sec := h.doc().Sections[1]
