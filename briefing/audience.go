@@ -39,7 +39,7 @@ type startStyle struct {
 var audienceTable = []audienceInfo{
 	// Staffers read fast and print little: compact lines.
 	// A memo is short: a cover and contents would only add pages.
-	{Staff, "staff memo", render.Profile{Kicker: "Briefing memo", LineSpacing: 1.3}, startStyle{fontSize: 11}},
+	{Staff, "staff memo", render.Profile{Kicker: "Briefing memo", LineSpacing: 1.28}, startStyle{fontSize: 11}},
 	// Students need readable type and room to write; a handout starts
 	// with the name line, not a cover.
 	{Classroom, "classroom handout", render.Profile{Kicker: "Classroom handout", LineSpacing: 1.6, NameLine: true, MinFontSize: 12},

@@ -136,6 +136,11 @@ func (s *lineRecorder) BeginElement(kind render.Element, _ render.Attrs) {
 	case render.ElemParagraph, render.ElemListItem, render.ElemCallout, render.ElemDefinition:
 		s.units = append(s.units, unitLines{kind: kind})
 		s.stack = append(s.stack, len(s.units)-1)
+	case render.ElemNote:
+		// A footnote is drawn at the page's foot while the block that
+		// broke across the page is still open; its lines are not that
+		// block's.
+		s.stack = append(s.stack, noteUnit)
 	default:
 		s.stack = append(s.stack, -1)
 	}
@@ -153,9 +158,14 @@ func (s *lineRecorder) Text(_ render.Style, _, y float64, _ string) {
 		if u := s.stack[i]; u >= 0 {
 			s.units[u].add(s.page, y)
 			return
+		} else if u == noteUnit {
+			return
 		}
 	}
 }
+
+// noteUnit marks a footnote on lineRecorder's stack.
+const noteUnit = -2
 
 // add records a line at y on page; runs of one line in different faces
 // sit within a few points of each other and are one line.

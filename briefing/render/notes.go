@@ -19,7 +19,7 @@ const (
 
 // noteSep is the room above a page's first note: space, then a short
 // rule, then space.
-const noteSep = 9
+const noteSep = 12
 
 // noteLine is one laid-out line of a footnote.
 type noteLine struct {

@@ -203,6 +203,7 @@ func (r *layout) drawTable(t *tableLayout) {
 		keep += t.height(min(t.lineCount(t.headerRows), 3))
 	}
 	r.need(min(keep, fresh))
+	onPage := 0 // body rows begun on this page
 	for i := range t.rows {
 		switch i {
 		case 0:
@@ -224,6 +225,7 @@ func (r *layout) drawTable(t *tableLayout) {
 			shade = &zebra
 		}
 		breakPage := func() {
+			onPage = 0
 			r.newPage()
 			if i >= t.headerRows && repeat {
 				r.out.BeginArtifact(ArtifactRepeatedHeader)
@@ -234,6 +236,18 @@ func (r *layout) drawTable(t *tableLayout) {
 			}
 		}
 		n := t.lineCount(i)
+		// The last row never goes alone under a repeated header: when
+		// the last two rows do not both fit, the second to last goes
+		// over with it, as long as two rows stay behind.
+		if last := len(t.rows) - 1; i == last-1 && i >= t.headerRows && onPage >= 2 {
+			h, hLast := t.height(n), t.height(t.lineCount(last))
+			if r.y+h <= r.bottom && r.y+h+hLast > r.bottom && h+hLast <= fresh {
+				breakPage()
+			}
+		}
+		if i >= t.headerRows {
+			onPage++
+		}
 		moved := false // a row moves to a new page at most once
 		for from := 0; from < n; {
 			room := int((r.bottom - r.y - 2*t.pad) / t.lh)
