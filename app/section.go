@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,8 +12,8 @@ import (
 	"github.com/briefsmith/briefsmith/briefing"
 )
 
-// sectionPanel edits the selected section: its title and Markdown body,
-// and previews it with the placeholders filled.
+// sectionPanel edits the selected section: its title and Markdown body.
+// The page view beside it shows the result as printed.
 type sectionPanel struct {
 	w *mainWindow
 	// key is the section the fields show and every edit in them goes to:
@@ -32,8 +31,6 @@ type sectionPanel struct {
 	title         *widget.Entry
 	body          *widget.Entry
 	reset         *widget.Button
-	preview       *widget.RichText
-	tabs          *container.AppTabs
 	// showing is set while fields are filled from the packet, so their
 	// OnChanged handlers do not record an edit.
 	showing bool
@@ -70,18 +67,10 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 		}
 	}
 	s.reset = widget.NewButtonWithIcon("Reset to template", theme.ContentUndoIcon(), func() { s.w.doc.resetBody(s.key) })
-	s.preview = widget.NewRichText()
-	s.preview.Wrapping = fyne.TextWrapWord
-	edit := container.NewBorder(
+	s.content = container.NewBorder(
 		container.NewVBox(s.info, widget.NewForm(widget.NewFormItem("Title", s.title))),
 		container.NewHBox(s.reset, widget.NewButtonWithIcon("Save as template…", theme.DocumentSaveIcon(), s.onSaveAsTemplate)),
 		nil, nil, s.body)
-	s.tabs = container.NewAppTabs(
-		container.NewTabItem("Edit", edit),
-		container.NewTabItem("Preview", container.NewVScroll(s.preview)),
-	)
-	s.tabs.OnSelected = func(*container.TabItem) { s.renderPreview() }
-	s.content = s.tabs
 	return s
 }
 
@@ -100,7 +89,6 @@ func (s *sectionPanel) show() {
 		s.title.Disable()
 		s.body.Disable()
 		s.reset.Disable()
-		s.preview.ParseMarkdown("")
 		return
 	}
 	ref := sections[i]
@@ -152,75 +140,6 @@ func (s *sectionPanel) show() {
 	}
 	s.bodyText = s.body.Text
 	setEnabled(s.reset, ref.Body != nil && ok)
-	s.renderPreview()
-}
-
-// renderPreview shows the section as it will read, placeholders filled.
-// Fyne's rich text has no tables, so tables are shown as aligned text.
-func (s *sectionPanel) renderPreview() {
-	at := s.w.doc.indexOf(s.key)
-	if s.tabs.SelectedIndex() != 1 || at < 0 {
-		return
-	}
-	p := s.w.doc.packet.Clone()
-	for i := range p.Sections {
-		p.Sections[i].Included = i == at
-	}
-	doc, probs := briefing.Resolve(s.w.lib, p, s.w.doc.name())
-	if len(doc.Sections) == 0 {
-		s.preview.ParseMarkdown("**This section cannot be previewed yet:**\n\n" + escapeMarkdown(probs.Errors().Error()))
-		return
-	}
-	sec := doc.Sections[0]
-	s.preview.ParseMarkdown("# " + sec.Title + "\n\n" + tablesAsText(sec.Markdown))
-}
-
-var tableLine = regexp.MustCompile(`^\s*\|.*\|\s*$`)
-var tableRule = regexp.MustCompile(`^\s*\|?\s*:?-{3,}`)
-
-// tablesAsText turns Markdown tables into fixed-width code blocks, which
-// Fyne's Markdown preview can show.
-func tablesAsText(md string) string {
-	lines := strings.Split(md, "\n")
-	var out []string
-	for i := 0; i < len(lines); {
-		if !tableLine.MatchString(lines[i]) {
-			out = append(out, lines[i])
-			i++
-			continue
-		}
-		var rows [][]string
-		for ; i < len(lines) && tableLine.MatchString(lines[i]); i++ {
-			if tableRule.MatchString(lines[i]) {
-				continue
-			}
-			cells := strings.Split(strings.Trim(strings.TrimSpace(lines[i]), "|"), "|")
-			for j := range cells {
-				cells[j] = strings.ReplaceAll(strings.TrimSpace(cells[j]), "**", "")
-			}
-			rows = append(rows, cells)
-		}
-		widths := map[int]int{}
-		for _, r := range rows {
-			for j, c := range r {
-				widths[j] = max(widths[j], len([]rune(c)))
-			}
-		}
-		out = append(out, "```")
-		for _, r := range rows {
-			var b strings.Builder
-			for j, c := range r {
-				b.WriteString(c + strings.Repeat(" ", widths[j]-len([]rune(c))+2))
-			}
-			out = append(out, strings.TrimRight(b.String(), " "))
-		}
-		out = append(out, "```")
-	}
-	return strings.Join(out, "\n")
-}
-
-func escapeMarkdown(s string) string {
-	return strings.NewReplacer("*", `\*`, "_", `\_`, "#", `\#`, "`", "\\`", "\n", "\n\n").Replace(s)
 }
 
 // onSaveAsTemplate writes the selected section, as edited, into the user's

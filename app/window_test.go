@@ -144,7 +144,7 @@ func TestReorderExcludeDuplicateRemoveAndUndoRedo(t *testing.T) {
 	}
 }
 
-func TestEditingABodyChangesThePreviewAndCanBeReset(t *testing.T) {
+func TestEditingABodyCanBeReset(t *testing.T) {
 	h := newHarness(t, nil)
 	h.w.selectSection(3)
 	s := h.w.section
@@ -160,13 +160,6 @@ func TestEditingABodyChangesThePreviewAndCanBeReset(t *testing.T) {
 	}
 	if s.reset.Disabled() {
 		t.Error("Reset disabled for an edited section")
-	}
-	s.tabs.SelectIndex(1)
-	got := s.preview.String()
-	for _, want := range []string{"Scope of the Order", "Hello the Member and senior staff, see this table:", "one  two"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("preview lacks %q:\n%s", want, got)
-		}
 	}
 	// Each line typed is one undo step (the two empty lines are one
 	// each); the first burst made the copy.
