@@ -60,6 +60,16 @@ func resolveForExport(lib *Library, p *Packet, name string) (*render.Document, *
 	return doc, &fr, probs
 }
 
+// ExportDocument is the document an export of p prints: resolved, and
+// fitted to the page limit when the packet asks for it. The app's page
+// view lays out this one, so it shows the fitted type and margins the
+// PDF gets, not the packet as set. Do not lay the document out when
+// probs has errors.
+func ExportDocument(lib *Library, p *Packet, name string) (*render.Document, Problems) {
+	doc, _, probs := resolveForExport(lib, p, name)
+	return doc, probs
+}
+
 // fitReport adds, to the warning that the PDF is over its limit, what the
 // fitting found, so the user knows what to cut.
 func fitReport(pr Problem, fit *FitResult) Problem {
