@@ -20,7 +20,7 @@ run: build
 	./$(BIN)
 
 # Each fuzz target as package:name.
-FUZZ_TARGETS := ./briefing:FuzzDecodePacket ./briefing:FuzzParseTemplate ./briefing:FuzzExpand ./briefing:FuzzLayout \
+FUZZ_TARGETS := ./briefing:FuzzDecodePacket ./briefing:FuzzParseTemplate ./briefing:FuzzExpand ./briefing:FuzzLayout ./briefing:FuzzPlainFields \
 	./briefing:FuzzRender ./briefing:FuzzEveryWordIsPrintedOrReported ./briefing/render:FuzzLogo ./briefing/render:FuzzWriteDocx
 FUZZTIME ?= 60s
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck

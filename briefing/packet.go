@@ -46,8 +46,12 @@ type Packet struct {
 	// rather than silently becoming the default again.
 	Language  string            `json:"language"`
 	Variables map[string]string `json:"variables,omitempty"`
-	Sections  []SectionRef      `json:"sections"`
-	Style     Style             `json:"style"`
+	// Fields are the packet's own fields, declared in the app's
+	// Variables tab (name, label, "to verify"); their values are in
+	// Variables like any other.
+	Fields   []Variable   `json:"fields,omitempty"`
+	Sections []SectionRef `json:"sections"`
+	Style    Style        `json:"style"`
 
 	// Extra holds top-level fields this version does not know (written by
 	// a newer Briefsmith, say): kept and written back on save.
@@ -316,6 +320,9 @@ func (p *Packet) Clone() *Packet {
 		for k, v := range p.Variables {
 			c.Variables[k] = v
 		}
+	}
+	if p.Fields != nil {
+		c.Fields = append([]Variable(nil), p.Fields...)
 	}
 	if p.Sections != nil {
 		c.Sections = make([]SectionRef, len(p.Sections))

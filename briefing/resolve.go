@@ -106,6 +106,12 @@ func Declared(lib *Library, p *Packet) []Variable {
 			}
 		}
 	}
+	for _, v := range p.Fields {
+		if !seen[v.Name] {
+			seen[v.Name] = true
+			out = append(out, v)
+		}
+	}
 	return out
 }
 
@@ -312,6 +318,18 @@ func checkPacketFields(p *Packet, name string) (probs Problems, logo *render.Log
 	}
 	if !p.Audience.Valid() {
 		bad("audience %q is not one of %s", p.Audience, AudienceNames(", "))
+	}
+	seenField := map[string]bool{}
+	for i, v := range p.Fields {
+		switch {
+		case !varPattern.MatchString(v.Name):
+			bad("field %d %q: a field's name is letters, digits and underscores, starting with a letter", i+1, v.Name)
+		case builtinVariable(v.Name):
+			bad("field %d %q is a built-in name, filled from the packet's own %s setting; rename the field", i+1, v.Name, v.Name)
+		case seenField[v.Name]:
+			bad("field %q is declared twice; remove one", v.Name)
+		}
+		seenField[v.Name] = true
 	}
 	if p.Date != "" {
 		if _, err := time.Parse(time.DateOnly, p.Date); err != nil {
