@@ -147,6 +147,7 @@ func (w *mainWindow) onQuit() {
 
 func (w *mainWindow) stopTimers() {
 	w.analyzeGen.Add(1)
+	w.pages.stop()
 	if w.stopAnalyze != nil {
 		w.stopAnalyze()
 	}

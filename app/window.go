@@ -12,7 +12,8 @@ import (
 )
 
 // mainWindow is the one window: library, packet and section side by side,
-// with settings, variables and problems in tabs on the right.
+// with settings, variables and problems in tabs beside the section, and
+// the pages as printed on the right.
 type mainWindow struct {
 	app fyne.App
 	win fyne.Window
@@ -30,6 +31,7 @@ type mainWindow struct {
 	settings  *settingsPanel
 	variables *variablesPanel
 	problems  *problemsPanel
+	pages     *pageView
 	tabs      *container.AppTabs
 
 	menu                           *fyne.MainMenu
@@ -84,16 +86,24 @@ func (w *mainWindow) buildUI() {
 	w.settings = newSettingsPanel(w)
 	w.variables = newVariablesPanel(w)
 	w.problems = newProblemsPanel(w)
+	w.pages = newPageView(w)
+	// Settings and Variables scroll sideways in a narrow pane rather than
+	// hold the window wider than a 1024-pixel screen beside the pages.
 	w.tabs = container.NewAppTabs(
 		container.NewTabItem("Section", w.section.content),
-		container.NewTabItem("Settings", w.settings.content),
-		container.NewTabItem("Variables", w.variables.content),
+		container.NewTabItem("Settings", container.NewHScroll(w.settings.content)),
+		container.NewTabItem("Variables", container.NewHScroll(w.variables.content)),
 		container.NewTabItem("Problems", w.problems.content),
 	)
 	left := container.NewHSplit(w.library.content, w.packet.content)
 	left.Offset = 0.5
-	all := container.NewHSplit(left, w.tabs)
-	all.Offset = 0.42
+	// The editor gets the larger share beside the pages (the settings
+	// form's width at 1280 pixels); the pages still get a third of the
+	// window, and their divider moves.
+	right := container.NewHSplit(w.tabs, w.pages.content)
+	right.Offset = 0.6
+	all := container.NewHSplit(left, right)
+	all.Offset = 0.3
 	w.win.SetContent(all)
 	w.win.SetMainMenu(w.mainMenu())
 }
@@ -111,6 +121,7 @@ func (w *mainWindow) setDocument(d *document) {
 	d.onChange = w.onDocumentChanged
 	w.refreshAll()
 	w.scheduleAnalysis()
+	w.pages.refresh()
 }
 
 // onDocumentChanged runs after every edit, undo and redo. The document has
@@ -119,6 +130,7 @@ func (w *mainWindow) setDocument(d *document) {
 func (w *mainWindow) onDocumentChanged() {
 	w.refreshAll()
 	w.scheduleAnalysis()
+	w.pages.refresh()
 	w.scheduleAutosave()
 }
 
@@ -126,6 +138,7 @@ func (w *mainWindow) refreshAll() {
 	w.updateTitle()
 	w.packet.refresh()
 	w.section.show()
+	w.pages.follow(w.doc.selectedIndex())
 	w.settings.refresh()
 	w.variables.refresh()
 	w.refreshMenu()
@@ -148,6 +161,7 @@ func (w *mainWindow) selectSection(i int) {
 	w.doc.selectIndex(i)
 	w.packet.selectRow()
 	w.section.show()
+	w.pages.follow(i)
 }
 
 // scheduleAnalysis recomputes the page count and problems in the
