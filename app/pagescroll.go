@@ -68,8 +68,10 @@ func (v *pageView) fitScale() bool {
 	if s == v.stack.scale {
 		return false
 	}
+	// A view at the top of a page (after a jump) has the gap above it
+	// in view, which belongs to that page, not the one before.
 	top := v.scroll.Offset.Y
-	page := v.stack.pageAt(top)
+	page := v.stack.pageAt(top + pageGap)
 	within := (top - v.stack.pageTop(page)) / v.stack.scale
 	v.stack.scale = s
 	v.stack.Refresh()

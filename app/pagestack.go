@@ -133,12 +133,16 @@ func (r *pageStackRenderer) Refresh() {
 
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	th := s.Theme()
-	back := th.Color(theme.ColorNameInputBackground, v)
+	// The backdrop is the theme's background a shade towards its text
+	// colour: darker than white paper in a light theme, lighter than the
+	// window in a dark one, and right for any custom theme too.
+	back := mix(th.Color(theme.ColorNameBackground, v), th.Color(theme.ColorNameForeground, v), 0.1)
 	r.backdrop.FillColor = back
 	shadow := th.Color(theme.ColorNameShadow, v)
-	rr, gg, bb, _ := back.RGBA()
 	// The veil is the backdrop, see-through: dimmed pages sink into it.
-	r.veil.FillColor = color.NRGBA{R: uint8(rr >> 8), G: uint8(gg >> 8), B: uint8(bb >> 8), A: 0xa0}
+	veil := back
+	veil.A = 0xa0
+	r.veil.FillColor = veil
 	r.veil.Hidden = !s.dimmed
 	for i, sh := range r.sheets {
 		if sh.shadow.FillColor != shadow {
@@ -179,4 +183,12 @@ func (s *pageStack) setPages(count int, w, h float32) {
 	for len(s.images) < count {
 		s.images = append(s.images, nil)
 	}
+}
+
+// mix is a blended a share t of the way to b, opaque.
+func mix(a, b color.Color, t float64) color.NRGBA {
+	ar, ag, ab, _ := a.RGBA()
+	br, bg, bb, _ := b.RGBA()
+	m := func(x, y uint32) uint8 { return uint8((float64(x)*(1-t) + float64(y)*t) / 257) }
+	return color.NRGBA{R: m(ar, br), G: m(ag, bg), B: m(ab, bb), A: 0xff}
 }
