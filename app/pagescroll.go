@@ -183,9 +183,20 @@ func (v *pageView) updateIndicator() {
 		v.indicator.SetText("")
 		return
 	}
-	// The page filling the upper part of the view is the one being read.
-	n := v.stack.pageAt(v.scroll.Offset.Y + v.scroll.Size().Height/3)
-	v.indicator.SetText(pageOf(n+1, v.stack.count))
+	// The page taking most of the view is the one being read, the first
+	// of equals; at the end of the document that is the last page even
+	// when it starts below the middle of the view.
+	top := v.scroll.Offset.Y
+	bottom := top + v.scroll.Size().Height
+	first, last := v.stack.pageAt(top), v.stack.pageAt(bottom)
+	best, most := first, float32(-1)
+	for n := first; n <= last; n++ {
+		y := v.stack.pageTop(n)
+		if seen := min(bottom, y+v.stack.pageSize().Height) - max(top, y); seen > most {
+			best, most = n, seen
+		}
+	}
+	v.indicator.SetText(pageOf(best+1, v.stack.count))
 }
 
 func pageOf(n, m int) string { return fmt.Sprintf("Page %d of %d", n, m) }

@@ -152,7 +152,7 @@ func layOut(lib *briefing.Library, p *briefing.Packet, name string, first, last 
 	res := &laidOut{dpi: dpi}
 	doc, probs := briefing.ExportDocument(lib, p, name)
 	if probs.HasErrors() {
-		res.problem = firstProblem(lib, p, probs)
+		res.problem = firstProblem(probs)
 		return res
 	}
 	pages, info, err := render.RecordPages(doc)
@@ -168,24 +168,14 @@ func layOut(lib *briefing.Library, p *briefing.Packet, name string, first, last 
 	return res
 }
 
-// firstProblem is the first error, named by its section, and how many
-// more the Problems tab lists.
-func firstProblem(lib *briefing.Library, p *briefing.Packet, probs briefing.Problems) string {
+// firstProblem is the first error as the Problems tab words it (it names
+// its section and line), and how many more that tab lists.
+func firstProblem(probs briefing.Problems) string {
 	errs := probs.Errors()
 	if len(errs) == 0 {
 		return ""
 	}
-	pr := errs[0]
-	msg := pr.Text()
-	if i := pr.Section; i >= 0 && i < len(p.Sections) {
-		title := p.Sections[i].Title
-		if t, ok := lib.Get(p.Sections[i].Template); title == "" && ok {
-			title = t.TitleFor(p.Audience)
-		}
-		if title != "" {
-			msg = title + ": " + msg
-		}
-	}
+	msg := errs[0].Text()
 	if n := len(errs) - 1; n > 0 {
 		msg += fmt.Sprintf(" (%d more in Problems)", n)
 	}
