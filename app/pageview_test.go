@@ -298,3 +298,32 @@ func BenchmarkPageViewRefresh(b *testing.B) {
 		})
 	}
 }
+
+// With real goroutines for the worker and the drawing, and the test's
+// goroutine standing in for the UI goroutine, nothing the worker does
+// touches the UI's state: run with -race.
+func TestPageViewWorksOffTheUIGoroutine(t *testing.T) {
+	h := newHarness(t, nil)
+	v := h.w.pages
+	ui := make(chan func(), 64)
+	v.after = func(_ time.Duration, f func()) func() {
+		go f()
+		return func() {}
+	}
+	v.background = func(f func()) { go f() }
+	v.onUI = func(f func()) { ui <- f }
+	h.setBody(3, longText(3000))
+	h.setBody(3, longText(2500))
+	deadline := time.After(30 * time.Second) // a hang, not a timing check
+	for v.shown == nil || v.shown.gen != v.gen.Load() || len(v.drawing) > 0 {
+		select {
+		case f := <-ui:
+			f()
+		case <-deadline:
+			t.Fatal("the page view never caught up")
+		}
+	}
+	if v.stack.count != exportedPages(t, h) {
+		t.Errorf("%d pages, the export has %d", v.stack.count, exportedPages(t, h))
+	}
+}
