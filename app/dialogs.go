@@ -57,6 +57,9 @@ type uiHooks struct {
 	exported func(path string, pages int)
 	// progress shows a busy dialog and returns what hides it.
 	progress func(title string) (hide func())
+	// askForm asks the questions of a small form (a link's address, a
+	// table's size); done gets the answers, or nil on cancel.
+	askForm func(title string, fields []formField, done func([]string))
 }
 
 func defaultHooks(w *mainWindow) uiHooks {
@@ -142,6 +145,7 @@ func defaultHooks(w *mainWindow) uiHooks {
 			d.Show()
 			return d.Hide
 		},
+		askForm: w.showForm,
 	}
 }
 
@@ -176,6 +180,9 @@ func (u *uiHooks) override(o uiHooks) {
 	}
 	if o.progress != nil {
 		u.progress = o.progress
+	}
+	if o.askForm != nil {
+		u.askForm = o.askForm
 	}
 }
 

@@ -318,6 +318,20 @@ func (d *document) endBurstAtNewLine(before, after string) {
 	}
 }
 
+// replaceTexts sets the bodies (template source) and titles of the
+// sections at the indexes given, as one edit: a Replace All is taken
+// back by one undo.
+func (d *document) replaceTexts(bodies, titles map[int]string) {
+	d.change("", func(s *state) {
+		for i, b := range bodies {
+			s.packet.Sections[i].Body = &b
+		}
+		for i, t := range titles {
+			s.packet.Sections[i].Title = t
+		}
+	})
+}
+
 // resetBody drops the override of the section with key k so it follows its
 // template again.
 func (d *document) resetBody(k sectionKey) {

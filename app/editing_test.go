@@ -88,7 +88,8 @@ func typeInto(h *harness, m *model, text string) {
 	test.Type(s.body, text)
 	sec := &m.secs[m.selected]
 	sec.title = s.title.Text
-	b := s.body.Text
+	// The field shows plain form; the packet keeps template source.
+	b := s.source()
 	sec.body = &b
 }
 
@@ -258,7 +259,7 @@ func TestRandomEditingMatchesTheModel(t *testing.T) {
 					m.secs[m.selected].title = h.w.section.title.Text
 					record()
 					test.Type(h.w.section.body, word)
-					b := h.w.section.body.Text
+					b := h.w.section.source()
 					m.secs[m.selected].body = &b
 				default:
 					continue

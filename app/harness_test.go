@@ -69,6 +69,9 @@ type fakeUI struct {
 	asked    []string
 	exported string
 	pages    int
+	// forms are the answers to the next forms asked, in order; a nil
+	// answer cancels.
+	forms [][]string
 }
 
 func (f *fakeUI) hooks() uiHooks {
@@ -98,6 +101,14 @@ func (f *fakeUI) hooks() uiHooks {
 		showInfo:  func(title, msg string) { f.infos = append(f.infos, title+": "+msg) },
 		exported:  func(path string, pages int) { f.exported, f.pages = path, pages },
 		progress:  func(string) func() { return func() {} },
+		askForm: func(title string, _ []formField, done func([]string)) {
+			f.asked = append(f.asked, "form:"+title)
+			var answer []string
+			if len(f.forms) > 0 {
+				answer, f.forms = f.forms[0], f.forms[1:]
+			}
+			done(answer)
+		},
 	}
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"path/filepath"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -41,7 +42,15 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 	w.undoItem.Shortcut = &fyne.ShortcutUndo{}
 	w.redoItem = fyne.NewMenuItem("Redo", w.onRedo)
 	w.redoItem.Shortcut = shortcut(fyne.KeyZ, fyne.KeyModifierShift)
-	edit := fyne.NewMenu("Edit", w.undoItem, w.redoItem)
+	find := fyne.NewMenuItem("Find and Replace…", w.section.find.open)
+	find.Shortcut = shortcut(fyne.KeyF, 0)
+	findNext := fyne.NewMenuItem("Find Next", w.section.find.next)
+	findNext.Shortcut = shortcut(fyne.KeyG, 0)
+	edit := fyne.NewMenu("Edit", w.undoItem, w.redoItem, fyne.NewMenuItemSeparator(),
+		w.focusedItem("Cut", &fyne.ShortcutCut{}), w.focusedItem("Copy", &fyne.ShortcutCopy{}),
+		w.focusedItem("Paste", &fyne.ShortcutPaste{}), w.focusedItem("Select All", &fyne.ShortcutSelectAll{}),
+		fyne.NewMenuItemSeparator(), find, findNext, fyne.NewMenuItemSeparator(),
+		w.textEndItem("Go to Start of Text", fyne.KeyHome, false), w.textEndItem("Go to End of Text", fyne.KeyEnd, true))
 
 	up := fyne.NewMenuItem("Move Up", func() { w.packet.onMove(-1) })
 	up.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
@@ -55,11 +64,67 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 	asTemplate := fyne.NewMenuItem("Save Section as Template…", w.section.onSaveAsTemplate)
 	section := fyne.NewMenu("Section", blank, fyne.NewMenuItemSeparator(), up, down, dup, remove, fyne.NewMenuItemSeparator(), asTemplate)
 
-	w.menu = fyne.NewMainMenu(file, edit, section)
+	formatting := w.section.formatMenu()
+	helpItem := fyne.NewMenuItem("Formatting Help", w.onFormattingHelp)
+	helpItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF1}
+	help := fyne.NewMenu("Help", helpItem, fyne.NewMenuItem("About Briefsmith", w.onAbout))
+
+	w.menu = fyne.NewMainMenu(file, edit, formatting, section, help)
 	for _, m := range w.menu.Items {
 		w.guardItems(m.Items)
 	}
 	return w.menu
+}
+
+// focusedItem is an Edit item that passes its shortcut to the focused
+// field with the system clipboard. Menu shortcuts reach the window
+// before any field, so without these Ctrl+C would do nothing; they are
+// not guarded, since a dialog's own fields need them too.
+func (w *mainWindow) focusedItem(label string, sc fyne.Shortcut) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, func() {
+		f, ok := w.win.Canvas().Focused().(fyne.Shortcutable)
+		if !ok {
+			return
+		}
+		clip := w.app.Clipboard()
+		switch sc.(type) {
+		case *fyne.ShortcutCut:
+			f.TypedShortcut(&fyne.ShortcutCut{Clipboard: clip})
+		case *fyne.ShortcutCopy:
+			f.TypedShortcut(&fyne.ShortcutCopy{Clipboard: clip})
+		case *fyne.ShortcutPaste:
+			f.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+		default:
+			f.TypedShortcut(sc)
+		}
+	})
+	it.Shortcut = sc
+	w.focusedItems = append(w.focusedItems, it)
+	return it
+}
+
+// textEndItem moves the cursor of the focused text field to the start
+// or end of its text (Ctrl+Home, Ctrl+End), which Fyne's fields do not
+// do themselves.
+func (w *mainWindow) textEndItem(label string, key fyne.KeyName, end bool) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, func() {
+		var e *widget.Entry
+		switch f := w.win.Canvas().Focused().(type) {
+		case *widget.Entry:
+			e = f
+		case *bodyEntry:
+			e = &f.Entry
+		default:
+			return
+		}
+		pos := 0
+		if end {
+			pos = len([]rune(e.Text))
+		}
+		setCursorOffset(e, pos)
+	})
+	it.Shortcut = shortcut(key, 0)
+	return it
 }
 
 // guardItems makes each item do nothing while a dialog is open. Fyne runs a
@@ -67,6 +132,9 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 // "Export finished" would undo an edit the user cannot see.
 func (w *mainWindow) guardItems(items []*fyne.MenuItem) {
 	for _, it := range items {
+		if slices.Contains(w.focusedItems, it) {
+			continue
+		}
 		if f := it.Action; f != nil {
 			it.Action = func() {
 				if !w.dialogOpen() {

@@ -12,8 +12,11 @@ import (
 	"github.com/briefsmith/briefsmith/briefing"
 )
 
-// sectionPanel edits the selected section: its title and Markdown body.
-// The page view beside it shows the result as printed.
+// sectionPanel edits the selected section: its title and its text. The
+// text is shown in plain form (see briefing.Fields): fields read
+// "[Order number]" and braces are just text; the formatting toolbar
+// writes the Markdown. The page view beside it shows the result as
+// printed.
 type sectionPanel struct {
 	w *mainWindow
 	// key is the section the fields show and every edit in them goes to:
@@ -29,11 +32,17 @@ type sectionPanel struct {
 	typingTitle   bool
 	info          *widget.Label
 	title         *widget.Entry
-	body          *widget.Entry
+	body          *bodyEntry
 	reset         *widget.Button
 	// showing is set while fields are filled from the packet, so their
 	// OnChanged handlers do not record an edit.
 	showing bool
+	// fields are the packet's fields as plain form names them; plain is
+	// set when the body field shows plain form, clear when the text uses
+	// template code plain form cannot show (it is then shown as written).
+	fields  briefing.Fields
+	plain   bool
+	find    *findBar
 	content fyne.CanvasObject
 }
 
@@ -56,22 +65,73 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 		s.w.doc.setSectionTitle(s.key, text)
 		s.typingTitle = false
 	}
-	s.body = widget.NewMultiLineEntry()
-	s.body.Wrapping = fyne.TextWrapWord
+	s.body = newBodyEntry()
 	s.body.TextStyle.Monospace = true
 	s.body.OnChanged = func(text string) {
 		before := s.bodyText
 		s.bodyText = text
-		if !s.showing {
-			s.w.doc.setBody(s.key, before, text)
+		if s.showing {
+			return
 		}
+		s.w.doc.setBody(s.key, before, s.source())
 	}
 	s.reset = widget.NewButtonWithIcon("Reset to template", theme.ContentUndoIcon(), func() { s.w.doc.resetBody(s.key) })
+	s.find = newFindBar(s)
 	s.content = container.NewBorder(
-		container.NewVBox(s.info, widget.NewForm(widget.NewFormItem("Title", s.title))),
+		container.NewVBox(s.info, widget.NewForm(widget.NewFormItem("Title", s.title)), s.find.content, s.newToolbar()),
 		container.NewHBox(s.reset, widget.NewButtonWithIcon("Save as template…", theme.DocumentSaveIcon(), s.onSaveAsTemplate)),
 		nil, nil, s.body)
 	return s
+}
+
+// source is the template source of the body field's text.
+func (s *sectionPanel) source() string {
+	if s.plain {
+		return s.fields.FromPlain(s.body.Text)
+	}
+	return s.body.Text
+}
+
+// sourceAt is section i's text as template source: its own, or its
+// template's as the packet's audience reads it.
+func (s *sectionPanel) sourceAt(i int) (string, bool) {
+	ref := s.w.doc.packet.Sections[i]
+	if ref.Body != nil {
+		return *ref.Body, true
+	}
+	t, ok := s.w.lib.Get(ref.Template)
+	if !ok {
+		return "", false
+	}
+	return t.BodyFor(s.w.doc.packet.Audience), true
+}
+
+// plainText is section i's text as the editor shows it.
+func (s *sectionPanel) plainText(i int) string {
+	src, _ := s.sourceAt(i)
+	if p, ok := briefing.FieldsOf(s.w.lib, s.w.doc.packet).ToPlain(src); ok {
+		return p
+	}
+	return src
+}
+
+// plainAt reports whether section i's text shows in plain form.
+func (s *sectionPanel) plainAt(i int) bool {
+	src, _ := s.sourceAt(i)
+	_, ok := briefing.FieldsOf(s.w.lib, s.w.doc.packet).ToPlain(src)
+	return ok
+}
+
+// titleAt is section i's title as printed.
+func (s *sectionPanel) titleAt(i int) string {
+	ref := s.w.doc.packet.Sections[i]
+	if strings.TrimSpace(ref.Title) != "" {
+		return ref.Title
+	}
+	if t, ok := s.w.lib.Get(ref.Template); ok {
+		return t.TitleFor(s.w.doc.packet.Audience)
+	}
+	return ""
 }
 
 // show fills the panel from the document's selected section, or empties
@@ -80,6 +140,7 @@ func (s *sectionPanel) show() {
 	s.showing = true
 	defer func() { s.showing = false }()
 	i := s.w.doc.selectedIndex()
+	prevKey := s.key
 	s.key = s.w.doc.selected
 	sections := s.w.doc.packet.Sections
 	if i < 0 || i >= len(sections) {
@@ -111,7 +172,7 @@ func (s *sectionPanel) show() {
 		s.info.SetText(fmt.Sprintf("Template %q is not in the library: this section cannot be exported until it is removed or the template is added.", ref.Template))
 		s.title.SetPlaceHolder("")
 	case ref.Body != nil:
-		s.info.SetText(fmt.Sprintf("From template “%s” (%s), body edited. Placeholders such as {{.prepared_for}} are filled on export.", t.ID, t.Origin))
+		s.info.SetText(fmt.Sprintf("From template “%s” (%s), text edited. Words in square brackets, such as [Prepared for], are fields: their values are set in Settings and the Variables tab.", t.ID, t.Origin))
 		s.title.SetPlaceHolder(t.TitleFor(aud))
 	case body != t.Body:
 		s.info.SetText(fmt.Sprintf("From template “%s” (%s), as the %s version reads. Typing here makes this packet's own copy of that text.", t.ID, t.Origin, aud))
@@ -135,8 +196,26 @@ func (s *sectionPanel) show() {
 	if s.title.Text != shown && !s.typingTitle {
 		s.title.SetText(shown)
 	}
-	if s.body.Text != body {
-		s.body.SetText(body)
+	sameSection := prevKey == s.key && s.body.Text == s.bodyText
+	s.fields = briefing.FieldsOf(s.w.lib, s.w.doc.packet)
+	shown, plain := s.fields.ToPlain(body)
+	if !plain {
+		shown = body
+		s.info.SetText(s.info.Text + " This text uses template code beyond fields, so it is shown as written.")
+	}
+	// Text the user typed stays as typed (cursor and all) while it still
+	// means what the packet holds: plain form has one spelling for each
+	// source, but a user may type another ("\x" inside a condition).
+	keep := sameSection && plain && s.plain && s.fields.FromPlain(s.body.Text) == body
+	if s.body.Text != shown && !keep {
+		s.body.SetText(shown)
+	}
+	if s.plain != plain || s.body.TextStyle.Monospace == plain {
+		s.plain = plain
+		// Plain form is read as text; template code lines up in a
+		// fixed-width face.
+		s.body.TextStyle.Monospace = !plain
+		s.body.Refresh()
 	}
 	s.bodyText = s.body.Text
 	setEnabled(s.reset, ref.Body != nil && ok)

@@ -34,7 +34,10 @@ type mainWindow struct {
 	pages     *pageView
 	tabs      *container.AppTabs
 
-	menu                           *fyne.MainMenu
+	menu *fyne.MainMenu
+	// focusedItems pass their shortcut to the focused field; they work
+	// in dialogs too (see focusedItem).
+	focusedItems                   []*fyne.MenuItem
 	recentMenu, undoItem, redoItem *fyne.MenuItem
 
 	analysis     briefing.Analysis

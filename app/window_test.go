@@ -152,7 +152,7 @@ func TestEditingABodyCanBeReset(t *testing.T) {
 		t.Error("Reset enabled for an unedited section")
 	}
 	s.body.SetText("")
-	test.Type(s.body, "Hello {{.prepared_for}}, see **this** table:")
+	test.Type(s.body, "Hello [Prepared for], see **this** table:")
 	h.clock.advance(2 * time.Second)
 	test.Type(s.body, "\n\n| A | B |\n|---|---|\n| one | two |\n")
 	if b := h.doc().Sections[3].Body; b == nil || !strings.HasPrefix(*b, "Hello {{.prepared_for}}") {

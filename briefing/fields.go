@@ -41,7 +41,8 @@ var builtinLabels = map[string]string{
 }
 
 // FieldsOf are the fields of p: the packet's settings, the variables its
-// sections' templates declare and the packet's own fields.
+// sections' templates declare (left-out sections' too: their text is
+// edited in plain form as well) and the packet's own fields.
 func FieldsOf(lib *Library, p *Packet) Fields {
 	f := Fields{label: map[string]string{}, name: map[string]string{}}
 	names := make([]string, 0, len(builtinLabels))
@@ -52,8 +53,12 @@ func FieldsOf(lib *Library, p *Packet) Fields {
 	for _, n := range names {
 		f.add(n, builtinLabels[n])
 	}
-	for _, v := range Declared(lib, p) {
-		f.add(v.Name, v.Label)
+	for _, ref := range p.Sections {
+		if t, ok := lib.Get(ref.Template); ok {
+			for _, v := range t.Variables {
+				f.add(v.Name, v.Label)
+			}
+		}
 	}
 	for _, v := range p.Fields {
 		f.add(v.Name, v.Label)

@@ -1,0 +1,85 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// bodyEntry is the section text field: Fyne's multi-line entry, with
+// its cursor kept right through its public API.
+//
+// In Fyne 2.7.4 a space typed where a line wraps at the end of the text
+// leaves the cursor at a place the wrapped rows cannot show (after the
+// space, before any next row exists), so the entry puts it back before
+// the space and the next letter lands in front of it: "example.org) a"
+// became "example.org)a ". bodyEntry remembers where the cursor should
+// be and, when the next letter comes with the cursor untouched, puts the
+// letter there itself.
+type bodyEntry struct {
+	widget.Entry
+	// owed is the offset the cursor should be at but could not be shown
+	// at, or -1; left is the row and column it was left at then, so a
+	// cursor the user has moved since is not second-guessed.
+	owed          int
+	leftRow, left int
+}
+
+func newBodyEntry() *bodyEntry {
+	e := &bodyEntry{owed: -1}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedRune implements fyne.Focusable.
+func (e *bodyEntry) TypedRune(r rune) {
+	if e.SelectedText() != "" || e.Disabled() {
+		e.owed = -1
+		e.Entry.TypedRune(r)
+		return
+	}
+	want := e.CursorTextOffset() + 1
+	if owed := e.owed; owed >= 0 && e.CursorRow == e.leftRow && e.CursorColumn == e.left {
+		text := []rune(e.Text)
+		if owed <= len(text) {
+			want = owed + 1
+			e.SetText(string(text[:owed]) + string(r) + string(text[owed:]))
+		} else {
+			e.Entry.TypedRune(r)
+		}
+	} else {
+		e.Entry.TypedRune(r)
+	}
+	setCursorOffset(&e.Entry, want)
+	e.owed = -1
+	if e.CursorTextOffset() != want {
+		e.owed, e.leftRow, e.left = want, e.CursorRow, e.CursorColumn
+	}
+}
+
+// setCursorOffset puts e's cursor at rune offset pos of its text. The
+// cursor is a row and column of the rows as wrapped on screen, which
+// only the entry knows; CursorTextOffset reports where a row starts, so
+// the row holding pos is found by halving the rows.
+func setCursorOffset(e *widget.Entry, pos int) {
+	n := len([]rune(e.Text))
+	pos = min(max(pos, 0), n)
+	begin := func(row int) int {
+		e.CursorRow, e.CursorColumn = row, 0
+		return e.CursorTextOffset()
+	}
+	// Row 0 starts at 0; a row past the last reports 0 too, so rows that
+	// start after 0 and at or before pos are a run from row 1.
+	lo, hi := 0, n
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if b := begin(mid); b > 0 && b <= pos {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	e.CursorRow, e.CursorColumn = lo, pos-begin(lo)
+	e.Refresh()
+}

@@ -1,0 +1,280 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/briefsmith/briefsmith/briefing"
+)
+
+// The formatting toolbar and Format menu: every action works on the
+// section body, on its selection when there is one, and goes through the
+// body field as typing does, so it lands in the highlighted section and
+// one undo takes it back.
+
+// textClip is a clipboard holding one text: pasting it makes the body
+// field replace its selection exactly where it is, which the field
+// offers no other way to do.
+type textClip string
+
+func (c textClip) Content() string     { return string(c) }
+func (c textClip) SetContent(_ string) {}
+
+// editable reports whether the body field can take an action now.
+func (s *sectionPanel) editable() bool { return !s.body.Disabled() }
+
+// replaceSelection puts text where the selection is (or at the cursor).
+func (s *sectionPanel) replaceSelection(text string) {
+	if !s.editable() || text == "" {
+		return
+	}
+	s.body.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClip(text)})
+	s.focusBody()
+}
+
+// insertAtCursor puts text at the cursor, leaving any selection in
+// place before it: an insertion never deletes what is selected.
+func (s *sectionPanel) insertAtCursor(text string) {
+	if !s.editable() {
+		return
+	}
+	r := []rune(s.body.Text)
+	off := min(max(s.body.CursorTextOffset(), 0), len(r))
+	s.setBodyText(string(r[:off])+text+string(r[off:]), off+len([]rune(text)))
+}
+
+// setBodyText replaces the body's text as one edit and puts the cursor
+// at rune offset pos.
+func (s *sectionPanel) setBodyText(text string, pos int) {
+	s.body.SetText(text)
+	setCursorOffset(&s.body.Entry, pos)
+	s.focusBody()
+}
+
+func (s *sectionPanel) focusBody() {
+	if c := s.w.win.Canvas(); c != nil {
+		c.Focus(s.body)
+	}
+}
+
+// wrap emphasises the selection with mark.
+func (s *sectionPanel) wrap(mark, placeholder string) {
+	if s.editable() {
+		s.replaceSelection(wrapInline(s.body.SelectedText(), mark, placeholder))
+	}
+}
+
+// formatLine applies f to the selected lines, or to the cursor's line.
+func (s *sectionPanel) formatLine(f lineFormat) {
+	if !s.editable() {
+		return
+	}
+	if sel := s.body.SelectedText(); sel != "" {
+		s.replaceSelection(formatLines(sel, f))
+		return
+	}
+	r := []rune(s.body.Text)
+	row := strings.Count(string(r[:min(max(s.body.CursorTextOffset(), 0), len(r))]), "\n")
+	text := replaceLine(s.body.Text, row, f)
+	lines := strings.Split(text, "\n")
+	pos := 0
+	for _, l := range lines[:min(row+1, len(lines))] {
+		pos += len([]rune(l)) + 1
+	}
+	s.setBodyText(text, pos-1)
+}
+
+// onLink asks for the link's text and address.
+func (s *sectionPanel) onLink() {
+	if !s.editable() {
+		return
+	}
+	sel := s.body.SelectedText()
+	s.w.ui.askForm("Link", []formField{{label: "Text", value: sel}, {label: "Address", value: "https://"}}, func(v []string) {
+		if v == nil {
+			return
+		}
+		addr := strings.TrimSpace(v[1])
+		if addr == "" || addr == "https://" {
+			s.w.ui.showError(fmt.Errorf("the link has no address: type the web address it should open, such as https://www.example.org/"))
+			return
+		}
+		s.replaceSelection(markdownLink(v[0], addr))
+	})
+}
+
+// askCount asks for a whole number between 1 and most, naming what.
+func (s *sectionPanel) askCount(title string, fields []formField, most int, done func([]int)) {
+	s.w.ui.askForm(title, fields, func(v []string) {
+		if v == nil {
+			return
+		}
+		out := make([]int, len(v))
+		for i, t := range v {
+			n, err := strconv.Atoi(strings.TrimSpace(t))
+			if err != nil || n < 1 || n > most {
+				s.w.ui.showError(fmt.Errorf("%s: %q is not a number from 1 to %d", strings.ToLower(fields[i].label), t, most))
+				return
+			}
+			out[i] = n
+		}
+		done(out)
+	})
+}
+
+func (s *sectionPanel) onTable() {
+	if s.editable() {
+		s.askCount("Table", []formField{{label: "Rows", value: "3"}, {label: "Columns", value: "3"}}, 50,
+			func(n []int) { s.insertAtCursor(tableGrid(n[0], n[1])) })
+	}
+}
+
+func (s *sectionPanel) onAnswerLines() {
+	if s.editable() {
+		s.askCount("Answer lines", []formField{{label: "Lines", value: "4"}}, 40,
+			func(n []int) { s.insertAtCursor(answerLines(n[0])) })
+	}
+}
+
+func (s *sectionPanel) onCallout() {
+	if !s.editable() {
+		return
+	}
+	names := make([]string, len(calloutKinds))
+	for i, k := range calloutKinds {
+		names[i] = k.name
+	}
+	sel := s.body.SelectedText()
+	s.w.ui.askForm("Call-out box", []formField{{label: "Kind", choices: names, value: names[0]}}, func(v []string) {
+		for _, k := range calloutKinds {
+			if v != nil && v[0] == k.name {
+				if sel != "" {
+					s.replaceSelection(callout(k.marker, sel))
+				} else {
+					s.insertAtCursor(callout(k.marker, ""))
+				}
+			}
+		}
+	})
+}
+
+func (s *sectionPanel) onFootnote() {
+	if !s.editable() {
+		return
+	}
+	s.w.ui.askForm("Footnote", []formField{{label: "Note", hint: "Printed at the foot of the page"}}, func(v []string) {
+		if v == nil {
+			return
+		}
+		r := []rune(s.body.Text)
+		off := min(max(s.body.CursorTextOffset(), 0), len(r))
+		ref := nextFootnote(s.body.Text)
+		text := appendNote(string(r[:off])+ref+string(r[off:]), ref, v[0])
+		s.setBodyText(text, off+len([]rune(ref)))
+	})
+}
+
+// onInsertField puts a field of the packet at the cursor, as plain form
+// shows it: its value comes from the Variables tab.
+func (s *sectionPanel) onInsertField() {
+	if !s.editable() {
+		return
+	}
+	labels := briefing.FieldsOf(s.w.lib, s.w.doc.packet).Labels()
+	s.w.ui.askForm("Insert field", []formField{{label: "Field", choices: labels, value: labels[0],
+		hint: "Its value is set in the Variables tab"}}, func(v []string) {
+		if v != nil && v[0] != "" {
+			s.replaceSelection(briefing.Token(v[0]))
+		}
+	})
+}
+
+// formatActions are the toolbar's and Format menu's actions, in order;
+// a nil entry is a separator in the menu. Actions of a group share one
+// toolbar button that opens them as a menu, so the toolbar stays narrow
+// enough to sit over the editor beside the page view.
+func (s *sectionPanel) formatActions() []*formatAction {
+	return []*formatAction{
+		{"Bold", "", shortcut(fyne.KeyB, 0), func() { s.wrap("**", "bold text") }},
+		{"Italic", "", shortcut(fyne.KeyI, 0), func() { s.wrap("*", "italic text") }},
+		nil,
+		{"Heading", "Heading", shortcut(fyne.Key1, 0), func() { s.formatLine(headingLine(1)) }},
+		{"Subheading", "Heading", shortcut(fyne.Key2, 0), func() { s.formatLine(headingLine(2)) }},
+		{"Minor heading", "Heading", shortcut(fyne.Key3, 0), func() { s.formatLine(headingLine(3)) }},
+		{"Plain paragraph", "Heading", shortcut(fyne.Key0, 0), func() { s.formatLine(headingLine(0)) }},
+		{"Bullets", "", shortcut(fyne.Key8, fyne.KeyModifierShift), func() { s.formatLine(bulletLine) }},
+		{"Numbers", "", shortcut(fyne.Key7, fyne.KeyModifierShift), func() { s.formatLine(numberLine) }},
+		{"Link…", "", shortcut(fyne.KeyK, 0), s.onLink},
+		nil,
+		{"Table…", "Insert", nil, s.onTable},
+		{"Call-out box…", "Insert", nil, s.onCallout},
+		{"Answer lines…", "Insert", nil, s.onAnswerLines},
+		{"Glossary term", "Insert", nil, func() { s.replaceSelection(glossaryTerm(s.body.SelectedText())) }},
+		{"Footnote…", "Insert", nil, s.onFootnote},
+		{"Page break", "Insert", nil, func() { s.insertAtCursor(pageBreak) }},
+		{"Field…", "Insert", nil, s.onInsertField},
+	}
+}
+
+// formatAction is one formatting action: its name, the toolbar group
+// it is under ("" for a button of its own) and its shortcut.
+type formatAction struct {
+	name     string
+	group    string
+	shortcut fyne.Shortcut
+	run      func()
+}
+
+// newToolbar builds the row of buttons over the body: one per action,
+// one per group opening the group's actions.
+func (s *sectionPanel) newToolbar() fyne.CanvasObject {
+	var buttons []fyne.CanvasObject
+	groups := map[string][]*fyne.MenuItem{}
+	for _, a := range s.formatActions() {
+		switch {
+		case a == nil:
+		case a.group == "":
+			b := widget.NewButton(strings.TrimSuffix(a.name, "…"), a.run)
+			b.Importance = widget.LowImportance
+			buttons = append(buttons, b)
+		default:
+			if groups[a.group] == nil {
+				group := a.group
+				var b *widget.Button
+				b = widget.NewButtonWithIcon(group, theme.MenuDropDownIcon(), func() {
+					c := fyne.CurrentApp().Driver().CanvasForObject(b)
+					if c == nil {
+						return
+					}
+					pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).AddXY(0, b.Size().Height)
+					widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", groups[group]...), c, pos)
+				})
+				b.Importance = widget.LowImportance
+				b.IconPlacement = widget.ButtonIconTrailingText
+				buttons = append(buttons, b)
+			}
+			groups[a.group] = append(groups[a.group], fyne.NewMenuItem(a.name, a.run))
+		}
+	}
+	return container.NewHScroll(container.NewHBox(buttons...))
+}
+
+// formatMenu is the Format menu: every action, with its shortcut.
+func (s *sectionPanel) formatMenu() *fyne.Menu {
+	var items []*fyne.MenuItem
+	for _, a := range s.formatActions() {
+		if a == nil {
+			items = append(items, fyne.NewMenuItemSeparator())
+			continue
+		}
+		it := fyne.NewMenuItem(a.name, a.run)
+		it.Shortcut = a.shortcut
+		items = append(items, it)
+	}
+	return fyne.NewMenu("Format", items...)
+}

@@ -1,0 +1,187 @@
+package app
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// The formatting toolbar writes Markdown so nobody has to: each action
+// turns the selected text (or, with nothing selected, the cursor's line
+// or a short placeholder) into the Markdown for it. These functions are
+// the text side of that, kept apart from the widgets so they can be
+// tested line by line.
+
+// wrapInline puts sel between mark on both sides, or a placeholder
+// between them when nothing is selected. Spaces at the selection's ends
+// stay outside the marks, or Markdown would not read them as emphasis.
+func wrapInline(sel, mark, placeholder string) string {
+	if strings.TrimSpace(sel) == "" {
+		return sel + mark + placeholder + mark
+	}
+	core := strings.TrimSpace(sel)
+	lead := sel[:strings.Index(sel, core)]
+	trail := sel[len(lead)+len(core):]
+	// A selection over several paragraphs is emphasised paragraph by
+	// paragraph: Markdown emphasis cannot cross a blank line.
+	parts := strings.Split(core, "\n\n")
+	for i, p := range parts {
+		if t := strings.TrimSpace(p); t != "" {
+			parts[i] = mark + t + mark
+		}
+	}
+	return lead + strings.Join(parts, "\n\n") + trail
+}
+
+// headingMarks matches a line's heading marks, list markers and call-out
+// or quote prefix: what a line format replaces.
+var (
+	headingMarks = regexp.MustCompile(`^#{1,6}\s+`)
+	listMarker   = regexp.MustCompile(`^(\s*)([-*+]|\d+[.)])\s+`)
+)
+
+// lineFormat is what a line action does to each line it is given.
+type lineFormat func(i int, line string) string
+
+// headingLine makes a line a heading of level (1–3), or plain text at 0.
+func headingLine(level int) lineFormat {
+	return func(_ int, line string) string {
+		text := headingMarks.ReplaceAllString(line, "")
+		if level == 0 || strings.TrimSpace(text) == "" {
+			return text
+		}
+		return strings.Repeat("#", level) + " " + text
+	}
+}
+
+// bulletLine and numberLine make lines list items, replacing any list
+// marker they have; blank lines stay blank.
+func bulletLine(_ int, line string) string {
+	if strings.TrimSpace(line) == "" {
+		return line
+	}
+	return "- " + listMarker.ReplaceAllString(line, "$1")
+}
+
+func numberLine(i int, line string) string {
+	if strings.TrimSpace(line) == "" {
+		return line
+	}
+	return strconv.Itoa(i+1) + ". " + listMarker.ReplaceAllString(line, "$1")
+}
+
+// formatLines applies f to each line of text, counting only the lines
+// with text (so a numbered list numbers its items, not the blank lines).
+func formatLines(text string, f lineFormat) string {
+	lines := strings.Split(text, "\n")
+	n := 0
+	for i, l := range lines {
+		lines[i] = f(n, l)
+		if strings.TrimSpace(l) != "" {
+			n++
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// replaceLine applies f to line row of text (from 0).
+func replaceLine(text string, row int, f lineFormat) string {
+	lines := strings.Split(text, "\n")
+	if row < 0 || row >= len(lines) {
+		return text
+	}
+	lines[row] = f(0, lines[row])
+	return strings.Join(lines, "\n")
+}
+
+// calloutKinds are the call-outs the toolbar offers, as people name
+// them, with the Markdown marker each is written with.
+var calloutKinds = []struct{ name, marker string }{
+	{"Key point", "KEY"}, {"Note", "NOTE"}, {"Key takeaway", "TAKEAWAY"}, {"Warning", "WARNING"},
+}
+
+// callout writes text as a call-out box of the kind with marker.
+func callout(marker, text string) string {
+	if strings.TrimSpace(text) == "" {
+		text = "Text of the box."
+	}
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight("> "+l, " ")
+	}
+	return "\n> [!" + marker + "]\n" + strings.Join(lines, "\n") + "\n\n"
+}
+
+// tableGrid writes an empty table of rows body rows and cols columns,
+// with a heading row to fill in.
+func tableGrid(rows, cols int) string {
+	var b strings.Builder
+	b.WriteString("\n|")
+	for c := range cols {
+		fmt.Fprintf(&b, " Heading %d |", c+1)
+	}
+	b.WriteString("\n|" + strings.Repeat("---|", cols) + "\n")
+	for range rows {
+		b.WriteString("|" + strings.Repeat("   |", cols) + "\n")
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// answerLines writes n ruled lines to write on.
+func answerLines(n int) string { return fmt.Sprintf("\n```lines %d\n```\n\n", n) }
+
+// glossaryTerm writes a glossary entry; term is the selection, if any.
+func glossaryTerm(term string) string {
+	term = strings.TrimSpace(term)
+	if term == "" {
+		term = "Term"
+	}
+	return "\n" + term + "\n: What the term means.\n\n"
+}
+
+// pageBreak starts a new page in the PDF.
+const pageBreak = "\n<!-- pagebreak -->\n\n"
+
+// markdownLink writes a link to address showing text.
+func markdownLink(text, address string) string {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		text = address
+	}
+	text = strings.NewReplacer("[", `\[`, "]", `\]`).Replace(text)
+	return "[" + text + "](" + strings.ReplaceAll(strings.TrimSpace(address), " ", "%20") + ")"
+}
+
+// footnoteRef matches a footnote label in the text.
+var footnoteRef = regexp.MustCompile(`\[\^(\d+)\]`)
+
+// nextFootnote is the label of a new footnote: numbered after the
+// notes text has.
+func nextFootnote(text string) string {
+	n := 0
+	for _, m := range footnoteRef.FindAllStringSubmatch(text, -1) {
+		if v, err := strconv.Atoi(m[1]); err == nil && v > n {
+			n = v
+		}
+	}
+	return fmt.Sprintf("[^%d]", n+1)
+}
+
+// appendNote adds the note labelled ref at the end of text, after the
+// notes already there.
+func appendNote(text, ref, note string) string {
+	note = strings.Join(strings.Fields(note), " ")
+	if note == "" {
+		note = "The note's text."
+	}
+	end := strings.TrimRight(text, "\n")
+	sep := "\n\n"
+	if strings.HasPrefix(lastLine(end), "[^") {
+		sep = "\n" // notes together at the end
+	}
+	return end + sep + ref + ": " + note + "\n"
+}
+
+func lastLine(s string) string { return s[strings.LastIndex(s, "\n")+1:] }
