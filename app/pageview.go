@@ -102,7 +102,9 @@ func newPageView(w *mainWindow) *pageView {
 	v.indicator = widget.NewLabel("")
 	v.fitBtn = widget.NewButton("Fit width", func() { v.setZoom(zoomFitWidth) })
 	v.actualBtn = widget.NewButton("100 %", func() { v.setZoom(zoomActual) })
-	v.thumbsBtn = widget.NewButtonWithIcon("Pages", theme.ListIcon(), v.toggleThumbs)
+	// The thumbnails' toggle is an icon: a word more would hold the
+	// window wider than a 1024-pixel screen.
+	v.thumbsBtn = widget.NewButtonWithIcon("", theme.ListIcon(), v.toggleThumbs)
 	v.thumbList = v.newThumbList()
 	v.thumbPane = container.NewBorder(nil, nil, nil, widget.NewSeparator(), v.thumbList)
 	v.thumbPane.Hide()
