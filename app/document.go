@@ -332,6 +332,43 @@ func (d *document) replaceTexts(bodies, titles map[int]string) {
 	})
 }
 
+// addField declares a field of the packet's own, with its value.
+func (d *document) addField(v briefing.Variable, value string) {
+	d.change("", func(s *state) {
+		s.packet.Fields = append(s.packet.Fields, v)
+		if value != "" {
+			if s.packet.Variables == nil {
+				s.packet.Variables = map[string]string{}
+			}
+			s.packet.Variables[v.Name] = value
+		}
+	})
+}
+
+// setField changes the packet's field i (its label or mark).
+func (d *document) setField(i int, fn func(v *briefing.Variable)) {
+	if i < 0 || i >= len(d.packet.Fields) {
+		return
+	}
+	v := d.packet.Fields[i]
+	fn(&v)
+	if v == d.packet.Fields[i] {
+		return
+	}
+	d.change("", func(s *state) { s.packet.Fields[i] = v })
+}
+
+// removeField deletes the packet's field i and its value.
+func (d *document) removeField(i int) {
+	if i < 0 || i >= len(d.packet.Fields) {
+		return
+	}
+	d.change("", func(s *state) {
+		delete(s.packet.Variables, s.packet.Fields[i].Name)
+		s.packet.Fields = slices.Delete(s.packet.Fields, i, i+1)
+	})
+}
+
 // resetBody drops the override of the section with key k so it follows its
 // template again.
 func (d *document) resetBody(k sectionKey) {

@@ -20,6 +20,7 @@ type variablesPanel struct {
 	names   string
 	empty   *widget.Label
 	showing bool
+	own     *ownFields
 	content fyne.CanvasObject
 }
 
@@ -29,7 +30,8 @@ func newVariablesPanel(w *mainWindow) *variablesPanel {
 	v.empty = widget.NewLabel("The included sections declare no variables.")
 	intro := widget.NewLabel("Values the section templates fill in. Facts marked “to verify” are not in the source article: check them before you fill them in.")
 	intro.Wrapping = fyne.TextWrapWord
-	v.content = container.NewVScroll(container.NewVBox(intro, v.empty, v.form))
+	v.own = newOwnFields(w)
+	v.content = container.NewVScroll(container.NewVBox(intro, v.empty, v.form, v.own.content))
 	return v
 }
 
@@ -39,12 +41,13 @@ func (v *variablesPanel) refresh() {
 	vars := briefing.Declared(v.w.lib, v.w.doc.packet)
 	var names []string
 	for _, d := range vars {
-		names = append(names, d.Name)
+		names = append(names, d.Name+"="+d.Label)
 	}
 	if key := strings.Join(names, ","); key != v.names {
 		v.names = key
 		v.build(vars)
 	}
+	v.own.refresh()
 	v.showing = true
 	defer func() { v.showing = false }()
 	for name, e := range v.entries {

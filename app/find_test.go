@@ -1,0 +1,78 @@
+package app
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFindAndReplaceInTheSection(t *testing.T) {
+	h := newHarness(t, nil)
+	s := setPlainBody(h, 2, "Alpha beta alpha gamma alpha.")
+	f := s.find
+	f.open()
+	f.what.SetText("alpha")
+	f.with.SetText("delta")
+	setCursorOffset(&s.body.Entry, 0)
+	f.next()
+	if got := s.body.SelectedText(); got != "Alpha" {
+		t.Fatalf("first match selected: %q", got)
+	}
+	f.replace()
+	if got := s.body.Text; got != "delta beta alpha gamma alpha." {
+		t.Fatalf("after replace: %q", got)
+	}
+	if got := s.body.SelectedText(); got != "alpha" || s.body.CursorTextOffset() != len("delta beta alpha") {
+		t.Fatalf("next match: %q at %d", got, s.body.CursorTextOffset())
+	}
+	f.wholeCase.SetChecked(true)
+	f.replaceAll()
+	if got := s.body.Text; got != "delta beta delta gamma delta." || f.status.Text != "2 replacements" {
+		t.Fatalf("replace all: %q, %q", got, f.status.Text)
+	}
+	if b := *h.doc().Sections[2].Body; b != "delta beta delta gamma delta." {
+		t.Errorf("the packet holds %q", b)
+	}
+}
+
+func TestReplaceAllAcrossThePacketIsOneUndo(t *testing.T) {
+	h := newHarness(t, nil)
+	h.w.selectSection(0)
+	before := make([]string, len(h.doc().Sections))
+	for i := range before {
+		before[i] = h.w.section.plainText(i)
+	}
+	f := h.w.section.find
+	f.open()
+	f.scope.SetSelected(scopePacket)
+	f.what.SetText("agencies")
+	f.with.SetText("departments")
+	f.replaceAll()
+	n := 0
+	for i, b := range before {
+		n += strings.Count(strings.ToLower(b), "agencies")
+		if got := h.w.section.plainText(i); strings.Contains(strings.ToLower(got), "agencies") {
+			t.Errorf("section %d still says agencies", i+1)
+		}
+	}
+	if n < 3 || !strings.HasPrefix(f.status.Text, plural(n, "replacement")) {
+		t.Fatalf("%d in the text, status %q", n, f.status.Text)
+	}
+	// Fields survive: the summary still fills its order number.
+	if b := h.doc().Sections[0].Body; b == nil || !strings.Contains(*b, "{{.order_number}}") {
+		t.Errorf("the summary lost its field: %v", b)
+	}
+	h.w.onUndo()
+	for i, b := range before {
+		if got := h.w.section.plainText(i); got != b {
+			t.Errorf("section %d after undo differs", i+1)
+		}
+	}
+	// Next goes on into the following sections.
+	f.what.SetText("developers")
+	h.w.selectSection(0)
+	setCursorOffset(&h.w.section.body.Entry, len([]rune(h.w.section.body.Text)))
+	f.next()
+	if h.w.doc.selectedIndex() == 0 || !strings.EqualFold(h.w.section.body.SelectedText(), "developers") {
+		t.Errorf("next from the end of section 1: section %d, selection %q", h.w.doc.selectedIndex()+1, h.w.section.body.SelectedText())
+	}
+}
