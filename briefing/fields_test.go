@@ -149,3 +149,32 @@ func FuzzPlainFields(f *testing.F) {
 		}
 	})
 }
+
+// Every built-in template reads in plain form for every audience: no one
+// editing a section of ours meets template code.
+func TestEveryBuiltinTemplateReadsInPlainForm(t *testing.T) {
+	lib := builtinLibrary(t)
+	p := NewPacket(Staff)
+	for _, tm := range lib.Templates() {
+		p.Sections = append(p.Sections, SectionRef{Template: tm.ID, Included: true})
+	}
+	f := FieldsOf(lib, p)
+	for _, tm := range lib.Templates() {
+		for _, a := range Audiences() {
+			src := tm.BodyFor(a)
+			plain, ok := f.ToPlain(src)
+			if !ok || strings.Contains(plain, "{{") {
+				t.Errorf("%s for %s has no plain form:\n%s", tm.ID, a, src)
+				continue
+			}
+			if back := f.FromPlain(plain); back != src {
+				for _, vals := range valueSets {
+					if execBody(t, back, vals) != execBody(t, src, vals) {
+						t.Errorf("%s for %s prints differently after a trip through plain form", tm.ID, a)
+						break
+					}
+				}
+			}
+		}
+	}
+}

@@ -346,9 +346,39 @@ func templateProblem(file string, err error) error {
 	} else if strings.Contains(p.Message, "write: "+errTooLong.Error()) || strings.Contains(p.Message, errTooLong.Error()) {
 		p.Message = errTooLong.Error()
 	} else {
-		p.Message = "placeholder: " + startedAt.ReplaceAllString(p.Message, "started on line $1")
+		p.Message = plainTemplateMessage(startedAt.ReplaceAllString(p.Message, "started on line $1"))
 	}
 	return p
+}
+
+// templateWordings turn what text/template says about a mistake into
+// what to do about it. Typing in the editor's plain form cannot make
+// these (braces typed there are text); they come from template code a
+// template author wrote, or a file edited by hand.
+var templateWordings = []struct {
+	re   *regexp.Regexp
+	says string
+}{
+	{regexp.MustCompile(`function "([^"]*)" not defined`), `{{$1}} is neither a field nor something templates can do: a field is written {{.name}} (in the editor, [Label]); to print the braces themselves, write {{"{{"}}`},
+	{regexp.MustCompile(`unexpected EOF`), `the text ends inside template code: an {{if}} or {{with}} has no {{end}}, or a {{ is not closed with }}`},
+	{regexp.MustCompile(`unclosed action(.*)`), `a {{ is not closed with }}$1`},
+	{regexp.MustCompile(`unexpected \{\{end\}\}`), `{{end}} has no {{if}} or {{with}} before it to end`},
+	{regexp.MustCompile(`unexpected \{\{else\}\}`), `{{else}} is not inside an {{if}} or {{with}}`},
+	{regexp.MustCompile(`missing value for (if|with)`), `{{$1}} needs a field to test, as {{$1 .name}}`},
+	{regexp.MustCompile(`unexpected (.*) in (operand|command|if|with)`), `template code that is not written as templates need (unexpected $1): check the braces on this line`},
+	{regexp.MustCompile(`bad character (.*)`), `template code holds a character it cannot (bad character $1): check the braces on this line`},
+}
+
+// plainTemplateMessage is msg in plain words, when it is one of the
+// mistakes templateWordings know.
+func plainTemplateMessage(msg string) string {
+	for _, w := range templateWordings {
+		if w.re.MatchString(msg) {
+			return w.re.ReplaceAllString(msg, w.says)
+		}
+	}
+	// The subset check's own messages already say what to do.
+	return "placeholder: " + msg
 }
 
 // Error lets a Problem travel as an error value.

@@ -94,8 +94,8 @@ func TestParseTemplateErrorsNameFileLineAndReason(t *testing.T) {
 		{"bad id", "---\nid: Not OK\ntitle: X\nkind: custom\n---\nbody\n", 2, `id "Not OK"`},
 		{"no title", "---\nid: x\nkind: custom\n---\nbody\n", 2, `"title" is required`},
 		{"bad audience", "---\nid: x\ntitle: X\nkind: custom\naudiences: [senators]\n---\nbody\n", 2, `audience "senators"`},
-		{"bad placeholder", "---\nid: x\ntitle: X\nkind: custom\n---\nline five\nline six {{.a\n", 8, "unclosed action started on line 7"},
-		{"unknown function", "---\nid: x\ntitle: X\nkind: custom\n---\n{{readFile \"/etc/passwd\"}}\n", 6, `"readFile" not defined`},
+		{"bad placeholder", "---\nid: x\ntitle: X\nkind: custom\n---\nline five\nline six {{.a\n", 8, "a {{ is not closed with }} started on line 7"},
+		{"unknown function", "---\nid: x\ntitle: X\nkind: custom\n---\n{{readFile \"/etc/passwd\"}}\n", 6, "{{readFile}} is neither a field nor"},
 		{"not utf-8", "---\nid: x\xff\n", 0, "not valid UTF-8"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
