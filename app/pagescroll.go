@@ -217,13 +217,14 @@ func (v *pageView) scrollTo(y float32) {
 // undo that selects another — and never while the same one stays selected
 // (by key: typing in it, moving it, changing settings), so the page the
 // user is reading stays put under their typing. A section not laid out
-// yet (just added) is scrolled to when its layout arrives.
+// yet (just added, or in a packet just opened) is scrolled to when its
+// layout arrives.
 func (v *pageView) follow(i int) {
 	k := v.w.doc.keyAt(i)
-	if k == v.followed {
+	if k == v.followed && v.w.doc == v.followedIn {
 		return
 	}
-	v.followed = k
+	v.followed, v.followedIn = k, v.w.doc
 	v.followPending = k != 0
 	if v.followPending && v.shown != nil {
 		v.followPending = !v.scrollToSection(k)
@@ -236,7 +237,7 @@ func (v *pageView) follow(i int) {
 func (v *pageView) scrollToSection(k sectionKey) bool {
 	r := v.shown
 	idx := slices.Index(r.keys, k)
-	if idx < 0 {
+	if idx < 0 || r.from != v.w.doc {
 		return false
 	}
 	for j, s := range r.doc.Sections {

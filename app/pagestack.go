@@ -89,10 +89,15 @@ type pageStackRenderer struct {
 	objects  []fyne.CanvasObject
 }
 
+// Destroy has nothing to release: the pictures belong to the page view's
+// cache.
 func (r *pageStackRenderer) Destroy() {}
 
+// Objects are the backdrop, each page's shadow, paper and picture, and the
+// veil over them all.
 func (r *pageStackRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
+// MinSize is the stack's: it knows the scale.
 func (r *pageStackRenderer) MinSize() fyne.Size { return r.s.MinSize() }
 
 // Layout centres the pages across the width the scroll gives, which is

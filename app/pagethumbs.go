@@ -92,10 +92,12 @@ func (v *pageView) toggleThumbs() {
 // in the row, with the picture on it.
 type thumbLayout struct{}
 
+// MinSize is one thumbnail's box, the same for every row.
 func (thumbLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(thumbWidth, thumbHeight)
 }
 
+// Layout places the paper and the picture, both the page's shape.
 func (thumbLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	img := objects[1].(*canvas.Image)
 	w, h := float32(thumbWidth), float32(thumbHeight)

@@ -26,9 +26,12 @@ const pageViewDelay = 150 * time.Millisecond
 // the UI goroutine.
 type laidOut struct {
 	// gen is the refresh that asked for it; keys are the packet's section
-	// keys then, so a section is found by key even after the packet moved on.
+	// keys then, so a section is found by key even after the packet moved
+	// on, and from is the document they belong to (keys restart with each
+	// document opened).
 	gen   int64
 	keys  []sectionKey
+	from  *document
 	doc   *render.Document
 	pages *render.Pages // nil when this version could not be laid out
 	info  render.Info
@@ -76,8 +79,9 @@ type pageView struct {
 	zoom     zoomMode
 	viewport fyne.Size
 	// followed is the section the view last scrolled to (or will, once
-	// laid out: followPending).
+	// laid out: followPending), in the document followedIn.
 	followed      sectionKey
+	followedIn    *document
 	followPending bool
 
 	stack                        *pageStack
@@ -121,7 +125,7 @@ func newPageView(w *mainWindow) *pageView {
 func (v *pageView) refresh() {
 	gen := v.gen.Add(1)
 	snap := v.w.doc.packet.Clone()
-	keys := slices.Clone(v.w.doc.keys)
+	keys, from := slices.Clone(v.w.doc.keys), v.w.doc
 	lib, name := v.w.lib, v.w.doc.name()
 	first, last := v.visibleRange()
 	dpi := v.dpi()
@@ -133,7 +137,7 @@ func (v *pageView) refresh() {
 			return // a newer edit has its own refresh coming
 		}
 		res := layOut(lib, snap, name, first, last, dpi)
-		res.gen, res.keys = gen, keys
+		res.gen, res.keys, res.from = gen, keys, from
 		v.onUI(func() { v.apply(res) })
 	})
 }
@@ -245,6 +249,8 @@ func (v *pageView) showProblem(problem string) {
 // how wide that is, which "Fit width" scales the pages to.
 type viewportLayout struct{ v *pageView }
 
+// Layout gives the scroll the whole pane, and the pages the scale that
+// fits them to its width at "Fit width", before the scroll lays them out.
 func (l viewportLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	l.v.viewport = size
 	for _, o := range objects {

@@ -196,6 +196,29 @@ func TestPageViewFollowsTheSelectedSection(t *testing.T) {
 	}
 }
 
+// Keys restart with each packet opened: the first section of another
+// packet is another section, and the view goes to it.
+func TestPageViewFollowsIntoAnotherPacket(t *testing.T) {
+	h := newHarness(t, nil)
+	v := h.w.pages
+	h.settle()
+	// The old packet's first key goes last, so its old place is far from
+	// where the new packet's first section starts.
+	h.w.selectSection(0)
+	for range len(h.doc().Sections) - 1 {
+		h.w.doc.moveSelected(1)
+	}
+	h.settle()
+	v.scrollTo(v.stack.pageTop(v.stack.count - 1))
+	p := testPacket()
+	p.Sections = p.Sections[2:]
+	h.w.setDocument(h.w.newDocument(p, ""))
+	h.settle()
+	if y := sectionY(t, v, 0); !inView(v, y) {
+		t.Errorf("the new packet's first section starts at %v, the view shows from %v", y, v.scroll.Offset.Y)
+	}
+}
+
 func TestPageViewKeepsTheLastPagesWhenTheEditCannotBeLaidOut(t *testing.T) {
 	h := newHarness(t, nil)
 	v := h.w.pages
