@@ -64,9 +64,6 @@ type pageView struct {
 	after      func(time.Duration, func()) func()
 	background func(func())
 	onUI       func(func())
-	// applied is called after each layout is shown or refused; tests
-	// may wait on it.
-	applied func()
 
 	// shown is the last layout that succeeded: what the pages show, dimmed
 	// while the packet as it is cannot be laid out.
@@ -195,11 +192,6 @@ func (v *pageView) apply(res *laidOut) {
 	if res.gen != v.gen.Load() {
 		return
 	}
-	defer func() {
-		if v.applied != nil {
-			v.applied()
-		}
-	}()
 	if res.pages == nil {
 		v.showProblem(res.problem)
 		return
