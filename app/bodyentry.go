@@ -58,11 +58,17 @@ func (e *bodyEntry) TypedRune(r rune) {
 	}
 }
 
-// setCursorOffset puts e's cursor at rune offset pos of its text. The
+// setCursorOffset puts e's cursor at rune offset pos of its text, with
+// nothing selected. The
 // cursor is a row and column of the rows as wrapped on screen, which
 // only the entry knows; CursorTextOffset reports where a row starts, so
 // the row holding pos is found by halving the rows.
 func setCursorOffset(e *widget.Entry, pos int) {
+	if e.SelectedText() != "" {
+		// An arrow key ends a selection; moving the cursor alone would
+		// stretch it to the new place.
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	}
 	n := len([]rune(e.Text))
 	pos = min(max(pos, 0), n)
 	begin := func(row int) int {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -176,4 +177,33 @@ func pdfText(t *testing.T, pdf []byte) string {
 		t.Fatalf("pdftotext: %v", err)
 	}
 	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+func TestEditMenuWorksOnTheFieldYouAreIn(t *testing.T) {
+	h := newHarness(t, nil)
+	s := setPlainBody(h, 1, "first line\nsecond line\nthird")
+	h.w.win.Canvas().Focus(s.body)
+	h.w.menuItem("Edit", "Go to Start of Text").Action()
+	if got := s.body.CursorTextOffset(); got != 0 {
+		t.Errorf("start: cursor at %d", got)
+	}
+	h.w.menuItem("Edit", "Go to End of Text").Action()
+	if got, want := s.body.CursorTextOffset(), len([]rune(s.body.Text)); got != want {
+		t.Errorf("end: cursor at %d, want %d", got, want)
+	}
+	selectText(s.body, 0, 5)
+	h.w.menuItem("Edit", "Copy").Action()
+	if got := h.app.Clipboard().Content(); got != "first" {
+		t.Errorf("copied %q", got)
+	}
+	setCursorOffset(&s.body.Entry, len([]rune(s.body.Text)))
+	h.w.menuItem("Edit", "Paste").Action()
+	if got := s.body.Text; got != "first line\nsecond line\nthirdfirst" {
+		t.Errorf("after paste: %q", got)
+	}
+	// Inside a dialog, the clipboard items still reach the dialog's field
+	// (the other items are held back while a dialog is open).
+	if slices.Contains(h.w.focusedItems, h.w.menuItem("Edit", "Undo")) || !slices.Contains(h.w.focusedItems, h.w.menuItem("Edit", "Paste")) {
+		t.Error("the wrong items pass to the focused field")
+	}
 }
