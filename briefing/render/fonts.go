@@ -44,13 +44,20 @@ var fontFiles = map[family]map[string][]byte{
 }
 
 // coverage answers "does this face have a glyph for r?", parsing each face
-// once per process and remembering answers, because the same few hundred
-// characters are asked about over and over.
+// once per process and remembering answers in two bitmaps per face,
+// because layout asks it of every character it measures.
 type coverage struct {
 	mu    sync.Mutex
-	fonts map[string]*sfnt.Font // by family and fpdf Style
-	known map[string]map[rune]bool
+	faces map[fontKey]*faceCoverage
 	buf   sfnt.Buffer
+}
+
+// faceCoverage is one parsed face and what is known of its characters:
+// bit r of known is set once r was looked up, bit r of has when the face
+// has it.
+type faceCoverage struct {
+	font       *sfnt.Font
+	known, has [1 << 16 / 64]uint64
 }
 
 var glyphs coverage
@@ -58,40 +65,51 @@ var glyphs coverage
 // has reports whether the face of fam in fpdf Style fs ("", "B", "I",
 // "BI") has r.
 func (c *coverage) has(fam family, fs string, r rune) bool {
-	if r > 0xFFFF {
+	if r > 0xFFFF || r < 0 {
 		// fpdf's UTF-8 fonts address only the Basic Multilingual Plane.
 		return false
 	}
-	key := string(fam) + fs
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if ok, seen := c.known[key][r]; seen {
-		return ok
+	f := c.load(fam, fs)
+	word, bit := r/64, uint64(1)<<(r%64)
+	if f.known[word]&bit != 0 {
+		return f.has[word]&bit != 0
 	}
-	f := c.fonts[key]
-	if f == nil {
-		var err error
-		if f, err = sfnt.Parse(fontFiles[fam][fs]); err != nil {
-			panic(fmt.Sprintf("embedded font %s %s is corrupt: %v", fam, fs, err)) // a build defect, not user input
-		}
-		if c.fonts == nil {
-			c.fonts, c.known = map[string]*sfnt.Font{}, map[string]map[rune]bool{}
-		}
-		c.fonts[key], c.known[key] = f, map[rune]bool{}
+	idx, err := f.font.GlyphIndex(&c.buf, r)
+	f.known[word] |= bit
+	if err == nil && idx != 0 {
+		f.has[word] |= bit
+		return true
 	}
-	idx, err := f.GlyphIndex(&c.buf, r)
-	ok := err == nil && idx != 0
-	c.known[key][r] = ok
-	return ok
+	return false
+}
+
+// load returns fam's face in style fs, parsing it the first time; c.mu
+// must be held.
+func (c *coverage) load(fam family, fs string) *faceCoverage {
+	k := fontKey{fam, fs}
+	if f := c.faces[k]; f != nil {
+		return f
+	}
+	sf, err := sfnt.Parse(fontFiles[fam][fs])
+	if err != nil {
+		panic(fmt.Sprintf("embedded font %s %s is corrupt: %v", fam, fs, err)) // a build defect, not user input
+	}
+	if c.faces == nil {
+		c.faces = map[fontKey]*faceCoverage{}
+	}
+	f := &faceCoverage{font: sf}
+	c.faces[k] = f
+	return f
 }
 
 // face returns the parsed face of fam in fpdf Style fs, parsing it once
 // per process.
 func (c *coverage) face(fam family, fs string) *sfnt.Font {
-	c.has(fam, fs, ' ') // parses and keeps the face
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.fonts[string(fam)+fs]
+	return c.load(fam, fs).font
 }
 
 // faceFor picks the family that prints r when text is set in fam: fam
@@ -112,6 +130,11 @@ func faceFor(fam family, r rune) (family, bool) {
 // character the regular one has (DejaVu Sans Oblique has no Tifinagh):
 // a plainer letter rather than an empty box.
 func styleFor(st Style, r rune) Style {
+	if r > ' ' && r < 0x7F {
+		// Every face has printable ASCII (TestEveryFaceHasASCII): most
+		// characters need no look-up at all.
+		return st
+	}
 	fam, ok := faceFor(st.fam, r)
 	st.fam = fam
 	if !ok || ignorable(r) || r == ' ' {

@@ -56,7 +56,16 @@ func (m *measurer) width(st Style, s string) float64 { return m.metrics.width(st
 // words splits spans into measured words, switching to the fallback face
 // for characters the span's family lacks.
 func (m *measurer) words(spans []span) []word {
-	var out []word
+	// Every word's runs are cut from one backing array, and the words
+	// from another, both sized from the text: a slice per word was the
+	// largest allocation of a long export.
+	n := 0
+	for _, sp := range spans {
+		n += len(sp.text)
+	}
+	out := make([]word, 0, n/5+1)
+	slab := make([]run, 0, n/5+1)
+	first := 0 // where cur's runs start in slab
 	var cur word
 	flush := func(space float64, brk bool) {
 		if len(cur.runs) > 0 || brk {
@@ -65,7 +74,7 @@ func (m *measurer) words(spans []span) []word {
 		} else if len(out) > 0 && space > 0 && out[len(out)-1].space == 0 {
 			out[len(out)-1].space = space
 		}
-		cur = word{}
+		cur, first = word{}, len(slab)
 	}
 	for _, sp := range spans {
 		text := printable(sp.text)
@@ -75,7 +84,8 @@ func (m *measurer) words(spans []span) []word {
 			if end > start {
 				s := text[start:end]
 				w := m.width(runSt, s)
-				cur.runs = append(cur.runs, run{text: s, st: runSt, w: w})
+				slab = append(slab, run{text: s, st: runSt, w: w})
+				cur.runs = slab[first:len(slab):len(slab)]
 				cur.w += w
 			}
 			start = end
@@ -99,7 +109,7 @@ func (m *measurer) words(spans []span) []word {
 					st := cur.runs[len(cur.runs)-1].st
 					cur.soft, cur.hyphen = true, m.width(st, "-")
 					out = append(out, cur)
-					cur = word{}
+					cur, first = word{}, len(slab)
 				}
 				continue
 			}
@@ -156,9 +166,10 @@ func (m *measurer) breakLines(spans []span, width float64) []textLine {
 					// Merge same-Style runs so the PDF draws one string per
 					// stretch of text, not one per word.
 					if gap > 0 {
-						cur.runs[last].text += " "
+						cur.runs[last].text += " " + r.text
+					} else {
+						cur.runs[last].text += r.text
 					}
-					cur.runs[last].text += r.text
 					cur.runs[last].w += gap + r.w
 				} else {
 					r.x = cur.w + gap

@@ -22,25 +22,26 @@ import (
 // fontNameRe finds the names fpdf gives its embedded TrueType fonts.
 var fontNameRe = regexp.MustCompile(`/(BaseFont|FontName) /(utf8[A-Za-z0-9]+)`)
 
-// postScriptNames maps fpdf's name for each face to its PostScript name.
-var postScriptNames = func() map[string]string {
-	out := map[string]string{}
-	var buf sfnt.Buffer
+// postScriptName is the PostScript name of the face fpdf calls key, ""
+// for none. It looks the face up when a document is written, not at
+// start-up: parsing all fourteen faces cost every process, even one that
+// prints none of them, most of a millisecond.
+func postScriptName(key string) string {
 	for fam, faces := range fontFiles {
-		for fs, data := range faces {
-			f, err := sfnt.Parse(data)
-			if err != nil {
-				continue // reported when the face is first used
+		for fs := range faces {
+			if "utf8"+strings.ToLower(string(fam))+fs != key {
+				continue
 			}
-			ps, err := f.Name(&buf, sfnt.NameIDPostScript)
+			var buf sfnt.Buffer
+			ps, err := glyphs.face(fam, fs).Name(&buf, sfnt.NameIDPostScript)
 			if err != nil || ps == "" {
 				ps = string(fam)
 			}
-			out["utf8"+strings.ToLower(string(fam))+fs] = ps
+			return ps
 		}
 	}
-	return out
-}()
+	return ""
+}
 
 // subsetNames writes again, with write, every font dictionary of f that
 // names an embedded face, under its subset name. The tag comes from the
@@ -85,7 +86,7 @@ func subsetNames(f *pdfFile, write func(n int, body string)) error {
 		changed := false
 		d = fontNameRe.ReplaceAllStringFunc(d, func(s string) string {
 			m := fontNameRe.FindStringSubmatch(s)
-			tag, ps := tags[m[2]], postScriptNames[m[2]]
+			tag, ps := tags[m[2]], postScriptName(m[2])
 			if tag == "" || ps == "" {
 				return s
 			}

@@ -57,7 +57,9 @@ func render(doc *Document, out io.Writer, compress bool) (info Info, err error) 
 		}
 	}()
 	pdf := newPDF(doc)
-	pdf.SetCompression(compress)
+	// Page contents are compressed after output, with a reused writer
+	// (pdfcompress.go).
+	pdf.SetCompression(false)
 	s := newPDFSurface(pdf)
 	if logo := doc.Settings.Logo; logo != nil {
 		// Layout keeps the logo's own size (only its shape matters
@@ -90,7 +92,14 @@ func render(doc *Document, out io.Writer, compress bool) (info Info, err error) 
 	}
 	// fpdf numbers page n's object 2n+1: the pages tree is 1, resources 2,
 	// then each page and its content stream.
-	tagged, err := s.tags.finish(untagged.Bytes(), prev.pages, func(n int) int { return 2*n + 1 })
+	file := untagged.Bytes()
+	if compress {
+		isContent := func(n int) bool { return n%2 == 0 && n >= 4 && n <= 2*prev.pages+2 }
+		if file, err = compressContents(file, isContent); err != nil {
+			return info, err
+		}
+	}
+	tagged, err := s.tags.finish(file, prev.pages, func(n int) int { return 2*n + 1 })
 	if err != nil {
 		return info, err
 	}
