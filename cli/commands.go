@@ -110,6 +110,7 @@ func runExport(env Env, args []string) int {
 	for k, v := range sets {
 		p.Variables[k] = v
 	}
+	tuneGC(env, p)
 	if *all {
 		return exportAll(env, lib, p, pname, name, *out, *format)
 	}

@@ -122,3 +122,37 @@ func uncompressedStream(obj []byte, n int) ([]byte, bool) {
 	}
 	return rest[:l], true
 }
+
+// pdfSink takes fpdf's output and passes it through process. fpdf hands
+// over its whole buffer in one Write, which is processed there and then,
+// so the uncompressed file is never copied; output written in pieces is
+// gathered first and processed by result.
+type pdfSink struct {
+	process func([]byte) ([]byte, error)
+	pieces  []byte
+	out     []byte
+	done    bool
+	err     error
+}
+
+func (s *pdfSink) Write(p []byte) (int, error) {
+	switch {
+	case s.done:
+		s.err = fmt.Errorf("writing PDF: output continued after its end")
+	case len(s.pieces) == 0 && bytes.HasPrefix(p, []byte("%PDF-")) && bytes.HasSuffix(p, []byte("%%EOF\n")):
+		s.out, s.err = s.process(p)
+		s.done = true
+	default:
+		s.pieces = append(s.pieces, p...)
+	}
+	return len(p), nil
+}
+
+// result is the processed file.
+func (s *pdfSink) result() ([]byte, error) {
+	if !s.done && s.err == nil {
+		s.out, s.err = s.process(s.pieces)
+		s.pieces, s.done = nil, true
+	}
+	return s.out, s.err
+}

@@ -25,13 +25,7 @@ type Info struct {
 // Render lays doc out and writes the PDF to w. Nothing is written unless
 // the whole document rendered, so w never receives half a file.
 func Render(doc *Document, w io.Writer) (Info, error) {
-	var buf bytes.Buffer
-	info, err := render(doc, &buf, true)
-	if err != nil {
-		return info, err
-	}
-	_, err = w.Write(buf.Bytes())
-	return info, err
+	return render(doc, w, true)
 }
 
 // RenderUncompressed is Render without compressing the page content, for
@@ -86,18 +80,22 @@ func render(doc *Document, out io.Writer, compress bool) (info Info, err error) 
 	if err := pdf.Error(); err != nil {
 		return info, fmt.Errorf("rendering failed: %w", err)
 	}
-	var untagged bytes.Buffer
-	if err := pdf.Output(&untagged); err != nil {
-		return info, fmt.Errorf("writing PDF: %w", err)
-	}
 	// fpdf numbers page n's object 2n+1: the pages tree is 1, resources 2,
 	// then each page and its content stream.
-	file := untagged.Bytes()
+	sink := &pdfSink{process: func(b []byte) ([]byte, error) { return bytes.Clone(b), nil }}
 	if compress {
 		isContent := func(n int) bool { return n%2 == 0 && n >= 4 && n <= 2*prev.pages+2 }
-		if file, err = compressContents(file, isContent); err != nil {
-			return info, err
-		}
+		sink.process = func(b []byte) ([]byte, error) { return compressContents(b, isContent) }
+	}
+	if err := pdf.Output(sink); err != nil {
+		return info, fmt.Errorf("writing PDF: %w", err)
+	}
+	// The fpdf document (every page's content, and the file it wrote) is
+	// no longer needed: let it go before the tagged copy is made.
+	s.pdf, pdf = nil, nil
+	file, err := sink.result()
+	if err != nil {
+		return info, err
 	}
 	tagged, err := s.tags.finish(file, prev.pages, func(n int) int { return 2*n + 1 })
 	if err != nil {
