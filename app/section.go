@@ -30,10 +30,15 @@ type sectionPanel struct {
 	// applied, so refreshing does not rewrite the field under the cursor.
 	templateTitle string
 	typingTitle   bool
-	info          *widget.Label
-	title         *widget.Entry
-	body          *bodyEntry
-	reset         *widget.Button
+	// typing is set while an edit typed in the title or body field is
+	// applied: the window then refreshes only what typing can change
+	// (refreshTyped), and show leaves the body field, which holds the
+	// very text just stored, alone.
+	typing bool
+	info   *widget.Label
+	title  *widget.Entry
+	body   *bodyEntry
+	reset  *widget.Button
 	// showing is set while fields are filled from the packet, so their
 	// OnChanged handlers do not record an edit.
 	showing bool
@@ -61,9 +66,9 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 		if text == s.templateTitle {
 			text = ""
 		}
-		s.typingTitle = true
+		s.typingTitle, s.typing = true, true
 		s.w.doc.setSectionTitle(s.key, text)
-		s.typingTitle = false
+		s.typingTitle, s.typing = false, false
 	}
 	s.body = newBodyEntry()
 	s.body.TextStyle.Monospace = true
@@ -73,7 +78,9 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 		if s.showing {
 			return
 		}
+		s.typing = true
 		s.w.doc.setBody(s.key, before, s.source())
+		s.typing = false
 	}
 	s.reset = widget.NewButtonWithIcon("Reset to template", theme.ContentUndoIcon(), func() { s.w.doc.resetBody(s.key) })
 	s.find = newFindBar(s)
@@ -197,6 +204,16 @@ func (s *sectionPanel) show() {
 		s.title.SetText(shown)
 	}
 	sameSection := prevKey == s.key && s.body.Text == s.bodyText
+	if s.typing && sameSection {
+		// The body field holds what was just typed and stored: reading it
+		// into plain form and back (twice the text, every keystroke)
+		// would only find it unchanged.
+		if !s.plain {
+			s.info.SetText(s.info.Text + " This text uses template code beyond fields, so it is shown as written.")
+		}
+		setEnabled(s.reset, ref.Body != nil && ok)
+		return
+	}
 	s.fields = briefing.FieldsOf(s.w.lib, s.w.doc.packet)
 	shown, plain := s.fields.ToPlain(body)
 	if !plain {

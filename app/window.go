@@ -131,10 +131,31 @@ func (w *mainWindow) setDocument(d *document) {
 // already moved its selection with the change, so one refresh shows the
 // list highlight and the editor on the same section.
 func (w *mainWindow) onDocumentChanged() {
-	w.refreshAll()
+	if w.section.typing {
+		w.refreshTyped()
+	} else {
+		w.refreshAll()
+	}
 	w.scheduleAnalysis()
 	w.pages.refresh()
 	w.scheduleAutosave()
+}
+
+// refreshTyped is refreshAll for a change typed in the section editor's
+// own fields, which already show it: the title bar, the section's row in
+// the packet list (its title, or its "edited" look on the first
+// keystroke), the editor's notes and Undo/Redo. The settings, the
+// variables and the rest of the list cannot have changed; the variables
+// panel is brought up to date with the problems once typing pauses. At
+// 5,000 words, refreshing every panel on every keystroke was most of the
+// window's work beside the text field's own.
+func (w *mainWindow) refreshTyped() {
+	w.updateTitle()
+	if i := w.doc.selectedIndex(); i >= 0 {
+		w.packet.list.RefreshItem(i)
+	}
+	w.section.show()
+	w.refreshUndo()
 }
 
 func (w *mainWindow) refreshAll() {
@@ -145,6 +166,20 @@ func (w *mainWindow) refreshAll() {
 	w.settings.refresh()
 	w.variables.refresh()
 	w.refreshMenu()
+}
+
+// refreshUndo updates Undo and Redo after an edit typed in a field,
+// redrawing the menu only when one of them changes (the first keystroke
+// of a document, or after an undo).
+func (w *mainWindow) refreshUndo() {
+	if w.menu == nil {
+		return
+	}
+	undo, redo := !w.doc.canUndo(), !w.doc.canRedo()
+	if w.undoItem.Disabled != undo || w.redoItem.Disabled != redo {
+		w.undoItem.Disabled, w.redoItem.Disabled = undo, redo
+		w.menu.Refresh()
+	}
 }
 
 // updateTitle shows the file name, with an asterisk while unsaved.
