@@ -28,7 +28,7 @@ func TestAccessibilityWarningAppearsLiveAndJumpsToItsSection(t *testing.T) {
 	h.w.selectSection(3)
 	h.w.section.body.SetText("Intro.\n\n## Deep end\n\nMore.")
 	h.settle()
-	i := problemIndex(h, `line 3: heading "Deep end" is ## directly under the section title`)
+	i := problemIndex(h, `line 3: heading "Deep end" is Subheading (##) directly under the section title`)
 	if i < 0 {
 		t.Fatalf("no live warning; problems:\n%s", h.w.problems.items.Error())
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -22,6 +23,8 @@ type bodyEntry struct {
 	// cursor the user has moved since is not second-guessed.
 	owed          int
 	leftRow, left int
+	// shift is held down: Shift+Enter is a plain line end.
+	shift bool
 }
 
 func newBodyEntry() *bodyEntry {
@@ -56,6 +59,44 @@ func (e *bodyEntry) TypedRune(r rune) {
 	if e.CursorTextOffset() != want {
 		e.owed, e.leftRow, e.left = want, e.CursorRow, e.CursorColumn
 	}
+}
+
+// KeyDown implements desktop.Keyable, noting Shift.
+func (e *bodyEntry) KeyDown(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		e.shift = true
+	}
+	e.Entry.KeyDown(k)
+}
+
+// KeyUp implements desktop.Keyable.
+func (e *bodyEntry) KeyUp(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		e.shift = false
+	}
+	e.Entry.KeyUp(k)
+}
+
+// TypedKey implements fyne.Focusable: Enter does what a word processor's
+// does (see pressEnter); Shift+Enter is a plain line end.
+func (e *bodyEntry) TypedKey(k *fyne.KeyEvent) {
+	if (k.Name != fyne.KeyReturn && k.Name != fyne.KeyEnter) || e.shift || e.Disabled() || e.SelectedText() != "" {
+		e.owed = -1
+		e.Entry.TypedKey(k)
+		return
+	}
+	off := e.CursorTextOffset()
+	text, pos := pressEnter(e.Text, off)
+	e.owed = -1
+	old := []rune(e.Text)
+	if added := len([]rune(text)) - len(old); added > 0 && pos == off+added && string(old[:off]) == string([]rune(text)[:off]) {
+		// An insertion at the cursor: pasted, so a long text is not set
+		// again whole.
+		e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClip(string([]rune(text)[off:pos]))})
+	} else {
+		e.SetText(text)
+	}
+	setCursorOffset(&e.Entry, pos)
 }
 
 // setCursorOffset puts e's cursor at rune offset pos of its text, with

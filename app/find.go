@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,6 +25,10 @@ type findBar struct {
 	what      *widget.Entry
 	with      *widget.Entry
 	wholeCase *widget.Check
+	// wholeWords finds "vapor" but not the "vapor" in "evaporation": on
+	// by default, since Replace All across a packet would otherwise
+	// change parts of words nobody looked at.
+	wholeWords *widget.Check
 	scope     *widget.RadioGroup
 	status    *widget.Label
 	content   *fyne.Container
@@ -42,6 +48,8 @@ func newFindBar(s *sectionPanel) *findBar {
 	f.with = widget.NewEntry()
 	f.with.SetPlaceHolder("Replace with")
 	f.wholeCase = widget.NewCheck("Match case", nil)
+	f.wholeWords = widget.NewCheck("Whole words", nil)
+	f.wholeWords.SetChecked(true)
 	f.scope = widget.NewRadioGroup([]string{scopeSection, scopePacket}, nil)
 	f.scope.Horizontal = true
 	f.scope.SetSelected(scopeSection)
@@ -49,9 +57,9 @@ func newFindBar(s *sectionPanel) *findBar {
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), f.close)
 	closeBtn.Importance = widget.LowImportance
 	buttons := container.NewHBox(widget.NewButton("Next", f.next), widget.NewButton("Replace", f.replace),
-		widget.NewButton("Replace All", f.replaceAll), f.wholeCase, closeBtn)
+		widget.NewButton("Replace All", f.replaceAll), closeBtn)
 	f.content = container.NewVBox(container.NewGridWithColumns(2, f.what, f.with), buttons,
-		container.NewHBox(f.scope, f.status))
+		container.NewHBox(f.wholeWords, f.wholeCase), container.NewHBox(f.scope, f.status))
 	f.content.Hide()
 	return f
 }
@@ -85,6 +93,44 @@ func (f *findBar) pattern() *regexp.Regexp {
 	return regexp.MustCompile(p)
 }
 
+// isWordRune is a letter or digit: a whole word starts and ends there.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+
+// matches are the byte ranges of the matches of re in text, only whole
+// words when the bar asks: no letter or digit just before or after.
+// (Go's \b knows only ASCII letters, so "évaporer" would match "vapor".)
+func (f *findBar) matches(re *regexp.Regexp, text string) [][]int {
+	all := re.FindAllStringIndex(text, -1)
+	if !f.wholeWords.Checked {
+		return all
+	}
+	var out [][]int
+	for _, m := range all {
+		before, _ := utf8.DecodeLastRuneInString(text[:m[0]])
+		after, _ := utf8.DecodeRuneInString(text[m[1]:])
+		first, _ := utf8.DecodeRuneInString(text[m[0]:m[1]])
+		last, _ := utf8.DecodeLastRuneInString(text[m[0]:m[1]])
+		if (isWordRune(first) && m[0] > 0 && isWordRune(before)) || (isWordRune(last) && m[1] < len(text) && isWordRune(after)) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// replaceMatches replaces ms in text with with.
+func replaceMatches(text string, ms [][]int, with string) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range ms {
+		b.WriteString(text[at:m[0]])
+		b.WriteString(with)
+		at = m[1]
+	}
+	b.WriteString(text[at:])
+	return b.String()
+}
+
 // next selects the next match after the cursor: in this section, then,
 // for the whole packet, in the sections after it (going round to the
 // first).
@@ -96,12 +142,13 @@ func (f *findBar) next() {
 	}
 	s := f.s
 	if s.editable() {
-		text := []rune(s.body.Text)
-		from := min(max(s.body.CursorTextOffset(), 0), len(text))
-		if loc := re.FindStringIndex(string(text[from:])); loc != nil {
-			start := from + len([]rune(string(text[from:])[:loc[0]]))
-			f.selectMatch(start, len([]rune(string(text[from:])[loc[0]:loc[1]])))
-			return
+		text := s.body.Text
+		from := len(string([]rune(text)[:min(max(s.body.CursorTextOffset(), 0), len([]rune(text)))]))
+		for _, m := range f.matches(re, text) {
+			if m[0] >= from {
+				f.selectMatch(len([]rune(text[:m[0]])), len([]rune(text[m[0]:m[1]])))
+				return
+			}
 		}
 	}
 	if f.scope.Selected == scopePacket {
@@ -110,13 +157,13 @@ func (f *findBar) next() {
 		for k := 1; k <= n; k++ {
 			i := (cur + k + n) % n
 			plain := f.s.plainText(i)
-			if loc := re.FindStringIndex(plain); loc != nil {
+			if ms := f.matches(re, plain); len(ms) > 0 {
 				s.w.selectSection(i)
-				f.selectMatch(len([]rune(plain[:loc[0]])), len([]rune(plain[loc[0]:loc[1]])))
+				f.selectMatch(len([]rune(plain[:ms[0][0]])), len([]rune(plain[ms[0][0]:ms[0][1]])))
 				return
 			}
 		}
-	} else if s.editable() && re.MatchString(s.body.Text) {
+	} else if s.editable() && len(f.matches(re, s.body.Text)) > 0 {
 		// Go round to the start of the section.
 		setCursorOffset(&s.body.Entry, 0)
 		f.next()
@@ -145,7 +192,7 @@ func (f *findBar) replace() {
 	if re == nil {
 		return
 	}
-	if sel := f.s.body.SelectedText(); sel != "" && re.FindString(sel) == sel {
+	if sel := f.s.body.SelectedText(); sel != "" && re.FindString(sel) == sel && len(f.matches(re, sel)) == 1 {
 		if f.with.Text == "" {
 			f.s.body.TypedShortcut(&fyne.ShortcutCut{Clipboard: textClip("")})
 		} else {
@@ -162,15 +209,16 @@ func (f *findBar) replaceAll() {
 	if re == nil {
 		return
 	}
-	with := strings.ReplaceAll(f.with.Text, "$", "$$")
+	with := f.with.Text
 	w := f.s.w
 	if f.scope.Selected != scopePacket {
 		if !f.s.editable() {
 			return
 		}
-		n := len(re.FindAllStringIndex(f.s.body.Text, -1))
+		ms := f.matches(re, f.s.body.Text)
+		n := len(ms)
 		if n > 0 {
-			f.s.setBodyText(re.ReplaceAllString(f.s.body.Text, with), 0)
+			f.s.setBodyText(replaceMatches(f.s.body.Text, ms, with), 0)
 		}
 		f.status.SetText(plural(n, "replacement"))
 		return
@@ -180,17 +228,19 @@ func (f *findBar) replaceAll() {
 	count, sections := 0, 0
 	for i := range w.doc.packet.Sections {
 		hits := 0
-		if plain := f.s.plainText(i); re.MatchString(plain) {
-			hits += len(re.FindAllStringIndex(plain, -1))
-			replaced := re.ReplaceAllString(plain, with)
+		plain := f.s.plainText(i)
+		if ms := f.matches(re, plain); len(ms) > 0 {
+			hits += len(ms)
+			replaced := replaceMatches(plain, ms, with)
 			if f.s.plainAt(i) {
 				replaced = fields.FromPlain(replaced)
 			}
 			bodies[i] = replaced
 		}
-		if title := f.s.titleAt(i); re.MatchString(title) {
-			hits += len(re.FindAllStringIndex(title, -1))
-			titles[i] = re.ReplaceAllString(title, with)
+		title := f.s.titleAt(i)
+		if ms := f.matches(re, title); len(ms) > 0 {
+			hits += len(ms)
+			titles[i] = replaceMatches(title, ms, with)
 		}
 		if hits > 0 {
 			count, sections = count+hits, sections+1

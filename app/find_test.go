@@ -76,3 +76,23 @@ func TestReplaceAllAcrossThePacketIsOneUndo(t *testing.T) {
 		t.Errorf("next from the end of section 1: section %d, selection %q", h.w.doc.selectedIndex()+1, h.w.section.body.SelectedText())
 	}
 }
+
+func TestWholeWordsLeavesPartsOfWordsAlone(t *testing.T) {
+	h := newHarness(t, nil)
+	s := setPlainBody(h, 2, "Water vapor rises; evaporation makes vapor. Évapor stays, vapors too.")
+	f := s.find
+	f.open()
+	f.what.SetText("vapor")
+	f.with.SetText("vapour")
+	f.replaceAll()
+	if got := s.body.Text; got != "Water vapour rises; evaporation makes vapour. Évapor stays, vapors too." || f.status.Text != "2 replacements" {
+		t.Fatalf("whole words: %q, %q", got, f.status.Text)
+	}
+	f.wholeWords.SetChecked(false)
+	f.what.SetText("apor")
+	f.with.SetText("APOR")
+	f.replaceAll()
+	if got := s.body.Text; got != "Water vapour rises; evAPORation makes vapour. ÉvAPOR stays, vAPORs too." {
+		t.Fatalf("parts of words: %q", got)
+	}
+}

@@ -80,8 +80,18 @@ func (s *sectionPanel) formatLine(f lineFormat) {
 	}
 	r := []rune(s.body.Text)
 	row := strings.Count(string(r[:min(max(s.body.CursorTextOffset(), 0), len(r))]), "\n")
-	text := replaceLine(s.body.Text, row, f)
-	lines := strings.Split(text, "\n")
+	lines := strings.Split(s.body.Text, "\n")
+	if row < len(lines) && strings.TrimSpace(lines[row]) == "" {
+		// On an empty line the marker goes in first, for the text typed
+		// after it, as a word processor's list button does.
+		f = startItem(f, lines, row)
+	}
+	n := 0
+	if numbered(f) {
+		n = numberAfter(lines, row) - 1
+	}
+	text := replaceLine(s.body.Text, row, n, f)
+	lines = strings.Split(text, "\n")
 	pos := 0
 	for _, l := range lines[:min(row+1, len(lines))] {
 		pos += len([]rune(l)) + 1

@@ -126,7 +126,7 @@ func TestToolbarActionsWorkOnTheSelection(t *testing.T) {
 	selectText(s.body, 0, 1)
 	h.ui.forms = [][]string{{"3", "2"}}
 	h.w.menuItem("Format", "Table…").Action()
-	if got := s.body.Text; !strings.Contains(got, "| Heading 1 | Heading 2 |\n|---|---|\n|   |   |\n|   |   |\n|   |   |") || !strings.Contains(got, "[make]") {
+	if got := s.body.Text; !strings.Contains(got, "| Heading 1 | Heading 2 |\n|---|---|\n| Text | Text |\n| Text | Text |\n| Text | Text |") || !strings.Contains(got, "[make]") {
 		t.Fatalf("table: %q", got)
 	}
 	h.ui.forms = [][]string{{"Where this comes from."}}

@@ -70,6 +70,7 @@ func (w *mainWindow) onFormattingHelp() {
 func helpPage(lib *briefing.Library, text string) (image.Image, error) {
 	p := briefing.NewBlankPacketFor(briefing.Staff, "2026-01-01", briefing.Defaults{})
 	p.Title, p.PreparedFor = "Formatting help", "the reader"
+	p.Marking, p.Watermark = "", ""
 	p.Style.Cover, p.Style.TOC = false, false
 	p.Sections = []briefing.SectionRef{{Template: "blank", Title: "Examples", Body: &text, Included: true}}
 	fields := briefing.FieldsOf(lib, p)

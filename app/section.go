@@ -153,6 +153,7 @@ func (s *sectionPanel) show() {
 	if i < 0 || i >= len(sections) {
 		s.info.SetText("Select a section in the packet, or add one from the library.")
 		s.title.SetText("")
+		s.title.SetPlaceHolder("")
 		s.body.SetText("")
 		s.title.Disable()
 		s.body.Disable()

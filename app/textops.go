@@ -56,7 +56,8 @@ func headingLine(level int) lineFormat {
 }
 
 // bulletLine and numberLine make lines list items, replacing any list
-// marker they have; blank lines stay blank.
+// marker they have; blank lines stay blank (the toolbar puts a marker on
+// an empty line itself, see startItem).
 func bulletLine(_ int, line string) string {
 	if strings.TrimSpace(line) == "" {
 		return line
@@ -72,26 +73,37 @@ func numberLine(i int, line string) string {
 }
 
 // formatLines applies f to each line of text, counting only the lines
-// with text (so a numbered list numbers its items, not the blank lines).
+// with text (so a numbered list numbers its items, not the blank lines)
+// and leaving fenced blocks (answer lines, code) as they are.
 func formatLines(text string, f lineFormat) string {
 	lines := strings.Split(text, "\n")
 	n := 0
+	fenced := false
 	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fenced = !fenced
+			continue
+		}
+		if fenced {
+			continue
+		}
 		lines[i] = f(n, l)
-		if strings.TrimSpace(l) != "" {
+		if t != "" {
 			n++
 		}
 	}
 	return strings.Join(lines, "\n")
 }
 
-// replaceLine applies f to line row of text (from 0).
-func replaceLine(text string, row int, f lineFormat) string {
+// replaceLine applies f to line row of text (from 0), as item n (from 0)
+// of a list.
+func replaceLine(text string, row, n int, f lineFormat) string {
 	lines := strings.Split(text, "\n")
 	if row < 0 || row >= len(lines) {
 		return text
 	}
-	lines[row] = f(0, lines[row])
+	lines[row] = f(n, lines[row])
 	return strings.Join(lines, "\n")
 }
 
@@ -122,8 +134,10 @@ func tableGrid(rows, cols int) string {
 		fmt.Fprintf(&b, " Heading %d |", c+1)
 	}
 	b.WriteString("\n|" + strings.Repeat("---|", cols) + "\n")
+	// Each cell holds a word to double-click and type over: an empty
+	// cell is a gap of a character or two between bars, hard to click.
 	for range rows {
-		b.WriteString("|" + strings.Repeat("   |", cols) + "\n")
+		b.WriteString("|" + strings.Repeat(" Text |", cols) + "\n")
 	}
 	b.WriteString("\n")
 	return b.String()
@@ -185,3 +199,120 @@ func appendNote(text, ref, note string) string {
 }
 
 func lastLine(s string) string { return s[strings.LastIndex(s, "\n")+1:] }
+
+// Lines a press of Enter treats specially: a list item (indent, marker,
+// its text), a quote or call-out line, and lines after which a new
+// paragraph needs an empty line (heading, footnote, glossary definition).
+var (
+	itemLine    = regexp.MustCompile(`^(\s*)(?:([-*+])|(\d+)([.)]))\s+(.*)$`)
+	quoteLine   = regexp.MustCompile(`^(\s*>\s?)(.*)$`)
+	endsAtEnter = regexp.MustCompile(`^(#{1,6}\s|\[\^[^\]]+\]:|:\s)`)
+)
+
+// pressEnter is what Enter does at rune offset off of text, as a word
+// processor would, since in Markdown a single line end joins the next
+// line to the paragraph, list item or box above it: after text, a new
+// paragraph (an empty line between); in a list, the next item with its
+// marker (the next number); in a call-out, the box goes on; on an empty
+// item or box line, the list or box ends. It returns the new text and
+// where the cursor goes. In code and tables, a plain line end.
+func pressEnter(text string, off int) (string, int) {
+	r := []rune(text)
+	off = min(max(off, 0), len(r))
+	start := off
+	for start > 0 && r[start-1] != '\n' {
+		start--
+	}
+	end := off
+	for end < len(r) && r[end] != '\n' {
+		end++
+	}
+	line := string(r[start:end])
+	insert := func(s string) (string, int) {
+		return string(r[:off]) + s + string(r[off:]), off + len([]rune(s))
+	}
+	if inFence(string(r[:start])) || strings.HasPrefix(strings.TrimSpace(line), "|") || strings.HasPrefix(strings.TrimSpace(line), "```") {
+		return insert("\n")
+	}
+	// An empty item or box line ends the list or box: its marker goes,
+	// and an empty line keeps what follows out of it.
+	endBlock := func() (string, int) {
+		out := string(r[:start]) + "\n" + string(r[end:])
+		return out, start + 1
+	}
+	if m := itemLine.FindStringSubmatch(line); m != nil {
+		if strings.TrimSpace(m[5]) == "" && off == end {
+			return endBlock()
+		}
+		marker := m[2] + " "
+		if m[3] != "" {
+			n, _ := strconv.Atoi(m[3])
+			marker = strconv.Itoa(n+1) + m[4] + " "
+		}
+		return insert("\n" + m[1] + marker)
+	}
+	if m := quoteLine.FindStringSubmatch(line); m != nil {
+		if strings.TrimSpace(m[2]) == "" && off == end {
+			return endBlock()
+		}
+		return insert("\n" + strings.TrimRight(m[1], " ") + " ")
+	}
+	if strings.TrimSpace(line) == "" {
+		return insert("\n")
+	}
+	_ = endsAtEnter // headings, notes and definitions end like any paragraph
+	return insert("\n\n")
+}
+
+// inFence reports whether text before ends inside a fenced block (code,
+// answer lines).
+func inFence(before string) bool {
+	open := false
+	for _, l := range strings.Split(before, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "```") || strings.HasPrefix(strings.TrimSpace(l), "~~~") {
+			open = !open
+		}
+	}
+	return open
+}
+
+// numberAfter is the number a numbered item on line row of text takes:
+// one more than the numbered item above it, looking past empty lines and
+// answer lines (so questions with lines between them count on), 1 when
+// anything else comes first.
+func numberAfter(lines []string, row int) int {
+	fenced := false
+	for i := row - 1; i >= 0; i-- {
+		t := strings.TrimSpace(lines[i])
+		switch {
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+			fenced = !fenced
+		case fenced || t == "":
+		default:
+			if m := itemLine.FindStringSubmatch(lines[i]); m != nil && m[3] != "" && m[1] == "" {
+				n, _ := strconv.Atoi(m[3])
+				return n + 1
+			}
+			if strings.HasPrefix(lines[i], "   ") {
+				continue // the item's own further lines
+			}
+			return 1
+		}
+	}
+	return 1
+}
+
+// numbered reports whether f numbers lines.
+func numbered(f lineFormat) bool { return strings.HasPrefix(f(0, "x"), "1. ") }
+
+// startItem is f for an empty line: the marker f would put on text, with
+// nothing after it yet.
+func startItem(f lineFormat, lines []string, row int) lineFormat {
+	return func(i int, _ string) string {
+		out := f(i, "x")
+		if !strings.HasSuffix(out, "x") {
+			return lines[row] // not a list format: an empty line stays empty
+		}
+		return strings.TrimSuffix(out, "x")
+	}
+}

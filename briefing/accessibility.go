@@ -158,6 +158,16 @@ func darkerAccent(c render.RGB, shaded bool) render.RGB {
 // a filled section body: headings that skip a level, tables whose header
 // row is empty, links whose text does not say where they go, and images
 // without a description. Lines are 1-based, in the filled body.
+// levelName is how the toolbar names a heading of marks "#": its
+// Heading ▾ entries, with the marks for those who type them.
+func levelName(marks int) string {
+	names := []string{"", "Heading", "Subheading", "Minor heading"}
+	if marks < len(names) {
+		return fmt.Sprintf("%s (%s)", names[marks], strings.Repeat("#", marks))
+	}
+	return fmt.Sprintf("level-%d heading (%s)", marks, strings.Repeat("#", marks))
+}
+
 func accessibilityFaults(md string) []shapeFault {
 	var faults []shapeFault
 	add := func(line int, format string, args ...any) {
@@ -173,11 +183,11 @@ func accessibilityFaults(md string) []shapeFault {
 		switch {
 		case marks <= level+1:
 		case level == 0:
-			add(line, "heading %q is %s directly under the section title, skipping a level; make it # (screen readers move through a document by its heading levels)",
-				clip(text), strings.Repeat("#", marks))
+			add(line, "heading %q is %s directly under the section title, skipping a level; make it a Heading (Heading ▾ › Heading, or # in the text): screen readers move through a document by its heading levels",
+				clip(text), levelName(marks))
 		default:
-			add(line, "heading %q is %s after a %s heading, skipping a level; make it %s (screen readers move through a document by its heading levels)",
-				clip(text), strings.Repeat("#", marks), strings.Repeat("#", level), strings.Repeat("#", level+1))
+			add(line, "heading %q is %s after a %s, skipping a level; make it a %s: screen readers move through a document by its heading levels",
+				clip(text), levelName(marks), levelName(level), levelName(level+1))
 		}
 		level = marks
 	}
