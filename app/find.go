@@ -29,9 +29,9 @@ type findBar struct {
 	// by default, since Replace All across a packet would otherwise
 	// change parts of words nobody looked at.
 	wholeWords *widget.Check
-	scope     *widget.RadioGroup
-	status    *widget.Label
-	content   *fyne.Container
+	scope      *widget.RadioGroup
+	status     *widget.Label
+	content    *fyne.Container
 }
 
 // Scopes of a search, as the bar names them.
