@@ -51,10 +51,15 @@ sample: build
 # Benchmarks with allocations, repeated for benchstat:
 #   make bench > old.txt; (change); make bench > new.txt; benchstat old.txt new.txt
 BENCHCOUNT ?= 8
+# The export's (sample, 10 to 5,000 sections, live page count, packet
+# copy) and the app's (a keystroke and opening a section at 5,000 and
+# 20,000 words, the page view's refresh).
 bench:
 	$(GO) test ./briefing -run '^$$' -bench . -benchmem -count $(BENCHCOUNT)
+	$(GO) test ./app -run '^$$' -bench 'Keystroke|OpenSection|PageViewRefresh' -benchmem -count $(BENCHCOUNT)
 
-# Briefsmith against Chromium and LibreOffice on the same content.
+# Briefsmith against Typst, Chromium and LibreOffice on the same content,
+# and against the floor for its stack (scripts/floor); peak memory.
 bench-peers: deps
 	./scripts/bench-peers.sh
 

@@ -57,7 +57,7 @@ func BenchmarkRenderSample(b *testing.B) {
 
 func BenchmarkRenderSections(b *testing.B) {
 	lib := benchLibrary(b)
-	for _, n := range []int{10, 100, 1000} {
+	for _, n := range []int{10, 100, 1000, 5000} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			benchRender(b, syntheticPacket(b, lib, n), lib)
 		})
