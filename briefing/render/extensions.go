@@ -67,16 +67,42 @@ func (r *layout) answerLines(b AnswerLines, c blockCtx) {
 func (r *layout) keepWithAnswerLines(bs []Block, i int, c blockCtx) {
 	if h, ok := r.questionHeight(bs, i, c); ok {
 		r.need(h)
+	} else if h, ok := r.tableIntroHeight(bs, i, c); ok {
+		r.need(h)
 	}
 }
 
 // keepHeight is how much of bs[i:] must fit below a heading: a whole
-// question with its answer lines, or else three lines of text.
+// question with its answer lines, a short paragraph with the start of
+// the table it introduces, or else three lines of text.
 func (r *layout) keepHeight(bs []Block, i int, c blockCtx) float64 {
 	if h, ok := r.questionHeight(bs, i, c); ok {
 		return h
 	}
+	if h, ok := r.tableIntroHeight(bs, i, c); ok {
+		return h
+	}
 	return 2 * r.lh
+}
+
+// tableIntroHeight is the height of a short paragraph (three lines at
+// most) and the start of the table right after it — its heading row and
+// first row, about three lines — which go to a page together: a line
+// saying "The table shows…" left at the foot of a page, its table on
+// the next, reads as a mistake.
+func (r *layout) tableIntroHeight(bs []Block, i int, c blockCtx) (float64, bool) {
+	if i+1 >= len(bs) {
+		return 0, false
+	}
+	p, ok := bs[i].(Paragraph)
+	if _, table := bs[i+1].(Table); !ok || !table {
+		return 0, false
+	}
+	lines := len(r.breakLines(r.spans(p.Text, r.body()), r.right-r.left-c.indent-c.inset))
+	if lines > 3 {
+		return 0, false
+	}
+	return float64(lines)*r.lh + r.lh*0.45*r.sp + 3*r.lh + 12, true
 }
 
 // questionHeight estimates the height of bs[i] and the answer lines
