@@ -85,9 +85,14 @@ func (w *mainWindow) showSaveDialog(title, folder, name, ext string, done func(p
 	})
 	entry := widget.NewEntry()
 	entry.SetText(name)
+	// A teacher who could not find the folder in the chooser scrolled
+	// past seventy others: the name field takes a whole path as well,
+	// and says so.
+	nameItem := widget.NewFormItem("File name", entry)
+	nameItem.HintText = "A name, or a whole path such as " + filepath.Join(folder, "handout"+ext)
 	form := widget.NewForm(
 		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, folderLabel)),
-		widget.NewFormItem("File name", entry),
+		nameItem,
 	)
 	d := dialog.NewCustomConfirm(title, "Save", "Cancel", form, func(ok bool) {
 		if !ok {
