@@ -27,7 +27,7 @@ func newDocument(p *Packet, logo *render.Logo) *render.Document {
 	w, h := p.Style.PageSize.Points()
 	doc := &render.Document{
 		Meta: render.Metadata{
-			Title: p.Title, Subtitle: p.Subtitle,
+			Title: render.Typographic(p.Title), Subtitle: render.Typographic(p.Subtitle),
 			Author: p.Author, Organization: p.Organization, PreparedFor: p.PreparedFor,
 			Marking: p.Marking, Watermark: p.Watermark,
 			Language: lang,

@@ -206,7 +206,7 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 		for _, f := range accessibilityFaults(body) {
 			at(i, Warning, "section %d %q, line %d: %s", i+1, title, f.line, f.msg)
 		}
-		doc.Sections = append(doc.Sections, render.Section{Index: i, ID: t.ID, Kind: string(t.Kind), Title: title,
+		doc.Sections = append(doc.Sections, render.Section{Index: i, ID: t.ID, Kind: string(t.Kind), Title: render.Typographic(title),
 			Markdown: body, Blocks: render.ParseMarkdown(body)})
 		bodies = append(bodies, filled{i, title, body})
 		for k, src := range t.Sources {
