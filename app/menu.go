@@ -65,9 +65,8 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 	section := fyne.NewMenu("Section", blank, fyne.NewMenuItemSeparator(), up, down, dup, remove, fyne.NewMenuItemSeparator(), asTemplate)
 
 	formatting := w.section.formatMenu()
-	helpItem := fyne.NewMenuItem("Formatting Help", w.onFormattingHelp)
-	helpItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF1}
-	help := fyne.NewMenu("Help", helpItem, fyne.NewMenuItem("About Briefsmith", w.onAbout))
+	// No F1: Fyne takes a key as a menu shortcut only with Ctrl or Alt.
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("Formatting Help", w.onFormattingHelp), fyne.NewMenuItem("About Briefsmith", w.onAbout))
 
 	w.menu = fyne.NewMainMenu(file, edit, formatting, section, help)
 	for _, m := range w.menu.Items {
