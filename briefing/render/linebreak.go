@@ -49,6 +49,12 @@ const softHyphen = '\u00ad'
 // measurer measures text and breaks it into lines; it draws nothing.
 type measurer struct {
 	metrics widther
+	// wordBuf and runBuf are words' scratch space, reused by every call:
+	// breakLines copies what it keeps into its lines, so the words of one
+	// call are dead when the next begins. A layout measures on one
+	// goroutine.
+	wordBuf []word
+	runBuf  []run
 }
 
 func (m *measurer) width(st Style, s string) float64 { return m.metrics.width(st, s) }
@@ -57,14 +63,10 @@ func (m *measurer) width(st Style, s string) float64 { return m.metrics.width(st
 // for characters the span's family lacks.
 func (m *measurer) words(spans []span) []word {
 	// Every word's runs are cut from one backing array, and the words
-	// from another, both sized from the text: a slice per word was the
-	// largest allocation of a long export.
-	n := 0
-	for _, sp := range spans {
-		n += len(sp.text)
-	}
-	out := make([]word, 0, n/5+1)
-	slab := make([]run, 0, n/5+1)
+	// come in another, both kept for the next call: a slice per word was
+	// the largest allocation of a long export.
+	out, slab := m.wordBuf[:0], m.runBuf[:0]
+	defer func() { m.wordBuf, m.runBuf = out[:0], slab[:0] }()
 	first := 0 // where cur's runs start in slab
 	var cur word
 	flush := func(space float64, brk bool) {
@@ -132,8 +134,13 @@ func (m *measurer) breakLines(spans []span, width float64) []textLine {
 	var cur textLine
 	pendingSpace := 0.0
 	softEnd := false // cur ends where a soft hyphen allows a break
+	var one [1]word  // the usual piece: a whole word, without a slice of its own
 	for _, w := range m.words(spans) {
-		for _, piece := range m.splitWide(w, width) {
+		pieces := one[:]
+		if one[0] = w; w.w > width {
+			pieces = m.splitWide(w, width)
+		}
+		for _, piece := range pieces {
 			// A piece before a soft hyphen must leave room for the hyphen
 			// the line would end with if it broke there.
 			need := piece.w
