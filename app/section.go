@@ -227,6 +227,7 @@ func (s *sectionPanel) show() {
 	keep := sameSection && plain && s.plain && s.fields.FromPlain(s.body.Text) == body
 	if s.body.Text != shown && !keep {
 		s.body.SetText(shown)
+		traceEvent("show", len(shown))
 	}
 	if s.plain != plain || s.body.TextStyle.Monospace == plain {
 		s.plain = plain
