@@ -271,7 +271,12 @@ func (s *sectionPanel) newToolbar() fyne.CanvasObject {
 			groups[a.group] = append(groups[a.group], fyne.NewMenuItem(a.name, a.run))
 		}
 	}
-	return container.NewHScroll(container.NewHBox(buttons...))
+	// The buttons wrap onto a second row in a narrow pane (1024 pixels
+	// beside the page view) rather than scroll out of sight.
+	flow := &flowLayout{}
+	c := container.New(flow, buttons...)
+	flow.owner = c
+	return c
 }
 
 // formatMenu is the Format menu: every action, with its shortcut.
