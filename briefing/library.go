@@ -7,8 +7,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/spf13/afero"
 )
@@ -38,12 +40,29 @@ func LoadLibrary(builtin fs.FS, user afero.Fs, userDir string) (*Library, error)
 			return nil, fmt.Errorf("built-in templates: %w", err)
 		}
 	}
-	for _, name := range names {
+	// The built-in templates are parsed side by side (their front matter
+	// is most of the time a command-line export spends before layout),
+	// then added in order, so the library is the same as from one by one.
+	parsed := make([]parsedTemplate, len(names))
+	for i, name := range names {
 		data, err := fs.ReadFile(builtin, name)
 		if err != nil {
 			return nil, fmt.Errorf("built-in template %s: %w", name, err)
 		}
-		lib.add(builtinName(name), OriginBuiltIn, data, false)
+		parsed[i].file, parsed[i].data = builtinName(name), data
+	}
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(parsed); i += workers {
+				parsed[i].t, parsed[i].err = ParseTemplate(parsed[i].file, parsed[i].data)
+			}
+		})
+	}
+	wg.Wait()
+	for _, pt := range parsed {
+		lib.insert(pt.file, OriginBuiltIn, pt.t, pt.err, false)
 	}
 	if user == nil || userDir == "" {
 		return lib, nil
@@ -86,6 +105,20 @@ func LoadLibrary(builtin fs.FS, user afero.Fs, userDir string) (*Library, error)
 // is reported rather than silently winning by directory order.
 func (lib *Library) add(file, origin string, data []byte, user bool) {
 	t, err := ParseTemplate(file, data)
+	lib.insert(file, origin, t, err, user)
+}
+
+// parsedTemplate is a template file and what parsing it gave.
+type parsedTemplate struct {
+	file string
+	data []byte
+	t    *Template
+	err  error
+}
+
+// insert adds t, parsed from file, or the problem err that parsing it
+// found.
+func (lib *Library) insert(file, origin string, t *Template, err error, user bool) {
 	if err != nil {
 		var p Problem
 		if !errors.As(err, &p) {
