@@ -54,7 +54,11 @@ func (e *bodyEntry) TypedRune(r rune) {
 	} else {
 		e.Entry.TypedRune(r)
 	}
-	setCursorOffset(&e.Entry, want)
+	if e.CursorTextOffset() != want {
+		// Placing the cursor redraws every wrapped row of the text, as
+		// typing just did: only where the entry left it elsewhere.
+		setCursorOffset(&e.Entry, want)
+	}
 	e.owed = -1
 	if e.CursorTextOffset() != want {
 		e.owed, e.leftRow, e.left = want, e.CursorRow, e.CursorColumn
