@@ -84,9 +84,13 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 	}
 	s.reset = widget.NewButtonWithIcon("Reset to template", theme.ContentUndoIcon(), func() { s.w.doc.resetBody(s.key) })
 	s.find = newFindBar(s)
+	// The note on where the text comes from sits under the text: it
+	// grows a line when typing makes the packet's own copy, and above the
+	// toolbar it moved the buttons under the pointer (a teacher's first
+	// click on Bullets missed).
 	s.content = container.NewBorder(
-		container.NewVBox(s.info, widget.NewForm(widget.NewFormItem("Title", s.title)), s.find.content, s.newToolbar()),
-		container.NewHBox(s.reset, widget.NewButtonWithIcon("Save as template…", theme.DocumentSaveIcon(), s.onSaveAsTemplate)),
+		container.NewVBox(widget.NewForm(widget.NewFormItem("Title", s.title)), s.find.content, s.newToolbar()),
+		container.NewVBox(s.info, container.NewHBox(s.reset, widget.NewButtonWithIcon("Save as template…", theme.DocumentSaveIcon(), s.onSaveAsTemplate))),
 		nil, nil, s.body)
 	return s
 }
