@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -41,6 +43,14 @@ func (e *bodyEntry) TypedRune(r rune) {
 		e.owed = -1
 		e.Entry.TypedRune(r)
 		return
+	}
+	// A letter that could begin the block's own next line (">", a list
+	// marker or number, "[^", ": ", a space) is left alone: it may be.
+	if !strings.ContainsRune(">-*+[:0123456789 \t\n", r) && joinsAbove([]rune(e.Text), e.CursorTextOffset()) {
+		// Typing on the empty line under a box, list item or footnote
+		// would continue it on the page; an empty line first makes it
+		// the paragraph of its own the editor shows.
+		e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClip("\n")})
 	}
 	want := e.CursorTextOffset() + 1
 	if owed := e.owed; owed >= 0 && e.CursorRow == e.leftRow && e.CursorColumn == e.left {

@@ -73,3 +73,22 @@ func TestQuestionsWithAnswerLinesNumberOn(t *testing.T) {
 		t.Fatalf("list by Enter:\n%q", got)
 	}
 }
+
+func TestTextTypedUnderABoxOrNoteStaysOutOfIt(t *testing.T) {
+	h := newHarness(t, nil)
+	for _, above := range []string{"> [!KEY]\n> In the box.\n", "A claim.[^1]\n\n[^1]: The note.\n", "- item\n", "Term\n: Definition.\n"} {
+		s := setPlainBody(h, 2, above)
+		setCursorOffset(&s.body.Entry, len([]rune(s.body.Text)))
+		test.Type(s.body, "Next")
+		if got, want := s.body.Text, above+"\nNext"; got != want {
+			t.Errorf("typed under %q: %q, want %q", above, got, want)
+		}
+	}
+	// Anywhere else, nothing is added.
+	s := setPlainBody(h, 2, "Plain text.\n")
+	setCursorOffset(&s.body.Entry, len([]rune(s.body.Text)))
+	test.Type(s.body, "Next")
+	if got := s.body.Text; got != "Plain text.\nNext" {
+		t.Errorf("under plain text: %q", got)
+	}
+}

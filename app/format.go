@@ -189,6 +189,31 @@ func (s *sectionPanel) onFootnote() {
 	})
 }
 
+// onCitation cites one of the packet's sources at the cursor: it prints
+// as the source's number in Sources, a link to it.
+func (s *sectionPanel) onCitation() {
+	if !s.editable() {
+		return
+	}
+	sources := briefing.CitableSources(s.w.lib, s.w.doc.packet)
+	if len(sources) == 0 {
+		s.w.ui.showInfo("No sources to cite", "No section of this packet lists a source that can be cited. Sources come with the templates that state facts; a template lists each with an id (see the README's templates section).")
+		return
+	}
+	names := make([]string, len(sources))
+	for i, src := range sources {
+		names[i] = src.Title
+	}
+	s.w.ui.askForm("Cite a source", []formField{{label: "Source", choices: names, value: names[0],
+		hint: "Prints its number in Sources, [1], linked to it"}}, func(v []string) {
+		for i, n := range names {
+			if v != nil && v[0] == n {
+				s.insertAtCursor("[@" + sources[i].ID + "]")
+			}
+		}
+	})
+}
+
 // onInsertField puts a field of the packet at the cursor, as plain form
 // shows it: its value comes from the Variables tab.
 func (s *sectionPanel) onInsertField() {
@@ -227,6 +252,7 @@ func (s *sectionPanel) formatActions() []*formatAction {
 		{"Glossary term", "Insert", nil, func() { s.replaceSelection(glossaryTerm(s.body.SelectedText())) }},
 		{"Footnote…", "Insert", nil, s.onFootnote},
 		{"Page break", "Insert", nil, func() { s.insertAtCursor(pageBreak) }},
+		{"Citation…", "Insert", nil, s.onCitation},
 		{"Field…", "Insert", nil, s.onInsertField},
 	}
 }

@@ -207,3 +207,21 @@ func TestEditMenuWorksOnTheFieldYouAreIn(t *testing.T) {
 		t.Error("the wrong items pass to the focused field")
 	}
 }
+
+func TestInsertCitationOffersThePacketsSources(t *testing.T) {
+	h := newHarness(t, nil)
+	s := setPlainBody(h, 1, "As reported.")
+	setCursorOffset(&s.body.Entry, len("As reported"))
+	sources := briefing.CitableSources(h.w.lib, h.doc())
+	if len(sources) < 2 {
+		t.Fatalf("citable sources: %v", sources)
+	}
+	h.ui.forms = [][]string{{sources[1].Title}}
+	h.w.menuItem("Format", "Citation…").Action()
+	if got, want := s.body.Text, "As reported[@"+sources[1].ID+"]."; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	if probs := briefing.Validate(h.w.lib, h.doc(), "x"); probs.HasErrors() {
+		t.Errorf("the citation does not resolve: %v", probs.Errors())
+	}
+}

@@ -15,24 +15,29 @@ import (
 )
 
 // helpExample is one element of a section's text: where it is in the
-// toolbar and the text it writes.
-type helpExample struct{ where, text string }
+// toolbar and the text it writes; noPage ones are left off the printed
+// example (a citation needs a packet's sources).
+type helpExample struct {
+	where, text string
+	noPage      bool
+}
 
 // helpExamples are shown in Formatting Help, each beside how it prints.
 var helpExamples = []helpExample{
-	{"Just type", "A paragraph is text with an empty line before the next one."},
-	{"Bold, Italic", "Some **bold** and some *italic* words."},
-	{"Heading ▾ › Heading", "# A heading inside the section"},
-	{"Bullets", "- First point\n- Second point"},
-	{"Numbers", "1. First step\n2. Second step"},
-	{"Link", "Read [the order](https://www.federalregister.gov/) online."},
-	{"Insert ▾ › Table", "| Who | What |\n|---|---|\n| Agencies | Work with developers |"},
-	{"Insert ▾ › Call-out box", "> [!KEY]\n> The one thing to remember."},
-	{"Insert ▾ › Answer lines", "What did the order ask for?\n\n```lines 2\n```"},
-	{"Insert ▾ › Glossary term", "Red team\n: A group that attacks a system to find its weaknesses."},
-	{"Insert ▾ › Footnote", "A claim that needs a note.[^1]\n\n[^1]: The note, printed at the foot of the page."},
-	{"Insert ▾ › Field", "Prepared for [Prepared for]: the value comes from Settings or the Variables tab."},
-	{"Insert ▾ › Page break", "<!-- pagebreak -->"},
+	{where: "Just type", text: "A paragraph is text with an empty line before the next one."},
+	{where: "Bold, Italic", text: "Some **bold** and some *italic* words."},
+	{where: "Heading ▾ › Heading", text: "# A heading inside the section"},
+	{where: "Bullets", text: "- First point\n- Second point"},
+	{where: "Numbers", text: "1. First step\n2. Second step"},
+	{where: "Link", text: "Read [the order](https://www.federalregister.gov/) online."},
+	{where: "Insert ▾ › Table", text: "| Who | What |\n|---|---|\n| Agencies | Work with developers |"},
+	{where: "Insert ▾ › Call-out box", text: "> [!KEY]\n> The one thing to remember."},
+	{where: "Insert ▾ › Answer lines", text: "What did the order ask for?\n\n```lines 2\n```"},
+	{where: "Insert ▾ › Glossary term", text: "Red team\n: A group that attacks a system to find its weaknesses."},
+	{where: "Insert ▾ › Footnote", text: "A claim that needs a note.[^1]\n\n[^1]: The note, printed at the foot of the page."},
+	{where: "Insert ▾ › Field", text: "Prepared for [Prepared for]: the value comes from Settings or the Variables tab."},
+	{where: "Insert ▾ › Citation", text: "As the order says [@eo14110]. (Prints the source's number in Sources, [2], linked to it.)", noPage: true},
+	{where: "Insert ▾ › Page break", text: "<!-- pagebreak -->"},
 }
 
 // onFormattingHelp shows each element of a section's text: what the
@@ -46,7 +51,9 @@ func (w *mainWindow) onFormattingHelp() {
 		text := widget.NewLabelWithStyle(ex.text, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 		text.Wrapping = fyne.TextWrapWord
 		rows = append(rows, where, text)
-		body.WriteString(ex.text + "\n\n")
+		if !ex.noPage {
+			body.WriteString(ex.text + "\n\n")
+		}
 	}
 	intro := widget.NewLabel("The toolbar over the text writes these for you; you can also type them. Beside them, how they print.")
 	intro.Wrapping = fyne.TextWrapWord

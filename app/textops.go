@@ -316,3 +316,24 @@ func startItem(f lineFormat, lines []string, row int) lineFormat {
 		return strings.TrimSuffix(out, "x")
 	}
 }
+
+// blockAbove matches a line a line of text right under it would join in
+// Markdown (lazy continuation): a box or quote, a list item, a footnote,
+// a glossary definition.
+var blockAbove = regexp.MustCompile(`^\s*(>|[-*+]\s|\d+[.)]\s|\[\^[^\]]+\]:|:\s)`)
+
+// joinsAbove reports whether a letter typed at rune offset off of text
+// starts an empty line right under a box, list item, footnote or
+// definition: on the page it would join that block, though the editor
+// shows it as a line of its own.
+func joinsAbove(text []rune, off int) bool {
+	if off <= 0 || off > len(text) || text[off-1] != '\n' || (off < len(text) && text[off] != '\n') {
+		return false
+	}
+	start := off - 1
+	for start > 0 && text[start-1] != '\n' {
+		start--
+	}
+	above := string(text[start : off-1])
+	return blockAbove.MatchString(above) && !inFence(string(text[:start]))
+}

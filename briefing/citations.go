@@ -92,3 +92,24 @@ func unknownCitation(id string, ids map[string]bool) string {
 	sort.Strings(known)
 	return fmt.Sprintf("citation [@%s] names no source of this packet; the sources that can be cited are %s", id, strings.Join(known, ", "))
 }
+
+// CitableSources are the sources the packet's included sections can
+// cite, each once, in the order the Sources list will have them: what
+// the editor offers for a citation.
+func CitableSources(lib *Library, p *Packet) []Source {
+	var out []Source
+	seen := map[string]bool{}
+	for i := range p.Sections {
+		t, ok := active(lib, p, i)
+		if !ok || !p.Sections[i].Included {
+			continue
+		}
+		for _, s := range t.Sources {
+			if s.ID != "" && !seen[s.ID] {
+				seen[s.ID] = true
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}

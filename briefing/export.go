@@ -164,7 +164,9 @@ func Export(fsys afero.Fs, out string, lib *Library, p *Packet, name string) (Re
 // RenderPacket does, when any problem is an Error. Word lays out its own
 // pages, so there is no page count and no page-limit warning.
 func RenderPacketDocx(lib *Library, p *Packet, name string) ([]byte, Result, error) {
-	doc, probs := Resolve(lib, p, name)
+	// The fitted document, as the PDF prints it: a staffer fitting a
+	// memo to three pages sends the boss the same type and margins.
+	doc, _, probs := resolveForExport(lib, p, name)
 	if probs.HasErrors() {
 		return nil, newResult(render.Info{}, probs, nil), probs.Errors()
 	}

@@ -155,6 +155,12 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 		if !t.Suits(p.Audience) {
 			continue
 		}
+		// A topic-neutral template's text is guidance to write over
+		// ("Publisher, *Title*, date."); printed as it is, it would go to
+		// the reader as if it were the packet's own.
+		if t.Kind == General && ref.Body == nil && strings.TrimSpace(t.Body) != "" {
+			at(i, Warning, "section %d %q still holds the template's guidance, not text of your own: write over it, or leave the section out", i+1, t.TitleFor(p.Audience))
+		}
 		title := t.TitleFor(p.Audience)
 		if strings.TrimSpace(ref.Title) != "" {
 			title = ref.Title
