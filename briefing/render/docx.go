@@ -117,13 +117,17 @@ func (d *docxWriter) parts() ([]docxPart, error) {
 		headerRels = append(headerRels, img)
 	}
 	docRels = append(docRels, d.links...)
+	if d.hasCover() {
+		docRels = append(docRels, docxRel{"rIdHeaderCover", relT + "header", "header2.xml", false},
+			docxRel{"rIdFooterCover", relT + "footer", "footer2.xml", false})
+	}
 	notes := d.footnotesPart()
 	if notes != nil {
 		docRels = append(docRels, docxRel{"rIdFootnotes", relT + "footnotes", "footnotes.xml", false})
 	}
 
 	parts := []docxPart{
-		{"[Content_Types].xml", contentTypes(logoExt, notes != nil)},
+		{"[Content_Types].xml", contentTypes(logoExt, notes != nil, d.hasCover())},
 		{"_rels/.rels", rels([]docxRel{
 			{"rId1", relT + "officeDocument", "word/document.xml", false},
 			{"rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml", false},
@@ -143,6 +147,9 @@ func (d *docxWriter) parts() ([]docxPart, error) {
 	if notes != nil {
 		parts = append(parts, docxPart{"word/footnotes.xml", notes})
 	}
+	if d.hasCover() {
+		parts = append(parts, docxPart{"word/header2.xml", d.coverFurniture("hdr")}, docxPart{"word/footer2.xml", d.coverFurniture("ftr")})
+	}
 	if len(headerRels) > 0 {
 		parts = append(parts, docxPart{"word/_rels/header1.xml.rels", rels(headerRels)})
 	}
@@ -153,7 +160,7 @@ func (d *docxWriter) parts() ([]docxPart, error) {
 }
 
 // contentTypes declares each part's type; logoExt is "" without a logo.
-func contentTypes(logoExt string, footnotes bool) []byte {
+func contentTypes(logoExt string, footnotes, cover bool) []byte {
 	var b strings.Builder
 	b.WriteString(xmlPI + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`)
 	b.WriteString(`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`)
@@ -176,6 +183,9 @@ func contentTypes(logoExt string, footnotes bool) []byte {
 	}
 	if footnotes {
 		fmt.Fprintf(&b, `<Override PartName="/word/footnotes.xml" ContentType="%sfootnotes+xml"/>`, ctW)
+	}
+	if cover {
+		fmt.Fprintf(&b, `<Override PartName="/word/header2.xml" ContentType="%sheader+xml"/><Override PartName="/word/footer2.xml" ContentType="%sfooter+xml"/>`, ctW, ctW)
 	}
 	b.WriteString(`</Types>`)
 	return []byte(b.String())

@@ -62,6 +62,30 @@ func (d *docxWriter) footerNote() string {
 	return m.Organization
 }
 
+// hasCover reports whether the document opens with a cover, which the
+// PDF prints without running header or page number, only the marking.
+func (d *docxWriter) hasCover() bool {
+	if len(d.doc.Front) == 0 {
+		return false
+	}
+	_, ok := d.doc.Front[0].(Cover)
+	return ok
+}
+
+// coverFurniture writes the cover's own header or footer (root "hdr" or
+// "ftr"): the handling marking alone, as on the PDF's cover.
+func (d *docxWriter) coverFurniture(root string) []byte {
+	var b strings.Builder
+	b.WriteString(xmlPI + `<w:` + root + ` ` + wordNS + `>`)
+	if mk := strings.TrimSpace(d.doc.Meta.Marking); mk != "" {
+		d.para(&b, "Marking", "", []Run{{Text: mk}}, runStyle{})
+	} else {
+		b.WriteString(`<w:p/>`)
+	}
+	b.WriteString(`</w:` + root + `>`)
+	return []byte(b.String())
+}
+
 // field writes a simple field (PAGE, NUMPAGES) as a complex field with
 // a cached result, which every reader shows until it computes its own.
 func field(b *strings.Builder, instr, cached string) {
@@ -79,10 +103,17 @@ func (d *docxWriter) sectPr(b *strings.Builder) {
 	}
 	mg := s.Margins
 	b.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:footerReference w:type="default" r:id="rIdFooter"/>`)
+	if d.hasCover() {
+		b.WriteString(`<w:headerReference w:type="first" r:id="rIdHeaderCover"/><w:footerReference w:type="first" r:id="rIdFooterCover"/>`)
+	}
 	fmt.Fprintf(b, `<w:pgSz w:w="%d" w:h="%d"/>`, twips(w), twips(h))
 	// The PDF prints its header from 22 pt and its footer's last line
 	// 30 pt above the page's foot.
 	fmt.Fprintf(b, `<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
 		twips(mg.Top), twips(mg.Right), twips(mg.Bottom), twips(mg.Left), twips(22), twips(20))
-	b.WriteString(`<w:cols w:space="720"/></w:sectPr>`)
+	b.WriteString(`<w:cols w:space="720"/>`)
+	if d.hasCover() {
+		b.WriteString(`<w:titlePg/>`) // the first page takes the cover's own header and footer
+	}
+	b.WriteString(`</w:sectPr>`)
 }
