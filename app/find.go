@@ -154,9 +154,10 @@ func (f *findBar) next() {
 	if f.scope.Selected == scopePacket {
 		n := len(s.w.doc.packet.Sections)
 		cur := s.w.doc.selectedIndex()
+		fields := briefing.FieldsOf(s.w.lib, s.w.doc.packet)
 		for k := 1; k <= n; k++ {
 			i := (cur + k + n) % n
-			plain := f.s.plainText(i)
+			plain, _ := f.s.shownAt(i, fields)
 			if ms := f.matches(re, plain); len(ms) > 0 {
 				s.w.selectSection(i)
 				f.selectMatch(len([]rune(plain[:ms[0][0]])), len([]rune(plain[ms[0][0]:ms[0][1]])))
@@ -228,11 +229,11 @@ func (f *findBar) replaceAll() {
 	count, sections := 0, 0
 	for i := range w.doc.packet.Sections {
 		hits := 0
-		plain := f.s.plainText(i)
-		if ms := f.matches(re, plain); len(ms) > 0 {
+		shown, plain := f.s.shownAt(i, fields)
+		if ms := f.matches(re, shown); len(ms) > 0 {
 			hits += len(ms)
-			replaced := replaceMatches(plain, ms, with)
-			if f.s.plainAt(i) {
+			replaced := replaceMatches(shown, ms, with)
+			if plain {
 				replaced = fields.FromPlain(replaced)
 			}
 			bodies[i] = replaced

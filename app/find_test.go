@@ -3,6 +3,8 @@ package app
 import (
 	"strings"
 	"testing"
+
+	"github.com/briefsmith/briefsmith/briefing"
 )
 
 func TestFindAndReplaceInTheSection(t *testing.T) {
@@ -37,9 +39,13 @@ func TestFindAndReplaceInTheSection(t *testing.T) {
 func TestReplaceAllAcrossThePacketIsOneUndo(t *testing.T) {
 	h := newHarness(t, nil)
 	h.w.selectSection(0)
+	shown := func(i int) string {
+		text, _ := h.w.section.shownAt(i, briefing.FieldsOf(h.w.lib, h.doc()))
+		return text
+	}
 	before := make([]string, len(h.doc().Sections))
 	for i := range before {
-		before[i] = h.w.section.plainText(i)
+		before[i] = shown(i)
 	}
 	f := h.w.section.find
 	f.open()
@@ -50,7 +56,7 @@ func TestReplaceAllAcrossThePacketIsOneUndo(t *testing.T) {
 	n := 0
 	for i, b := range before {
 		n += strings.Count(strings.ToLower(b), "agencies")
-		if got := h.w.section.plainText(i); strings.Contains(strings.ToLower(got), "agencies") {
+		if got := shown(i); strings.Contains(strings.ToLower(got), "agencies") {
 			t.Errorf("section %d still says agencies", i+1)
 		}
 	}
@@ -63,7 +69,7 @@ func TestReplaceAllAcrossThePacketIsOneUndo(t *testing.T) {
 	}
 	h.w.onUndo()
 	for i, b := range before {
-		if got := h.w.section.plainText(i); got != b {
+		if got := shown(i); got != b {
 			t.Errorf("section %d after undo differs", i+1)
 		}
 	}

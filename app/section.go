@@ -117,20 +117,15 @@ func (s *sectionPanel) sourceAt(i int) (string, bool) {
 	return t.BodyFor(s.w.doc.packet.Audience), true
 }
 
-// plainText is section i's text as the editor shows it.
-func (s *sectionPanel) plainText(i int) string {
+// shownAt is section i's text as the editor shows it with the packet's
+// fields: in plain form (plain true), or as written when plain form
+// cannot show it.
+func (s *sectionPanel) shownAt(i int, fields briefing.Fields) (text string, plain bool) {
 	src, _ := s.sourceAt(i)
-	if p, ok := briefing.FieldsOf(s.w.lib, s.w.doc.packet).ToPlain(src); ok {
-		return p
+	if p, ok := fields.ToPlain(src); ok {
+		return p, true
 	}
-	return src
-}
-
-// plainAt reports whether section i's text shows in plain form.
-func (s *sectionPanel) plainAt(i int) bool {
-	src, _ := s.sourceAt(i)
-	_, ok := briefing.FieldsOf(s.w.lib, s.w.doc.packet).ToPlain(src)
-	return ok
+	return src, false
 }
 
 // titleAt is section i's title as printed.
@@ -172,13 +167,7 @@ func (s *sectionPanel) show() {
 	// The editor shows the template as this audience reads it: the other
 	// audiences' text would only be in the way, the template keeps it, and
 	// Reset goes back to the template.
-	body := ""
-	switch {
-	case ref.Body != nil:
-		body = *ref.Body
-	case ok:
-		body = t.BodyFor(aud)
-	}
+	body, _ := s.sourceAt(i)
 	switch {
 	case !ok:
 		s.info.SetText(fmt.Sprintf("Template %q is not in the library: this section cannot be exported until it is removed or the template is added.", ref.Template))

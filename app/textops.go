@@ -201,12 +201,10 @@ func appendNote(text, ref, note string) string {
 func lastLine(s string) string { return s[strings.LastIndex(s, "\n")+1:] }
 
 // Lines a press of Enter treats specially: a list item (indent, marker,
-// its text), a quote or call-out line, and lines after which a new
-// paragraph needs an empty line (heading, footnote, glossary definition).
+// its text) and a quote or call-out line.
 var (
-	itemLine    = regexp.MustCompile(`^(\s*)(?:([-*+])|(\d+)([.)]))\s+(.*)$`)
-	quoteLine   = regexp.MustCompile(`^(\s*>\s?)(.*)$`)
-	endsAtEnter = regexp.MustCompile(`^(#{1,6}\s|\[\^[^\]]+\]:|:\s)`)
+	itemLine  = regexp.MustCompile(`^(\s*)(?:([-*+])|(\d+)([.)]))\s+(.*)$`)
+	quoteLine = regexp.MustCompile(`^(\s*>\s?)(.*)$`)
 )
 
 // pressEnter is what Enter does at rune offset off of text, as a word
@@ -260,7 +258,7 @@ func pressEnter(text string, off int) (string, int) {
 	if strings.TrimSpace(line) == "" {
 		return insert("\n")
 	}
-	_ = endsAtEnter // headings, notes and definitions end like any paragraph
+	// Headings, footnotes and definitions end like any paragraph.
 	return insert("\n\n")
 }
 

@@ -34,7 +34,8 @@ type Fields struct {
 }
 
 // builtinLabels are how the fields filled from the packet's own settings
-// read in plain form.
+// (builtinVariables, which says which there are) read in plain form; one
+// without a label here reads as its name.
 var builtinLabels = map[string]string{
 	"title": "Title", "subtitle": "Subtitle", "audience": "Audience", "author": "Author",
 	"organization": "Organization", "prepared_for": "Prepared for", "date": "Date", "marking": "Marking",
@@ -45,8 +46,9 @@ var builtinLabels = map[string]string{
 // edited in plain form as well) and the packet's own fields.
 func FieldsOf(lib *Library, p *Packet) Fields {
 	f := Fields{label: map[string]string{}, name: map[string]string{}}
-	names := make([]string, 0, len(builtinLabels))
-	for n := range builtinLabels {
+	builtins := builtinVariables(&Packet{})
+	names := make([]string, 0, len(builtins))
+	for n := range builtins {
 		names = append(names, n)
 	}
 	sort.Strings(names)

@@ -45,6 +45,25 @@ func splitCitation(m string) []string {
 	return ids
 }
 
+// citationNumbers maps each source id of doc's Sources list to its number
+// there, the first of a repeated id winning: what a citation prints, in
+// the PDF and in Word alike.
+func citationNumbers(doc *Document) map[string]int {
+	out := map[string]int{}
+	for _, s := range doc.Sections {
+		for _, b := range s.Blocks {
+			if l, ok := b.(SourceList); ok {
+				for i, src := range l.Items {
+					if _, dup := out[src.ID]; src.ID != "" && !dup {
+						out[src.ID] = i + 1
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
 // citation is the inline node a citation parses to.
 type citation struct {
 	ast.BaseInline

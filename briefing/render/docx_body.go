@@ -22,7 +22,7 @@ type docxCtx struct {
 // the section properties (page size, margins, header and footer).
 func (d *docxWriter) body() []byte {
 	d.baseNums()
-	d.notes.citeSources(d.doc)
+	d.notes.cites = citationNumbers(d.doc)
 	b := &d.b
 	b.WriteString(xmlPI + `<w:document ` + wordNS + `><w:body>`)
 	for _, blk := range d.doc.Front {

@@ -101,24 +101,6 @@ func (d *docxWriter) footnotesPart() []byte {
 	return []byte(b.String())
 }
 
-// citeSources numbers the sources a citation can name.
-func (n *docxNotes) citeSources(doc *Document) {
-	for _, s := range doc.Sections {
-		for _, b := range s.Blocks {
-			if l, ok := b.(SourceList); ok {
-				for i, src := range l.Items {
-					if _, dup := n.cites[src.ID]; src.ID != "" && !dup {
-						if n.cites == nil {
-							n.cites = map[string]int{}
-						}
-						n.cites[src.ID] = i + 1
-					}
-				}
-			}
-		}
-	}
-}
-
 // citation writes the cited sources' numbers in brackets, each a link
 // to its entry; an unknown id as written, as the PDF prints it.
 func (d *docxWriter) citation(b *strings.Builder, r Run, st runStyle) {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -39,6 +40,9 @@ type notes struct {
 	placed  map[int]bool // numbers already on a page
 	page    []noteLine   // this page's note lines, in order
 	carry   []noteLine   // lines a full page sends to the next
+	// laid are notes laid out, by number: a note is measured for every
+	// line that refers to it before it is placed, and set once.
+	laid map[int][]noteLine
 }
 
 // noteStyle is a footnote's type: two points under the text, never
@@ -100,24 +104,27 @@ func (r *layout) citeSpans(rn Run, st Style) []span {
 func (r *layout) newNotes(ln textLine) []int {
 	var out []int
 	for _, rn := range ln.runs {
-		if n := rn.st.note; n > 0 && !r.notes.placed[n] && !containsInt(out, n) {
+		if n := rn.st.note; n > 0 && !r.notes.placed[n] && !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 	}
 	return out
 }
 
-func containsInt(xs []int, x int) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
+// noteLines lays out note n, once per layout.
+func (r *layout) noteLines(n int) []noteLine {
+	if lines, ok := r.notes.laid[n]; ok {
+		return lines
 	}
-	return false
+	if r.notes.laid == nil {
+		r.notes.laid = map[int][]noteLine{}
+	}
+	r.notes.laid[n] = r.layNote(n)
+	return r.notes.laid[n]
 }
 
-// noteLines lays out note n.
-func (r *layout) noteLines(n int) []noteLine {
+// layNote breaks note n into lines under its number.
+func (r *layout) layNote(n int) []noteLine {
 	st := r.noteStyle()
 	hang := r.width(st, "00") + 4
 	var out []noteLine

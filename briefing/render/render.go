@@ -211,12 +211,8 @@ func (r *layout) result() pass {
 func (r *layout) run() {
 	for _, s := range r.doc.Sections {
 		r.entries = append(r.entries, tocEntry{title: s.Title, link: len(r.entries) + 1})
-		for _, b := range s.Blocks {
-			if l, ok := b.(SourceList); ok {
-				r.citeSources(l)
-			}
-		}
 	}
+	r.cites = citationNumbers(r.doc)
 	r.newPage()
 	for i := range r.doc.Front {
 		r.walk(r.doc.Front, i, blockCtx{})
@@ -239,21 +235,6 @@ func (r *layout) run() {
 		r.newPage()
 	}
 	r.finish()
-}
-
-// citeSources numbers the sources citations can name.
-func (r *layout) citeSources(l SourceList) {
-	for i, s := range l.Items {
-		if s.ID == "" {
-			continue
-		}
-		if r.cites == nil {
-			r.cites = map[string]int{}
-		}
-		if _, dup := r.cites[s.ID]; !dup {
-			r.cites[s.ID] = i + 1
-		}
-	}
 }
 
 // position is how far down the document layout is, in pages.
