@@ -27,6 +27,12 @@ type bodyEntry struct {
 	leftRow, left int
 	// shift is held down: Shift+Enter is a plain line end.
 	shift bool
+	// beforeEdit runs before a letter or line end is typed with nothing
+	// selected, moved runs after a key that moves the cursor, and
+	// selectAll before Select All (see textWindow); each may be nil.
+	beforeEdit func()
+	moved      func(fyne.KeyName)
+	selectAll  func()
 }
 
 func newBodyEntry() *bodyEntry {
@@ -43,6 +49,9 @@ func (e *bodyEntry) TypedRune(r rune) {
 		e.owed = -1
 		e.Entry.TypedRune(r)
 		return
+	}
+	if e.beforeEdit != nil {
+		e.beforeEdit()
 	}
 	// A letter that could begin the block's own next line (">", a list
 	// marker or number, "[^", ": ", a space) is left alone: it may be.
@@ -97,7 +106,13 @@ func (e *bodyEntry) TypedKey(k *fyne.KeyEvent) {
 	if (k.Name != fyne.KeyReturn && k.Name != fyne.KeyEnter) || e.shift || e.Disabled() || e.SelectedText() != "" {
 		e.owed = -1
 		e.Entry.TypedKey(k)
+		if e.moved != nil {
+			e.moved(k.Name)
+		}
 		return
+	}
+	if e.beforeEdit != nil {
+		e.beforeEdit()
 	}
 	off := e.CursorTextOffset()
 	text, pos := pressEnter(e.Text, off)
@@ -111,6 +126,14 @@ func (e *bodyEntry) TypedKey(k *fyne.KeyEvent) {
 		e.SetText(text)
 	}
 	setCursorOffset(&e.Entry, pos)
+}
+
+// TypedShortcut implements fyne.Shortcutable.
+func (e *bodyEntry) TypedShortcut(sc fyne.Shortcut) {
+	if _, ok := sc.(*fyne.ShortcutSelectAll); ok && e.selectAll != nil {
+		e.selectAll()
+	}
+	e.Entry.TypedShortcut(sc)
 }
 
 // setCursorOffset puts e's cursor at rune offset pos of its text, with

@@ -142,8 +142,8 @@ func (f *findBar) next() {
 	}
 	s := f.s
 	if s.editable() {
-		text := s.body.Text
-		from := len(string([]rune(text)[:min(max(s.body.CursorTextOffset(), 0), len([]rune(text)))]))
+		text := s.shownText()
+		from := byteOffset(text, s.cursor())
 		for _, m := range f.matches(re, text) {
 			if m[0] >= from {
 				f.selectMatch(len([]rune(text[:m[0]])), len([]rune(text[m[0]:m[1]])))
@@ -164,20 +164,25 @@ func (f *findBar) next() {
 				return
 			}
 		}
-	} else if s.editable() && len(f.matches(re, s.body.Text)) > 0 {
+	} else if s.editable() && len(f.matches(re, s.shownText())) > 0 {
 		// Go round to the start of the section.
-		setCursorOffset(&s.body.Entry, 0)
+		s.moveWindow(0, 0)
 		f.next()
 		return
 	}
 	f.status.SetText("Not found.")
 }
 
-// selectMatch selects n runes of the body from rune offset start, as
-// Shift and the arrow keys do: the field has no other way to select.
+// selectMatch selects n runes of the section text from rune offset
+// start, as Shift and the arrow keys do: the field has no other way to
+// select.
 func (f *findBar) selectMatch(start, n int) {
-	e := &f.s.body.Entry
-	setCursorOffset(e, start)
+	s := f.s
+	e := &s.body.Entry
+	if in := start - s.win.aboveRunes; in < 0 || in+n > len([]rune(e.Text)) {
+		s.moveWindow(start, windowSpan/2)
+	}
+	setCursorOffset(e, start-s.win.aboveRunes)
 	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 	for range n {
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
@@ -216,10 +221,11 @@ func (f *findBar) replaceAll() {
 		if !f.s.editable() {
 			return
 		}
-		ms := f.matches(re, f.s.body.Text)
+		text := f.s.shownText()
+		ms := f.matches(re, text)
 		n := len(ms)
 		if n > 0 {
-			f.s.setBodyText(replaceMatches(f.s.body.Text, ms, with), 0)
+			f.s.setBodyText(replaceMatches(text, ms, with), 0)
 		}
 		f.status.SetText(plural(n, "replacement"))
 		return

@@ -43,16 +43,19 @@ func (s *sectionPanel) insertAtCursor(text string) {
 	if !s.editable() {
 		return
 	}
-	r := []rune(s.body.Text)
-	off := min(max(s.body.CursorTextOffset(), 0), len(r))
+	r := []rune(s.shownText())
+	off := min(s.cursor(), len(r))
 	s.setBodyText(string(r[:off])+text+string(r[off:]), off+len([]rune(text)))
 }
 
-// setBodyText replaces the body's text as one edit and puts the cursor
-// at rune offset pos.
+// setBodyText replaces the section's whole text (as the editor shows
+// it) as one edit and puts the cursor at rune offset pos.
 func (s *sectionPanel) setBodyText(text string, pos int) {
-	s.body.SetText(text)
-	setCursorOffset(&s.body.Entry, pos)
+	before := s.shownText()
+	s.placeText(text, pos, windowSpan/2)
+	if text != before {
+		s.store(before)
+	}
 	s.focusBody()
 }
 
@@ -78,9 +81,10 @@ func (s *sectionPanel) formatLine(f lineFormat) {
 		s.replaceSelection(formatLines(sel, f))
 		return
 	}
-	r := []rune(s.body.Text)
-	row := strings.Count(string(r[:min(max(s.body.CursorTextOffset(), 0), len(r))]), "\n")
-	lines := strings.Split(s.body.Text, "\n")
+	whole := s.shownText()
+	r := []rune(whole)
+	row := strings.Count(string(r[:min(s.cursor(), len(r))]), "\n")
+	lines := strings.Split(whole, "\n")
 	if row < len(lines) && strings.TrimSpace(lines[row]) == "" {
 		// On an empty line the marker goes in first, for the text typed
 		// after it, as a word processor's list button does.
@@ -90,7 +94,7 @@ func (s *sectionPanel) formatLine(f lineFormat) {
 	if numbered(f) {
 		n = numberAfter(lines, row) - 1
 	}
-	text := replaceLine(s.body.Text, row, n, f)
+	text := replaceLine(whole, row, n, f)
 	lines = strings.Split(text, "\n")
 	pos := 0
 	for _, l := range lines[:min(row+1, len(lines))] {
@@ -181,9 +185,10 @@ func (s *sectionPanel) onFootnote() {
 		if v == nil {
 			return
 		}
-		r := []rune(s.body.Text)
-		off := min(max(s.body.CursorTextOffset(), 0), len(r))
-		ref := nextFootnote(s.body.Text)
+		whole := s.shownText()
+		r := []rune(whole)
+		off := min(s.cursor(), len(r))
+		ref := nextFootnote(whole)
 		text := appendNote(string(r[:off])+ref+string(r[off:]), ref, v[0])
 		s.setBodyText(text, off+len([]rune(ref)))
 	})

@@ -112,7 +112,12 @@ func (w *mainWindow) textEndItem(label string, key fyne.KeyName, end bool) *fyne
 		case *widget.Entry:
 			e = f
 		case *bodyEntry:
-			e = &f.Entry
+			if end {
+				w.section.moveWindow(len([]rune(w.section.shownText())), windowSpan)
+			} else {
+				w.section.moveWindow(0, 0)
+			}
+			return
 		default:
 			return
 		}

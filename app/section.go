@@ -45,8 +45,10 @@ type sectionPanel struct {
 	// fields are the packet's fields as plain form names them; plain is
 	// set when the body field shows plain form, clear when the text uses
 	// template code plain form cannot show (it is then shown as written).
-	fields  briefing.Fields
-	plain   bool
+	fields briefing.Fields
+	plain  bool
+	// win is the part of a long text the body field holds.
+	win     *textWindow
 	find    *findBar
 	content fyne.CanvasObject
 }
@@ -72,16 +74,18 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 	}
 	s.body = newBodyEntry()
 	s.body.TextStyle.Monospace = true
+	s.win = newTextWindow(s)
 	s.body.OnChanged = func(text string) {
-		before := s.bodyText
+		before := s.win.above + s.bodyText + s.win.below
 		s.bodyText = text
 		if s.showing {
 			return
 		}
-		s.typing = true
-		s.w.doc.setBody(s.key, before, s.source())
-		s.typing = false
+		s.store(before)
 	}
+	s.body.beforeEdit = s.rewindow
+	s.body.moved = s.atEdge
+	s.body.selectAll = s.showWhole
 	s.reset = widget.NewButtonWithIcon("Reset to template", theme.ContentUndoIcon(), func() { s.w.doc.resetBody(s.key) })
 	s.find = newFindBar(s)
 	// The note on where the text comes from sits under the text: it
@@ -91,16 +95,24 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 	s.content = container.NewBorder(
 		container.NewVBox(widget.NewForm(widget.NewFormItem("Title", s.title)), s.find.content, s.newToolbar()),
 		container.NewVBox(s.info, container.NewHBox(s.reset, widget.NewButtonWithIcon("Save as template…", theme.DocumentSaveIcon(), s.onSaveAsTemplate))),
-		nil, nil, s.body)
+		nil, nil, container.NewBorder(s.win.earlier, s.win.later, nil, nil, s.body))
 	return s
+}
+
+// store records the body field's text (with the text above and below
+// its window) as the section's; before is the text as it was.
+func (s *sectionPanel) store(before string) {
+	s.typing = true
+	s.w.doc.setBody(s.key, before, s.source())
+	s.typing = false
 }
 
 // source is the template source of the body field's text.
 func (s *sectionPanel) source() string {
 	if s.plain {
-		return s.fields.FromPlain(s.body.Text)
+		return s.fields.FromPlain(s.shownText())
 	}
-	return s.body.Text
+	return s.shownText()
 }
 
 // sourceAt is section i's text as template source: its own, or its
@@ -153,7 +165,7 @@ func (s *sectionPanel) show() {
 		s.info.SetText("Select a section in the packet, or add one from the library.")
 		s.title.SetText("")
 		s.title.SetPlaceHolder("")
-		s.body.SetText("")
+		s.placeText("", 0, 0)
 		s.title.Disable()
 		s.body.Disable()
 		s.reset.Disable()
@@ -217,9 +229,10 @@ func (s *sectionPanel) show() {
 	// Text the user typed stays as typed (cursor and all) while it still
 	// means what the packet holds: plain form has one spelling for each
 	// source, but a user may type another ("\x" inside a condition).
-	keep := sameSection && plain && s.plain && s.fields.FromPlain(s.body.Text) == body
-	if s.body.Text != shown && !keep {
-		s.body.SetText(shown)
+	cur := s.shownText()
+	keep := sameSection && plain && s.plain && s.fields.FromPlain(cur) == body
+	if cur != shown && !keep {
+		s.showText(shown, prevKey == s.key)
 		traceEvent("show", len(shown))
 	}
 	if s.plain != plain || s.body.TextStyle.Monospace == plain {
@@ -231,6 +244,22 @@ func (s *sectionPanel) show() {
 	}
 	s.bodyText = s.body.Text
 	setEnabled(s.reset, ref.Body != nil && ok)
+}
+
+// showText fills the body field with text, the section's as stored. In
+// the same section (after Undo, say) a long text is shown where it
+// changed; a short one keeps the cursor where the field puts it.
+func (s *sectionPanel) showText(text string, same bool) {
+	cur := s.shownText()
+	if len(text) < windowFrom && s.win.above == "" && s.win.below == "" {
+		s.body.SetText(text)
+		return
+	}
+	pos := 0
+	if same {
+		pos = firstDifference(cur, text)
+	}
+	s.placeText(text, pos, windowSpan/2)
 }
 
 // onSaveAsTemplate writes the selected section, as edited, into the user's

@@ -38,11 +38,13 @@ func benchWindow(b *testing.B, words int) *mainWindow {
 	return w
 }
 
-// BenchmarkKeystroke is one character typed in the middle of a long
+// BenchmarkKeystroke is one character typed in the middle of a
 // section's text, through the editor's own key handling, up to every
-// widget the keystroke changes being told to refresh.
+// widget the keystroke changes being told to refresh: a short section
+// (300 words) for comparison, and long ones, of which the editor holds
+// the part around the cursor (textWindow).
 func BenchmarkKeystroke(b *testing.B) {
-	for _, n := range []int{5000, 20000} {
+	for _, n := range []int{300, 5000, 20000} {
 		b.Run(fmt.Sprintf("words=%d", n), func(b *testing.B) {
 			w := benchWindow(b, n)
 			w.selectSection(3)

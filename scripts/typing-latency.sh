@@ -6,9 +6,12 @@
 # when the editor is filled with a section's text. A keystroke is timed
 # from just before xdotool sends it to that line ("handled"), and to the
 # first change of the screen where the letter lands (scripts/screenwatch:
-# "on the screen", painting included).
+# "on the screen", painting included). Last, the same keystrokes in the
+# floor: a bare Fyne window holding one entry with as much text as the
+# editor holds of a long section (scripts/entryfloor).
 #
 #   scripts/typing-latency.sh [WORDS...]     (default: 5000 20000)
+#   FLOOR_WORDS=N sets the floor entry's text (default 1150).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LANG=C.UTF-8
@@ -18,6 +21,7 @@ work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 go build -o "$work/briefsmith" .
 go build -o "$work/screenwatch" ./scripts/screenwatch
+go build -o "$work/entryfloor" ./scripts/entryfloor
 
 # packet writes the sample staff packet with its first section's text
 # replaced by n words, as paragraphs of 100.
@@ -37,9 +41,16 @@ PY
 ms() { echo "scale=1; $1 / 1000000" | bc; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
-for words in "${@:-5000 20000}"; do
-  for n in 0 $words; do
-    packet "$n" "$work/p$n.briefing"
+for words in "${@:-5000 20000}" floor; do
+  runs="0 $words"
+  [ "$words" = floor ] && runs=floor
+  for n in $runs; do
+    if [ "$n" = floor ]; then
+      cmd=("$work/entryfloor" "${FLOOR_WORDS:-1150}")
+    else
+      packet "$n" "$work/p$n.briefing"
+      cmd=("$work/briefsmith" "$work/p$n.briefing")
+    fi
     display=":$((90 + RANDOM % 9))"
     Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
     xvfb=$!
@@ -47,7 +58,7 @@ for words in "${@:-5000 20000}"; do
     trace="$work/trace-$n"
     : >"$trace"
     t0=$(date +%s%N)
-    DISPLAY=$display HOME=$work/home-$n BRIEFSMITH_TRACE=$trace "$work/briefsmith" "$work/p$n.briefing" >/dev/null 2>&1 &
+    DISPLAY=$display HOME=$work/home-$n BRIEFSMITH_TRACE=$trace "${cmd[@]}" >/dev/null 2>&1 &
     app=$!
     for _ in $(seq 600); do grep -q " show " "$trace" && break; sleep 0.05; done
     # The window takes input once it has laid out and painted the text:
@@ -85,8 +96,12 @@ for words in "${@:-5000 20000}"; do
         case $tp in ""|*[!0-9]*) ;; *) ms $((tp - ts)) >>"$work/scr" ;; esac
         sleep 1.5
       done
-      printf '%6d words: window open and taking keystrokes after %s ms (%s ms with the sample'"'"'s own text: the section costs %s ms)\n' \
-        "$n" "$open_ms" "$base" "$(echo "$open_ms - $base" | bc)"
+      if [ "$n" = floor ]; then
+        printf 'floor (a bare Fyne entry of %s words): window open and taking keystrokes after %s ms\n' "${FLOOR_WORDS:-1150}" "$open_ms"
+      else
+        printf '%6d words: window open and taking keystrokes after %s ms (%s ms with the sample'"'"'s own text: the section costs %s ms)\n' \
+          "$n" "$open_ms" "$base" "$(echo "$open_ms - $base" | bc)"
+      fi
       printf '        keystroke handled (median, max of %d): %s ms, %s ms; on the screen (median, max of %d): %s ms, %s ms\n' \
         "$(wc -l <"$work/lat")" "$(median <"$work/lat")" "$(sort -n "$work/lat" | tail -1)" \
         "$(wc -l <"$work/scr")" "$(median <"$work/scr")" "$(sort -n "$work/scr" | tail -1)"
