@@ -126,12 +126,25 @@ func layoutProblem(name string, err error) Problem {
 // RenderPacket resolves and renders p into memory. It refuses, returning
 // the errors (as Problems) as the error, when any problem is an Error.
 func RenderPacket(lib *Library, p *Packet, name string) ([]byte, Result, error) {
+	pdf, res, err := preparePacket(lib, p, name)
+	if err != nil {
+		return nil, res, err
+	}
+	var buf bytes.Buffer
+	if _, err := pdf.WriteTo(&buf); err != nil {
+		return nil, res, err
+	}
+	return buf.Bytes(), res, nil
+}
+
+// preparePacket resolves and renders p, ready to be written, with
+// RenderPacket's refusals.
+func preparePacket(lib *Library, p *Packet, name string) (*render.PDF, Result, error) {
 	doc, fit, probs := resolveForExport(lib, p, name)
 	if probs.HasErrors() {
 		return nil, newResult(render.Info{}, probs, fit), probs.Errors()
 	}
-	var buf bytes.Buffer
-	info, err := render.Render(doc, &buf)
+	pdf, info, err := render.Prepare(doc)
 	if err != nil {
 		if render.IsTooManyPages(err) {
 			pr := layoutProblem(name, err)
@@ -142,18 +155,19 @@ func RenderPacket(lib *Library, p *Packet, name string) ([]byte, Result, error) 
 	if pr, over := pageLimitProblem(p, name, info.Pages); over {
 		probs = append(probs, fitReport(pr, fit))
 	}
-	return buf.Bytes(), newResult(info, probs, fit), nil
+	return pdf, newResult(info, probs, fit), nil
 }
 
 // Export renders p and writes the PDF to out on fsys atomically: a failed
 // export leaves no file, or the previous one, at out. When name is the
-// packet's file, out may not be that file (NotOver).
+// packet's file, out may not be that file (NotOver). The PDF goes to the
+// file as it is written out, not through a copy of it in memory.
 func Export(fsys afero.Fs, out string, lib *Library, p *Packet, name string) (Result, error) {
-	pdf, res, err := RenderPacket(lib, p, name)
+	pdf, res, err := preparePacket(lib, p, name)
 	if err != nil {
 		return res, err
 	}
-	if err := WriteFileAtomic(fsys, out, pdf, NotOver(name)); err != nil {
+	if err := WriteFilesAtomic(fsys, []OutputFile{{Name: out, From: pdf}}, NotOver(name)); err != nil {
 		return res, err
 	}
 	return res, nil

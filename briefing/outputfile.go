@@ -28,6 +28,10 @@ import (
 type OutputFile struct {
 	Name string
 	Data []byte
+	// From, when set, writes the content instead of Data: a large file
+	// (a long packet's PDF) goes to disk as it is produced, never held
+	// whole in memory.
+	From io.WriterTo
 }
 
 // WriteOption adjusts a save by WriteFileAtomic or WriteFilesAtomic.
@@ -270,7 +274,7 @@ func WriteFilesAtomic(fsys afero.Fs, files []OutputFile, opts ...WriteOption) (e
 		}
 		s := &stagedFile{name: f.Name}
 		staged = append(staged, s)
-		if err := s.write(fsys, f.Data, existing[i]); err != nil {
+		if err := s.write(fsys, f, existing[i]); err != nil {
 			return saveError(f.Name, err)
 		}
 		// Only an earlier file can need putting back: the last one's
@@ -390,11 +394,11 @@ type stagedFile struct {
 	backupID uint64
 }
 
-// write writes data to a new temporary file. A file being replaced lends
+// write writes f's content to a new temporary file. A file being replaced lends
 // its permissions: the temporary file is private while written and takes
 // them at the end, since the umask would otherwise narrow them. A new
 // file is created with 0666 and the umask decides, as for any program.
-func (s *stagedFile) write(fsys afero.Fs, data []byte, old os.FileInfo) error {
+func (s *stagedFile) write(fsys afero.Fs, out OutputFile, old os.FileInfo) error {
 	perm := os.FileMode(0o666)
 	if old != nil {
 		perm = 0o600
@@ -404,7 +408,11 @@ func (s *stagedFile) write(fsys afero.Fs, data []byte, old os.FileInfo) error {
 		return err
 	}
 	s.tmp, s.id, s.file = tmp, id, f
-	if _, err := f.Write(data); err != nil {
+	if out.From != nil {
+		if _, err := out.From.WriteTo(f); err != nil {
+			return err
+		}
+	} else if _, err := f.Write(out.Data); err != nil {
 		return err
 	}
 	if err := f.Sync(); err != nil {

@@ -28,74 +28,98 @@ var zlibWriters = sync.Pool{New: func() any {
 	return zw
 }}
 
-// compressContents returns the PDF fpdf wrote uncompressed as fpdf would
-// have written it compressed. content reports whether an object number is
-// a page's content stream.
-func compressContents(pdf []byte, content func(n int) bool) ([]byte, error) {
-	f, err := parsePDF(pdf)
-	if err != nil {
-		return nil, err
-	}
-	type object struct{ n, off int }
-	objs := make([]object, 0, len(f.offsets))
+// fileObject is an object of the file fpdf wrote: its number, where it
+// lies, and for a page's content stream its data.
+type fileObject struct {
+	n, off, end int
+	content     bool
+	data        []byte
+}
+
+// fileObjects lists the objects of pdf in file order, checking that each
+// one content names is an uncompressed stream, and finds the trailer
+// (the part after the cross-reference table, up to startxref): every check
+// writeCompressed needs is done before it writes a byte.
+func fileObjects(pdf []byte, f *pdfFile, content func(n int) bool) (objs []fileObject, trailer []byte, err error) {
+	objs = make([]fileObject, 0, len(f.offsets))
 	for n, off := range f.offsets {
-		objs = append(objs, object{n, off})
+		objs = append(objs, fileObject{n: n, off: off})
 	}
 	sort.Slice(objs, func(i, j int) bool { return objs[i].off < objs[j].off })
 	if len(objs) == 0 {
-		return nil, fmt.Errorf("compressing: no objects")
+		return nil, nil, fmt.Errorf("compressing: no objects")
+	}
+	for i := range objs {
+		o := &objs[i]
+		o.end = f.xref
+		if i+1 < len(objs) {
+			o.end = objs[i+1].off
+		}
+		if o.content = content(o.n); o.content {
+			data, ok := uncompressedStream(pdf[o.off:o.end], o.n)
+			if !ok {
+				return nil, nil, fmt.Errorf("compressing: object %d is not an uncompressed stream", o.n)
+			}
+			o.data = data
+		}
+	}
+	// The trailer names no offsets, so it is kept as it is.
+	t := bytes.Index(pdf[f.xref:], []byte("trailer\n"))
+	sx := bytes.LastIndex(pdf, []byte("startxref\n"))
+	if t < 0 || sx < f.xref+t {
+		return nil, nil, fmt.Errorf("compressing: no trailer")
+	}
+	return objs, pdf[f.xref+t : sx], nil
+}
+
+// writeCompressed writes pdf, the file fpdf wrote uncompressed (parsed as
+// f), as fpdf would have written it compressed, and returns where its
+// cross-reference table starts. content reports whether an object number
+// is a page's content stream. Each stream is compressed into a buffer of
+// its own (its length comes before it), the rest is copied, so the
+// compressed file is never whole in memory.
+func writeCompressed(w *countingWriter, pdf []byte, f *pdfFile, content func(n int) bool) (int, error) {
+	objs, trailer, err := fileObjects(pdf, f, content)
+	if err != nil {
+		return 0, err
 	}
 	zw := zlibWriters.Get().(*zlib.Writer)
 	defer zlibWriters.Put(zw)
 	var z bytes.Buffer
-	out := bytes.NewBuffer(make([]byte, 0, len(pdf)/2))
-	out.Write(pdf[:objs[0].off])
-	offsets := make(map[int]int, len(objs))
-	for i, o := range objs {
-		end := f.xref
-		if i+1 < len(objs) {
-			end = objs[i+1].off
+	w.Write(pdf[:objs[0].off])
+	offsets := make([]int, max(f.size, 1))
+	for _, o := range objs {
+		if o.n < len(offsets) {
+			offsets[o.n] = w.n
 		}
-		obj := pdf[o.off:end]
-		offsets[o.n] = out.Len()
-		if !content(o.n) {
-			out.Write(obj)
+		if !o.content {
+			w.Write(pdf[o.off:o.end])
 			continue
-		}
-		data, ok := uncompressedStream(obj, o.n)
-		if !ok {
-			return nil, fmt.Errorf("compressing: object %d is not an uncompressed stream", o.n)
 		}
 		z.Reset()
 		zw.Reset(&z)
-		if _, err := zw.Write(data); err != nil {
-			return nil, err
+		if _, err := zw.Write(o.data); err != nil {
+			return 0, err
 		}
 		if err := zw.Close(); err != nil {
-			return nil, err
+			return 0, err
 		}
-		fmt.Fprintf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.n, z.Len())
-		out.Write(z.Bytes())
-		out.WriteString("\nendstream\nendobj\n")
+		fmt.Fprintf(w, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.n, z.Len())
+		w.Write(z.Bytes())
+		w.WriteString("\nendstream\nendobj\n")
 	}
-	// The trailer names no offsets, so it is kept as it is.
-	trailer := bytes.Index(pdf[f.xref:], []byte("trailer\n"))
-	sx := bytes.LastIndex(pdf, []byte("startxref\n"))
-	if trailer < 0 || sx < f.xref+trailer {
-		return nil, fmt.Errorf("compressing: no trailer")
-	}
-	xref := out.Len()
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", f.size)
+	xref := w.n
+	fmt.Fprintf(w, "xref\n0 %d\n0000000000 65535 f \n", f.size)
 	var line []byte
 	for n := 1; n < f.size; n++ {
 		line = strconv.AppendInt(line[:0], int64(offsets[n]), 10)
-		out.WriteString("0000000000"[:max(0, 10-len(line))])
-		out.Write(line)
-		out.WriteString(" 00000 n \n")
+		w.WriteString("0000000000"[:max(0, 10-len(line))])
+		w.Write(line)
+		w.WriteString(" 00000 n \n")
 	}
-	out.Write(pdf[f.xref+trailer : sx])
-	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xref)
-	return out.Bytes(), nil
+	w.Write(trailer)
+	fmt.Fprintf(w, "startxref\n%d\n%%%%EOF\n", xref)
+	return xref, nil
 }
 
 // uncompressedStream returns the data of obj, object n as fpdf writes an
@@ -123,14 +147,13 @@ func uncompressedStream(obj []byte, n int) ([]byte, bool) {
 	return rest[:l], true
 }
 
-// pdfSink takes fpdf's output and passes it through process. fpdf hands
-// over its whole buffer in one Write, which is processed there and then,
-// so the uncompressed file is never copied; output written in pieces is
-// gathered first and processed by result.
+// pdfSink takes fpdf's output and passes it to process. fpdf hands over
+// its whole buffer in one Write, which is processed there and then, so the
+// uncompressed file is never copied; output written in pieces is gathered
+// first and processed by finish.
 type pdfSink struct {
-	process func([]byte) ([]byte, error)
+	process func([]byte) error
 	pieces  []byte
-	out     []byte
 	done    bool
 	err     error
 }
@@ -140,7 +163,7 @@ func (s *pdfSink) Write(p []byte) (int, error) {
 	case s.done:
 		s.err = fmt.Errorf("writing PDF: output continued after its end")
 	case len(s.pieces) == 0 && bytes.HasPrefix(p, []byte("%PDF-")) && bytes.HasSuffix(p, []byte("%%EOF\n")):
-		s.out, s.err = s.process(p)
+		s.err = s.process(p)
 		s.done = true
 	default:
 		s.pieces = append(s.pieces, p...)
@@ -148,11 +171,12 @@ func (s *pdfSink) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// result is the processed file.
-func (s *pdfSink) result() ([]byte, error) {
+// finish processes output that came in pieces, and reports what
+// processing returned.
+func (s *pdfSink) finish() error {
 	if !s.done && s.err == nil {
-		s.out, s.err = s.process(s.pieces)
+		s.err = s.process(s.pieces)
 		s.pieces, s.done = nil, true
 	}
-	return s.out, s.err
+	return s.err
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"testing"
 
@@ -30,8 +31,21 @@ func TestCompressContentsIsFpdfsOwn(t *testing.T) {
 		return b.Bytes()
 	}
 	want, plain := doc(true), doc(false)
+	compress := func(content func(n int) bool) ([]byte, int, error) {
+		var b bytes.Buffer
+		w := &countingWriter{w: bufio.NewWriter(&b)}
+		f, err := parsePDF(plain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = writeCompressed(w, plain, f, content)
+		if ferr := w.w.Flush(); ferr != nil {
+			t.Fatal(ferr)
+		}
+		return b.Bytes(), w.n, err
+	}
 	for range 2 {
-		got, err := compressContents(plain, func(n int) bool { return n%2 == 0 && n >= 4 && n <= 8 })
+		got, _, err := compress(func(n int) bool { return n%2 == 0 && n >= 4 && n <= 8 })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -39,7 +53,11 @@ func TestCompressContentsIsFpdfsOwn(t *testing.T) {
 			t.Fatalf("compressed after output: %d bytes, fpdf's own: %d bytes", len(got), len(want))
 		}
 	}
-	if _, err := compressContents(plain, func(n int) bool { return n == 3 }); err == nil {
+	// A file that is not what it should be is refused before a byte of
+	// it is written.
+	if _, n, err := compress(func(n int) bool { return n == 3 }); err == nil {
 		t.Error("a page object was taken for a content stream")
+	} else if n != 0 {
+		t.Errorf("%d bytes written before the error", n)
 	}
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -94,28 +93,48 @@ func artifactProps(a Artifact) string {
 	return "<</Type /Layout>>"
 }
 
-// structElem is one node of the structure tree.
+// structElem is one node of the structure tree. A long packet has a
+// hundred thousand of them alive until the file is written, so they are
+// kept small: attributes and link text only where there are some.
 type structElem struct {
-	role     role
-	attrs    Attrs
-	parent   *structElem
-	kids     []structKid
-	implicit bool // an LBody the tagger opened itself
+	role   role
+	attrs  *Attrs // what the structure object writes; nil for none
+	parent *structElem
+	kids   []structKid
 	// resume is where the current element returns to when this one ends,
 	// when that is not its parent (a list label hoisted out of the body
 	// paragraph it was drawn in).
-	resume *structElem
-	text   strings.Builder
-	obj    int // object number, once written
+	resume   *structElem
+	text     *strings.Builder // a Link's text, for its description
+	obj      int32            // object number, once written
+	implicit bool             // an LBody the tagger opened itself
+}
+
+// newElem makes an element of role r under parent, keeping of a only what
+// the structure object writes: the alternative text, the title and a
+// header cell's scope.
+func newElem(r role, a Attrs, parent *structElem) *structElem {
+	e := &structElem{role: r, parent: parent}
+	if a.Alt != "" || a.Label != "" || a.Scope != "" {
+		e.attrs = &Attrs{Alt: a.Alt, Label: a.Label, Scope: a.Scope}
+	}
+	return e
+}
+
+// attr is e's attributes, the zero value when it has none.
+func (e *structElem) attr() Attrs {
+	if e.attrs == nil {
+		return Attrs{}
+	}
+	return *e.attrs
 }
 
 // structKid is an element's child: another element, a marked-content
 // sequence on a page, or an annotation.
 type structKid struct {
-	elem  *structElem
-	page  int
-	mcid  int
-	annot *annotation
+	elem       *structElem
+	annot      *annotation
+	page, mcid int32
 }
 
 // annotation is a link annotation fpdf writes inline in a page: which
@@ -166,7 +185,8 @@ func (t *tagger) begin(e Element, a Attrs) {
 	if r == "Lbl" && t.cur.role != "LI" {
 		if li := t.ancestor("LI"); li != nil {
 			t.closeContent()
-			lbl := &structElem{role: r, attrs: a, parent: li, resume: t.cur}
+			lbl := newElem(r, a, li)
+			lbl.resume = t.cur
 			li.kids = insertBeforeBody(li.kids, structKid{elem: lbl})
 			t.cur = lbl
 			return
@@ -184,7 +204,8 @@ func (t *tagger) begin(e Element, a Attrs) {
 				parent = t.root
 			}
 		}
-		note := &structElem{role: r, attrs: a, parent: parent, resume: t.cur}
+		note := newElem(r, a, parent)
+		note.resume = t.cur
 		parent.kids = append(parent.kids, structKid{elem: note})
 		t.cur = note
 		return
@@ -206,7 +227,8 @@ func (t *tagger) begin(e Element, a Attrs) {
 
 func (t *tagger) push(r role, a Attrs, implicit bool) {
 	t.closeContent()
-	e := &structElem{role: r, attrs: a, parent: t.cur, implicit: implicit}
+	e := newElem(r, a, t.cur)
+	e.implicit = implicit
 	t.cur.kids = append(t.cur.kids, structKid{elem: e})
 	t.cur = e
 }
@@ -298,7 +320,7 @@ func (t *tagger) mark() {
 	}
 	mcid := len(t.pageMCIDs[t.page])
 	t.pageMCIDs[t.page] = append(t.pageMCIDs[t.page], cur)
-	cur.kids = append(cur.kids, structKid{page: t.page, mcid: mcid})
+	cur.kids = append(cur.kids, structKid{page: int32(t.page), mcid: int32(mcid)})
 	t.raw(fmt.Sprintf("/%s <</MCID %d>> BDC", cur.role, mcid))
 	t.open = cur
 }
@@ -315,6 +337,9 @@ func (t *tagger) text(s string) {
 	if len(t.artifacts) == 0 {
 		for e := t.cur; e != nil; e = e.parent {
 			if e.role == "Link" {
+				if e.text == nil {
+					e.text = &strings.Builder{}
+				}
 				e.text.WriteString(s)
 				return
 			}
@@ -339,14 +364,17 @@ func (t *tagger) annotation(url string) {
 		host.kids = append(host.kids, structKid{elem: link})
 	}
 	a.link = link
-	link.kids = append(link.kids, structKid{page: t.page, annot: a})
+	link.kids = append(link.kids, structKid{page: int32(t.page), annot: a})
 	t.annots = append(t.annots, a)
 }
 
 // description is the annotation's /Contents: what the link says and where
 // it goes, for people who cannot see it.
 func (a *annotation) description() string {
-	text := strings.Join(strings.Fields(a.link.text.String()), " ")
+	var text string
+	if a.link.text != nil {
+		text = strings.Join(strings.Fields(a.link.text.String()), " ")
+	}
 	switch {
 	case a.url != "" && text != "" && text != a.url:
 		return text + " (" + a.url + ")"
@@ -356,159 +384,4 @@ func (a *annotation) description() string {
 		return text + " (in this document)"
 	}
 	return "Link within this document"
-}
-
-// finish appends the structure to pdf as an incremental update (see
-// pdfupdate.go); pageObj gives the object number fpdf gave page n.
-func (t *tagger) finish(pdf []byte, pages int, pageObj func(n int) int) ([]byte, error) {
-	t.closeContent()
-	f, err := parsePDF(pdf)
-	if err != nil {
-		return nil, err
-	}
-	next := f.size
-	alloc := func() int { next++; return next - 1 }
-	var out *bytes.Buffer
-	var written []int
-	offsets := map[int]int{}
-	write := func(n int, body string) {
-		offsets[n] = out.Len()
-		written = append(written, n)
-		fmt.Fprintf(out, "%d 0 obj\n%s\nendobj\n", n, body)
-	}
-
-	// Numbers first: the tree root, the parent tree, every element in
-	// document order, the annotations.
-	treeRoot, parentTree := alloc(), alloc()
-	var all []*structElem
-	var number func(e *structElem)
-	number = func(e *structElem) {
-		e.obj = alloc()
-		all = append(all, e)
-		for _, k := range e.kids {
-			if k.elem != nil {
-				number(k.elem)
-			}
-		}
-	}
-	number(t.root)
-	for i, a := range t.annots {
-		a.obj, a.key = alloc(), pages+i
-	}
-	// Room for the file and the update, which is mostly the elements
-	// (about 200 bytes each with their cross-reference entries), so the
-	// buffer is not copied as it grows: at 1,000 sections growing it was
-	// 10 MB of an export's allocations.
-	out = bytes.NewBuffer(make([]byte, 0, len(pdf)+len(pdf)/8+256*(len(all)+len(t.annots)+pages)))
-	out.Write(pdf)
-	if !bytes.HasSuffix(pdf, []byte("\n")) {
-		out.WriteByte('\n')
-	}
-
-	for _, e := range all {
-		var b strings.Builder
-		parent := treeRoot
-		if e.parent != nil {
-			parent = e.parent.obj
-		}
-		fmt.Fprintf(&b, "<</Type /StructElem /S /%s /P %d 0 R", e.role, parent)
-		if e.role == "Figure" {
-			fmt.Fprintf(&b, " /Alt %s", pdfString(e.attrs.Alt))
-		}
-		if e.attrs.Label != "" {
-			fmt.Fprintf(&b, " /T %s", pdfString(e.attrs.Label))
-		}
-		if e.role == "TH" {
-			scope := e.attrs.Scope
-			if scope == "" {
-				scope = "Column"
-			}
-			fmt.Fprintf(&b, " /A <</O /Table /Scope /%s>>", scope)
-		}
-		b.WriteString(" /K [")
-		for _, k := range e.kids {
-			switch {
-			case k.elem != nil:
-				fmt.Fprintf(&b, "%d 0 R ", k.elem.obj)
-			case k.annot != nil:
-				fmt.Fprintf(&b, "<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>> ", pageObj(k.page), k.annot.obj)
-			default:
-				fmt.Fprintf(&b, "<</Type /MCR /Pg %d 0 R /MCID %d>> ", pageObj(k.page), k.mcid)
-			}
-		}
-		b.WriteString("]>>")
-		write(e.obj, b.String())
-	}
-	write(treeRoot, fmt.Sprintf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d>>",
-		t.root.obj, parentTree, pages+len(t.annots)))
-
-	// The parent tree maps page p's content (key p-1) to the element of
-	// each MCID, and each annotation (keys after the pages) to its Link.
-	var nums strings.Builder
-	nums.WriteString("<</Nums [")
-	for p := 1; p <= pages; p++ {
-		fmt.Fprintf(&nums, "%d [", p-1)
-		if p < len(t.pageMCIDs) {
-			for _, e := range t.pageMCIDs[p] {
-				fmt.Fprintf(&nums, "%d 0 R ", e.obj)
-			}
-		}
-		nums.WriteString("] ")
-	}
-	for _, a := range t.annots {
-		fmt.Fprintf(&nums, "%d %d 0 R ", a.key, a.link.obj)
-	}
-	nums.WriteString("]>>")
-	write(parentTree, nums.String())
-
-	// The pages again: their annotations become objects of their own,
-	// with /StructParent and a description; the page gets /StructParents
-	// and a tab order that follows the structure.
-	byPlace := map[[2]int]*annotation{}
-	for _, a := range t.annots {
-		byPlace[[2]int{a.page, a.index}] = a
-	}
-	for p := 1; p <= pages; p++ {
-		n := pageObj(p)
-		d, err := f.dict(n)
-		if err != nil {
-			return nil, err
-		}
-		body := strings.TrimSuffix(d, ">>")
-		if i := strings.Index(body, "/Annots ["); i >= 0 {
-			j := closingBracket(body[i:])
-			if j < 0 {
-				return nil, fmt.Errorf("tagging: page %d: unterminated /Annots", p)
-			}
-			var refs strings.Builder
-			refs.WriteString("/Annots [")
-			for k, ad := range splitDicts(body[i+len("/Annots [") : i+j]) {
-				a := byPlace[[2]int{p, k + 1}]
-				if a == nil {
-					return nil, fmt.Errorf("tagging: page %d: annotation %d was not recorded", p, k+1)
-				}
-				write(a.obj, fmt.Sprintf("%s /StructParent %d /Contents %s>>", strings.TrimSuffix(ad, ">>"), a.key, pdfString(a.description())))
-				fmt.Fprintf(&refs, "%d 0 R ", a.obj)
-			}
-			refs.WriteString("]")
-			body = body[:i] + refs.String() + body[i+j+1:]
-		}
-		write(n, fmt.Sprintf("%s /StructParents %d /Tabs /S>>", body, p-1))
-	}
-
-	// The catalog again, marked as tagged.
-	cat, err := f.dict(f.root)
-	if err != nil {
-		return nil, err
-	}
-	write(f.root, fmt.Sprintf("%s /MarkInfo <</Marked true>> /StructTreeRoot %d 0 R /ViewerPreferences <</DisplayDocTitle true>> /Version /1.7>>",
-		strings.TrimSuffix(cat, ">>"), treeRoot))
-
-	if err := subsetNames(f, write); err != nil {
-		return nil, err
-	}
-	xref := writeXref(out, written, offsets)
-	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/Prev %d\n>>\nstartxref\n%d\n%%%%EOF\n",
-		next, f.root, f.info, f.xref, xref)
-	return out.Bytes(), nil
 }

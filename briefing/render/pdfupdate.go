@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -167,20 +166,29 @@ func closingBracket(s string) int {
 	return -1
 }
 
-// writeXref writes a cross-reference section for the objects numbered
-// nums, in runs of consecutive numbers, and returns where it starts.
-func writeXref(out *bytes.Buffer, nums []int, offsets map[int]int) int {
-	start := out.Len()
-	sort.Ints(nums)
-	out.WriteString("xref\n")
-	for i := 0; i < len(nums); {
+// writeXref writes a cross-reference section for the objects offsets
+// places (a zero offset is an object the update does not hold), in runs of
+// consecutive numbers, and returns where it starts.
+func writeXref(w *countingWriter, offsets []int) int {
+	start := w.n
+	w.WriteString("xref\n")
+	var line []byte
+	for i := 1; i < len(offsets); {
+		if offsets[i] == 0 {
+			i++
+			continue
+		}
 		j := i
-		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
+		for j+1 < len(offsets) && offsets[j+1] != 0 {
 			j++
 		}
-		fmt.Fprintf(out, "%d %d\n", nums[i], j-i+1)
+		line = strconv.AppendInt(line[:0], int64(i), 10)
+		line = append(strconv.AppendInt(append(line, ' '), int64(j-i+1), 10), '\n')
+		w.Write(line)
 		for k := i; k <= j; k++ {
-			fmt.Fprintf(out, "%010d 00000 n \n", offsets[nums[k]])
+			line = strconv.AppendInt(line[:0], int64(offsets[k]), 10)
+			w.WriteString("0000000000"[:max(0, 10-len(line))])
+			w.Write(append(line, " 00000 n \n"...))
 		}
 		i = j + 1
 	}

@@ -1,10 +1,12 @@
 package render
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
+
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // Info describes a laid-out document.
@@ -34,6 +36,67 @@ func RenderUncompressed(doc *Document, w io.Writer) (Info, error) {
 	return render(doc, w, false)
 }
 
+// PDF is a laid-out document not yet written: what Prepare returns.
+type PDF struct {
+	pdf      *fpdf.Fpdf
+	tags     *tagger
+	pages    int
+	compress bool
+}
+
+// Prepare lays doc out, every page drawn, without writing the file: a
+// caller that saves to a file streams it there with WriteTo and never
+// holds the whole file in memory (at 5,000 sections 23 MB, most of it
+// made only as it goes out). Layout's failures, the page limit among
+// them, happen here.
+func Prepare(doc *Document) (*PDF, Info, error) {
+	return prepare(doc, true)
+}
+
+// WriteTo writes the PDF to w, once; it implements io.WriterTo. Nothing
+// reaches w unless the whole file can be made, so a failure other than
+// w's own leaves w untouched.
+func (p *PDF) WriteTo(w io.Writer) (n int64, err error) {
+	cw := &countingWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	defer func() {
+		if v := recover(); v != nil {
+			err = recovered(v, "writing PDF")
+		}
+		// What went into the buffer, whichever way this returns.
+		n = int64(cw.n)
+	}()
+	pdf := p.pdf
+	if pdf == nil {
+		return 0, errors.New("writing PDF: written already")
+	}
+	// The fpdf document (every page's content, and the file it writes)
+	// and the structure go with this call.
+	tags := p.tags
+	p.pdf, p.tags = nil, nil
+	sink := &pdfSink{process: func(b []byte) error { return tags.write(cw, b, p.pages, p.compress) }}
+	if err := pdf.Output(sink); err != nil {
+		return 0, fmt.Errorf("writing PDF: %w", err)
+	}
+	if err := sink.finish(); err != nil {
+		return 0, err
+	}
+	if err := cw.w.Flush(); err != nil {
+		return 0, fmt.Errorf("writing PDF: %w", err)
+	}
+	return 0, nil
+}
+
+func render(doc *Document, out io.Writer, compress bool) (Info, error) {
+	p, info, err := prepare(doc, compress)
+	if err != nil {
+		return info, err
+	}
+	if _, err := p.WriteTo(out); err != nil {
+		return Info{}, err
+	}
+	return info, nil
+}
+
 // recovered turns a panic during layout into an error: the page limit as
 // ErrTooManyPages, anything else (fpdf panics on a few inputs validation
 // is meant to catch first) as a failure of what.
@@ -44,7 +107,7 @@ func recovered(v any, what string) error {
 	return fmt.Errorf("%s: %v", what, v)
 }
 
-func render(doc *Document, out io.Writer, compress bool) (info Info, err error) {
+func prepare(doc *Document, compress bool) (p *PDF, info Info, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = recovered(v, "rendering failed")
@@ -60,7 +123,7 @@ func render(doc *Document, out io.Writer, compress bool) (info Info, err error) 
 		// there); the file gets it resampled to print resolution.
 		data, tp, err := doc.logoForPrint().encode()
 		if err != nil {
-			return info, fmt.Errorf("logo: %w", err)
+			return nil, info, fmt.Errorf("logo: %w", err)
 		}
 		s.registerLogo(data, tp)
 	}
@@ -75,36 +138,18 @@ func render(doc *Document, out io.Writer, compress bool) (info Info, err error) 
 	second := newLayout(doc, &prev, s)
 	second.run()
 	if res := second.result(); !res.equal(&prev) {
-		return info, fmt.Errorf("page layout did not settle: %d pages, then %d", prev.pages, res.pages)
+		return nil, info, fmt.Errorf("page layout did not settle: %d pages, then %d", prev.pages, res.pages)
 	}
+	// Marked content never outlives its page.
+	s.tags.endPage()
 	if err := pdf.Error(); err != nil {
-		return info, fmt.Errorf("rendering failed: %w", err)
+		return nil, info, fmt.Errorf("rendering failed: %w", err)
 	}
-	// fpdf numbers page n's object 2n+1: the pages tree is 1, resources 2,
-	// then each page and its content stream.
-	sink := &pdfSink{process: func(b []byte) ([]byte, error) { return bytes.Clone(b), nil }}
-	if compress {
-		isContent := func(n int) bool { return n%2 == 0 && n >= 4 && n <= 2*prev.pages+2 }
-		sink.process = func(b []byte) ([]byte, error) { return compressContents(b, isContent) }
-	}
-	if err := pdf.Output(sink); err != nil {
-		return info, fmt.Errorf("writing PDF: %w", err)
-	}
-	// The fpdf document (every page's content, and the file it wrote) is
-	// no longer needed: let it go before the tagged copy is made.
-	s.pdf, pdf = nil, nil
-	file, err := sink.result()
-	if err != nil {
-		return info, err
-	}
-	tagged, err := s.tags.finish(file, prev.pages, func(n int) int { return 2*n + 1 })
-	if err != nil {
-		return info, err
-	}
-	if _, err := out.Write(tagged); err != nil {
-		return info, fmt.Errorf("writing PDF: %w", err)
-	}
-	return Info{Pages: prev.pages, Outline: second.outline, SectionStarts: second.starts}, nil
+	// What the PDF keeps is fpdf's document and the structure, not the
+	// layouts nor the document laid out: they can go before fpdf writes
+	// its file, the largest step.
+	info = Info{Pages: prev.pages, Outline: second.outline, SectionStarts: second.starts}
+	return &PDF{pdf: pdf, tags: s.tags, pages: prev.pages, compress: compress}, info, nil
 }
 
 // Paginate lays doc out without producing a PDF, with fonts parsed once
