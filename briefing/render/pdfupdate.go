@@ -188,7 +188,8 @@ func writeXref(w *countingWriter, offsets []int) int {
 		for k := i; k <= j; k++ {
 			line = strconv.AppendInt(line[:0], int64(offsets[k]), 10)
 			w.WriteString("0000000000"[:max(0, 10-len(line))])
-			w.Write(append(line, " 00000 n \n"...))
+			line = append(line, " 00000 n \n"...)
+			w.Write(line)
 		}
 		i = j + 1
 	}
