@@ -7,7 +7,7 @@ import (
 )
 
 // The collector is tuned by the packet's size: a memo gets fewer
-// collections, a long packet a memory limit, the longest the default.
+// collections, a long packet a memory limit, up to the cap.
 func TestGCSettingsFollowThePacketsSize(t *testing.T) {
 	withSections := func(n int, body string) *briefing.Packet {
 		p := &briefing.Packet{}
@@ -26,7 +26,7 @@ func TestGCSettingsFollowThePacketsSize(t *testing.T) {
 		{"memo", withSections(8, "short"), 400, 0},
 		{"memo with a long text", withSections(1, string(make([]byte, 100<<10))), 0, 32<<20 + 24<<10 + 100<<10*8},
 		{"1,000 sections", withSections(1000, ""), 0, 32<<20 + 1000*24<<10},
-		{"5,000 sections", withSections(5000, ""), 0, 0},
+		{"5,000 sections, the cap", withSections(5000, ""), 0, 32<<20 + 5000*24<<10},
 	} {
 		if percent, limit := gcSettings(c.p); percent != c.percent || limit != c.limit {
 			t.Errorf("%s: GOGC %d, limit %d; want %d, %d", c.name, percent, limit, c.percent, c.limit)
