@@ -28,10 +28,10 @@ type bodyEntry struct {
 	// shift is held down: Shift+Enter is a plain line end.
 	shift bool
 	// beforeEdit runs before a letter or line end is typed with nothing
-	// selected, moved runs after a key that moves the cursor, and
+	// selected, beforeKey before any other key with nothing selected, and
 	// selectAll before Select All (see textWindow); each may be nil.
 	beforeEdit func()
-	moved      func(fyne.KeyName)
+	beforeKey  func(fyne.KeyName)
 	selectAll  func()
 }
 
@@ -104,11 +104,21 @@ func (e *bodyEntry) KeyUp(k *fyne.KeyEvent) {
 // does (see pressEnter); Shift+Enter is a plain line end.
 func (e *bodyEntry) TypedKey(k *fyne.KeyEvent) {
 	if (k.Name != fyne.KeyReturn && k.Name != fyne.KeyEnter) || e.shift || e.Disabled() || e.SelectedText() != "" {
-		e.owed = -1
-		e.Entry.TypedKey(k)
-		if e.moved != nil {
-			e.moved(k.Name)
+		if movesCursor(k.Name) {
+			// Only a key that moves the cursor or edits cancels a place
+			// owed: the desktop driver sends every key, a letter's and a
+			// space's too, to TypedKey before its TypedRune.
+			e.owed = -1
 		}
+		plain := !e.shift && !e.Disabled() && e.SelectedText() == ""
+		if plain && e.beforeKey != nil {
+			e.beforeKey(k.Name)
+		}
+		if plain && (k.Name == fyne.KeyPageUp || k.Name == fyne.KeyPageDown) {
+			e.page(k.Name == fyne.KeyPageDown)
+			return
+		}
+		e.Entry.TypedKey(k)
 		return
 	}
 	if e.beforeEdit != nil {
@@ -126,6 +136,18 @@ func (e *bodyEntry) TypedKey(k *fyne.KeyEvent) {
 		e.SetText(text)
 	}
 	setCursorOffset(&e.Entry, pos)
+}
+
+// movesCursor reports whether Fyne's entry moves its cursor or edits on
+// key k (it ignores the rest, letters and the space among them).
+func movesCursor(k fyne.KeyName) bool {
+	switch k {
+	case fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyTab,
+		fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight, fyne.KeyHome, fyne.KeyEnd,
+		fyne.KeyPageUp, fyne.KeyPageDown:
+		return true
+	}
+	return false
 }
 
 // TypedShortcut implements fyne.Shortcutable.

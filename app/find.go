@@ -166,7 +166,7 @@ func (f *findBar) next() {
 		}
 	} else if s.editable() && len(f.matches(re, s.shownText())) > 0 {
 		// Go round to the start of the section.
-		s.moveWindow(0, 0)
+		s.moveWindow(0, 0, false)
 		f.next()
 		return
 	}
@@ -180,7 +180,9 @@ func (f *findBar) selectMatch(start, n int) {
 	s := f.s
 	e := &s.body.Entry
 	if in := start - s.win.aboveRunes; in < 0 || in+n > len([]rune(e.Text)) {
-		s.moveWindow(start, windowSpan/2)
+		// The match near the top of the part shown, where the field
+		// shows it without scrolling.
+		s.moveWindow(start, windowSpan/8, false)
 	}
 	setCursorOffset(e, start-s.win.aboveRunes)
 	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})

@@ -113,9 +113,9 @@ func (w *mainWindow) textEndItem(label string, key fyne.KeyName, end bool) *fyne
 			e = f
 		case *bodyEntry:
 			if end {
-				w.section.moveWindow(len([]rune(w.section.shownText())), windowSpan)
+				w.section.moveWindow(len([]rune(w.section.shownText())), windowSpan, true)
 			} else {
-				w.section.moveWindow(0, 0)
+				w.section.moveWindow(0, 0, true)
 			}
 			return
 		default:

@@ -84,7 +84,7 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 		s.store(before)
 	}
 	s.body.beforeEdit = s.rewindow
-	s.body.moved = s.atEdge
+	s.body.beforeKey = s.atEdge
 	s.body.selectAll = s.showWhole
 	s.reset = widget.NewButtonWithIcon("Reset to template", theme.ContentUndoIcon(), func() { s.w.doc.resetBody(s.key) })
 	s.find = newFindBar(s)

@@ -58,6 +58,12 @@ func TestWindowBoundsCoverTheTextAroundTheCursor(t *testing.T) {
 		if e-a > 3*windowSpan {
 			t.Fatalf("window of %d bytes", e-a)
 		}
+		// A part ends with the break it was cut at, so its last paragraph
+		// is not the end of the field's text, where Fyne's entry
+		// misplaces a space typed at a wrap.
+		if e < len(text) && strings.ContainsAny(text[a:e], " \n") && !strings.HasSuffix(text[:e], " ") && !strings.HasSuffix(text[:e], "\n") {
+			t.Fatalf("the part [%d, %d) ends in %q", a, e, text[max(e-8, 0):e])
+		}
 	}
 }
 
@@ -97,32 +103,81 @@ func TestTheArrowKeysGoOnPastThePartShown(t *testing.T) {
 	h, s, text := longSection(t, 5000)
 	h.w.menuItem("Edit", "Go to Start of Text").Action()
 	first := s.win.aboveRunes + utf8.RuneCountInString(s.body.Text)
-	// Page Down goes to the end of the part shown, which brings the next
-	// part in; Down goes on into it.
-	s.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	// Down on the last row shown brings the next part in and goes on
+	// into it.
+	setCursorOffset(&s.body.Entry, utf8.RuneCountInString(s.body.Text))
 	s.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	if s.cursor() <= first || s.win.above == "" {
 		t.Fatalf("Page Down and Down stopped at %d; the first part ends at %d", s.cursor(), first)
 	}
-	at := s.cursor()
+	at, above := s.cursor(), 0
 	test.Type(s.body, "Q")
 	want := string([]rune(text)[:at]) + "Q" + string([]rune(text)[at:])
 	if got := stored(t, h); got != want {
 		t.Fatalf("the letter landed at %d, want %d", firstDifference(got, text), at)
 	}
-	// Up on the first row shown brings the text above it in, the cursor
-	// staying where it is in the text.
+	// Backspace at the first letter shown joins it to the text before,
+	// as in one text.
 	setCursorOffset(&s.body.Entry, 0)
-	at, above := s.cursor(), len(s.win.above)
+	at = s.cursor()
+	if s.win.above == "" {
+		t.Fatal("the part shown starts the section")
+	}
+	before := stored(t, h)
+	s.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	if got, r := stored(t, h), []rune(before); got != string(r[:at-1])+string(r[at:]) {
+		t.Fatalf("Backspace at the part's start removed the letter at %d", firstDifference(got, before))
+	}
+	// Up on the first row shown brings the text above it in and goes up
+	// a row into it.
+	h.w.menuItem("Edit", "Go to End of Text").Action()
+	setCursorOffset(&s.body.Entry, 0)
+	at, above = s.cursor(), len(s.win.above)
 	s.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
-	if len(s.win.above) >= above || s.cursor() != at {
+	if len(s.win.above) >= above || s.cursor() >= at || s.cursor() < at-200 {
 		t.Fatalf("Up on the first row: %d bytes above (was %d), cursor %d (was %d)", len(s.win.above), above, s.cursor(), at)
 	}
-	for range 20 {
+	// Delete at the last letter shown joins the text after it.
+	s.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	setCursorOffset(&s.body.Entry, utf8.RuneCountInString(s.body.Text))
+	at = s.cursor()
+	before = stored(t, h)
+	s.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if got, r := stored(t, h), []rune(before); s.win.below == "" && at == len(r) || got != string(r[:at])+string(r[at+1:]) {
+		t.Fatalf("Delete at the part's end (%d of %d) removed the letter at %d", at, len(r), firstDifference(got, before))
+	}
+	for range 500 {
+		if s.cursor() == 0 {
+			break
+		}
 		s.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageUp})
 	}
 	if s.cursor() != 0 || s.win.above != "" {
 		t.Fatalf("Page Up stopped at %d", s.cursor())
+	}
+}
+
+func TestPageDownGoesAScreenfulAtATime(t *testing.T) {
+	_, s, text := longSection(t, 5000)
+	total := utf8.RuneCountInString(text)
+	screen := pageRows(&s.body.Entry)
+	presses, last := 0, 0
+	for s.cursor() < total && presses < 2000 {
+		s.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+		presses++
+		if s.cursor() <= last {
+			t.Fatalf("Page Down %d did not move on from %d", presses, last)
+		}
+		if step := s.cursor() - last; step > (screen+2)*200 {
+			t.Fatalf("Page Down %d jumped %d letters (%d rows a screen)", presses, step, screen)
+		}
+		last = s.cursor()
+	}
+	if s.cursor() != total {
+		t.Fatalf("Page Down stopped at %d of %d after %d presses", s.cursor(), total, presses)
+	}
+	if presses < 3 {
+		t.Fatalf("Page Down went through %d letters in %d presses", total, presses)
 	}
 }
 
@@ -132,10 +187,14 @@ func TestFindReplaceAndSelectAllReachTheWholeSection(t *testing.T) {
 	s.setBodyText(whole, 0)
 	f := s.find
 	f.open()
+	h.w.win.Canvas().Focus(f.what)
 	f.what.SetText("UNIQUE")
 	f.next()
 	if got := s.body.SelectedText(); got != "UNIQUE" {
 		t.Fatalf("Find selected %q", got)
+	}
+	if h.w.win.Canvas().Focused() != f.what {
+		t.Fatal("Find moved the keyboard out of its box: the next letters would replace the match")
 	}
 	f.what.SetText("securing")
 	f.with.SetText("guarding")
@@ -172,6 +231,9 @@ func TestAFootnoteInALongSectionGoesAtItsEnd(t *testing.T) {
 	// The buttons bring the later text into the field.
 	if !s.win.later.Visible() || !strings.Contains(s.win.later.Text, "19,") {
 		t.Fatalf("the button for the later text reads %q", s.win.later.Text)
+	}
+	if !s.win.earlier.Visible() || !s.win.earlier.Disabled() {
+		t.Fatal("at the start, the earlier-text button is not there, disabled, keeping the field in place")
 	}
 	s.win.later.OnTapped()
 	if !s.win.earlier.Visible() || s.shownText() != stored(t, h) {
