@@ -144,9 +144,14 @@ func (f *findBar) next() {
 	if s.editable() {
 		text := s.shownText()
 		from := byteOffset(text, s.cursor())
-		for _, m := range f.matches(re, text) {
+		ms := f.matches(re, text)
+		for i, m := range ms {
 			if m[0] >= from {
 				f.selectMatch(len([]rune(text[:m[0]])), len([]rune(text[m[0]:m[1]])))
+				// The field shows its selection only while it has the
+				// keyboard, which stays in the Find box for the next
+				// Enter: the count says which match is selected.
+				f.status.SetText(fmt.Sprintf("Match %s of %s in this section", groupDigits(i+1), groupDigits(len(ms))))
 				return
 			}
 		}
@@ -227,7 +232,10 @@ func (f *findBar) replaceAll() {
 		ms := f.matches(re, text)
 		n := len(ms)
 		if n > 0 {
-			f.s.setBodyText(replaceMatches(text, ms, with), 0)
+			// The cursor stays where it was (as near as the new text
+			// allows), not at the top of a long section.
+			replaced := replaceMatches(text, ms, with)
+			f.s.setBodyText(replaced, min(f.s.cursor(), utf8.RuneCountInString(replaced)))
 		}
 		f.status.SetText(plural(n, "replacement"))
 		return

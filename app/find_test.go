@@ -16,8 +16,8 @@ func TestFindAndReplaceInTheSection(t *testing.T) {
 	f.with.SetText("delta")
 	setCursorOffset(&s.body.Entry, 0)
 	f.next()
-	if got := s.body.SelectedText(); got != "Alpha" {
-		t.Fatalf("first match selected: %q", got)
+	if got := s.body.SelectedText(); got != "Alpha" || f.status.Text != "Match 1 of 3 in this section" {
+		t.Fatalf("first match selected: %q, %q", got, f.status.Text)
 	}
 	f.replace()
 	if got := s.body.Text; got != "delta beta alpha gamma alpha." {
