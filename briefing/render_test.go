@@ -37,6 +37,25 @@ func renderPacket(t *testing.T, p *Packet) ([]byte, render.Info) {
 // subsetName is how a subset font is named (ISO 32000-1, 9.6.4).
 var subsetName = regexp.MustCompile(`^[A-Z]{6}\+[A-Za-z]+(-[A-Za-z]+)?$`)
 
+// The sample memo stays within issue 6's 120 KB with its five faces
+// subset and its structure tagged: the structure's few hundred small
+// dictionaries go into compressed object streams (render/pdfobjstm.go),
+// and qpdf and Ghostscript read the file as it is.
+func TestTheSampleMemoIsSmall(t *testing.T) {
+	data, _ := renderPacket(t, loadSample(t))
+	if len(data) > 120_000 {
+		t.Errorf("the sample memo is %d bytes, over 120 KB", len(data))
+	}
+	path := writePDF(t, data)
+	tool(t, "qpdf", "--check", path)
+	if out := tool(t, "qpdf", "--show-object=trailer", path); !strings.Contains(out, "/Type /XRef") {
+		t.Errorf("the update ends in no cross-reference stream: %s", out)
+	}
+	if out := tool(t, "gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", path); strings.TrimSpace(out) != "" {
+		t.Errorf("Ghostscript reports: %s", out)
+	}
+}
+
 func TestSamplePDFPassesRealTools(t *testing.T) {
 	for _, tc := range []struct{ size, pdfinfo string }{
 		{"letter", "612 x 792 pts (letter)"},

@@ -45,7 +45,7 @@ func (t *tagger) write(w *countingWriter, pdf []byte, pages int, compress bool) 
 			w.WriteString("\n")
 		}
 	}
-	tp.writeUpdate(w)
+	tp.writeUpdate(w, compress)
 	return nil
 }
 
@@ -163,21 +163,22 @@ func (c *countingWriter) WriteString(s string) (int, error) {
 	return n, err
 }
 
-// writeUpdate writes the update to w, after the file it updates.
-func (tp *taggedPDF) writeUpdate(w *countingWriter) {
-	offsets := make([]int, tp.next) // object number → offset, 0 if not in the update
-	// buf holds one object at a time; appending to it is what fmt did
-	// into a new string per element, without the garbage.
+// writeUpdate writes the update to w, after the file it updates: the
+// structure, the parent tree and the rewritten objects packed into
+// object streams (pdfobjstm.go), the catalog as a plain object, then the
+// cross-reference stream; compress says whether streams are compressed.
+func (tp *taggedPDF) writeUpdate(w *countingWriter, compress bool) {
+	packed := len(tp.all) + 2 + len(tp.rewritten) - 1 // all but the catalog
+	streams := (packed + objPerStream - 1) / objPerStream
+	xrefNum := tp.next + streams
+	p := newObjPacker(w, xrefNum+1, tp.next, compress)
+	// buf holds one object's dictionary at a time; appending to it is
+	// what fmt did into a new string per element, without the garbage.
 	var buf []byte
-	obj := func(n int) {
-		offsets[n] = w.n
-		buf = append(strconv.AppendInt(buf[:0], int64(n), 10), " 0 obj\n"...)
-	}
+	cur := 0
+	obj := func(n int) { cur, buf = n, buf[:0] }
 	ref := func(n int) { buf = append(strconv.AppendInt(buf, int64(n), 10), " 0 R"...) }
-	end := func() {
-		buf = append(buf, "\nendobj\n"...)
-		w.Write(buf)
-	}
+	end := func() { p.pack(cur, buf) }
 
 	for _, e := range tp.all {
 		parent := tp.treeRoot
@@ -250,11 +251,11 @@ func (tp *taggedPDF) writeUpdate(w *countingWriter) {
 	end()
 
 	for _, r := range tp.rewritten {
-		obj(r.n)
-		buf = append(buf, r.body...)
-		end()
+		if r.n == tp.f.root {
+			p.plain(r.n, []byte(r.body))
+		} else {
+			p.pack(r.n, []byte(r.body))
+		}
 	}
-	xref := writeXref(w, offsets)
-	fmt.Fprintf(w, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/Prev %d\n>>\nstartxref\n%d\n%%%%EOF\n",
-		tp.next, tp.f.root, tp.f.info, tp.prev, xref)
+	p.finish(xrefNum, fmt.Sprintf("/Root %d 0 R /Info %d 0 R /Prev %d", tp.f.root, tp.f.info, tp.prev))
 }

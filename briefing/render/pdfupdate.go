@@ -11,8 +11,9 @@ import (
 // fpdf has no structure-tree API and offers no way to add keys to the page
 // objects or the catalog it writes. Tagging therefore appends what PDF/UA
 // needs as an incremental update (ISO 32000-1, 7.5.6): new versions of
-// the pages and the catalog, the structure objects, and a cross-reference
-// section pointing back at fpdf's. This file reads just enough of fpdf's
+// the pages and the catalog, the structure objects (packed into object
+// streams, pdfobjstm.go), and a cross-reference stream pointing back at
+// fpdf's table. This file reads just enough of fpdf's
 // own output to do that: its classic cross-reference table, its trailer,
 // and the dictionaries of the objects to be replaced.
 
@@ -164,36 +165,6 @@ func closingBracket(s string) int {
 		}
 	}
 	return -1
-}
-
-// writeXref writes a cross-reference section for the objects offsets
-// places (a zero offset is an object the update does not hold), in runs of
-// consecutive numbers, and returns where it starts.
-func writeXref(w *countingWriter, offsets []int) int {
-	start := w.n
-	w.WriteString("xref\n")
-	var line []byte
-	for i := 1; i < len(offsets); {
-		if offsets[i] == 0 {
-			i++
-			continue
-		}
-		j := i
-		for j+1 < len(offsets) && offsets[j+1] != 0 {
-			j++
-		}
-		line = strconv.AppendInt(line[:0], int64(i), 10)
-		line = append(strconv.AppendInt(append(line, ' '), int64(j-i+1), 10), '\n')
-		w.Write(line)
-		for k := i; k <= j; k++ {
-			line = strconv.AppendInt(line[:0], int64(offsets[k]), 10)
-			w.WriteString("0000000000"[:max(0, 10-len(line))])
-			line = append(line, " 00000 n \n"...)
-			w.Write(line)
-		}
-		i = j + 1
-	}
-	return start
 }
 
 // skipString returns the index just after the literal string that opens at
