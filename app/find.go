@@ -45,6 +45,8 @@ func newFindBar(s *sectionPanel) *findBar {
 	f.what = widget.NewEntry()
 	f.what.SetPlaceHolder("Find")
 	f.what.OnSubmitted = func(string) { f.next() }
+	// A count or "Not found." is about the text searched for before.
+	f.what.OnChanged = func(string) { f.status.SetText("") }
 	f.with = widget.NewEntry()
 	f.with.SetPlaceHolder("Replace with")
 	f.wholeCase = widget.NewCheck("Match case", nil)

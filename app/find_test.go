@@ -19,6 +19,13 @@ func TestFindAndReplaceInTheSection(t *testing.T) {
 	if got := s.body.SelectedText(); got != "Alpha" || f.status.Text != "Match 1 of 3 in this section" {
 		t.Fatalf("first match selected: %q, %q", got, f.status.Text)
 	}
+	f.what.SetText("alph")
+	if f.status.Text != "" {
+		t.Fatalf("the status still says %q for another search", f.status.Text)
+	}
+	f.what.SetText("alpha")
+	setCursorOffset(&s.body.Entry, 0)
+	f.next()
 	f.replace()
 	if got := s.body.Text; got != "delta beta alpha gamma alpha." {
 		t.Fatalf("after replace: %q", got)
