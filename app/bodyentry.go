@@ -2,6 +2,7 @@ package app
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -159,33 +160,18 @@ func (e *bodyEntry) TypedShortcut(sc fyne.Shortcut) {
 }
 
 // setCursorOffset puts e's cursor at rune offset pos of its text, with
-// nothing selected. The
-// cursor is a row and column of the rows as wrapped on screen, which
-// only the entry knows; CursorTextOffset reports where a row starts, so
-// the row holding pos is found by halving the rows.
+// nothing selected. The cursor is a row and column of the rows as
+// wrapped on screen, which only the entry knows; CursorTextOffset reports
+// where a row starts, so the row holding pos is found by halving the
+// rows (rowAt).
 func setCursorOffset(e *widget.Entry, pos int) {
 	if e.SelectedText() != "" {
 		// An arrow key ends a selection; moving the cursor alone would
 		// stretch it to the new place.
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
 	}
-	n := len([]rune(e.Text))
-	pos = min(max(pos, 0), n)
-	begin := func(row int) int {
-		e.CursorRow, e.CursorColumn = row, 0
-		return e.CursorTextOffset()
-	}
-	// Row 0 starts at 0; a row past the last reports 0 too, so rows that
-	// start after 0 and at or before pos are a run from row 1.
-	lo, hi := 0, n
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if b := begin(mid); b > 0 && b <= pos {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	e.CursorRow, e.CursorColumn = lo, pos-begin(lo)
+	pos = min(max(pos, 0), utf8.RuneCountInString(e.Text))
+	row := rowAt(e, pos)
+	e.CursorRow, e.CursorColumn = row, pos-rowStart(e, row)
 	e.Refresh()
 }

@@ -71,13 +71,18 @@ func rowExists(e *widget.Entry, row int) bool {
 	return row == 0 || (row > 0 && rowStart(e, row) > 0)
 }
 
-// lastRow is e's last wrapped row, found by halving as setCursorOffset
-// does.
-func lastRow(e *widget.Entry) int {
+// lastRow is e's last wrapped row.
+func lastRow(e *widget.Entry) int { return rowAt(e, utf8.RuneCountInString(e.Text)) }
+
+// rowAt is the wrapped row of e holding rune offset pos: the last row
+// starting at or before it. Row 0 starts at 0 and a row past the last
+// reports 0 too, so the rows that start after 0 and at or before pos are
+// a run from row 1, found by halving.
+func rowAt(e *widget.Entry, pos int) int {
 	lo, hi := 0, utf8.RuneCountInString(e.Text)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if rowExists(e, mid) {
+		if b := rowStart(e, mid); b > 0 && b <= pos {
 			lo = mid
 		} else {
 			hi = mid - 1

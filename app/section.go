@@ -232,7 +232,7 @@ func (s *sectionPanel) show() {
 	cur := s.shownText()
 	keep := sameSection && plain && s.plain && s.fields.FromPlain(cur) == body
 	if cur != shown && !keep {
-		s.showText(shown, prevKey == s.key)
+		s.showText(shown, cur, prevKey == s.key)
 		traceEvent("show", len(shown))
 	}
 	if s.plain != plain || s.body.TextStyle.Monospace == plain {
@@ -246,11 +246,11 @@ func (s *sectionPanel) show() {
 	setEnabled(s.reset, ref.Body != nil && ok)
 }
 
-// showText fills the body field with text, the section's as stored. In
-// the same section (after Undo, say) a long text is shown where it
-// changed; a short one keeps the cursor where the field puts it.
-func (s *sectionPanel) showText(text string, same bool) {
-	cur := s.shownText()
+// showText fills the body field with text, the section's as stored, in
+// place of cur. In the same section (after Undo, say) a long text is
+// shown where it changed; a short one keeps the cursor where the field
+// puts it.
+func (s *sectionPanel) showText(text, cur string, same bool) {
 	if len(text) < windowFrom && s.win.above == "" && s.win.below == "" {
 		s.body.SetText(text)
 		return

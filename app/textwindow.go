@@ -148,6 +148,12 @@ func (s *sectionPanel) cursor() int {
 // records no edit (the caller does, or is showing what is stored).
 func (s *sectionPanel) placeText(text string, pos, lead int) {
 	a, b := windowBounds(text, pos, lead)
+	s.fill(text, a, b, pos)
+}
+
+// fill puts text[a:b] in the field, keeps the rest beside it, and puts
+// the cursor at rune offset pos of text.
+func (s *sectionPanel) fill(text string, a, b, pos int) {
 	t := s.win
 	t.above, t.below = text[:a], text[b:]
 	t.aboveRunes = utf8.RuneCountInString(t.above)
@@ -250,18 +256,8 @@ func (s *sectionPanel) rewindow() {
 // showWhole puts the whole section text in the field (slow for a long
 // one, but Select All then selects all of it).
 func (s *sectionPanel) showWhole() {
-	if s.win.above == "" && s.win.below == "" {
-		return
+	if s.win.above != "" || s.win.below != "" {
+		text := s.shownText()
+		s.fill(text, 0, len(text), s.cursor())
 	}
-	pos := s.cursor()
-	text := s.shownText()
-	t := s.win
-	t.above, t.below, t.aboveRunes = "", "", 0
-	s.showing = true
-	s.body.SetText(text)
-	s.bodyText = text
-	s.showing = false
-	setCursorOffset(&s.body.Entry, pos)
-	t.label(t.earlier, "", "", "", true)
-	t.label(t.later, "", "", "", true)
 }

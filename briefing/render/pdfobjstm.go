@@ -63,7 +63,9 @@ func (p *objPacker) pack(n int, dict []byte) {
 // plain writes object n with body dict as an ordinary object.
 func (p *objPacker) plain(n int, dict []byte) {
 	p.entries[n] = xrefEntry{at: p.w.n, present: true}
-	p.writeObject(n, "", dict)
+	p.w.WriteString(strconv.Itoa(n) + " 0 obj\n")
+	p.w.Write(dict)
+	p.w.WriteString("\nendobj\n")
 }
 
 // flush writes the object stream being filled, if it holds anything.
@@ -104,22 +106,9 @@ func (p *objPacker) writeStream(n int, dict string, parts ...[]byte) {
 			p.z.Write(b)
 		}
 	}
-	dict += " /Length " + strconv.Itoa(p.z.Len()) + ">>\nstream\n"
-	p.writeObject(n, dict, p.z.Bytes())
-	p.w.WriteString("\nendstream")
-	p.w.WriteString("\nendobj\n")
-}
-
-// writeObject writes "n 0 obj", then head and body; a stream's caller
-// closes it, a dictionary is closed here.
-func (p *objPacker) writeObject(n int, head string, body []byte) {
-	line := strconv.AppendInt(nil, int64(n), 10)
-	p.w.Write(append(line, " 0 obj\n"...))
-	p.w.WriteString(head)
-	p.w.Write(body)
-	if head == "" {
-		p.w.WriteString("\nendobj\n")
-	}
+	p.w.WriteString(strconv.Itoa(n) + " 0 obj\n" + dict + " /Length " + strconv.Itoa(p.z.Len()) + ">>\nstream\n")
+	p.w.Write(p.z.Bytes())
+	p.w.WriteString("\nendstream\nendobj\n")
 }
 
 // finish writes the last object stream and the cross-reference stream
