@@ -57,21 +57,30 @@ type frame struct {
 func scanPacketKeys(name string, data []byte) keyScan {
 	var s keyScan
 	// lineCol counts from the start each time; positions are asked for in
-	// file order, so a running count keeps the whole scan linear.
+	// file order, so a running line and column keep the whole scan linear,
+	// also for a packet written on one line (the column is counted on from
+	// the last position, never from the start of the line again).
 	var lastOff int64
-	lastLine, lastLineStart := 1, int64(0)
+	lastLine, lastCol := 1, 1
 	at := func(offset int64) (int, int) {
-		if offset < lastOff {
-			lastOff, lastLine, lastLineStart = 0, 1, 0
+		if offset > int64(len(data)) {
+			offset = int64(len(data))
 		}
-		for i := lastOff; i < offset && i < int64(len(data)); i++ {
+		if offset < lastOff {
+			lastOff, lastLine, lastCol = 0, 1, 1
+		}
+		for i := lastOff; i < offset; {
 			if data[i] == '\n' {
-				lastLine++
-				lastLineStart = i + 1
+				lastLine, lastCol = lastLine+1, 1
+				i++
+				continue
 			}
+			_, n := utf8.DecodeRune(data[i:])
+			lastCol++
+			i += int64(n)
 		}
 		lastOff = offset
-		return lastLine, utf8.RuneCount(data[lastLineStart:offset]) + 1
+		return lastLine, lastCol
 	}
 
 	dec := json.NewDecoder(bytes.NewReader(data))

@@ -116,6 +116,37 @@ func generatedCases(t *testing.T, work string) []limitCase {
 	b.WriteString("}")
 	add("20000 unknown keys", "validate", write("keys.briefing", b.String()))
 
+	// Packets written on one line, as other tools and the app's recovery
+	// file write them: the key scan must not count columns from the start
+	// of the line again for every key.
+	b.Reset()
+	b.WriteString(`{"version":1,"title":"T","audience":"staff","sections":[{"template":"scope"}]`)
+	for i := 0; i < 20000; i++ {
+		fmt.Fprintf(&b, `,"unknown%d":1`, i)
+	}
+	b.WriteString("}")
+	add("20000 unknown keys on one line", "validate", write("keys-one-line.briefing", b.String()))
+	b.Reset()
+	b.WriteString(`{"version":1,"title":"T","audience":"staff","sections":[{"template":"scope"}],"variables":{`)
+	for i := 0; i < 200000; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `"v%d":"x"`, i)
+	}
+	b.WriteString("}}")
+	add("200000 variables on one line", "validate", write("vars-one-line.briefing", b.String()))
+	b.Reset()
+	b.WriteString(`{"version":1,"title":"T","audience":"staff","sections":[`)
+	for i := 0; i < 5000; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"template":"scope","title":"Part %d","body":"%s"}`, i, strings.Repeat("Words on one line. ", 30))
+	}
+	b.WriteString("]}")
+	add("5000 sections, 3 MB on one line", "validate", write("sections-one-line.briefing", b.String()))
+
 	// A template declaring 3,000 facts to verify, all mentioned.
 	dir := filepath.Join(work, "verify")
 	must(t, os.MkdirAll(dir, 0o755))
