@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 	"github.com/briefsmith/briefsmith/briefing"
-	"github.com/spf13/afero"
 )
 
 // settingsPanel edits the packet's own fields and style.
@@ -251,12 +250,11 @@ func (s *settingsPanel) onChooseLogo() {
 }
 
 func (s *settingsPanel) setLogoFrom(path string) {
-	data, err := afero.ReadFile(s.w.env.fs, path)
-	if err == nil {
-		err = briefing.CheckLogo(data)
-	}
+	// ReadLogoFile checks the size before reading, so a huge image is
+	// refused without ever being held in memory.
+	data, err := briefing.ReadLogoFile(s.w.env.fs, path)
 	if err != nil {
-		s.w.ui.showError(fmt.Errorf("logo %s: %w", path, err))
+		s.w.ui.showError(err)
 		return
 	}
 	s.w.doc.setChoice(func(p *briefing.Packet) { p.Style.Logo = data })

@@ -34,14 +34,24 @@ func readSmallFile(fsys afero.Fs, name string, limit int64, what string) ([]byte
 	case !info.Mode().IsRegular():
 		return nil, nil, fmt.Errorf("%s is not a regular file (it is a device, pipe or socket), so it was not read", base)
 	}
+	// A regular file's size is known before reading: one over the limit is
+	// refused without a byte of it in memory. The limited read stays for a
+	// file that grows while it is read.
+	if info.Size() > limit {
+		return nil, nil, tooLarge(name, what, limit)
+	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s cannot be read: %w", base, plainIOError(err))
 	}
 	if int64(len(data)) > limit {
-		return nil, nil, Problem{Severity: Error, Section: -1, File: name, Message: fmt.Sprintf("%s is larger than the %s limit", what, sizeText(limit))}
+		return nil, nil, tooLarge(name, what, limit)
 	}
 	return data, info, nil
+}
+
+func tooLarge(name, what string, limit int64) error {
+	return Problem{Severity: Error, Section: -1, File: name, Message: fmt.Sprintf("%s is larger than the %s limit", what, sizeText(limit))}
 }
 
 // sizeText says a byte count the way a person would ("1 MB", "64 MB").
