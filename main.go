@@ -6,6 +6,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"strings"
 
@@ -16,12 +17,15 @@ import (
 
 func main() {
 	args := os.Args[1:]
+	open := ""
 	switch {
 	case len(args) == 1 && strings.HasSuffix(strings.ToLower(args[0]), briefing.PacketExt):
-		app.Run(args[0])
+		open = args[0]
 	case len(args) > 0:
 		os.Exit(cli.Run(args, cli.OSEnv()))
-	default:
-		app.Run("")
+	}
+	if err := app.Run(open); err != nil {
+		fmt.Fprintln(os.Stderr, "briefsmith:", err)
+		os.Exit(1)
 	}
 }

@@ -4,9 +4,13 @@
 package app
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"log"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -67,14 +71,25 @@ func osEnv(a fyne.App) env {
 	}
 }
 
+// ErrNoDisplay says the app's window cannot be opened because there is no
+// display to put it on (over ssh, on a server, in a plain console).
+var ErrNoDisplay = errors.New("there is no display to open Briefsmith's window on (over ssh or in a plain console, say).\n" +
+	"Packets can be exported from the command line instead, for example:\n" +
+	"  briefsmith export memo.briefing -o memo.pdf\n" +
+	"'briefsmith help' lists every command")
+
 // Run opens the main window and blocks until the user quits. It opens
 // the packet path given (one that cannot be read is reported), or else
 // the packet the user last opened or saved, or else the built-in sample;
-// then it offers work recovered after a crash.
-func Run(open string) {
+// then it offers work recovered after a crash. With no display it returns
+// ErrNoDisplay at once.
+func Run(open string) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	w := newMainWindow(a, osEnv(a))
+	w, err := firstWindow(func() *mainWindow { return newMainWindow(a, osEnv(a)) })
+	if err != nil {
+		return err
+	}
 	// BRIEFSMITH_WINDOW_SIZE (e.g. 1024x640) lets screenshots and manual
 	// checks open the window at a given size.
 	var width, height float32
@@ -88,4 +103,29 @@ func Run(open string) {
 	}
 	w.startOn(open)
 	w.win.ShowAndRun()
+	return nil
+}
+
+// firstWindow makes the main window. Fyne's desktop driver starts GLFW
+// there, and without a display GLFW panics ("The GLFW library is not
+// initialized") after logging its own complaint; Fyne offers no way to ask
+// first. The panic is turned into ErrNoDisplay, and what was logged while
+// trying is shown only when the window came up, so a user over ssh reads
+// one plain sentence instead of a goroutine dump.
+func firstWindow(open func() *mainWindow) (w *mainWindow, err error) {
+	var logged bytes.Buffer
+	prev := log.Writer()
+	log.SetOutput(&logged)
+	defer func() {
+		log.SetOutput(prev)
+		if r := recover(); r != nil {
+			if !strings.Contains(fmt.Sprint(r), "GLFW") && !strings.Contains(logged.String(), "PlatformError") {
+				panic(r)
+			}
+			w, err = nil, ErrNoDisplay
+			return
+		}
+		_, _ = prev.Write(logged.Bytes())
+	}()
+	return open(), nil
 }
