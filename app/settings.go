@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -22,7 +21,7 @@ type settingsPanel struct {
 	title, subtitle, author, org, preparedFor *widget.Entry
 	marking, watermark                        *widget.SelectEntry
 	audience, pageSize, fontSize              *widget.Select
-	date                                      *widget.DateEntry
+	date                                      *dateField
 	pageLimit                                 *widget.Entry
 	cover, toc, fit                           *widget.Check // fit: briefing.Fit to the page limit
 	accent                                    *canvas.Rectangle
@@ -91,17 +90,9 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 			p.Style.FontSize = f
 		}
 	})
-	s.date = widget.NewDateEntry()
-	s.date.OnChanged = func(d *time.Time) {
-		if s.showing {
-			return
-		}
-		v := ""
-		if d != nil {
-			v = d.Format(time.DateOnly)
-		}
-		s.w.doc.setChoice(func(p *briefing.Packet) { p.Date = v })
-	}
+	s.date = newDateField(func(iso string) {
+		s.w.doc.setText("date", func(p *briefing.Packet) { p.Date = iso })
+	}, func() fyne.Canvas { return s.w.win.Canvas() })
 	s.pageLimit = widget.NewEntry()
 	s.pageLimit.SetPlaceHolder("none")
 	s.pageLimit.Validator = func(v string) error {
@@ -150,7 +141,7 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 		widget.NewFormItem("Author", s.author),
 		widget.NewFormItem("Organization", s.org),
 		widget.NewFormItem("Prepared for", s.preparedFor),
-		widget.NewFormItem("Date", s.date),
+		widget.NewFormItem("Date", s.date.content),
 		&widget.FormItem{Text: "Marking", Widget: s.marking, HintText: "Printed at the top and bottom of every page"},
 		&widget.FormItem{Text: "Watermark", Widget: s.watermark, HintText: "Printed diagonally across every page; leave empty for none"},
 		widget.NewFormItem("Page size", s.pageSize),
@@ -193,13 +184,7 @@ func (s *settingsPanel) refresh() {
 	s.audience.SetSelected(string(p.Audience))
 	s.pageSize.SetSelected(string(p.Style.PageSize))
 	s.fontSize.SetSelected(strconv.FormatFloat(p.Style.FontSize, 'f', -1, 64))
-	if d, err := time.Parse(time.DateOnly, p.Date); err == nil {
-		if s.date.Date == nil || !s.date.Date.Equal(d) {
-			s.date.SetDate(&d)
-		}
-	} else if s.date.Date != nil {
-		s.date.SetDate(nil)
-	}
+	s.date.show(p.Date, p.Language)
 	limit := ""
 	if p.PageLimit > 0 {
 		limit = strconv.Itoa(p.PageLimit)

@@ -33,7 +33,7 @@ func newDocument(p *Packet, logo *render.Logo) *render.Document {
 			Language: lang,
 			Subject:  firstNonEmpty(p.Subtitle, "Briefing packet"),
 			Keywords: nonEmpty("briefing", string(p.Audience), p.Marking),
-			Date:     formatDate(p.Date),
+			Date:     PrintedDate(p.Date),
 			Created:  packetDate(p),
 			Producer: "Briefsmith " + Version,
 		},
@@ -54,15 +54,6 @@ func packetDate(p *Packet) time.Time {
 		return t.Add(12 * time.Hour).UTC()
 	}
 	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-}
-
-// formatDate prints 2026-11-25 as "25 November 2026"; anything else as is.
-func formatDate(s string) string {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return s
-	}
-	return t.Format("2 January 2006")
 }
 
 func firstNonEmpty(ss ...string) string {
