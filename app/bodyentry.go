@@ -151,12 +151,45 @@ func movesCursor(k fyne.KeyName) bool {
 	return false
 }
 
-// TypedShortcut implements fyne.Shortcutable.
+// TypedShortcut implements fyne.Shortcutable. Text pasted follows the
+// rule for text typed (see TypedRune): on the empty line under a box,
+// list item, footnote or definition it starts a paragraph of its own,
+// where the editor shows it, instead of joining that block on the page.
 func (e *bodyEntry) TypedShortcut(sc fyne.Shortcut) {
-	if _, ok := sc.(*fyne.ShortcutSelectAll); ok && e.selectAll != nil {
-		e.selectAll()
+	switch sc := sc.(type) {
+	case *fyne.ShortcutSelectAll:
+		if e.selectAll != nil {
+			e.selectAll()
+		}
+	case *fyne.ShortcutPaste:
+		if sc.Clipboard == nil || e.Disabled() {
+			break
+		}
+		text := sc.Clipboard.Content()
+		if text == "" || !startsParagraph(text) {
+			break
+		}
+		if e.SelectedText() != "" {
+			// Where the pasted text lands is where the selection was.
+			e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+		}
+		if joinsAbove([]rune(e.Text), e.CursorTextOffset()) {
+			e.owed = -1
+			e.Entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClip("\n" + text)})
+			return
+		}
 	}
 	e.Entry.TypedShortcut(sc)
+}
+
+// startsParagraph reports whether text, put on an empty line, begins
+// plain text (a paragraph) rather than a block's own next line: a list
+// item, a quote, a footnote, a definition, a heading or code fence, or
+// an empty line.
+func startsParagraph(text string) bool {
+	first, _, _ := strings.Cut(text, "\n")
+	t := strings.TrimLeft(first, " \t")
+	return t != "" && !blockAbove.MatchString(first) && !strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "```") && !strings.HasPrefix(t, "~~~")
 }
 
 // setCursorOffset puts e's cursor at rune offset pos of its text, with

@@ -84,8 +84,42 @@ func TestTextTypedUnderABoxOrNoteStaysOutOfIt(t *testing.T) {
 			t.Errorf("typed under %q: %q, want %q", above, got, want)
 		}
 	}
+	// Pasted text follows the same rule (it joined the footnote, in
+	// small type at the foot of the page), with or without a selection
+	// and from the Edit menu's Paste; a list item pasted under a list
+	// item stays one.
+	for _, c := range []struct{ above, paste, want string }{
+		{"A claim.[^1]\n\n[^1]: The note.\n", "Pasted text.\nSecond line.", "A claim.[^1]\n\n[^1]: The note.\n\nPasted text.\nSecond line."},
+		{"- item\n", "**Bold** start", "- item\n\n**Bold** start"},
+		{"> [!KEY]\n> In the box.\n", "Next", "> [!KEY]\n> In the box.\n\nNext"},
+		{"Term\n: Definition.\n", "[@eo14110] says so.", "Term\n: Definition.\n\n[@eo14110] says so."},
+		{"- item\n", "- another", "- item\n- another"},
+		{"Plain text.\n", "Next", "Plain text.\nNext"},
+	} {
+		s := setPlainBody(h, 2, c.above)
+		setCursorOffset(&s.body.Entry, len([]rune(s.body.Text)))
+		h.app.Clipboard().SetContent(c.paste)
+		h.w.win.Canvas().Focus(s.body)
+		h.w.menuItem("Edit", "Paste").Action()
+		h.w.win.Canvas().Unfocus()
+		if got := s.body.Text; got != c.want {
+			t.Errorf("pasted %q under %q: %q, want %q", c.paste, c.above, got, c.want)
+		}
+	}
+	s := setPlainBody(h, 2, "")
+	s.body.SetText("[^1]: The note.\nSELECTED")
+	selectText(s.body, len("[^1]: The note.\n"), len("SELECTED"))
+	if s.body.SelectedText() == "SELECTED" {
+		s.body.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClip("Over it")})
+		if got := s.body.Text; got != "[^1]: The note.\n\nOver it" {
+			t.Errorf("pasted over a selection under a note: %q", got)
+		}
+	} else {
+		t.Errorf("could not select: %q", s.body.SelectedText())
+	}
+
 	// Anywhere else, nothing is added.
-	s := setPlainBody(h, 2, "Plain text.\n")
+	s = setPlainBody(h, 2, "Plain text.\n")
 	setCursorOffset(&s.body.Entry, len([]rune(s.body.Text)))
 	test.Type(s.body, "Next")
 	if got := s.body.Text; got != "Plain text.\nNext" {
