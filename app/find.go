@@ -120,17 +120,50 @@ func (f *findBar) matches(re *regexp.Regexp, text string) [][]int {
 	return out
 }
 
-// replaceMatches replaces ms in text with with.
-func replaceMatches(text string, ms [][]int, with string) string {
+// replaceMatches replaces ms in text with with; keepCase gives each
+// replacement the capitals of the text it replaces (see caseLike).
+func replaceMatches(text string, ms [][]int, with string, keepCase bool) string {
 	var b strings.Builder
 	at := 0
 	for _, m := range ms {
 		b.WriteString(text[at:m[0]])
-		b.WriteString(with)
+		if keepCase {
+			b.WriteString(caseLike(text[m[0]:m[1]], with))
+		} else {
+			b.WriteString(with)
+		}
 		at = m[1]
 	}
 	b.WriteString(text[at:])
 	return b.String()
+}
+
+// caseLike is with in the capitals of found, as word processors replace
+// when case is not matched: a match in capitals throughout gets the
+// replacement in capitals, a match with an initial capital (the start of
+// a sentence or a bullet) gets the replacement with one; otherwise the
+// replacement stays as typed. Replacing "carbon dioxide" by "carbon
+// dioxide (CO2)" turned "Carbon dioxide" at the start of a bullet into
+// lower case.
+func caseLike(found, with string) string {
+	upper, lower := 0, 0
+	for _, r := range found {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(found)
+	switch {
+	case upper >= 2 && lower == 0:
+		return strings.ToUpper(with)
+	case unicode.IsUpper(first):
+		w, n := utf8.DecodeRuneInString(with)
+		return string(unicode.ToUpper(w)) + with[n:]
+	}
+	return with
 }
 
 // next selects the next match after the cursor: in this section, then,
@@ -211,7 +244,7 @@ func (f *findBar) replace() {
 		if f.with.Text == "" {
 			f.s.body.TypedShortcut(&fyne.ShortcutCut{Clipboard: textClip("")})
 		} else {
-			f.s.replaceSelection(f.with.Text)
+			f.s.replaceSelection(replaceMatches(sel, [][]int{{0, len(sel)}}, f.with.Text, !f.wholeCase.Checked))
 		}
 	}
 	f.next()
@@ -236,7 +269,7 @@ func (f *findBar) replaceAll() {
 		if n > 0 {
 			// The cursor stays where it was (as near as the new text
 			// allows), not at the top of a long section.
-			replaced := replaceMatches(text, ms, with)
+			replaced := replaceMatches(text, ms, with, !f.wholeCase.Checked)
 			f.s.setBodyText(replaced, min(f.s.cursor(), utf8.RuneCountInString(replaced)))
 		}
 		f.status.SetText(plural(n, "replacement"))
@@ -250,7 +283,7 @@ func (f *findBar) replaceAll() {
 		shown, plain := f.s.shownAt(i, fields)
 		if ms := f.matches(re, shown); len(ms) > 0 {
 			hits += len(ms)
-			replaced := replaceMatches(shown, ms, with)
+			replaced := replaceMatches(shown, ms, with, !f.wholeCase.Checked)
 			if plain {
 				replaced = fields.FromPlain(replaced)
 			}
@@ -259,7 +292,7 @@ func (f *findBar) replaceAll() {
 		title := f.s.titleAt(i)
 		if ms := f.matches(re, title); len(ms) > 0 {
 			hits += len(ms)
-			titles[i] = replaceMatches(title, ms, with)
+			titles[i] = replaceMatches(title, ms, with, !f.wholeCase.Checked)
 		}
 		if hits > 0 {
 			count, sections = count+hits, sections+1

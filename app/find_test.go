@@ -27,19 +27,58 @@ func TestFindAndReplaceInTheSection(t *testing.T) {
 	setCursorOffset(&s.body.Entry, 0)
 	f.next()
 	f.replace()
-	if got := s.body.Text; got != "delta beta alpha gamma alpha." {
+	// The match's initial capital stays, as in a word processor.
+	if got := s.body.Text; got != "Delta beta alpha gamma alpha." {
 		t.Fatalf("after replace: %q", got)
 	}
-	if got := s.body.SelectedText(); got != "alpha" || s.body.CursorTextOffset() != len("delta beta alpha") {
+	if got := s.body.SelectedText(); got != "alpha" || s.body.CursorTextOffset() != len("Delta beta alpha") {
 		t.Fatalf("next match: %q at %d", got, s.body.CursorTextOffset())
 	}
 	f.wholeCase.SetChecked(true)
 	f.replaceAll()
-	if got := s.body.Text; got != "delta beta delta gamma delta." || f.status.Text != "2 replacements" {
+	if got := s.body.Text; got != "Delta beta delta gamma delta." || f.status.Text != "2 replacements" {
 		t.Fatalf("replace all: %q, %q", got, f.status.Text)
 	}
-	if b := *h.doc().Sections[2].Body; b != "delta beta delta gamma delta." {
+	if b := *h.doc().Sections[2].Body; b != "Delta beta delta gamma delta." {
 		t.Errorf("the packet holds %q", b)
+	}
+}
+
+// With Match case off, a replacement takes the capitals of what it
+// replaces, as in a word processor: "Carbon dioxide" at the start of a
+// bullet stays capitalised (it became lower case), capitals stay
+// capitals, and text in lower case gets the replacement as typed.
+func TestReplaceAllKeepsTheMatchsCapitals(t *testing.T) {
+	h := newHarness(t, nil)
+	s := setPlainBody(h, 2, "")
+	s.body.SetText("- Carbon dioxide rises.\n- Less carbon dioxide.\n\nCARBON DIOXIDE LEVELS")
+	f := s.find
+	f.open()
+	f.what.SetText("carbon dioxide")
+	f.with.SetText("carbon dioxide (CO2)")
+	f.replaceAll()
+	want := "- Carbon dioxide (CO2) rises.\n- Less carbon dioxide (CO2).\n\nCARBON DIOXIDE (CO2) LEVELS"
+	if got := s.body.Text; got != want {
+		t.Errorf("replace all:\n got %q\nwant %q", got, want)
+	}
+	// Across the packet too.
+	s.body.SetText("Carbon dioxide.")
+	f.what.SetText("carbon dioxide (CO2)")
+	f.scope.SetSelected(scopePacket)
+	f.what.SetText("carbon dioxide")
+	f.with.SetText("CO2")
+	f.replaceAll()
+	if got := *h.doc().Sections[2].Body; got != "CO2." {
+		t.Errorf("across the packet: %q", got)
+	}
+	// Match case on: the replacement exactly as typed.
+	s.body.SetText("Carbon dioxide.")
+	f.wholeCase.SetChecked(true)
+	f.what.SetText("Carbon dioxide")
+	f.with.SetText("carbon dioxide")
+	f.replaceAll()
+	if got := *h.doc().Sections[2].Body; got != "carbon dioxide." {
+		t.Errorf("with Match case: %q", got)
 	}
 }
 
