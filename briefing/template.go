@@ -105,7 +105,11 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 	if !utf8.Valid(data) {
 		return nil, fail(0, 0, "file is not valid UTF-8 text")
 	}
+	// Lines end as the editor that wrote the file ends them: LF, CRLF
+	// (Windows) or a CR alone (old Mac editors). Each becomes one LF,
+	// so every line, and every line number, is the same whichever.
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
 	text = strings.TrimPrefix(text, "\ufeff")
 	if !strings.HasPrefix(text, "---\n") {
 		return nil, fail(1, 1, "missing front matter: the file must start with a line \"---\"")

@@ -2,6 +2,8 @@ package briefing
 
 import (
 	"errors"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -98,16 +100,49 @@ func TestParseTemplateErrorsNameFileLineAndReason(t *testing.T) {
 		{"unknown function", "---\nid: x\ntitle: X\nkind: custom\n---\n{{readFile \"/etc/passwd\"}}\n", 6, "{{readFile}} is neither a field nor"},
 		{"not utf-8", "---\nid: x\xff\n", 0, "not valid UTF-8"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := ParseTemplate("t.md", []byte(tc.text))
-			var p Problem
-			if !errors.As(err, &p) {
-				t.Fatalf("error %v is not a Problem", err)
-			}
-			if p.File != "t.md" || p.Line != tc.line || !strings.Contains(p.Message, tc.want) {
-				t.Errorf("got %q (line %d), want line %d and %q", p.String(), p.Line, tc.line, tc.want)
-			}
-		})
+		// Lines end as the editor that wrote the file ends them: LF,
+		// CRLF (Windows) or CR alone (old Mac editors); each file
+		// counts its lines the same.
+		for _, end := range []string{"\n", "\r\n", "\r"} {
+			t.Run(tc.name+" "+strconv.Quote(end), func(t *testing.T) {
+				_, err := ParseTemplate("t.md", []byte(strings.ReplaceAll(tc.text, "\n", end)))
+				var p Problem
+				if !errors.As(err, &p) {
+					t.Fatalf("error %v is not a Problem", err)
+				}
+				if p.File != "t.md" || p.Line != tc.line || !strings.Contains(p.Message, tc.want) {
+					t.Errorf("got %q (line %d), want line %d and %q", p.String(), p.Line, tc.line, tc.want)
+				}
+			})
+		}
+	}
+}
+
+// TestTemplateLineEndings: a template saved with CRLF or CR-alone line
+// ends reads as the same template as with LF.
+func TestTemplateLineEndings(t *testing.T) {
+	want, err := ParseTemplate("demo.md", []byte(goodTemplate))
+	if err != nil {
+		t.Fatal(err)
+	}
+	vars := map[string]any{"agency": "Department of Energy", "audience": "staff"}
+	wantText, _ := want.Execute(vars)
+	for _, end := range []string{"\r\n", "\r"} {
+		tm, err := ParseTemplate("demo.md", []byte(strings.ReplaceAll(goodTemplate, "\n", end)))
+		if err != nil {
+			t.Fatalf("%q: %v", end, err)
+		}
+		if tm.ID != want.ID || tm.Title != want.Title || tm.BodyLine != want.BodyLine || tm.Body != want.Body ||
+			!reflect.DeepEqual(tm.Variables, want.Variables) || !reflect.DeepEqual(tm.Sources, want.Sources) {
+			t.Errorf("%q: read as %+v, want %+v", end, tm, want)
+		}
+		if got, err := tm.Execute(vars); err != nil || got != wantText {
+			t.Errorf("%q: text %q, %v; want %q", end, got, err, wantText)
+		}
+		_, err = tm.Execute(map[string]any{"audience": "staff"})
+		if p := (Problem{}); !errors.As(err, &p) || p.Line != 15 {
+			t.Errorf("%q: missing variable reported as %v, want line 15", end, err)
+		}
 	}
 }
 
