@@ -37,7 +37,11 @@ var white = render.RGB{R: 255, G: 255, B: 255}
 func settingsAccessibility(p *Packet, name string, doc *render.Document) Problems {
 	var probs Problems
 	warn := func(s Setting, format string, args ...any) {
-		probs = append(probs, Problem{Severity: Warning, Section: -1, File: name, Setting: s, Message: fmt.Sprintf(format, args...)})
+		line := 0
+		if s == SettingLanguage {
+			line = p.LanguageLine
+		}
+		probs = append(probs, Problem{Severity: Warning, Section: -1, File: name, Line: line, Setting: s, Message: fmt.Sprintf(format, args...)})
 	}
 	if len(p.Style.Logo) > 0 && strings.TrimSpace(p.Style.LogoDescription) == "" {
 		warn(SettingLogoDescription, "the logo has no description, so screen readers announce it only as an image; describe it in Settings, Logo description (for example %q)",

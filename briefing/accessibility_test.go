@@ -101,6 +101,17 @@ func TestParseLanguage(t *testing.T) {
 		{"en-UX", "", `"UX" in "en-UX" is not a language or region code`},
 		{"en US", "", "is not a language tag"},
 		{"xx", "", `"xx" is not a language or region code`},
+		// Well-formed, but naming no language a screen reader knows.
+		{"x-klingon", "", `"x-klingon" names no known language (x- starts a private-use tag`},
+		{"und", "", `"und" names no known language (und is the code for an undetermined language)`},
+		{"und-US", "", `"und-US" names no known language (und is`},
+		{"qaa", "", `"qaa" names no known language (qaa to qtz are codes reserved for private use)`},
+		{"QTZ-us", "", `"QTZ-us" names no known language (qaa to qtz`},
+		{"zxx", "", `"zxx" names no known language (zxx is the code for text in no language)`},
+		{"mul", "", "several languages"},
+		{"mis", "", "has no code"},
+		{"en-x-house", "en-x-house", ""},
+		{"i-klingon", "tlh", ""},
 	} {
 		got, err := ParseLanguage(c.in)
 		if got != c.want || (err == nil) != (c.err == "") || (err != nil && !strings.Contains(err.Error(), c.err)) {

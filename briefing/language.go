@@ -1,6 +1,8 @@
 package briefing
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -21,7 +23,8 @@ const LanguageExamples = "a tag such as en-US, en-GB, es-US or fr-CA"
 // language ("en-US", "fr-CA", "es-419") and returns it in canonical form
 // ("en-us" gives "en-US"), as the PDF's /Lang entry wants it. The error
 // says in words what is wrong — the tag is empty, malformed, or well-formed
-// but naming no language a screen reader could use — and the caller says
+// but naming no language a screen reader could use (undetermined, private
+// use, or one of the codes for no or many languages) — and the caller says
 // where to fix it.
 func ParseLanguage(tag string) (string, error) {
 	t := strings.TrimSpace(tag)
@@ -39,5 +42,67 @@ func ParseLanguage(tag string) (string, error) {
 	case err != nil:
 		return "", fmt.Errorf("%q is not a language tag", t)
 	}
+	if why := noLanguage(parsed); why != "" {
+		return "", fmt.Errorf("%q names no known language (%s)", t, why)
+	}
 	return parsed.String(), nil
+}
+
+// noLanguage says why a well-formed tag still names no language a
+// screen reader could speak, or "" when it names one. The parser fills
+// an undetermined language in by guessing ("und" reads as English), so
+// only a language the tag itself gives counts (Base's Exact confidence).
+func noLanguage(tag language.Tag) string {
+	base, conf := tag.Base()
+	switch {
+	case conf != language.Exact && strings.HasPrefix(tag.String(), "x-"):
+		return "x- starts a private-use tag, which means whatever its writer agreed with its reader"
+	case conf != language.Exact:
+		return "und is the code for an undetermined language"
+	case base.IsPrivateUse():
+		return "qaa to qtz are codes reserved for private use"
+	}
+	switch base.String() {
+	case "mis":
+		return "mis is the code for a language that has no code"
+	case "mul":
+		return "mul is the code for several languages at once"
+	case "zxx":
+		return "zxx is the code for text in no language"
+	}
+	return ""
+}
+
+// topLevelKeyLine is the line on which the packet file data gives its
+// top-level key, 0 if it does not. It reads the whole file, so it is
+// asked only when there is something to point at.
+func topLevelKeyLine(data []byte, key string) int {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	depth, keyNext := 0, false
+	for {
+		off := dec.InputOffset()
+		tok, err := dec.Token()
+		if err != nil {
+			return 0
+		}
+		switch t := tok.(type) {
+		case json.Delim:
+			if t == '{' || t == '[' {
+				depth++
+				keyNext = t == '{' && depth == 1
+			} else {
+				depth--
+				keyNext = depth == 1
+			}
+			continue
+		case string:
+			if depth == 1 && keyNext && t == key {
+				line, _ := lineCol(data, off+int64(bytes.IndexByte(data[off:], '"')))
+				return line
+			}
+		}
+		if depth == 1 {
+			keyNext = !keyNext
+		}
+	}
 }

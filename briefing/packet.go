@@ -44,8 +44,11 @@ type Packet struct {
 	// A file without it is DefaultLanguage. It is always written, even
 	// empty, so an empty language survives a save and is warned about
 	// rather than silently becoming the default again.
-	Language  string            `json:"language"`
-	Variables map[string]string `json:"variables,omitempty"`
+	Language string `json:"language"`
+	// LanguageLine is the line of the file's "language" when that names
+	// no language, so the warning about it points there; 0 otherwise.
+	LanguageLine int               `json:"-"`
+	Variables    map[string]string `json:"variables,omitempty"`
 	// Fields are the packet's own fields, declared in the app's
 	// Variables tab (name, label, "to verify"); their values are in
 	// Variables like any other.
@@ -169,6 +172,9 @@ func DecodePacket(name string, data []byte) (*Packet, error) {
 	}
 	p.Extra = unknownTopFields(data)
 	p.Notes = keys.warns
+	if _, err := ParseLanguage(p.Language); err != nil {
+		p.LanguageLine = topLevelKeyLine(data, "language")
+	}
 	if p.Variables == nil {
 		p.Variables = map[string]string{}
 	}

@@ -347,10 +347,14 @@ func TestExportLangOverridesThePacketsLanguage(t *testing.T) {
 	if got := qdf(t, mustRead(t, fs, "/out/en.pdf")); r.code != ExitOK || !strings.Contains(got, "/Lang (en-US)") {
 		t.Errorf("without --lang the PDF's /Lang is not the sample's en-US: %+v", r)
 	}
-	for _, bad := range []string{"english", "en US", "xx", ""} {
+	for _, bad := range []string{"english", "en US", "xx", "", "x-klingon", "und", "qaa"} {
 		r := run(t, fs, "export", "-o", "/out/bad.pdf", "--lang", bad)
 		if r.code != ExitUsage || !strings.Contains(r.stderr, "briefsmith export: --lang ") || !strings.Contains(r.stderr, "such as en-US") {
 			t.Errorf("--lang %q: %+v", bad, r)
+		}
+		// Well-formed tags that name no language say so.
+		if named := map[string]bool{"x-klingon": true, "und": true, "qaa": true}; named[bad] && !strings.Contains(r.stderr, "--lang \""+bad+"\" names no known language (") {
+			t.Errorf("--lang %q: %s", bad, r.stderr)
 		}
 		if ok, _ := afero.Exists(fs, "/out/bad.pdf"); ok {
 			t.Fatalf("--lang %q wrote a PDF", bad)
@@ -371,7 +375,7 @@ func TestValidatePrintsAccessibilityWarnings(t *testing.T) {
 	for _, want := range []string{
 		`/p/a.briefing:3: warning: section 1 "Scope of the Order", line 3: the table's header row is empty`,
 		`/p/a.briefing:3: warning: section 1 "Scope of the Order", line 7: image "chart.png" has no description (alt text)`,
-		`/p/a.briefing: warning: language: no language is set; screen readers choose their voice`,
+		`/p/a.briefing:1: warning: language: no language is set; screen readers choose their voice`,
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("validate lacks %q:\n%s", want, r.stdout)
