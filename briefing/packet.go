@@ -137,6 +137,9 @@ func DecodePacket(name string, data []byte) (*Packet, error) {
 	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) == 0 || trimmed[0] != '{' {
 		return nil, fail(0, "%s", notAPacket(name, "it does not contain packet data"))
 	}
+	if at, esc := loneSurrogate(data); at >= 0 {
+		return nil, fail(int64(at), "%s is half of a character code (a UTF-16 surrogate) without its other half, so it stands for no character: the file was damaged, or written by a faulty program; delete it, or write the character itself", esc)
+	}
 	// Keys are checked before decoding: the decoder would match them
 	// loosely and keep the last of duplicates without a word.
 	keys := scanPacketKeys(name, data)

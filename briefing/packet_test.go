@@ -91,6 +91,15 @@ func TestDecodePacketErrorsCarryLineAndColumn(t *testing.T) {
 		{"word", "PK\x03\x04\x14\x00", 1, 1, "p.briefing is a zip file (a Word document, say), not a Briefsmith packet"},
 		{"nul byte", "{\"version\":1,\"title\":\"a\x00\"}", 1, 24, "NUL byte"},
 		{"invalid utf-8", "{\n\"title\":\"\xff\"}", 2, 10, "not valid UTF-8"},
+		// The same invalid text written as JSON escapes: half of a
+		// UTF-16 surrogate pair, without its other half.
+		{"lone high surrogate", "{\n\"version\": 1,\n\"title\": \"a\\ud800b\"}", 3, 12, `\ud800 is half of a character code (a UTF-16 surrogate) without its other half`},
+		{"lone low surrogate", "{\"version\": 1, \"title\": \"\\uDFFF\"}", 1, 26, `\uDFFF is half of a character code`},
+		{"pair reversed", "{\"version\": 1, \"title\": \"\\udc00\\ud800\"}", 1, 26, `\udc00 is half`},
+		{"high then not low", "{\"version\": 1, \"title\": \"\\ud83d\\u0041\"}", 1, 26, `\ud83d is half`},
+		{"high at the end", "{\"version\": 1, \"title\": \"\\\\\\ud83d\"}", 1, 28, `\ud83d is half`},
+		{"in a key", "{\"version\": 1, \"\\ud800\": 1}", 1, 17, `\ud800 is half`},
+		{"in a body", "{\"version\": 1, \"sections\": [\n{\"template\": \"scope\",\n \"body\": \"ok \\n \\\"\\udbff\\\"\"}]}", 3, 19, `\udbff is half`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := DecodePacket("p.briefing", []byte(tc.text))
@@ -102,6 +111,19 @@ func TestDecodePacketErrorsCarryLineAndColumn(t *testing.T) {
 				t.Errorf("got %q, want %d:%d and %q", p.String(), tc.line, tc.col, tc.want)
 			}
 		})
+	}
+}
+
+// TestDecodePacketKeepsWholeEscapedCharacters: a surrogate pair written
+// as two escapes is one character, and an escaped backslash before
+// "ud800" is text.
+func TestDecodePacketKeepsWholeEscapedCharacters(t *testing.T) {
+	p, err := DecodePacket("p.briefing", []byte(`{"version": 1, "title": "\ud83d\ude00 \\ud800 \u00e9", "audience": "staff", "sections": []}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Title != "😀 \\ud800 é" {
+		t.Errorf("title %q", p.Title)
 	}
 }
 
