@@ -43,6 +43,9 @@ type env struct {
 	// f to the UI goroutine. Tests replace all three with a manual clock
 	// so they run deterministically on the test's goroutine.
 	after      func(d time.Duration, f func()) (stop func())
+	// every runs f each time d passes, off the UI goroutine, until
+	// stopped; nil runs nothing (tests call the window's watch).
+	every func(d time.Duration, f func()) (stop func())
 	background func(f func())
 	onUI       func(f func())
 
@@ -65,6 +68,21 @@ func osEnv(a fyne.App) env {
 		after: func(d time.Duration, f func()) func() {
 			t := time.AfterFunc(d, f)
 			return func() { t.Stop() }
+		},
+		every: func(d time.Duration, f func()) func() {
+			t := time.NewTicker(d)
+			done := make(chan struct{})
+			go func() {
+				for {
+					select {
+					case <-t.C:
+						f()
+					case <-done:
+						return
+					}
+				}
+			}()
+			return func() { t.Stop(); close(done) }
 		},
 		background: func(f func()) { go f() },
 		onUI:       fyne.Do,

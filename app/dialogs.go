@@ -45,6 +45,13 @@ type uiHooks struct {
 	// askOverwrite asks what to do when the file named was changed on
 	// disk by someone else since it was opened or last saved.
 	askOverwrite func(name string, done func(overwriteChoice))
+	// askAlreadyOpen asks what to do about a packet open in another
+	// copy's window.
+	askAlreadyOpen func(name string, done func(alreadyOpenChoice))
+	// askReload tells of a change to the open file made by someone else
+	// (changes says what differs; unsaved, whether this window has
+	// changes of its own) and asks what to do.
+	askReload func(name string, changes []string, unsaved bool, done func(reloadChoice))
 	// askAudience asks what kind of packet New should start: for which
 	// audience, and blank or with the sample's sections; done gets ""
 	// on cancel.
@@ -107,6 +114,55 @@ func defaultHooks(w *mainWindow) uiHooks {
 			d.SetButtons([]fyne.CanvasObject{cancel, replace, saveAs})
 			d.Show()
 		},
+		askAlreadyOpen: func(name string, done func(alreadyOpenChoice)) {
+			var d *dialog.CustomDialog
+			answered := false
+			choose := func(c alreadyOpenChoice) func() {
+				return func() { answered = true; d.Hide(); done(c) }
+			}
+			msg := widget.NewLabel(name + " is already open in another Briefsmith window.\nEditing it in two windows means one window's changes replace the other's when saved.")
+			sw := widget.NewButton("Switch to That Window", choose(alreadySwitch))
+			sw.Importance = widget.HighImportance
+			here := widget.NewButton("Open Here Too", choose(alreadyOpenHere))
+			cancel := widget.NewButton("Cancel", choose(alreadyCancel))
+			d = dialog.NewCustomWithoutButtons("Already open", msg, w.win)
+			d.SetButtons([]fyne.CanvasObject{cancel, here, sw})
+			d.SetOnClosed(func() {
+				if !answered { // closed with Esc: as Cancel
+					done(alreadyCancel)
+				}
+			})
+			d.Show()
+		},
+		askReload: func(name string, changes []string, unsaved bool, done func(reloadChoice)) {
+			var d *dialog.CustomDialog
+			answered := false
+			choose := func(c reloadChoice) func() {
+				return func() { answered = true; d.Hide(); done(c) }
+			}
+			mine := "This window has no unsaved changes."
+			reload := "Reload"
+			if unsaved {
+				mine = "Reloading replaces this window's unsaved changes; Save As… keeps them in a new file."
+				reload = "Reload and Discard Mine"
+			}
+			msg := widget.NewLabel(name + " was changed on disk by someone else (another window or program).\nDifferent there:\n" +
+				changesText(changes) + "\n\n" + mine)
+			rl := widget.NewButton(reload, choose(reloadReload))
+			if !unsaved {
+				rl.Importance = widget.HighImportance
+			}
+			saveAs := widget.NewButton("Save As…", choose(reloadSaveAs))
+			keep := widget.NewButton("Keep Mine for Now", choose(reloadKeep))
+			d = dialog.NewCustomWithoutButtons("File changed on disk", msg, w.win)
+			d.SetButtons([]fyne.CanvasObject{keep, saveAs, rl})
+			d.SetOnClosed(func() {
+				if !answered { // closed with Esc: keep mine, as the safe answer
+					done(reloadKeep)
+				}
+			})
+			d.Show()
+		},
 		askAudience: w.showNewDialog,
 		askRestore: func(r briefing.Recovery, done func(bool)) {
 			name := "an untitled packet"
@@ -162,6 +218,12 @@ func (u *uiHooks) override(o uiHooks) {
 	}
 	if o.askOverwrite != nil {
 		u.askOverwrite = o.askOverwrite
+	}
+	if o.askAlreadyOpen != nil {
+		u.askAlreadyOpen = o.askAlreadyOpen
+	}
+	if o.askReload != nil {
+		u.askReload = o.askReload
 	}
 	if o.askAudience != nil {
 		u.askAudience = o.askAudience

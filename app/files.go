@@ -53,8 +53,15 @@ func (w *mainWindow) onOpen() {
 	})
 }
 
-// openPath loads path; unsaved work must already be dealt with.
+// openPath loads path; unsaved work must already be dealt with. A packet
+// another copy of Briefsmith has open is offered in that window first.
 func (w *mainWindow) openPath(path string) {
+	if !w.openElsewhere(path, func() { w.load(path) }) {
+		w.load(path)
+	}
+}
+
+func (w *mainWindow) load(path string) {
 	p, stamp, err := briefing.OpenPacket(w.env.fs, path)
 	if err != nil {
 		w.ui.showError(err)
@@ -128,6 +135,8 @@ func (w *mainWindow) writeTo(path string, done func(bool)) {
 		w.ui.showError(fmt.Errorf("%w\n\nYour work is still open here and nothing is lost: choose File › Save As… to save it elsewhere", err))
 	} else {
 		w.doc.markSaved(path, stamp)
+		w.declined = nil
+		w.markOpen()
 		w.addRecent(path)
 		w.clearRecovery()
 	}
@@ -141,6 +150,7 @@ func (w *mainWindow) onQuit() {
 	w.whenSafe(func() {
 		w.clearRecovery()
 		w.stopTimers()
+		_ = briefing.MarkOpen(w.env.fs, w.env.dataDir, w.env.owner, "")
 		w.win.Close()
 	})
 }
@@ -153,6 +163,9 @@ func (w *mainWindow) stopTimers() {
 	}
 	if w.stopAutosave != nil {
 		w.stopAutosave()
+	}
+	if w.stopWatch != nil {
+		w.stopWatch()
 	}
 }
 

@@ -39,7 +39,9 @@ func TestTwoWindowsKeepTheirOwnWork(t *testing.T) {
 	if ok, _ := afero.Exists(fs, "/data/recovery-1.json"); !ok {
 		t.Fatal("second window deleted the first window's recovery file")
 	}
+	b.ui.alreadyOpen = alreadyOpenHere
 	b.w.openPath("/docs/memo.briefing")
+	b.ui.asked = nil
 	b.w.doc.setVariable("signing_date", "1 May")
 	b.w.onSave()
 	if len(b.ui.errors) > 0 || b.w.doc.dirty {
@@ -78,6 +80,7 @@ func TestTwoWindowsKeepTheirOwnWork(t *testing.T) {
 	if len(b.ui.asked) != 0 {
 		t.Fatalf("second window asked %v about its own file", b.ui.asked)
 	}
+	a.ui.alreadyOpen = alreadyOpenHere
 	a.w.openPath("/docs/memo.briefing")
 	a.w.doc.setVariable("signing_date", "4 May")
 	_ = afero.WriteFile(fs, "/docs/memo.briefing", []byte("{}"), 0o644) // a sync client, say

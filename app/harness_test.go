@@ -60,6 +60,12 @@ type fakeUI struct {
 	openPath  string
 	unsaved   unsavedChoice
 	overwrite overwriteChoice
+	// alreadyOpen and reload answer those questions; reloadUnsaved and
+	// changes are what the last reload question said.
+	alreadyOpen   alreadyOpenChoice
+	reload        reloadChoice
+	reloadUnsaved bool
+	changes       []string
 	audience  string
 	// blank answers New with a blank packet rather than the sample's.
 	blank    bool
@@ -84,6 +90,15 @@ func (f *fakeUI) hooks() uiHooks {
 		askOverwrite: func(name string, done func(overwriteChoice)) {
 			f.asked = append(f.asked, "overwrite:"+name)
 			done(f.overwrite)
+		},
+		askAlreadyOpen: func(name string, done func(alreadyOpenChoice)) {
+			f.asked = append(f.asked, "already open:"+name)
+			done(f.alreadyOpen)
+		},
+		askReload: func(name string, changes []string, unsaved bool, done func(reloadChoice)) {
+			f.asked = append(f.asked, "reload:"+name)
+			f.changes, f.reloadUnsaved = changes, unsaved
+			done(f.reload)
 		},
 		askUnsaved: func(done func(unsavedChoice)) {
 			f.asked = append(f.asked, "unsaved")

@@ -93,6 +93,7 @@ func (w *mainWindow) start() { w.startOn("") }
 // windows still open are theirs alone; older orphans wait for the next
 // start.
 func (w *mainWindow) startOn(path string) {
+	w.startWatching()
 	if path != "" {
 		w.openPath(path)
 	} else {
@@ -126,9 +127,14 @@ func (w *mainWindow) startOn(path string) {
 // openLast opens the packet at the head of Open Recent. One that has gone
 // or cannot be read leaves the sample open without a word: the user asked
 // for nothing, and Open Recent still lists it should a drive come back.
+// One open in another copy's window stays there: a second window on it
+// would overwrite one's work with the other's.
 func (w *mainWindow) openLast() {
 	recent := w.app.Preferences().StringList(prefRecent)
 	if len(recent) == 0 {
+		return
+	}
+	if _, open := briefing.OpenElsewhere(w.env.fs, w.env.dataDir, w.env.owner, recent[0], w.env.alive); open {
 		return
 	}
 	p, stamp, err := briefing.OpenPacket(w.env.fs, recent[0])

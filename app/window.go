@@ -46,6 +46,12 @@ type mainWindow struct {
 	analyzeGen   atomic.Int64
 	stopAnalyze  func()
 	stopAutosave func()
+	stopWatch    func()
+	// askingReload is set while the user is asked about a change to the
+	// file on disk; declined is the file's state they chose to keep their
+	// own version over, so they are not asked again about it.
+	askingReload bool
+	declined     os.FileInfo
 	// analyzed is called after each background analysis is applied; tests
 	// wait on it.
 	analyzed func()
@@ -124,6 +130,8 @@ func (w *mainWindow) newDocument(p *briefing.Packet, path string) *document {
 func (w *mainWindow) setDocument(d *document) {
 	w.doc = d
 	d.onChange = w.onDocumentChanged
+	w.declined = nil
+	w.markOpen()
 	w.refreshAll()
 	w.scheduleAnalysis()
 	w.pages.refresh()

@@ -1,0 +1,114 @@
+package app
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/spf13/afero"
+)
+
+// One packet, one window: a second copy asked to open a packet the first
+// has open offers the first window (and brings it to the front on
+// request); a window notices its file changed on disk and offers to
+// reload it, saying what differs; a window that keeps its own version is
+// not asked again about the same change, and its save still asks before
+// replacing the file. Before, the second opening said nothing, the first
+// window never noticed, and Overwrite discarded the other's edits.
+func TestOnePacketIsEditedInOneWindow(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	running := map[int]bool{1: true, 2: true}
+	alive := func(o briefing.Owner) bool { return running[o.PID] }
+	const path = "/docs/memo.briefing"
+	if err := briefing.SavePacket(fs, path, testPacket()); err != nil {
+		t.Fatal(err)
+	}
+	a := openHarnessAs(t, test.NewTempApp(t), fs, briefing.Owner{PID: 1}, alive)
+	a.w.openPath(path)
+	if len(a.ui.asked) != 0 {
+		t.Fatalf("the only window asked %v", a.ui.asked)
+	}
+
+	// The second copy: Switch brings the first window forward and opens
+	// nothing here.
+	b := openHarnessAs(t, test.NewTempApp(t), fs, briefing.Owner{PID: 2}, alive)
+	b.ui.alreadyOpen = alreadySwitch
+	b.w.openPath(path)
+	if !slices.Equal(b.ui.asked, []string{"already open:memo.briefing"}) || b.w.doc.path == path {
+		t.Fatalf("second window: asked %v, open on %q", b.ui.asked, b.w.doc.path)
+	}
+	if ok, _ := afero.Exists(fs, "/data/raise-1"); !ok {
+		t.Fatal("the first window was not asked to come to the front")
+	}
+	a.w.watch()
+	if ok, _ := afero.Exists(fs, "/data/raise-1"); ok {
+		t.Error("the first window did not take the request")
+	}
+
+	// Opened here too, knowingly; the second window saves a change.
+	b.ui.asked, b.ui.alreadyOpen = nil, alreadyOpenHere
+	b.w.openPath(path)
+	if b.w.doc.path != path {
+		t.Fatal("Open Here Too did not open the packet")
+	}
+	b.w.doc.setVariable("signing_date", "1 May")
+	b.w.settings.title.SetText("Changed in the other window")
+	b.w.onSave()
+
+	// The first window, with no changes of its own, is told and reloads.
+	a.ui.reload = reloadReload
+	a.w.watch()
+	if !slices.Equal(a.ui.asked, []string{"reload:memo.briefing"}) || a.ui.reloadUnsaved {
+		t.Fatalf("first window asked %v (unsaved %v)", a.ui.asked, a.ui.reloadUnsaved)
+	}
+	said := strings.Join(a.ui.changes, "; ")
+	if !strings.Contains(said, "the title") || !strings.Contains(said, "fields") {
+		t.Errorf("the question said %q", said)
+	}
+	if p := a.doc(); p.Title != "Changed in the other window" || p.Variables["signing_date"] != "1 May" || a.w.doc.dirty {
+		t.Fatalf("after Reload: %q, %q, dirty %v", p.Title, p.Variables["signing_date"], a.w.doc.dirty)
+	}
+	a.w.watch()
+	if len(a.ui.asked) != 1 {
+		t.Fatalf("asked again about a file already reloaded: %v", a.ui.asked)
+	}
+
+	// Now with changes of its own: the question says so; Keep Mine is not
+	// asked again for the same file, and the save still asks.
+	a.w.doc.setVariable("order_number", "EO A")
+	b.w.doc.setVariable("signing_date", "2 May")
+	b.w.onSave()
+	a.ui.asked, a.ui.reload = nil, reloadKeep
+	a.w.watch()
+	a.w.watch()
+	if !slices.Equal(a.ui.asked, []string{"reload:memo.briefing"}) || !a.ui.reloadUnsaved {
+		t.Fatalf("with unsaved changes, asked %v (unsaved %v)", a.ui.asked, a.ui.reloadUnsaved)
+	}
+	if a.doc().Variables["order_number"] != "EO A" || !a.w.doc.dirty {
+		t.Fatal("Keep Mine lost this window's change")
+	}
+	a.ui.overwrite = overwriteCancel
+	a.w.onSave()
+	if got := a.ui.asked; len(got) != 2 || got[1] != "overwrite:memo.briefing" {
+		t.Fatalf("the save after Keep Mine asked %v", got)
+	}
+
+	// Closing a window lets the other copy open the packet without a
+	// question; a crashed copy's mark does not count.
+	b.w.onQuit()
+	c := openHarnessAs(t, test.NewTempApp(t), fs, briefing.Owner{PID: 3}, alive)
+	a.ui.unsaved = choiceDiscard
+	a.w.onQuit()
+	c.w.openPath(path)
+	if len(c.ui.asked) != 0 || c.w.doc.path != path {
+		t.Fatalf("after both closed: asked %v", c.ui.asked)
+	}
+	running[3] = false // crashed, its mark left behind
+	d := openHarnessAs(t, test.NewTempApp(t), fs, briefing.Owner{PID: 4}, alive)
+	d.w.openPath(path)
+	if len(d.ui.asked) != 0 {
+		t.Fatalf("a crashed copy's mark was taken as an open window: %v", d.ui.asked)
+	}
+}
