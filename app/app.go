@@ -42,10 +42,10 @@ type env struct {
 	// what cancels it; background runs f off the UI goroutine; onUI hands
 	// f to the UI goroutine. Tests replace all three with a manual clock
 	// so they run deterministically on the test's goroutine.
-	after      func(d time.Duration, f func()) (stop func())
+	after func(d time.Duration, f func()) (stop func())
 	// every runs f each time d passes, off the UI goroutine, until
 	// stopped; nil runs nothing (tests call the window's watch).
-	every func(d time.Duration, f func()) (stop func())
+	every      func(d time.Duration, f func()) (stop func())
 	background func(f func())
 	onUI       func(f func())
 

@@ -66,7 +66,7 @@ type fakeUI struct {
 	reload        reloadChoice
 	reloadUnsaved bool
 	changes       []string
-	audience  string
+	audience      string
 	// blank answers New with a blank packet rather than the sample's.
 	blank    bool
 	restore  bool
