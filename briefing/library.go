@@ -19,6 +19,9 @@ import (
 // built-in ones, overridden or extended by the user's templates folder.
 type Library struct {
 	byID map[string]*Template
+	// sources maps each source id to the source it names and the
+	// templates that list it: one id is one source in the whole library.
+	sources map[string]sourceUse
 	// Broken lists the template files that could not be read, each with
 	// file, line and reason; the good templates are kept regardless.
 	Broken Problems
@@ -32,7 +35,7 @@ const maxTemplateSize = 1 << 20
 // built-ins with the same id. builtin and user may be nil and userDir may not exist:
 // a first run has no templates folder yet.
 func LoadLibrary(builtin fs.FS, user afero.Fs, userDir string) (*Library, error) {
-	lib := &Library{byID: map[string]*Template{}}
+	lib := &Library{byID: map[string]*Template{}, sources: map[string]sourceUse{}}
 	var names []string
 	if builtin != nil {
 		var err error
@@ -62,7 +65,7 @@ func LoadLibrary(builtin fs.FS, user afero.Fs, userDir string) (*Library, error)
 	}
 	wg.Wait()
 	for _, pt := range parsed {
-		lib.insert(pt.file, OriginBuiltIn, pt.t, pt.err, false)
+		lib.insert(pt.file, OriginBuiltIn, pt.data, pt.t, pt.err, false)
 	}
 	if user == nil || userDir == "" {
 		return lib, nil
@@ -105,7 +108,7 @@ func LoadLibrary(builtin fs.FS, user afero.Fs, userDir string) (*Library, error)
 // is reported rather than silently winning by directory order.
 func (lib *Library) add(file, origin string, data []byte, user bool) {
 	t, err := ParseTemplate(file, data)
-	lib.insert(file, origin, t, err, user)
+	lib.insert(file, origin, data, t, err, user)
 }
 
 // parsedTemplate is a template file and what parsing it gave.
@@ -116,9 +119,9 @@ type parsedTemplate struct {
 	err  error
 }
 
-// insert adds t, parsed from file, or the problem err that parsing it
-// found.
-func (lib *Library) insert(file, origin string, t *Template, err error, user bool) {
+// insert adds t, parsed from file (whose text is data), or the problem
+// err that parsing it found.
+func (lib *Library) insert(file, origin string, data []byte, t *Template, err error, user bool) {
 	if err != nil {
 		var p Problem
 		if !errors.As(err, &p) {
@@ -133,7 +136,116 @@ func (lib *Library) insert(file, origin string, t *Template, err error, user boo
 			Message: fmt.Sprintf("template id %q is already used by %s", t.ID, old.File)})
 		return
 	}
+	replaced := lib.byID[t.ID]
+	if p, bad := lib.sourceClash(t, replaced, file, data); bad {
+		lib.Broken = append(lib.Broken, p)
+		return
+	}
+	if replaced != nil {
+		for _, s := range replaced.Sources {
+			u, ok := lib.sources[s.ID]
+			if !ok || s.ID == "" {
+				continue
+			}
+			if delete(u.templates, replaced.ID); len(u.templates) == 0 {
+				delete(lib.sources, s.ID)
+				continue
+			}
+			for _, f := range u.templates {
+				u.file = f // a file that still lists it
+				break
+			}
+			lib.sources[s.ID] = u
+		}
+	}
+	for _, s := range t.Sources {
+		if s.ID == "" {
+			continue
+		}
+		u, ok := lib.sources[s.ID]
+		if !ok {
+			u = sourceUse{source: s, file: file, templates: map[string]string{}}
+			lib.sources[s.ID] = u
+		}
+		u.templates[t.ID] = file
+	}
 	lib.byID[t.ID] = t
+}
+
+// sourceUse is a source id's one source in the library: a file that
+// gives it, for messages, and the templates that list it (id → file).
+type sourceUse struct {
+	source    Source
+	file      string
+	templates map[string]string
+}
+
+// sourceClash finds a source of t whose id the library (without the
+// template t replaces), or t itself, already gives another source. A
+// citation names a source by id alone, so a second source under an id
+// would take over the citations of the first, in the text of a template
+// that never listed it: a stranger's template could make the built-in
+// Background's [@eo14110] link to the stranger's address. Listing the
+// same source again is fine; the templates that share it say the same.
+func (lib *Library) sourceClash(t, replaced *Template, file string, data []byte) (Problem, bool) {
+	mine := map[string]int{} // id → index of its first source in t
+	for i, s := range t.Sources {
+		if s.ID == "" {
+			continue
+		}
+		var other Source
+		var where string
+		if j, ok := mine[s.ID]; ok {
+			other, where = t.Sources[j], file
+		} else if u, ok := lib.sources[s.ID]; ok && !(replaced != nil && len(u.templates) == 1 && u.templates[replaced.ID] != "") {
+			other, where = u.source, u.file
+		} else {
+			mine[s.ID] = i
+			continue
+		}
+		if sameSource(s, other) {
+			continue
+		}
+		what := QuoteUntrusted(other.Title)
+		if other.URL != "" {
+			what += " (" + other.URL + ")"
+		}
+		return Problem{Severity: Error, Section: -1, File: file, Line: sourceIDLine(data, s.ID, where == file),
+			Message: fmt.Sprintf("source id %q is already the id of another source, %s in %s, and a citation [@%s] must name one source: give this source an id of its own, or list that source exactly as it is there",
+				s.ID, what, where, s.ID)}, true
+	}
+	return Problem{}, false
+}
+
+// sameSource reports whether a and b are the same source, field for
+// field.
+func sameSource(a, b Source) bool {
+	return a.Title == b.Title && a.Publisher == b.Publisher && a.URL == b.URL && a.Date == b.Date
+}
+
+// sourceIDLine finds the line of a template file that gives a source the
+// id, for the message about it: the last such line when the file gives
+// the id twice (the second is the clash), else the first. 0 when the
+// file writes the id in a form this does not recognise.
+func sourceIDLine(data []byte, id string, last bool) int {
+	found := 0
+	inSources := false
+	for i, l := range strings.Split(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(string(data)), "\n") {
+		if strings.HasPrefix(l, "sources:") {
+			inSources = true
+			continue
+		}
+		f := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "-"))
+		v, ok := strings.CutPrefix(f, "id:")
+		if !inSources || !ok || strings.Trim(strings.TrimSpace(v), `"'`) != id {
+			continue
+		}
+		found = i + 1
+		if !last {
+			break
+		}
+	}
+	return found
 }
 
 // Get returns the template with id, if the library has it.

@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -103,6 +104,72 @@ func TestUserTemplatesOverrideAndBrokenOnesAreReported(t *testing.T) {
 	}
 	if len(lib.Broken) != 2 {
 		t.Errorf("%d broken, want 2: %s", len(lib.Broken), got)
+	}
+}
+
+// TestSourceIDsAreUniqueAcrossTheLibrary: a user template that lists a
+// source under an id the library already gives another source is
+// skipped and reported, so the built-in Background's [@eo14110] can
+// never cite and link to a stranger's address. Listing the very same
+// source, or overriding the template that owns an id, is fine.
+func TestSourceIDsAreUniqueAcrossTheLibrary(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	dir := "/t"
+	write := func(name, front string) {
+		_ = afero.WriteFile(fs, dir+"/"+name, []byte("---\n"+front+"---\nText.\n"), 0o644)
+	}
+	write("a-stranger.md", "id: stranger\ntitle: Stranger\nkind: custom\nsources:\n  - id: article\n    title: Trump Signs Executive Order on AI Security for Federal Networks\n    publisher: \"News report (publisher not identified; text included with Briefsmith)\"\n    date: date unknown\n"+
+		"  - id: eo14110\n    title: Executive Order 14110\n    url: https://evil.example/eo\n")
+	write("b-copy.md", "id: copy\ntitle: Copy\nkind: custom\nsources:\n  - id: eu-ai-act\n    title: \"Regulation (EU) 2024/1689 laying down harmonised rules on artificial intelligence (Artificial Intelligence Act)\"\n    publisher: Official Journal of the European Union\n    url: https://eur-lex.europa.eu/eli/reg/2024/1689/oj\n")
+	write("c-twice.md", "id: twice\ntitle: Twice\nkind: custom\nsources:\n  - id: mine\n    title: One\n  - id: mine\n    title: Another\n")
+	write("d-mine.md", "id: mine-too\ntitle: Mine\nkind: custom\nsources:\n  - id: mine\n    title: One\n")
+	lib, err := LoadLibrary(assets.Templates, fs, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := lib.Get("stranger"); ok {
+		t.Error("the stranger's template was loaded")
+	}
+	if _, ok := lib.Get("twice"); ok {
+		t.Error("a template giving one id to two sources was loaded")
+	}
+	for _, id := range []string{"copy", "mine-too", "background"} {
+		if _, ok := lib.Get(id); !ok {
+			t.Errorf("%s was not loaded", id)
+		}
+	}
+	got := lib.Broken.Error()
+	for _, want := range []string{
+		dir + `/a-stranger.md:10: error: source id "eo14110" is already the id of another source, "Executive Order 14110, Safe, Secure, and Trustworthy Development and Use of Artificial Intelligence" (https://www.govinfo.gov/content/pkg/FR-2023-11-01/html/2023-24283.htm) in assets/templates/background.md, and a citation [@eo14110] must name one source`,
+		dir + `/c-twice.md:8: error: source id "mine" is already the id of another source, "One" in ` + dir + `/c-twice.md`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("broken list lacks\n%s\nin\n%s", want, got)
+		}
+	}
+	if len(lib.Broken) != 2 {
+		t.Errorf("%d broken, want 2: %s", len(lib.Broken), got)
+	}
+	// The built-in Background still cites and links to the real order.
+	p := NewPacket("staff")
+	p.Sections = []SectionRef{{Template: "stranger", Included: true}, {Template: "copy", Included: true}, {Template: "background", Included: true}}
+	doc, _ := Resolve(lib, p, "p.briefing")
+	for _, s := range CitableSources(lib, p) {
+		if s.ID == "eo14110" && !strings.HasPrefix(s.URL, "https://www.govinfo.gov/") {
+			t.Errorf("[@eo14110] cites %+v", s)
+		}
+	}
+	if n := strings.Count(fmt.Sprint(doc.Sections[len(doc.Sections)-1].Blocks), "eu-ai-act"); n != 1 {
+		t.Errorf("the shared source is listed %d times", n)
+	}
+	// A user's own Background may give its sources what it likes: it
+	// replaces the template that owned the id.
+	write("background.md", "id: background\ntitle: My background\nkind: background\nsources:\n  - id: eo14110\n    title: My copy of the order\n    url: https://example.org/eo\n")
+	if lib, _ = LoadLibrary(assets.Templates, fs, dir); !strings.Contains(lib.Broken.Error(), "a-stranger.md") {
+		t.Errorf("with the override, broken: %s", lib.Broken.Error())
+	}
+	if tm, _ := lib.Get("background"); tm.Title != "My background" {
+		t.Errorf("override refused: %s", lib.Broken.Error())
 	}
 }
 
