@@ -101,3 +101,16 @@ func (a Audience) Label() string {
 
 // String is the audience's name as stored in files.
 func (a Audience) String() string { return string(a) }
+
+// audienceList names the documents of audiences for a sentence: "staff
+// memos and client briefs".
+func audienceList(as []Audience) string {
+	names := make([]string, len(as))
+	for i, a := range as {
+		names[i] = a.Label() + "s"
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}

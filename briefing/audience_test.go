@@ -143,6 +143,52 @@ func TestOneUnsuitedSectionIsLeftOut(t *testing.T) {
 	}
 }
 
+// A section left out of this audience's document is never left out
+// without a word: one written in the user's own words is named in a
+// warning of its own saying how to print it; the template's text for
+// other audiences is listed in one line. Before, a client brief silently
+// dropped a staff section holding the user's text.
+func TestASectionLeftOutForTheAudienceIsReported(t *testing.T) {
+	lib := builtinLibrary(t)
+	p := loadSampleNamed(t, "client.briefing")
+	p.Audience = Client
+	mine := "My own analysis for the client."
+	for i, s := range p.Sections {
+		if s.Template == "talking-points" {
+			p.Sections[i].Body = &mine
+		}
+	}
+	_, probs := Resolve(lib, p, "client.briefing")
+	var own, others []Problem
+	for _, pr := range probs {
+		switch {
+		case strings.Contains(pr.Message, "Talking Points") && strings.Contains(pr.Message, "not printed in a client brief"):
+			own = append(own, pr)
+		case strings.Contains(pr.Message, "not printed in this client brief"):
+			others = append(others, pr)
+		}
+	}
+	if len(own) != 1 || own[0].Severity != Warning || own[0].Section < 0 || !strings.Contains(own[0].Message, "New section") ||
+		!strings.Contains(own[0].Message, "staff memos") {
+		t.Errorf("the section with the user's text: %v", own)
+	}
+	if len(others) != 1 || !strings.Contains(others[0].Message, `"Glossary"`) || strings.Contains(others[0].Message, "Talking Points") {
+		t.Errorf("the template sections for other audiences: %v", others)
+	}
+	// Switched off, nothing is said.
+	for i, s := range p.Sections {
+		if tm, ok := lib.Get(s.Template); ok && !tm.Suits(Client) {
+			p.Sections[i].Included = false
+		}
+	}
+	_, probs = Resolve(lib, p, "client.briefing")
+	for _, pr := range probs {
+		if strings.Contains(pr.Message, "not printed") {
+			t.Errorf("a switched-off section reported: %v", pr)
+		}
+	}
+}
+
 func TestQuestionsStayWithTheirAnswerLines(t *testing.T) {
 	p := loadSampleNamed(t, "classroom.briefing")
 	var b strings.Builder

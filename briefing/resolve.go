@@ -137,6 +137,7 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 	vars := Values(lib, p)
 	seenSource := map[string]bool{}
 	citable := map[string]bool{} // source ids a citation may name
+	var otherAudiences []int // untouched sections written for other audiences
 	type filled struct {
 		i           int
 		title, body string
@@ -153,6 +154,22 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 			continue
 		}
 		if !t.Suits(p.Audience) {
+			// One packet may hold several audiences' sections, but a
+			// section that silently vanishes from this audience's
+			// document looks lost: say so, and how to print it.
+			// Sections of the user's own words are named one by one;
+			// the template's own text for other audiences (a packet
+			// made for every audience) in one line.
+			if ref.Body != nil || strings.TrimSpace(ref.Title) != "" {
+				title := t.TitleFor(p.Audience)
+				if strings.TrimSpace(ref.Title) != "" {
+					title = ref.Title
+				}
+				at(i, Warning, "section %d %q is not printed in a %s: its template %q is written for %s. To print your text here, add a New section and move the text into it; to silence this, switch the section off",
+					i+1, title, p.Audience.Label(), t.ID, audienceList(t.Audiences))
+			} else {
+				otherAudiences = append(otherAudiences, i)
+			}
 			continue
 		}
 		// A topic-neutral template's text is guidance to write over
@@ -206,7 +223,8 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 		for _, f := range textFaults(title) {
 			at(i, Error, "section %d %q, title: %s", i+1, title, f)
 		}
-		for _, f := range textFaults(body) {
+		faults := textFaults(body)
+		for _, f := range append(faults, charRefFaults(body, faults)...) {
 			at(i, Error, "section %d %q, line %d: %s", i+1, title, f.line, f)
 		}
 		for _, f := range accessibilityFaults(body) {
@@ -250,10 +268,31 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 	if p.Style.Cover {
 		doc.Front = append(doc.Front, render.PageBreak{})
 	}
+	if len(otherAudiences) > 0 {
+		names := make([]string, len(otherAudiences))
+		for k, i := range otherAudiences {
+			t, _ := lib.Get(p.Sections[i].Template)
+			names[k] = fmt.Sprintf("%d %q", i+1, t.TitleFor(p.Audience))
+		}
+		verb := "are"
+		if len(names) == 1 {
+			verb = "is"
+		}
+		at(otherAudiences[0], Warning, "%s %s %s not printed in this %s: written for other audiences, they print when the packet is exported for those; switch them off to silence this",
+			pluralWord(len(names), "section"), strings.Join(names, ", "), verb, p.Audience.Label())
+	}
 	probs = append(probs, checkVariables(lib, p, name, vars)...)
 	probs = append(probs, settingsAccessibility(p, name, doc)...)
 	sortProblems(probs)
 	return doc, probs
+}
+
+// pluralWord is unit, with an s for more than one.
+func pluralWord(n int, unit string) string {
+	if n == 1 {
+		return unit
+	}
+	return unit + "s"
 }
 
 func fillBody(t *Template, ref SectionRef, vars map[string]any, name string) (string, error) {

@@ -31,6 +31,9 @@ const (
 	// combiningMark: a mark left over after composition (NFC), which the
 	// renderer cannot place over or under its letter.
 	combiningMark
+	// badReference: a character reference naming no character (&#0;,
+	// &#xD800;), which would print as a replacement mark.
+	badReference
 )
 
 // textFault is one reason a text cannot be printed: the first offending
@@ -45,6 +48,15 @@ type textFault struct {
 
 // String says what is wrong in the words the user reads.
 func (f textFault) String() string {
+	if f.kind == badReference {
+		return fmt.Sprintf("%s names no character; remove it or write the character itself", referenceText(f))
+	}
+	if strings.HasPrefix(f.word, "&") && f.kind != combiningMark {
+		// Found through a character reference: name the reference the
+		// user wrote, since the character itself is nowhere in the text.
+		what := textFault{kind: f.kind, r: f.r, line: f.line, word: string(f.r)}
+		return referenceText(f) + ": " + what.String()
+	}
 	switch f.kind {
 	case rightToLeft:
 		return fmt.Sprintf("%s text %q (%s) is written right to left, which Briefsmith cannot print yet", scriptOf(f.r), f.word, describeRune(f.r))

@@ -122,3 +122,43 @@ func TestControlCharactersAreReported(t *testing.T) {
 		t.Fatalf("plain text reported: %v", f)
 	}
 }
+
+// Characters written as Markdown character references are checked as the
+// Markdown parser decodes them: an emoji, a CJK letter, a noncharacter,
+// an escape, a direction override and Hebrew letters printed as "?" (or
+// not at all) when written &#x…; although the same characters typed were
+// reported. References in code print as written and are not decoded;
+// references that do print (&eacute;, &#169;) still do.
+func TestCharacterReferencesAreCheckedAsDecoded(t *testing.T) {
+	lib := builtinLibrary(t)
+	bad := "Smile &#x1F600; and &#x4E2D;.\nNon &#xFFFE; &#xD800; &#27; esc.\nRTL &#x202E;abc &#x5D0;."
+	p := NewPacket(Staff)
+	p.Title = "References"
+	p.Sections = []SectionRef{{Template: "blank", Included: true, Body: &bad}}
+	_, probs := Resolve(lib, p, "refs.briefing")
+	want := map[string]int{"&#x1F600;": 1, "&#x4E2D;": 1, "&#xFFFE;": 2, "&#xD800;": 2, "&#27;": 2, "&#x202E;": 3, "&#x5D0;": 3}
+	for ref, line := range want {
+		found := false
+		for _, pr := range probs {
+			if pr.Severity == Error && pr.Section == 0 && strings.Contains(pr.Message, ref) && strings.Contains(pr.Message, "line "+strconv.Itoa(line)+":") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s on line %d not reported: %v", ref, line, probs)
+		}
+	}
+
+	good := "Caf&eacute; &#169; 2026 &amp; more; code `&#x1F600;` stays.\n\n```\n&#x1F600;\n```"
+	p.Sections[0].Body = &good
+	if _, probs := Resolve(lib, p, "refs.briefing"); probs.HasErrors() {
+		t.Fatalf("printable references refused: %v", probs)
+	}
+	data, _ := renderPacket(t, p)
+	text := tool(t, "pdftotext", "-enc", "UTF-8", writePDF(t, data), "-")
+	for _, w := range []string{"Café", "© 2026", "&#x1F600;"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the PDF lacks %q:\n%s", w, text)
+		}
+	}
+}
