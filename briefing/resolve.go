@@ -137,7 +137,7 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 	vars := Values(lib, p)
 	seenSource := map[string]bool{}
 	citable := map[string]bool{} // source ids a citation may name
-	var otherAudiences []int // untouched sections written for other audiences
+	var otherAudiences []int     // untouched sections written for other audiences
 	type filled struct {
 		i           int
 		title, body string
