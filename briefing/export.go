@@ -3,6 +3,7 @@ package briefing
 import (
 	"bytes"
 	"fmt"
+	"io"
 
 	"github.com/briefsmith/briefsmith/briefing/render"
 	"github.com/spf13/afero"
@@ -161,13 +162,29 @@ func preparePacket(lib *Library, p *Packet, name string) (*render.PDF, Result, e
 // Export renders p and writes the PDF to out on fsys atomically: a failed
 // export leaves no file, or the previous one, at out. When name is the
 // packet's file, out may not be that file (NotOver). The PDF goes to the
-// file as it is written out, not through a copy of it in memory.
+// file as it is written out, not through a copy of it in memory. An out
+// that is a device or a pipe (a terminal, /dev/stdout) is written
+// directly (AllowStreams).
 func Export(fsys afero.Fs, out string, lib *Library, p *Packet, name string) (Result, error) {
 	pdf, res, err := preparePacket(lib, p, name)
 	if err != nil {
 		return res, err
 	}
-	if err := WriteFilesAtomic(fsys, []OutputFile{{Name: out, From: pdf}}, NotOver(name)); err != nil {
+	if err := WriteFilesAtomic(fsys, []OutputFile{{Name: out, From: pdf}}, NotOver(name), AllowStreams()); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// ExportTo renders p and writes the PDF to w (standard output) as it is
+// produced, with Export's refusals. There is no file to keep whole: a
+// failure part way leaves what was written before it.
+func ExportTo(w io.Writer, lib *Library, p *Packet, name string) (Result, error) {
+	pdf, res, err := preparePacket(lib, p, name)
+	if err != nil {
+		return res, err
+	}
+	if _, err := pdf.WriteTo(w); err != nil {
 		return res, err
 	}
 	return res, nil
@@ -198,7 +215,7 @@ func ExportDocx(fsys afero.Fs, out string, lib *Library, p *Packet, name string)
 	if err != nil {
 		return res, err
 	}
-	if err := WriteFileAtomic(fsys, out, data, NotOver(name)); err != nil {
+	if err := WriteFileAtomic(fsys, out, data, NotOver(name), AllowStreams()); err != nil {
 		return res, err
 	}
 	return res, nil

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -20,9 +21,11 @@ import (
 
 // Every file Briefsmith writes goes through WriteFilesAtomic, so the rules
 // for output paths live here once: never over the file being read, only
-// over regular files, keeping the replaced file's mode, with temporary
-// names that fit, leaving no folder or temporary file behind a failure,
-// and clearing away what a killed save left.
+// over regular files (an export may also go into a device or a pipe,
+// written as it stands), through a link to the file it names and never
+// over the link, keeping the replaced file's mode, with temporary names
+// that fit, leaving no folder or temporary file behind a failure, and
+// clearing away what a killed save left.
 
 // OutputFile is one file of a set written together by WriteFilesAtomic.
 type OutputFile struct {
@@ -38,7 +41,8 @@ type OutputFile struct {
 type WriteOption func(*writeConfig)
 
 type writeConfig struct {
-	inputs []string
+	inputs  []string
+	streams bool
 }
 
 // NotOver makes a save refuse to replace any of the named files: the ones
@@ -47,6 +51,17 @@ type writeConfig struct {
 // that are not existing files are ignored.
 func NotOver(inputs ...string) WriteOption {
 	return func(c *writeConfig) { c.inputs = append(c.inputs, inputs...) }
+}
+
+// AllowStreams lets a save of one file write into a character device or
+// a pipe (a terminal, /dev/stdout, a named pipe), or a link to one: such
+// an output is written directly, as any program writes to it, since a
+// temporary file renamed over it would replace the device or pipe with
+// a regular file (as root, "-o /dev/stdout" did) rather than write to
+// it. Exports allow it; packets and templates, which must be files to be
+// opened again, do not.
+func AllowStreams() WriteOption {
+	return func(c *writeConfig) { c.streams = true }
 }
 
 var (
@@ -244,9 +259,18 @@ func WriteFilesAtomic(fsys afero.Fs, files []OutputFile, opts ...WriteOption) (e
 	for _, o := range opts {
 		o(&cfg)
 	}
+	if len(files) == 1 && cfg.streams {
+		if info, err := fsys.Stat(files[0].Name); err == nil && isStream(info.Mode()) {
+			return writeStream(fsys, files[0], cfg.inputs)
+		}
+	}
 	existing := make([]os.FileInfo, len(files))
+	targets := make([]string, len(files))
 	for i, f := range files {
 		if existing[i], err = checkOutput(fsys, f.Name, cfg.inputs); err != nil {
+			return err
+		}
+		if targets[i], err = linkTarget(fsys, f.Name, existing[i]); err != nil {
 			return err
 		}
 	}
@@ -262,7 +286,7 @@ func WriteFilesAtomic(fsys afero.Fs, files []OutputFile, opts ...WriteOption) (e
 	}()
 	swept := map[string]bool{}
 	for i, f := range files {
-		dir := filepath.Dir(f.Name)
+		dir := filepath.Dir(targets[i])
 		m, err := makeFolders(fsys, dir)
 		made = append(made, m...)
 		if err != nil {
@@ -272,7 +296,7 @@ func WriteFilesAtomic(fsys afero.Fs, files []OutputFile, opts ...WriteOption) (e
 			swept[dir] = true
 			removeStaleTemps(fsys, dir, time.Now())
 		}
-		s := &stagedFile{name: f.Name}
+		s := &stagedFile{name: targets[i]}
 		staged = append(staged, s)
 		if err := s.write(fsys, f, existing[i]); err != nil {
 			return saveError(f.Name, err)
@@ -296,6 +320,96 @@ func WriteFilesAtomic(fsys afero.Fs, files []OutputFile, opts ...WriteOption) (e
 func WriteFileAtomic(fsys afero.Fs, name string, data []byte, opts ...WriteOption) error {
 	return WriteFilesAtomic(fsys, []OutputFile{{Name: name, Data: data}}, opts...)
 }
+
+// isStream reports whether a file of mode m is written as a stream: a
+// character device (a terminal, /dev/null) or a pipe. A block device (a
+// disk) or a socket never is.
+func isStream(m fs.FileMode) bool {
+	return m&fs.ModeNamedPipe != 0 || m&fs.ModeCharDevice != 0
+}
+
+// writeStream writes f into the device or pipe it names, through any
+// link, without a temporary file: there is nothing to rename into place,
+// and a device or pipe is never replaced. A pipe's open waits for a
+// reader, as a shell's "> pipe" does.
+func writeStream(fsys afero.Fs, f OutputFile, inputs []string) error {
+	info, err := fsys.Stat(f.Name)
+	if err != nil {
+		return saveError(f.Name, err)
+	}
+	for _, in := range inputs {
+		if sameFile(fsys, f.Name, info, in) {
+			return &fileError{err: errOutputIsInput, msg: fmt.Sprintf(
+				"%s could not be saved: it is the file being read, and saving would replace it. Choose another name for the output; nothing was changed.", f.Name)}
+		}
+	}
+	out, err := fsys.OpenFile(f.Name, os.O_WRONLY, 0)
+	if err != nil {
+		return streamError(f.Name, err)
+	}
+	if f.From != nil {
+		_, err = f.From.WriteTo(out)
+	} else {
+		_, err = out.Write(f.Data)
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return streamError(f.Name, err)
+	}
+	return nil
+}
+
+// streamError explains a failed write into a device or pipe: part of
+// the output may have gone through, which cannot be taken back.
+func streamError(name string, err error) error {
+	why := plainIOError(err).Error()
+	if errors.Is(err, syscall.EPIPE) {
+		why = "the program reading from it stopped reading"
+	}
+	return &fileError{msg: fmt.Sprintf("%s could not be written: %s. What was written before that went through.", name, why), err: err}
+}
+
+// linkTarget is the file a save of name replaces: name itself, or, when
+// name is a symbolic link, the file the link leads to, so the link stays
+// a link (a save used to rename its file over the link). info is what
+// name leads to now, nil when nothing. A link that leads to a file other
+// than the one there now by another name (a deleted file still open,
+// which /proc/self/fd shows as "name (deleted)") is refused.
+func linkTarget(fsys afero.Fs, name string, info os.FileInfo) (string, error) {
+	lr, ok := fsys.(afero.LinkReader)
+	if !ok {
+		return name, nil
+	}
+	target := name
+	for range maxLinks {
+		l, err := lstat(fsys, target)
+		if err != nil || l.Mode()&fs.ModeSymlink == 0 {
+			break
+		}
+		to, err := lr.ReadlinkIfPossible(target)
+		if err != nil {
+			return "", saveError(name, err)
+		}
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(filepath.Dir(target), to)
+		}
+		target = to
+	}
+	if target == name || info == nil {
+		return target, nil
+	}
+	if now, err := fsys.Stat(target); err != nil || !os.SameFile(info, now) {
+		return "", &fileError{err: errNotRegular, msg: fmt.Sprintf(
+			"%s could not be saved: it is a link to a file that has no name to save to (%s); choose another name. Nothing was changed.", name, target)}
+	}
+	return target, nil
+}
+
+// maxLinks bounds how many links in a row linkTarget follows, as the
+// system does (40 on Linux); a loop of links then fails at the Stat.
+const maxLinks = 40
 
 // checkOutput refuses an output path that must not be written, and
 // returns what is there now (nil for a new name).
@@ -384,7 +498,7 @@ func removeEmptyFolders(fsys afero.Fs, made []string) {
 // stagedFile is one output of a save, written to its temporary file and
 // waiting to be renamed into place.
 type stagedFile struct {
-	name string
+	name string // the file replaced: the output, or the file its link names
 	tmp  string
 	id   uint64
 	file afero.File // open until written

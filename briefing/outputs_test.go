@@ -5,6 +5,7 @@ package briefing
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -148,6 +149,147 @@ func TestSaveWritesOnlyToRegularFiles(t *testing.T) {
 	sub := filepath.Join(dir, "folder.pdf")
 	_ = os.Mkdir(sub, 0o755)
 	plainRefusal(t, WriteFileAtomic(fsys, sub, []byte("x")), sub, "is a folder")
+}
+
+// TestExportWritesToDevicesAndPipesDirectly: an export (AllowStreams)
+// to a character device or a pipe, or to a link to one, writes into it as
+// any program would, and leaves it in place: "-o /dev/stdout" once
+// replaced the device link with a regular file. A socket is still
+// refused, and so is a pipe among a set of files written together.
+func TestExportWritesToDevicesAndPipesDirectly(t *testing.T) {
+	fsys := afero.NewOsFs()
+	dir := t.TempDir()
+	data := []byte("%PDF-1.7 written")
+	fifo := filepath.Join(dir, "pipe.pdf")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	fifoLink := filepath.Join(dir, "pipe-link.pdf")
+	nullLink := filepath.Join(dir, "null-link.pdf")
+	for _, l := range [][2]string{{"pipe.pdf", fifoLink}, {os.DevNull, nullLink}} {
+		if err := os.Symlink(l[0], l[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	targets := []string{fifo, fifoLink, nullLink}
+	names := []string{"null-link.pdf", "pipe-link.pdf", "pipe.pdf"}
+	dev := filepath.Join(dir, "null.pdf")
+	if err := syscall.Mknod(dev, syscall.S_IFCHR|0o666, int(nullDevice())); err == nil {
+		targets = append(targets, dev)
+		names = append(names, "null.pdf")
+	}
+	for _, out := range targets {
+		before, err := os.Lstat(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		read := make(chan []byte, 1)
+		if info, _ := os.Stat(out); info.Mode()&os.ModeNamedPipe != 0 {
+			go func() {
+				b, _ := os.ReadFile(fifo)
+				read <- b
+			}()
+		}
+		if err := WriteFilesAtomic(fsys, []OutputFile{{Name: out, From: bytesWriterTo(data)}}, AllowStreams()); err != nil {
+			t.Errorf("%s: %v", out, err)
+		}
+		if info, _ := os.Stat(out); info.Mode()&os.ModeNamedPipe != 0 {
+			select {
+			case got := <-read:
+				if string(got) != string(data) {
+					t.Errorf("%s: the pipe gave %q", out, got)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatalf("%s: nothing came through the pipe", out)
+			}
+		}
+		after, err := os.Lstat(out)
+		if err != nil || after.Mode() != before.Mode() || !os.SameFile(before, after) {
+			t.Errorf("%s was replaced: %v -> %v (%v)", out, before.Mode(), after, err)
+		}
+	}
+	if extra := leftovers(t, fsys, dir, names...); len(extra) > 0 {
+		t.Fatalf("left behind %v", extra)
+	}
+	// Without AllowStreams (a packet, a template) a pipe is refused.
+	plainRefusal(t, WriteFileAtomic(fsys, fifo, data), fifo, "not a regular file")
+	// Nor is a pipe one of a set: the set is all or nothing, and what
+	// went into a pipe cannot be taken back.
+	err := WriteFilesAtomic(fsys, []OutputFile{{Name: filepath.Join(dir, "a.pdf"), Data: data}, {Name: fifo, Data: data}}, AllowStreams())
+	plainRefusal(t, err, fifo, "not a regular file")
+	if extra := leftovers(t, fsys, dir, names...); len(extra) > 0 {
+		t.Fatalf("a refused set left %v", extra)
+	}
+	// A socket takes no writes by name at all.
+	sock := filepath.Join(dir, "s.pdf")
+	fd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_STREAM, 0)
+	if err == nil {
+		defer syscall.Close(fd)
+		if syscall.Bind(fd, &syscall.SockaddrUnix{Name: sock}) == nil {
+			plainRefusal(t, WriteFileAtomic(fsys, sock, data, AllowStreams()), sock, "it is a socket")
+		}
+	}
+}
+
+// bytesWriterTo is data as an io.WriterTo, as an export's PDF is.
+type bytesWriterTo []byte
+
+func (b bytesWriterTo) WriteTo(w io.Writer) (int64, error) {
+	n, err := w.Write(b)
+	return int64(n), err
+}
+
+// TestSaveThroughALinkKeepsTheLink: a save to a link to a regular file
+// replaces the file, atomically, and the link stays a link. On Linux
+// /dev/stdout is such a link when the output is redirected to a file
+// (through /proc/self/fd/1); as root, the link itself was replaced.
+func TestSaveThroughALinkKeepsTheLink(t *testing.T) {
+	fsys := afero.NewOsFs()
+	dir := t.TempDir()
+	target := filepath.Join(dir, "real.pdf")
+	_ = os.WriteFile(target, []byte("old"), 0o640)
+	link := filepath.Join(dir, "link.pdf")
+	if err := os.Symlink("real.pdf", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFileAtomic(fsys, link, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", info, err)
+	}
+	if got, _ := os.ReadFile(target); string(got) != "new" {
+		t.Errorf("the file the link names holds %q", got)
+	}
+	if info, _ := os.Stat(target); info.Mode().Perm() != 0o640 {
+		t.Errorf("the file's mode became %o", info.Mode().Perm())
+	}
+	if extra := leftovers(t, fsys, dir, "link.pdf", "real.pdf"); len(extra) > 0 {
+		t.Fatalf("left behind %v", extra)
+	}
+	// A link like /dev/stdout's, to a file this process has open.
+	f, err := os.Create(filepath.Join(dir, "redirected.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fdLink := fmt.Sprintf("/proc/self/fd/%d", f.Fd())
+	if _, err := os.Stat(fdLink); err != nil {
+		t.Skip("no /proc/self/fd here")
+	}
+	stdout := filepath.Join(dir, "stdout")
+	if err := os.Symlink(fdLink, stdout); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFileAtomic(fsys, stdout, []byte("%PDF-1.7"), AllowStreams()); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Lstat(stdout); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the stdout link was replaced: %v %v", info, err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "redirected.pdf")); string(got) != "%PDF-1.7" {
+		t.Errorf("the redirected file holds %q", got)
+	}
 }
 
 // nullDevice is the device number of /dev/null (major 1, minor 3 on

@@ -15,11 +15,12 @@ import (
 
 	"github.com/briefsmith/briefsmith/briefing"
 	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/spf13/afero"
 )
 
 func runExport(env Env, args []string) int {
 	fs := newFlags(env, "export")
-	out := fs.String("o", "", "write to `OUT.pdf` (or OUT.docx, OUT.md; required)")
+	out := fs.String("o", "", "write to `OUT.pdf` (or OUT.docx, OUT.md; - for standard output; required)")
 	pageSize := fs.String("page-size", "", "override the packet's page size: "+briefing.PageSizeNames(" or "))
 	audience := fs.String("audience", "", "override the packet's audience: "+briefing.AudienceNames(", "))
 	lang := langFlag{}
@@ -60,6 +61,10 @@ func runExport(env Env, args []string) int {
 	}
 	if *format == "md" && *all {
 		fmt.Fprintln(env.Stderr, "briefsmith export: --all-audiences writes PDFs or Word documents only")
+		return ExitUsage
+	}
+	if *out == stdoutName && *all {
+		fmt.Fprintln(env.Stderr, "briefsmith export: --all-audiences writes one file per audience into the folder -o names; -o - (standard output) takes one document")
 		return ExitUsage
 	}
 	if *all && *audience != "" {
@@ -121,6 +126,12 @@ func runExport(env Env, args []string) int {
 	if *format == "docx" {
 		export = briefing.ExportDocx
 	}
+	if *out == stdoutName {
+		export = func(_ afero.Fs, _ string, lib *briefing.Library, p *briefing.Packet, name string) (briefing.Result, error) {
+			return exportToStdout(env, lib, p, name, *format)
+		}
+	}
+	said := successTo(env, *out)
 	res, err := export(env.Fs, *out, lib, p, pname)
 	if res.Fit != nil {
 		fmt.Fprintln(env.Stderr, "briefsmith export: fit: "+res.Fit.Report)
@@ -145,11 +156,86 @@ func runExport(env Env, args []string) int {
 		return fail(env, "export", err)
 	}
 	if *format == "docx" {
-		fmt.Fprintf(env.Stdout, "%s: Word document\n", *out)
+		fmt.Fprintf(said, "%s: Word document\n", outputName(*out))
 	} else {
-		fmt.Fprintf(env.Stdout, "%s: %d pages\n", *out, res.Info.Pages)
+		fmt.Fprintf(said, "%s: %d pages\n", outputName(*out), res.Info.Pages)
 	}
 	return ExitOK
+}
+
+// stdoutName is what -o takes for standard output, as most tools do.
+const stdoutName = "-"
+
+// exportToStdout writes the packet as a PDF or (format "docx") a Word
+// document to standard output.
+func exportToStdout(env Env, lib *briefing.Library, p *briefing.Packet, name, format string) (briefing.Result, error) {
+	if format == "docx" {
+		data, res, err := briefing.RenderPacketDocx(lib, p, name)
+		if err != nil {
+			return res, err
+		}
+		return res, stdoutError(writeAll(env.Stdout, data))
+	}
+	w := &watchedWriter{w: env.Stdout}
+	res, err := briefing.ExportTo(w, lib, p, name)
+	if w.err != nil {
+		return res, stdoutError(w.err) // made, but not written
+	}
+	return res, err
+}
+
+// watchedWriter keeps the first error writing to w, to tell a failure to
+// write from a failure to make what is written.
+type watchedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (ww *watchedWriter) Write(p []byte) (int, error) {
+	n, err := ww.w.Write(p)
+	if err != nil && ww.err == nil {
+		ww.err = err
+	}
+	return n, err
+}
+
+func writeAll(w io.Writer, data []byte) error {
+	_, err := w.Write(data)
+	return err
+}
+
+// stdoutError says in words that standard output could not be written.
+func stdoutError(err error) error {
+	if err == nil {
+		return nil
+	}
+	why := briefing.PlainFileError(err).Error()
+	if errors.Is(err, syscall.EPIPE) {
+		why = "the program reading it stopped reading"
+	}
+	return fmt.Errorf("standard output could not be written: %s", why)
+}
+
+// successTo is where the line saying what was written goes: standard
+// error when the document itself goes to standard output, or to a device
+// or pipe that may be it (-o /dev/stdout), so the line never lands in
+// the middle of what a pipe carries; standard output otherwise.
+func successTo(env Env, out string) io.Writer {
+	if out == stdoutName {
+		return env.Stderr
+	}
+	if info, err := env.Fs.Stat(out); err == nil && (info.Mode()&os.ModeNamedPipe != 0 || info.Mode()&os.ModeCharDevice != 0) {
+		return env.Stderr
+	}
+	return env.Stdout
+}
+
+// outputName is how the success line names an output.
+func outputName(out string) string {
+	if out == stdoutName {
+		return "standard output"
+	}
+	return out
 }
 
 // formatNames are the export formats, as --format takes them, and how
@@ -228,7 +314,12 @@ func exportMarkdown(env Env, lib *briefing.Library, p *briefing.Packet, pname, n
 	if err := render.WriteMarkdown(&buf, doc); err != nil {
 		return fail(env, "export", err)
 	}
-	if err := briefing.WriteFileAtomic(env.Fs, out, buf.Bytes(), briefing.NotOver(name)); err != nil {
+	said := successTo(env, out)
+	if out == stdoutName {
+		if err := writeAll(env.Stdout, buf.Bytes()); err != nil {
+			return fail(env, "export", stdoutError(err))
+		}
+	} else if err := briefing.WriteFileAtomic(env.Fs, out, buf.Bytes(), briefing.NotOver(name), briefing.AllowStreams()); err != nil {
 		return fail(env, "export", err)
 	}
 	n := 0
@@ -237,7 +328,7 @@ func exportMarkdown(env Env, lib *briefing.Library, p *briefing.Packet, pname, n
 			n++
 		}
 	}
-	fmt.Fprintf(env.Stdout, "%s: %d sections\n", out, n)
+	fmt.Fprintf(said, "%s: %d sections\n", outputName(out), n)
 	return ExitOK
 }
 
@@ -359,6 +450,9 @@ func runVersion(env Env, args []string) int {
 // called report.docx would not open in Word). "" when the name is fine;
 // writing over the packet being read is refused later, by Export.
 func outputNameProblem(env Env, input, out, format string, all bool) string {
+	if out == stdoutName {
+		return ""
+	}
 	ext := strings.ToLower(filepath.Ext(out))
 	_, known := formatNames[strings.TrimPrefix(ext, ".")]
 	switch {

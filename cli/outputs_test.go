@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -91,7 +92,11 @@ func TestExportOverItsOwnPacketIsRefused(t *testing.T) {
 	}
 }
 
-func TestExportToADeviceOrPipeIsRefused(t *testing.T) {
+// TestExportWritesIntoAPipeOrDevice: -o naming a pipe, a device or a
+// link to one writes into it, as any program's output does, and leaves
+// it as it was: a temporary file renamed over it would have replaced it
+// (as root, "-o /dev/stdout" replaced the device link with a file).
+func TestExportWritesIntoAPipeOrDevice(t *testing.T) {
 	fsys := afero.NewOsFs()
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "out.pdf")
@@ -100,13 +105,162 @@ func TestExportToADeviceOrPipeIsRefused(t *testing.T) {
 	}
 	null := filepath.Join(dir, "null.pdf")
 	_ = os.Symlink(os.DevNull, null)
-	for _, out := range []string{fifo, null} {
-		refused(t, run(t, fsys, "export", "-o", out), out, "not a regular file")
-		if info, err := os.Stat(out); err != nil || info.Mode().IsRegular() {
-			t.Fatalf("%s was replaced by a regular file", out)
+	link := filepath.Join(dir, "pipe-link.pdf")
+	_ = os.Symlink("out.pdf", link)
+	for _, out := range []string{fifo, link} {
+		read := make(chan []byte, 1)
+		go func() {
+			b, _ := os.ReadFile(fifo)
+			read <- b
+		}()
+		r := run(t, fsys, "export", "-o", out)
+		if r.code != ExitOK {
+			t.Fatalf("-o %s: %+v", out, r)
+		}
+		select {
+		case pdf := <-read:
+			if !bytes.HasPrefix(pdf, []byte("%PDF-")) || !bytes.Contains(pdf[len(pdf)-32:], []byte("%%EOF")) {
+				t.Errorf("-o %s: the pipe carried %d bytes, not a whole PDF", out, len(pdf))
+			}
+			if bytes.Contains(pdf, []byte("pages\n")) {
+				t.Errorf("-o %s: the success line went into the pipe", out)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("-o %s: nothing came through the pipe", out)
+		}
+		if !strings.Contains(r.stderr, out+": ") || r.stdout != "" {
+			t.Errorf("-o %s: the success line is not on standard error: %+v", out, r)
 		}
 	}
-	onlyFiles(t, fsys, dir, "null.pdf", "out.pdf")
+	if r := run(t, fsys, "export", "-o", null); r.code != ExitOK {
+		t.Fatalf("%+v", r)
+	}
+	if info, err := os.Lstat(null); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link to /dev/null was replaced: %v %v", info, err)
+	}
+	if info, err := os.Lstat(fifo); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the pipe was replaced: %v %v", info, err)
+	}
+	onlyFiles(t, fsys, dir, "null.pdf", "out.pdf", "pipe-link.pdf")
+}
+
+// TestExportToStandardOutput: -o - writes the document to standard
+// output (it made a file named "-") and says what it wrote on standard
+// error, out of the document's way.
+func TestExportToStandardOutput(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	for _, c := range []struct {
+		format, starts, said string
+	}{
+		{"pdf", "%PDF-", "standard output: "},
+		{"docx", "PK\x03\x04", "standard output: Word document"},
+		{"md", "# Executive Order", "standard output: "},
+	} {
+		r := run(t, fsys, "export", "--format", c.format, "-o", "-")
+		if r.code != ExitOK || !strings.HasPrefix(r.stdout, c.starts) || !strings.Contains(r.stderr, c.said) {
+			t.Errorf("--format %s -o -: exit %d, stdout %.20q, stderr %q", c.format, r.code, r.stdout, r.stderr)
+		}
+		if ok, _ := afero.Exists(fsys, "-"); ok {
+			t.Fatalf("--format %s -o - made a file named -", c.format)
+		}
+	}
+	r := run(t, fsys, "export", "--all-audiences", "-o", "-")
+	if r.code != ExitUsage || !strings.Contains(r.stderr, "-o - (standard output) takes one document") {
+		t.Errorf("--all-audiences -o -: %+v", r)
+	}
+	// A reader that stops: said in words, not as the system's error.
+	var errb bytes.Buffer
+	env := Env{Fs: fsys, Stdout: failingWriter{}, Stderr: &errb, Now: time.Now}
+	if code := Run([]string{"export", "-o", "-"}, env); code != ExitInput || !strings.Contains(errb.String(), "standard output could not be written: the program reading it stopped reading") {
+		t.Errorf("exit %d: %s", code, errb.String())
+	}
+}
+
+// failingWriter is standard output whose reader has gone.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, syscall.EPIPE }
+
+// TestHelperExport is not a test: TestExportToAStdoutLink runs it as a
+// separate process, with the arguments in BRIEFSMITH_EXPORT_ARGS, so that
+// /proc/self/fd/1 is that process's standard output.
+func TestHelperExport(t *testing.T) {
+	args := os.Getenv("BRIEFSMITH_EXPORT_ARGS")
+	if args == "" {
+		t.Skip("helper process for TestExportToAStdoutLink")
+	}
+	env := Env{Fs: afero.NewOsFs(), Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now}
+	os.Exit(Run(strings.Split(args, "\x1f"), env))
+}
+
+// TestExportToAStdoutLink runs "export -o LINK", LINK being what
+// /dev/stdout is (a link to /proc/self/fd/1), with standard output sent
+// to a file and to a pipe: the file gets the PDF, the pipe carries it,
+// and the link stays a link. (The real /dev/stdout is not used: a
+// regression would replace it for the whole machine.)
+func TestExportToAStdoutLink(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a process; skipped with -short")
+	}
+	if _, err := os.Stat("/proc/self/fd/1"); err != nil {
+		t.Skip("no /proc/self/fd here")
+	}
+	dir := t.TempDir()
+	link := filepath.Join(dir, "stdout")
+	if err := os.Symlink("/proc/self/fd/1", link); err != nil {
+		t.Fatal(err)
+	}
+	helper := func(stdout any) (*exec.Cmd, *bytes.Buffer) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperExport$")
+		cmd.Env = append(os.Environ(), "BRIEFSMITH_EXPORT_ARGS=export\x1f-o\x1f"+link)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if f, ok := stdout.(*os.File); ok {
+			cmd.Stdout = f
+		}
+		return cmd, &stderr
+	}
+	// Standard output sent to a file, as "> out.pdf" does.
+	outFile := filepath.Join(dir, "redirected.pdf")
+	f, err := os.Create(outFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd, stderr := helper(f)
+	err = cmd.Run()
+	f.Close()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if pdf, _ := os.ReadFile(outFile); !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Errorf("the redirected file holds %.20q", pdf)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v %v", info, err)
+	}
+	// Standard output a pipe, as "| lpr" makes it.
+	cmd, stderr = helper(nil)
+	pipe, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	pdf, _ := io.ReadAll(pipe)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(pdf), []byte("%%EOF")) {
+		t.Errorf("the pipe carried %.20q … %q", pdf, pdf[max(0, len(pdf)-20):])
+	}
+	if !strings.Contains(stderr.String(), link+": ") {
+		t.Errorf("the success line is not on standard error: %s", stderr)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v %v", info, err)
+	}
+	onlyFiles(t, afero.NewOsFs(), dir, "redirected.pdf", "stdout")
 }
 
 func TestExportKeepsTheModeOfTheFileItReplaces(t *testing.T) {
@@ -386,16 +540,6 @@ func TestHostileOutputs(t *testing.T) {
 			newPacket(t, afero.NewOsFs(), p)
 			return []string{"export", p, "--format", "md", "-o", p}
 		}, "memo.briefing", "is the file being read"},
-		{"a pipe", func(t *testing.T, dir string) []string {
-			if err := syscall.Mkfifo(filepath.Join(dir, "out.pdf"), 0o600); err != nil {
-				t.Skip(err)
-			}
-			return []string{"export", "-o", filepath.Join(dir, "out.pdf")}
-		}, "out.pdf", "it is a pipe (FIFO), not a regular file"},
-		{"a link to /dev/null", func(t *testing.T, dir string) []string {
-			_ = os.Symlink(os.DevNull, filepath.Join(dir, "out.pdf"))
-			return []string{"export", "-o", filepath.Join(dir, "out.pdf")}
-		}, "out.pdf", "it is a device, not a regular file"},
 		{"a socket", func(t *testing.T, dir string) []string {
 			fd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_STREAM, 0)
 			if err != nil {
