@@ -13,6 +13,11 @@ import (
 // K) come out as visible escapes, so the reader sees exactly what is there.
 func QuoteUntrusted(s string) string { return strconv.QuoteToASCII(s) }
 
+// PrintableText is printableMessage for the front ends: a file name, a
+// title or a message that may hold text from outside, safe to print,
+// escaped as problems print the names of packets.
+func PrintableText(s string) string { return printableMessage(s) }
+
 // printableMessage makes a message safe to print on a terminal or show in
 // a dialog: any control or format character it carries, from whatever
 // text a library echoed, is written as an escape instead.

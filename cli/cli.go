@@ -272,11 +272,28 @@ func onePacketArg(env Env, cmd string, pos []string) (string, bool) {
 	case 1:
 		return pos[0], true
 	}
-	fmt.Fprintf(env.Stderr, "briefsmith %s: one packet at a time, got %d: %s\n", cmd, len(pos), strings.Join(pos, " "))
+	fmt.Fprintf(env.Stderr, "briefsmith %s: one packet at a time, got %d: %s\n", cmd, len(pos), printable(strings.Join(pos, " ")))
 	return "", false
 }
 
 func fail(env Env, cmd string, err error) int {
-	fmt.Fprintf(env.Stderr, "briefsmith %s: %v\n", cmd, err)
+	fmt.Fprintf(env.Stderr, "briefsmith %s: %s\n", cmd, errText(err))
 	return ExitInput
+}
+
+// printable is text from outside (a file name, a template's title) made
+// safe to print: a line break, an escape sequence or a bell in it is
+// written as an escape, as problems print the names of packets, so it
+// can neither act on the terminal nor forge a line of output.
+func printable(s string) string { return briefing.PrintableText(s) }
+
+// errText is an error as printed: problems one to a line, each already
+// made safe by its String, anything else made safe whole (a message
+// about a file names it).
+func errText(err error) string {
+	var probs briefing.Problems
+	if errors.As(err, &probs) {
+		return probs.Error()
+	}
+	return printable(err.Error())
 }

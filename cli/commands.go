@@ -88,7 +88,7 @@ func runExport(env Env, args []string) int {
 		return ExitUsage
 	}
 	if msg := outputNameProblem(env, name, *out, *format, *all); msg != "" {
-		fmt.Fprintln(env.Stderr, "briefsmith export: "+msg)
+		fmt.Fprintln(env.Stderr, "briefsmith export: "+printable(msg))
 		return ExitInput
 	}
 	lib, err := loadLibrary(env, *tdir)
@@ -156,9 +156,9 @@ func runExport(env Env, args []string) int {
 		return fail(env, "export", err)
 	}
 	if *format == "docx" {
-		fmt.Fprintf(said, "%s: Word document\n", outputName(*out))
+		fmt.Fprintf(said, "%s: Word document\n", printable(outputName(*out)))
 	} else {
-		fmt.Fprintf(said, "%s: %d pages\n", outputName(*out), res.Info.Pages)
+		fmt.Fprintf(said, "%s: %d pages\n", printable(outputName(*out)), res.Info.Pages)
 	}
 	return ExitOK
 }
@@ -273,7 +273,7 @@ func exportAll(env Env, lib *briefing.Library, p *briefing.Packet, pname, name, 
 		}
 		if err != nil {
 			failed = true
-			fmt.Fprintf(env.Stderr, "briefsmith export: %s: %v\n", a, err)
+			fmt.Fprintf(env.Stderr, "briefsmith export: %s: %s\n", a, errText(err))
 			continue
 		}
 		done = append(done, result{filepath.Join(dir, base+"-"+string(a)+"."+format), pdf, res.Info.Pages})
@@ -287,15 +287,15 @@ func exportAll(env Env, lib *briefing.Library, p *briefing.Packet, pname, name, 
 		files[i] = briefing.OutputFile{Name: r.path, Data: r.pdf}
 	}
 	if err := briefing.WriteFilesAtomic(env.Fs, files, briefing.NotOver(name)); err != nil {
-		fmt.Fprintf(env.Stderr, "briefsmith export: %v\nNothing was written.\n", err)
+		fmt.Fprintf(env.Stderr, "briefsmith export: %s\nNothing was written.\n", errText(err))
 		return ExitInput
 	}
 	for _, r := range done {
 		if format == "docx" {
-			fmt.Fprintf(env.Stdout, "%s: Word document\n", r.path)
+			fmt.Fprintf(env.Stdout, "%s: Word document\n", printable(r.path))
 			continue
 		}
-		fmt.Fprintf(env.Stdout, "%s: %d pages\n", r.path, r.pages)
+		fmt.Fprintf(env.Stdout, "%s: %d pages\n", printable(r.path), r.pages)
 	}
 	return ExitOK
 }
@@ -328,7 +328,7 @@ func exportMarkdown(env Env, lib *briefing.Library, p *briefing.Packet, pname, n
 			n++
 		}
 	}
-	fmt.Fprintf(said, "%s: %d sections\n", outputName(out), n)
+	fmt.Fprintf(said, "%s: %d sections\n", printable(outputName(out)), n)
 	return ExitOK
 }
 
@@ -349,7 +349,7 @@ func runValidate(env Env, args []string) int {
 	}
 	p, pname, err := loadPacket(env, name)
 	if err != nil {
-		fmt.Fprintln(env.Stdout, err)
+		fmt.Fprintln(env.Stdout, errText(err))
 		return ExitInput
 	}
 	probs := briefing.Validate(lib, p, pname)
@@ -393,7 +393,7 @@ func runNew(env Env, args []string) int {
 	if err := briefing.SavePacket(env.Fs, *out, p); err != nil {
 		return fail(env, "new", err)
 	}
-	fmt.Fprintf(env.Stdout, "%s: new %s packet with %d sections\n", *out, *audience, len(p.Sections))
+	fmt.Fprintf(env.Stdout, "%s: new %s packet with %d sections\n", printable(*out), *audience, len(p.Sections))
 	return ExitOK
 }
 
@@ -426,7 +426,7 @@ func runTemplates(env Env, args []string) int {
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tKIND\tTITLE\tORIGIN")
 	for _, t := range ts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", t.ID, t.Kind, t.Title, t.Origin)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", t.ID, t.Kind, printable(t.Title), printable(t.Origin))
 	}
 	if err := tw.Flush(); err != nil {
 		return fail(env, "templates", err)
@@ -509,7 +509,7 @@ func warnUnusedSets(env Env, lib *briefing.Library, p *briefing.Packet, sets set
 	sort.Strings(names)
 	for _, k := range names {
 		if !declared[k] {
-			fmt.Fprintf(env.Stderr, "briefsmith export: warning: --set %s: no section in this packet uses a variable named %q, so it changes nothing\n", k, k)
+			fmt.Fprintf(env.Stderr, "briefsmith export: warning: --set %s: no section in this packet uses a variable named %q, so it changes nothing\n", printable(k), k)
 		}
 	}
 }
