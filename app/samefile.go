@@ -119,6 +119,12 @@ func (w *mainWindow) openElsewhere(path string, open func()) bool {
 		case alreadySwitch:
 			if err := briefing.RequestRaise(w.env.fs, w.env.dataDir, other); err != nil {
 				w.ui.showError(err)
+				return
+			}
+			if w.launchedFor == path && !w.doc.dirty {
+				// Started to open this packet (a double click on it):
+				// the other window is the one wanted, so this one goes.
+				w.onQuit()
 			}
 		case alreadyOpenHere:
 			open()

@@ -111,4 +111,19 @@ func TestOnePacketIsEditedInOneWindow(t *testing.T) {
 	if len(d.ui.asked) != 0 {
 		t.Fatalf("a crashed copy's mark was taken as an open window: %v", d.ui.asked)
 	}
+	if ok, _ := afero.Exists(fs, "/data/open-3.json"); ok {
+		t.Error("the crashed copy's mark was left behind")
+	}
+
+	// A copy started to open the packet (a double click on it) closes
+	// once the user switches to the window that has it.
+	running[4] = true
+	e := openHarnessAnswering(t, test.NewTempApp(t), fs, briefing.Owner{PID: 5}, alive, &fakeUI{alreadyOpen: alreadySwitch})
+	e.w.startOn(path)
+	if ok, _ := afero.Exists(fs, "/data/raise-4"); !ok || !slices.Contains(e.ui.asked, "already open:memo.briefing") {
+		t.Fatalf("the new copy asked %v", e.ui.asked)
+	}
+	if ok, _ := afero.Exists(fs, "/data/open-5.json"); ok {
+		t.Error("the copy that switched away is still open")
+	}
 }

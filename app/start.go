@@ -93,6 +93,7 @@ func (w *mainWindow) start() { w.startOn("") }
 // windows still open are theirs alone; older orphans wait for the next
 // start.
 func (w *mainWindow) startOn(path string) {
+	w.launchedFor = path
 	w.startWatching()
 	if path != "" {
 		w.openPath(path)

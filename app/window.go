@@ -51,6 +51,8 @@ type mainWindow struct {
 	// file on disk; declined is the file's state they chose to keep their
 	// own version over, so they are not asked again about it.
 	askingReload bool
+	// launchedFor is the packet the window was started to open, if any.
+	launchedFor string
 	declined     os.FileInfo
 	// analyzed is called after each background analysis is applied; tests
 	// wait on it.

@@ -74,7 +74,15 @@ func OpenElsewhere(fsys afero.Fs, dir string, me Owner, path string, alive func(
 			continue
 		}
 		var m openMark
-		if json.Unmarshal(data, &m) != nil || m.Path != path || m.Owner == me || !alive(m.Owner) {
+		if json.Unmarshal(data, &m) != nil || m.Owner == me {
+			continue
+		}
+		if !alive(m.Owner) {
+			// Left by a copy that crashed: tidy it away.
+			_ = fsys.Remove(filepath.Join(dir, e.Name()))
+			continue
+		}
+		if m.Path != path {
 			continue
 		}
 		return m.Owner, true
@@ -160,8 +168,11 @@ func DescribeChanges(here, there *Packet) []string {
 	if len(edited) > 3 {
 		edited = append(edited[:3], fmt.Sprintf("%d more", len(edited)-3))
 	}
-	if len(edited) > 0 {
-		out = append(out, "sections "+strings.Join(edited, ", "))
+	switch {
+	case len(edited) == 1:
+		out = append(out, "the text of section "+edited[0])
+	case len(edited) > 1:
+		out = append(out, "the text of sections "+strings.Join(edited, ", "))
 	}
 	switch d := len(there.Sections) - len(here.Sections); {
 	case d > 0:
