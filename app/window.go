@@ -53,7 +53,7 @@ type mainWindow struct {
 	askingReload bool
 	// launchedFor is the packet the window was started to open, if any.
 	launchedFor string
-	declined     os.FileInfo
+	declined    os.FileInfo
 	// analyzed is called after each background analysis is applied; tests
 	// wait on it.
 	analyzed func()
