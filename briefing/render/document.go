@@ -93,7 +93,8 @@ type Section struct {
 	Kind  string
 	Title string
 	// Markdown is the text the blocks were built from, placeholders
-	// filled: the Markdown writer and the app's preview use it.
+	// filled: the app's preview uses it (the Markdown export writes the
+	// blocks, so what it holds is what the PDF prints).
 	Markdown string
 	Blocks   []Block
 }
