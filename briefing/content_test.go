@@ -268,6 +268,54 @@ func TestNewPacketsStartWithoutAWatermark(t *testing.T) {
 	}
 }
 
+// TestSampleCoversNameEachPartyOnce: the cover prints the author and the
+// organization on lines of their own, so the same name in both reads as a
+// mistake (issue 22, item 11).
+func TestSampleCoversNameEachPartyOnce(t *testing.T) {
+	for _, name := range []string{"staff.briefing", "classroom.briefing", "client.briefing"} {
+		p := loadSampleNamed(t, name)
+		if p.Author != "" && strings.EqualFold(p.Author, p.Organization) {
+			t.Errorf("%s: author and organization are both %q", name, p.Author)
+		}
+	}
+}
+
+// TestPacketFieldsStayInTheirAudiencesText: a packet's fields are written
+// for its audience ("the Member and senior staff" for a memo). A section
+// written only for other audiences cannot know that, so its text must not
+// repeat them: the staff sample exported for a client read "For the
+// Member and senior staff, our assessment…" (issue 22, item 11).
+func TestPacketFieldsStayInTheirAudiencesText(t *testing.T) {
+	lib := builtinLibrary(t)
+	for _, name := range []string{"staff.briefing", "classroom.briefing", "client.briefing"} {
+		own := loadSampleNamed(t, name)
+		for _, aud := range Audiences() {
+			if aud == own.Audience {
+				continue
+			}
+			p := loadSampleNamed(t, name)
+			p.Audience = aud
+			vars := Values(lib, p)
+			for i := range p.Sections {
+				tm, ok := active(lib, p, i)
+				if !ok || tm.Suits(own.Audience) {
+					continue
+				}
+				body, err := tm.Execute(vars)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, field := range []string{own.PreparedFor, own.Author, own.Organization} {
+					if field != "" && strings.Contains(body, field) {
+						t.Errorf("%s exported for %s: section %q, written only for other audiences than the packet's, repeats %q: %q",
+							name, aud, tm.ID, field, firstLineWith(body, field))
+					}
+				}
+			}
+		}
+	}
+}
+
 // firstLineWith returns the line of text holding m, for messages.
 func firstLineWith(text, m string) string {
 	i := strings.Index(text, m)
