@@ -62,6 +62,12 @@ var publishedOrders = map[string]struct{ signed, published, fr string }{
 	"Executive Order 14179": {"23 January 2025", "31 January 2025", "90 FR 8741"},
 }
 
+// publishedRegulations are the EU acts the templates may cite, with their
+// Official Journal reference and date of publication (issue 22, item 3).
+var publishedRegulations = map[string]struct{ oj, published string }{
+	"Regulation (EU) 2024/1689": {"OJ L, 2024/1689", "12 July 2024"},
+}
+
 func TestBuiltInSourcesAreCitable(t *testing.T) {
 	_, headline := article(t)
 	for _, tm := range builtIns(t) {
@@ -107,6 +113,17 @@ func TestBuiltInSourcesAreCitable(t *testing.T) {
 				}
 				if strings.Contains(s.Date, "signed") && !strings.Contains(s.Date, "signed "+want.signed) {
 					t.Errorf("%s: date %q; %s was signed on %s", where, s.Date, eo, want.signed)
+				}
+			}
+			for reg, want := range publishedRegulations {
+				if !strings.Contains(s.Title, reg) {
+					continue
+				}
+				if !strings.Contains(s.Publisher, want.oj) {
+					t.Errorf("%s: publisher %q lacks the Official Journal reference %s", where, s.Publisher, want.oj)
+				}
+				if s.Date != "published "+want.published {
+					t.Errorf("%s: date %q; %s was published on %s", where, s.Date, reg, want.published)
 				}
 			}
 		}
@@ -198,6 +215,19 @@ var attributions = []struct {
 		"the analyst's judgement, to be labelled as such"},
 	{regexp.MustCompile(`(?i)implementation planning`), regexp.MustCompile(`(?i)at the time of the report`),
 		"the report's forecast, dated by the report rather than by the packet"},
+	// Issue 22.
+	{regexp.MustCompile(`(?i)\bbinding\b`), regexp.MustCompile(`@eu-ai-act`),
+		"that the AI Act binds is the Regulation's own text, so cite it"},
+	{regexp.MustCompile(`(?i)phased in|in stages|\bArt(icle|\.) ?113\b`), regexp.MustCompile(`(?i)amend`),
+		"Art. 113 sets the application dates, and amendments can move them: say so, and assert no amendment"},
+	{regexp.MustCompile(`(?i)allied nations`), regexp.MustCompile(`(?i)\bEU\b.*\bvoluntary\b|\bvoluntary\b.*\bEU\b`),
+		"the UK code the report describes is voluntary too: the contrast is with the EU's binding rules"},
+	{regexp.MustCompile(`(?i)AI Act[^.]*\b(may apply|appl(y|ies) to)\b`), regexp.MustCompile(`@eu-ai-act`),
+		"who the AI Act covers is the Regulation's text (Art. 2(1)), not the report's"},
+	{regexp.MustCompile(`(?i)AI Act[^.]*\b(may apply|appl(y|ies) to)\b`), regexp.MustCompile(`2\(1\)`),
+		"name who the AI Act covers (Art. 2(1))"},
+	{regexp.MustCompile(`(?i)AI Act[^.]*\b(may apply|appl(y|ies) to)\b`), regexp.MustCompile(`\bArt\. 113\b`),
+		"when it applies is set by Art. 113, subject to amendment"},
 }
 
 func TestBuiltInTextStatesNoMoreThanItsSources(t *testing.T) {
@@ -213,17 +243,38 @@ func TestBuiltInTextStatesNoMoreThanItsSources(t *testing.T) {
 				t.Errorf("%s: %q (%s) in %q", tm.ID, m, o.why, firstLineWith(tm.Body, m))
 			}
 		}
-		for _, line := range strings.Split(tm.Body, "\n") {
+		lines := strings.Split(tm.Body, "\n")
+		for i, line := range lines {
 			if strings.EqualFold(strings.TrimSpace(line), "Voluntary code of practice") {
 				continue // the glossary's term; its definition follows
 			}
 			for _, a := range attributions {
-				if a.trigger.MatchString(line) && !a.by.MatchString(line) {
+				if a.trigger.MatchString(line) && !a.by.MatchString(line) && !a.by.MatchString(tableNote(lines, i)) {
 					t.Errorf("%s: %q unattributed (%s): %q", tm.ID, a.trigger.FindString(line), a.why, line)
 				}
 			}
 		}
 	}
+}
+
+// tableNote returns, when line i is a table row, the table's source note:
+// the paragraph right below it, when it starts "*Table sources:*", which cites
+// for every cell (a cell keeps its text short, and the Word export's
+// table check reads cells without citations). Otherwise it returns "".
+func tableNote(lines []string, i int) string {
+	if !strings.HasPrefix(strings.TrimSpace(lines[i]), "|") {
+		return ""
+	}
+	for i < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i]), "|") {
+		i++
+	}
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	if i < len(lines) && strings.HasPrefix(lines[i], "*Table sources:*") {
+		return lines[i]
+	}
+	return ""
 }
 
 // TestWorksheetInstructionIsTrue: a worksheet that says a row is done for
@@ -265,6 +316,65 @@ func TestNewPacketsStartWithoutAWatermark(t *testing.T) {
 	}
 	if wm := loadSampleNamed(t, "staff.briefing").Watermark; wm != "DRAFT" {
 		t.Errorf("staff sample watermark %q, want DRAFT", wm)
+	}
+}
+
+// tables returns the Markdown tables of body, each as its rows of
+// trimmed cells, the header row first and the delimiter row left out.
+func tables(body string) [][][]string {
+	var out [][][]string
+	in := false
+	for _, line := range strings.Split(body, "\n") {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "|") {
+			in = false
+			continue
+		}
+		if strings.HasPrefix(line, "|---") {
+			continue
+		}
+		row := strings.Split(strings.Trim(line, "|"), "|")
+		for i := range row {
+			row[i] = strings.TrimSpace(row[i])
+		}
+		if !in {
+			out = append(out, nil)
+			in = true
+		}
+		out[len(out)-1] = append(out[len(out)-1], row)
+	}
+	return out
+}
+
+// tableColumn returns the cells, below the header, of every table column
+// whose header contains header, keyed by the row's first cell.
+func tableColumn(body, header string) map[string]string {
+	cells := map[string]string{}
+	for _, tb := range tables(body) {
+		for col, h := range tb[0] {
+			if !strings.Contains(h, header) {
+				continue
+			}
+			for _, row := range tb[1:] {
+				if col < len(row) {
+					cells[row[0]] = row[col]
+				}
+			}
+		}
+	}
+	return cells
+}
+
+// TestUKRowsNameTheReportAsTheirSource: no template cites a UK document,
+// so every statement about the UK's code is the report's (issue 22, item
+// 4).
+func TestUKRowsNameTheReportAsTheirSource(t *testing.T) {
+	for _, tm := range builtIns(t) {
+		for row, c := range tableColumn(tm.Body, "United Kingdom") {
+			if c != "" && !regexp.MustCompile(`(?i)report|article`).MatchString(c) {
+				t.Errorf("%s: the UK answer to %s, %q, does not say the report is its source", tm.ID, row, c)
+			}
+		}
 	}
 }
 

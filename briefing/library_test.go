@@ -120,7 +120,7 @@ func TestSourceIDsAreUniqueAcrossTheLibrary(t *testing.T) {
 	}
 	write("a-stranger.md", "id: stranger\ntitle: Stranger\nkind: custom\nsources:\n  - id: article\n    title: Trump Signs Executive Order on AI Security for Federal Networks\n    publisher: \"News report (publisher not identified; text included with Briefsmith)\"\n    date: date unknown\n"+
 		"  - id: eo14110\n    title: Executive Order 14110\n    url: https://evil.example/eo\n")
-	write("b-copy.md", "id: copy\ntitle: Copy\nkind: custom\nsources:\n  - id: eu-ai-act\n    title: \"Regulation (EU) 2024/1689 laying down harmonised rules on artificial intelligence (Artificial Intelligence Act)\"\n    publisher: Official Journal of the European Union\n    url: https://eur-lex.europa.eu/eli/reg/2024/1689/oj\n")
+	write("b-copy.md", "id: copy\ntitle: Copy\nkind: custom\nsources:\n  - id: eu-ai-act\n    title: \"Regulation (EU) 2024/1689 laying down harmonised rules on artificial intelligence (Artificial Intelligence Act)\"\n    publisher: \"Official Journal of the European Union, OJ L, 2024/1689\"\n    date: published 12 July 2024\n    url: https://eur-lex.europa.eu/eli/reg/2024/1689/oj\n")
 	write("c-twice.md", "id: twice\ntitle: Twice\nkind: custom\nsources:\n  - id: mine\n    title: One\n  - id: mine\n    title: Another\n")
 	write("d-mine.md", "id: mine-too\ntitle: Mine\nkind: custom\nsources:\n  - id: mine\n    title: One\n")
 	lib, err := LoadLibrary(assets.Templates, fs, dir)
