@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/briefsmith/briefsmith/assets"
+	"github.com/briefsmith/briefsmith/briefing/render"
 )
 
 // shippedNote is what a citation of the news report says instead of a
@@ -193,6 +194,14 @@ var overstatements = []struct {
 	{regexp.MustCompile(`(?i)More cooperation requests|Existing commitments matter`), false,
 		"a heading stating a forecast its text does not"},
 	{regexp.MustCompile(`(?i)Why it matters:\*\* it is`), false, "the report's evaluation, unattributed"},
+	// Issue 22.
+	{regexp.MustCompile(`(?i)one of the first major`), true,
+		"unverifiable (the report is undated) and in tension with EO 14179, an earlier AI order the packet cites"},
+	{regexp.MustCompile(`(?i)\border\b[^.]{0,20}\b(gives|contains|includes|offers) (few|no|little) details`), false,
+		"the report says details were not in available reports, not that the order lacks them"},
+	{regexp.MustCompile(`(?i)sensitive government networks`), false, "the report says sensitive networks"},
+	{regexp.MustCompile(`(?i)seriously harm`), false,
+		"42 U.S.C. § 5195c(e) says a debilitating impact, a far higher bar"},
 }
 
 // attributions are statements the templates may make only while saying
@@ -201,14 +210,14 @@ var attributions = []struct {
 	trigger, by *regexp.Regexp
 	why         string
 }{
-	{regexp.MustCompile(`(?i)before (public release|releasing)`), regexp.MustCompile(`(?i)report|article|§ ?4\.2`),
-		"the White House fact sheet's paraphrase; §4.2(a) of EO 14110 asked for reports on an ongoing basis"},
+	{regexp.MustCompile(`(?i)before (public )?releas`), regexp.MustCompile(`(?i)ongoing basis`),
+		"the report's paraphrase; §4.2(a) of EO 14110 has no pre-release condition: Commerce was to require reports on an ongoing basis"},
+	{regexp.MustCompile(`(?i)\brequired?\b[^.]{0,40}\b(companies|developers)\b[^.]{0,80}\bshare\b`), regexp.MustCompile(`(?i)ongoing basis`),
+		"EO 14110 §4.2(a) had Commerce require reports on an ongoing basis; say so beside the report's wording"},
 	{regexp.MustCompile(`(?i)review and (revise|rewrite)`), regexp.MustCompile(`(?i)report|article|14179`),
 		"that instruction is in EO 14179, not in EO 14148 which rescinded the 2023 order"},
 	{regexp.MustCompile(`(?i)code of practice|(United Kingdom|UK) has`), regexp.MustCompile(`(?i)report|article`),
 		"the report's description; no template cites a UK document"},
-	{regexp.MustCompile(`(?i)one of the first major`), regexp.MustCompile(`(?i)report|article`),
-		"the report's evaluation"},
 	{regexp.MustCompile(`(?i)distinguishes`), regexp.MustCompile(`(?i)report|article`),
 		"the report's evaluation"},
 	{regexp.MustCompile(`(?i)terms of engagement`), regexp.MustCompile(`(?i)assessment`),
@@ -228,6 +237,10 @@ var attributions = []struct {
 		"name who the AI Act covers (Art. 2(1))"},
 	{regexp.MustCompile(`(?i)AI Act[^.]*\b(may apply|appl(y|ies) to)\b`), regexp.MustCompile(`\bArt\. 113\b`),
 		"when it applies is set by Art. 113, subject to amendment"},
+	{regexp.MustCompile(`(?i)\boperat(e|es|ing) under\b`), regexp.MustCompile(`(?i)at the time of the report`),
+		"the report's present tense, which a later packet would state as current fact"},
+	{regexp.MustCompile(`(?i)limits on selling\b`), regexp.MustCompile(`(?i)sending|transfer`),
+		"export controls cover transfers, not only sales, as the glossary says"},
 }
 
 func TestBuiltInTextStatesNoMoreThanItsSources(t *testing.T) {
@@ -319,6 +332,95 @@ func TestNewPacketsStartWithoutAWatermark(t *testing.T) {
 	}
 }
 
+// audienceText is a built-in template's text as exported for one of its
+// audiences: what a reader of that document sees of it.
+type audienceText struct {
+	tm   *Template
+	aud  Audience
+	body string
+}
+
+func builtInTexts(t *testing.T) []audienceText {
+	t.Helper()
+	lib := builtinLibrary(t)
+	var out []audienceText
+	for _, tm := range lib.Templates() {
+		if tm.Origin != OriginBuiltIn {
+			continue
+		}
+		for _, aud := range Audiences() {
+			if !tm.Suits(aud) {
+				continue
+			}
+			p := NewPacket(aud)
+			p.Sections = []SectionRef{{Template: tm.ID, Included: true}}
+			body, err := tm.Execute(Values(lib, p))
+			if err != nil {
+				t.Fatalf("%s (%s): %v", tm.ID, aud, err)
+			}
+			out = append(out, audienceText{tm, aud, body})
+		}
+	}
+	return out
+}
+
+// TestEachSectionCitesItsSourcesForEveryAudience: a template's sources go
+// into the Sources list of every document that includes it, so the text
+// it gives each audience cites every one of them where it uses it. The
+// classroom handout once listed seven sources and cited none, and the
+// memo cited the report only in Background although every section relies
+// on it (issue 22, item 10).
+func TestEachSectionCitesItsSourcesForEveryAudience(t *testing.T) {
+	for _, x := range builtInTexts(t) {
+		cited := map[string]bool{}
+		for _, line := range strings.Split(x.body, "\n") {
+			for _, id := range render.CitationIDs(line) {
+				cited[id] = true
+			}
+		}
+		for _, s := range x.tm.Sources {
+			switch {
+			case s.ID == "":
+				t.Errorf("%s: source %q has no id, so no text can cite it", x.tm.ID, s.Title)
+			case !cited[s.ID]:
+				t.Errorf("%s (%s): lists %q among its sources but its text never cites [@%s]", x.tm.ID, x.aud, s.Title, s.ID)
+			}
+		}
+	}
+}
+
+// classroomMeaning are phrases the classroom text may not use: plainer
+// wording that changed what the source says (issue 22, items 1 and 9).
+var classroomMeaning = []struct {
+	re  *regexp.Regexp
+	why string
+}{
+	{regexp.MustCompile(`(?i)before (public )?releas`),
+		"EO 14110 §4.2(a) has no pre-release condition; that is the report's paraphrase, which students cannot weigh"},
+	{regexp.MustCompile(`(?i)limits on selling [^.(]*abroad`),
+		"export controls cover sending and transfers, not only sales"},
+}
+
+func TestClassroomTextKeepsTheSourcesMeaning(t *testing.T) {
+	for _, x := range builtInTexts(t) {
+		if x.aud != Classroom {
+			continue
+		}
+		for _, c := range classroomMeaning {
+			if m := c.re.FindString(x.body); m != "" {
+				t.Errorf("%s: %q (%s) in %q", x.tm.ID, m, c.why, firstLineWith(x.body, m))
+			}
+		}
+	}
+	for _, x := range builtInTexts(t) {
+		for _, s := range x.tm.Sources {
+			if s.ID == "usc-5195c" && !strings.Contains(x.body, "debilitating") {
+				t.Errorf("%s (%s): cites 42 U.S.C. § 5195c(e) without its test, a debilitating impact", x.tm.ID, x.aud)
+			}
+		}
+	}
+}
+
 // tables returns the Markdown tables of body, each as its rows of
 // trimmed cells, the header row first and the delimiter row left out.
 func tables(body string) [][][]string {
@@ -374,6 +476,51 @@ func TestUKRowsNameTheReportAsTheirSource(t *testing.T) {
 			if c != "" && !regexp.MustCompile(`(?i)report|article`).MatchString(c) {
 				t.Errorf("%s: the UK answer to %s, %q, does not say the report is its source", tm.ID, row, c)
 			}
+		}
+	}
+}
+
+// TestAnswerKeyAnswersFromTheHandoutContent: the activity tells
+// students to fill the table from the handout, so every answer the key
+// expects must be in the handout students get (the International
+// Comparison is not in it), each answer says what its row asks, and every
+// question of the activity has an entry in the key (issue 22, item 8).
+func TestAnswerKeyAnswersFromTheHandoutContent(t *testing.T) {
+	lib := builtinLibrary(t)
+	activity, _ := lib.Get("activity")
+	key, _ := lib.Get("answer-key")
+	if activity == nil || key == nil {
+		t.Fatal("the activity or the answer key is missing")
+	}
+	if strings.Contains(activity.Body, "Your turn") && !strings.Contains(key.Body, "Your turn") {
+		t.Error("the activity's \"Your turn\" question has no entry in the answer key")
+	}
+	who, ok := tableColumn(key.Body, "European Union")["**Who is it aimed at?**"]
+	if !ok {
+		t.Fatal("the answer key has no EU answer to \"Who is it aimed at?\"")
+	}
+	if !regexp.MustCompile(`(?i)\b(provide|deploy)`).MatchString(who) {
+		t.Errorf("the EU answer to \"Who is it aimed at?\" is %q: say who (those who provide or deploy AI systems), not what", who)
+	}
+
+	p := loadSampleNamed(t, "classroom.briefing")
+	doc, probs := Resolve(lib, p, "classroom.briefing")
+	if probs.HasErrors() {
+		t.Fatal(probs.Error())
+	}
+	var handout strings.Builder
+	for _, s := range doc.Sections {
+		if s.ID != "answer-key" {
+			handout.WriteString(s.Markdown + "\n")
+		}
+	}
+	for _, fact := range []struct{ re, what string }{
+		{`(?i)(\bEU\b|European Union|AI Act)[^\n]*critical infrastructure`, "the EU's requirements cover AI used in critical infrastructure"},
+		{`(?i)(\bEU\b|European Union|AI Act)[^\n]*\b(provide|deploy)`, "who the AI Act covers: those who provide or deploy AI systems"},
+		{`(?i)(United Kingdom|\bUK\b)[^\n]*evaluations|evaluations[^\n]*(United Kingdom|\bUK\b)`, "the UK code is on safety and security evaluations"},
+	} {
+		if !regexp.MustCompile(fact.re).MatchString(handout.String()) {
+			t.Errorf("the answer key expects %q, but the classroom handout does not say it", fact.what)
 		}
 	}
 }
