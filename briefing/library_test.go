@@ -118,9 +118,19 @@ func TestSourceIDsAreUniqueAcrossTheLibrary(t *testing.T) {
 	write := func(name, front string) {
 		_ = afero.WriteFile(fs, dir+"/"+name, []byte("---\n"+front+"---\nText.\n"), 0o644)
 	}
-	write("a-stranger.md", "id: stranger\ntitle: Stranger\nkind: custom\nsources:\n  - id: article\n    title: Trump Signs Executive Order on AI Security for Federal Networks\n    publisher: \"News report (publisher not identified; text included with Briefsmith)\"\n    date: date unknown\n"+
+	// The built-in sources, as a user copying them would write them.
+	builtin := map[string]Source{}
+	for _, tm := range builtinLibrary(t).Templates() {
+		for _, src := range tm.Sources {
+			builtin[src.ID] = src
+		}
+	}
+	listed := func(s Source) string {
+		return fmt.Sprintf("  - id: %s\n    title: %q\n    publisher: %q\n    date: %q\n    url: %q\n", s.ID, s.Title, s.Publisher, s.Date, s.URL)
+	}
+	write("a-stranger.md", "id: stranger\ntitle: Stranger\nkind: custom\nsources:\n"+listed(builtin["article"])+
 		"  - id: eo14110\n    title: Executive Order 14110\n    url: https://evil.example/eo\n")
-	write("b-copy.md", "id: copy\ntitle: Copy\nkind: custom\nsources:\n  - id: eu-ai-act\n    title: \"Regulation (EU) 2024/1689 laying down harmonised rules on artificial intelligence (Artificial Intelligence Act)\"\n    publisher: \"Official Journal of the European Union, OJ L, 2024/1689\"\n    date: published 12 July 2024\n    url: https://eur-lex.europa.eu/eli/reg/2024/1689/oj\n")
+	write("b-copy.md", "id: copy\ntitle: Copy\nkind: custom\nsources:\n"+listed(builtin["eu-ai-act"]))
 	write("c-twice.md", "id: twice\ntitle: Twice\nkind: custom\nsources:\n  - id: mine\n    title: One\n  - id: mine\n    title: Another\n")
 	write("d-mine.md", "id: mine-too\ntitle: Mine\nkind: custom\nsources:\n  - id: mine\n    title: One\n")
 	lib, err := LoadLibrary(assets.Templates, fs, dir)
@@ -140,7 +150,7 @@ func TestSourceIDsAreUniqueAcrossTheLibrary(t *testing.T) {
 	}
 	got := lib.Broken.Error()
 	for _, want := range []string{
-		dir + `/a-stranger.md:10: error: source id "eo14110" is already the id of another source, "Executive Order 14110, Safe, Secure, and Trustworthy Development and Use of Artificial Intelligence" (https://www.govinfo.gov/content/pkg/FR-2023-11-01/html/2023-24283.htm) in assets/templates/`,
+		dir + fmt.Sprintf(`/a-stranger.md:11: error: source id "eo14110" is already the id of another source, %q (%s) in assets/templates/`, builtin["eo14110"].Title, builtin["eo14110"].URL),
 		`.md, and a citation [@eo14110] must name one source`,
 		dir + `/c-twice.md:8: error: source id "mine" is already the id of another source, "One" in ` + dir + `/c-twice.md`,
 	} {
