@@ -577,7 +577,7 @@ type textRecorder struct {
 	off          []string
 }
 
-func (s *textRecorder) Text(_ render.Style, x, y float64, text string) {
+func (s *textRecorder) Text(_ render.Style, x, y float64, text string, _ bool) {
 	t := strings.Join(strings.Fields(text), "")
 	s.all.WriteString(t)
 	switch {

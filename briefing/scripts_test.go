@@ -141,7 +141,7 @@ type glyphChecker struct {
 	missing map[string]bool
 }
 
-func (g *glyphChecker) Text(st render.Style, _, _ float64, s string) {
+func (g *glyphChecker) Text(st render.Style, _, _ float64, s string, _ bool) {
 	fam, fs := st.Font()
 	f := g.fonts[string(fam)+fs]
 	if f == nil {

@@ -378,3 +378,41 @@ func TestSamplesAreTaggedPDF(t *testing.T) {
 		}
 	}
 }
+
+// The text a screen reader gets from the structure tree has no spaces
+// inside words: every run was written with a trailing space, so where
+// bold, italic, a link or a fallback font started mid-word the tagged
+// text read "bold ness", "un believ able" and, before punctuation,
+// "chains ,". Words still end in spaces, also at line ends, so lines do
+// not run together.
+func TestTaggedTextHasNoSpacesInsideWords(t *testing.T) {
+	lib := builtinLibrary(t)
+	body := "Some **bold**ness, un*believ*able text and [supply chains](https://example.org/chains), " +
+		"an arrow→inside and ☐box here. " + strings.Repeat("Filler words run on to wrap the line again. ", 12) +
+		"The last words."
+	p := NewPacket(Staff)
+	p.Title = "Words"
+	p.Sections = []SectionRef{{Template: "blank", Title: "Words", Included: true, Body: &body}}
+	data, _, err := RenderPacket(lib, p, "words.briefing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := tool(t, "pdfinfo", "-struct-text", writePDF(t, data))
+	var text strings.Builder
+	for _, line := range strings.Split(tree, "\n") {
+		if s := strings.TrimSpace(line); strings.HasPrefix(s, `"`) {
+			text.WriteString(strings.Trim(s, `"`))
+		}
+	}
+	got := text.String()
+	for _, want := range []string{"boldness,", "unbelievable", "supply chains,", "arrow→inside", "☐box", "again. Filler", "The last words."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the tagged text lacks %q:\n%s", want, got)
+		}
+	}
+	for _, bad := range []string{"bold ness", "un believ", "chains ,", "again.Filler", "wordsrun"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("the tagged text reads %q", bad)
+		}
+	}
+}

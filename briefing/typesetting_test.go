@@ -148,7 +148,7 @@ func (s *lineRecorder) BeginElement(kind render.Element, _ render.Attrs) {
 
 func (s *lineRecorder) EndElement() { s.stack = s.stack[:len(s.stack)-1] }
 
-func (s *lineRecorder) Text(_ render.Style, _, y float64, _ string) {
+func (s *lineRecorder) Text(_ render.Style, _, y float64, _ string, _ bool) {
 	if s.artifacts > 0 {
 		return
 	}
@@ -324,7 +324,7 @@ func (s *headingRecorder) EndElement() {
 	s.levels = s.levels[:len(s.levels)-1]
 }
 
-func (s *headingRecorder) Text(st render.Style, _, _ float64, _ string) {
+func (s *headingRecorder) Text(st render.Style, _, _ float64, _ string, _ bool) {
 	if s.front > 0 {
 		return
 	}
@@ -427,7 +427,7 @@ func (s *cellRecorder) BeginElement(kind render.Element, _ render.Attrs) {
 
 func (s *cellRecorder) EndElement() { s.kinds = s.kinds[:len(s.kinds)-1] }
 
-func (s *cellRecorder) Text(_ render.Style, _, y float64, text string) {
+func (s *cellRecorder) Text(_ render.Style, _, y float64, text string, _ bool) {
 	if s.artifacts > 0 || len(s.kinds) == 0 {
 		return
 	}
@@ -922,7 +922,7 @@ type lastPageLines struct {
 func (s *lastPageLines) AddPage()                      { s.page++; s.ys = map[float64]bool{} }
 func (s *lastPageLines) BeginArtifact(render.Artifact) { s.artifacts++ }
 func (s *lastPageLines) EndArtifact()                  { s.artifacts-- }
-func (s *lastPageLines) Text(_ render.Style, _, y float64, _ string) {
+func (s *lastPageLines) Text(_ render.Style, _, y float64, _ string, _ bool) {
 	if s.artifacts == 0 {
 		s.ys[math.Round(y/4)] = true
 	}
@@ -971,7 +971,7 @@ func (s *answerRecorder) Line(x1, _, _, _, _ float64, _ render.RGB, _ bool) {
 		s.lineX = append(s.lineX, x1)
 	}
 }
-func (s *answerRecorder) Text(_ render.Style, x, _ float64, _ string) {
+func (s *answerRecorder) Text(_ render.Style, x, _ float64, _ string, _ bool) {
 	if n := len(s.kinds); len(s.artifact) == 0 && n >= 2 && s.kinds[n-1] == render.ElemParagraph && s.kinds[n-2] == render.ElemListItem {
 		s.textX = append(s.textX, x)
 	}

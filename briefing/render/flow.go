@@ -77,7 +77,7 @@ func (f *flow) drawLine(ln textLine, x, y, lh, width float64, align string) {
 		switch {
 		case r.st.link != "":
 			f.out.BeginElement(ElemLink, Attrs{URL: r.st.link})
-			f.out.Text(r.st, x+r.x, base, r.text)
+			f.out.Text(r.st, x+r.x, base, r.text, !r.joined)
 			f.out.BeginArtifact(ArtifactDecoration)
 			f.out.Line(x+r.x, base+1.5, x+r.x+r.w, base+1.5, 0.5, r.st.color, false)
 			f.out.EndArtifact()
@@ -85,11 +85,11 @@ func (f *flow) drawLine(ln textLine, x, y, lh, width float64, align string) {
 			f.out.EndElement()
 		case r.st.internal > 0:
 			f.out.BeginElement(ElemLink, Attrs{Target: r.st.internal})
-			f.out.Text(r.st, x+r.x, base, r.text)
+			f.out.Text(r.st, x+r.x, base, r.text, !r.joined)
 			f.out.LinkTo(x+r.x, y, r.w, lh, r.st.internal)
 			f.out.EndElement()
 		default:
-			f.out.Text(r.st, x+r.x, base, r.text)
+			f.out.Text(r.st, x+r.x, base, r.text, !r.joined)
 		}
 	}
 }

@@ -13,11 +13,15 @@ type span struct {
 	st   Style
 }
 
-// run is a measured piece of one line, set in one face.
+// run is a measured piece of one line, set in one face. joined marks a
+// run the next one continues without a word space between them: a style
+// or face change inside a word, or a line that ends inside a word (at a
+// soft hyphen, or a word too long for a line).
 type run struct {
-	text string
-	st   Style
-	x, w float64
+	text   string
+	st     Style
+	x, w   float64
+	joined bool
 }
 
 // textLine is one laid-out line: runs with x offsets from the line start.
@@ -140,7 +144,7 @@ func (m *measurer) breakLines(spans []span, width float64) []textLine {
 		if one[0] = w; w.w > width {
 			pieces = m.splitWide(w, width)
 		}
-		for _, piece := range pieces {
+		for k, piece := range pieces {
 			// A piece before a soft hyphen must leave room for the hyphen
 			// the line would end with if it broke there.
 			need := piece.w
@@ -154,6 +158,9 @@ func (m *measurer) breakLines(spans []span, width float64) []textLine {
 					last.text += "-"
 					last.w += hw
 					cur.w += hw
+				}
+				if k > 0 || pendingSpace == 0 {
+					cur.runs[len(cur.runs)-1].joined = true
 				}
 				lines = append(lines, cur)
 				cur, pendingSpace = textLine{}, 0
@@ -179,7 +186,11 @@ func (m *measurer) breakLines(spans []span, width float64) []textLine {
 					}
 					cur.runs[last].w += gap + r.w
 				} else {
+					if last >= 0 && gap == 0 {
+						cur.runs[last].joined = true
+					}
 					r.x = cur.w + gap
+					r.joined = false
 					cur.runs = append(cur.runs, r)
 				}
 				cur.w += gap + r.w

@@ -43,7 +43,7 @@ func (s *noteRecorder) BeginElement(e Element, a Attrs) {
 	}
 }
 func (s *noteRecorder) EndElement() { s.stack = s.stack[:len(s.stack)-1] }
-func (s *noteRecorder) Text(_ Style, _, y float64, text string) {
+func (s *noteRecorder) Text(_ Style, _, y float64, text string, _ bool) {
 	if s.artifacts > 0 {
 		return
 	}

@@ -98,14 +98,17 @@ func (s *pdfSurface) setFont(st Style) {
 	}
 }
 
-// Text draws a run with a real space glyph after it. Layout places each
-// run and line at its own position, so the spaces between runs and at line
-// ends exist only as gaps; a screen reader or a copy from the structure
-// tree would read "towork" and "FORthe Member". The trailing space is
-// blank on the page (pdfTeX's interword-space option does the same).
-func (s *pdfSurface) Text(st Style, x, y float64, text string) {
+// Text draws a run with a real space glyph after it where a word space
+// follows it. Layout places each run and line at its own position, so the
+// spaces between runs and at line ends exist only as gaps; a screen
+// reader or a copy from the structure tree would read "towork" and
+// "FORthe Member". The trailing space is blank on the page (pdfTeX's
+// interword-space option does the same). Where the next run continues
+// the word (bold starting mid-word, a fallback glyph, a link before a
+// comma) no space is added: that read "bold ness" and "chains ,".
+func (s *pdfSurface) Text(st Style, x, y float64, text string, space bool) {
 	s.tags.mark()
-	if text != "" && !strings.HasSuffix(text, " ") {
+	if space && text != "" && !strings.HasSuffix(text, " ") {
 		text += " "
 	}
 	s.tags.text(text)

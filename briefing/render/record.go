@@ -93,7 +93,7 @@ func (r *recorder) add(op drawOp) {
 	r.pages[n] = append(r.pages[n], op)
 }
 
-func (r *recorder) Text(st Style, x, y float64, s string) {
+func (r *recorder) Text(st Style, x, y float64, s string, _ bool) {
 	r.add(drawOp{kind: opText, st: st, x: r.x(x), y: r.y(y), s: s})
 }
 

@@ -14,8 +14,11 @@ package render
 // footer).
 type Surface interface {
 	AddPage()
-	// Text prints s with its baseline at y.
-	Text(st Style, x, y float64, s string)
+	// Text prints s with its baseline at y. space says whether a word
+	// space follows s in the text (false where the next run continues
+	// the same word, "bold" + "ness", or the line ends inside a word),
+	// for outputs that carry the text as well as draw it.
+	Text(st Style, x, y float64, s string, space bool)
 	Line(x1, y1, x2, y2, width float64, c RGB, dashed bool)
 	Fill(x, y, w, h float64, c RGB)
 	Stroke(x, y, w, h, width float64, c RGB)
@@ -105,7 +108,7 @@ type NullSurface struct{}
 func (NullSurface) AddPage() {}
 
 // Text implements Surface.
-func (NullSurface) Text(Style, float64, float64, string) {}
+func (NullSurface) Text(Style, float64, float64, string, bool) {}
 
 // Line implements Surface.
 func (NullSurface) Line(_, _, _, _, _ float64, _ RGB, _ bool) {}

@@ -29,7 +29,7 @@ func (s *rowRecorder) BeginElement(e Element, _ Attrs) {
 		s.rowOpen = !s.header
 	}
 }
-func (s *rowRecorder) Text(Style, float64, float64, string) {
+func (s *rowRecorder) Text(Style, float64, float64, string, bool) {
 	if s.rowOpen && s.artifacts == 0 {
 		s.rows = append(s.rows, s.page)
 		s.rowOpen = false
@@ -83,7 +83,7 @@ func (s *introRecorder) BeginElement(e Element, a Attrs) {
 
 func (s *introRecorder) EndElement() { s.inPara = false }
 
-func (s *introRecorder) Text(st Style, x, y float64, t string) {
+func (s *introRecorder) Text(st Style, x, y float64, t string, _ bool) {
 	switch {
 	case s.artifacts > 0: // the running header of a new page
 	case s.tablePage == -1:
