@@ -1,9 +1,12 @@
 package briefing
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"os/exec"
 	"regexp"
@@ -414,5 +417,53 @@ func TestTaggedTextHasNoSpacesInsideWords(t *testing.T) {
 		if strings.Contains(got, bad) {
 			t.Errorf("the tagged text reads %q", bad)
 		}
+	}
+}
+
+// Headings in the structure tree and the Word file never skip a level:
+// "####" straight after "#" was tagged H5 after H2 (validate warned, but
+// the tags kept the gap), and was Heading 5 under Heading 2 in Word.
+func TestHeadingLevelsNeverSkipInTheTags(t *testing.T) {
+	lib := builtinLibrary(t)
+	body := "# Top\n\nText.\n\n#### Deep\n\nMore text.\n\n## Next\n\nEnd."
+	p := NewPacket(Staff)
+	p.Title = "Levels"
+	p.Sections = []SectionRef{{Template: "blank", Title: "Levels", Included: true, Body: &body}}
+	data, _, err := RenderPacket(lib, p, "levels.briefing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := tool(t, "pdfinfo", "-struct-text", writePDF(t, data))
+	var levels []string
+	for _, line := range strings.Split(tree, "\n") {
+		if s := strings.TrimSpace(line); len(s) > 2 && s[0] == 'H' && s[1] >= '1' && s[1] <= '6' && strings.HasPrefix(s[2:], " (block)") {
+			levels = append(levels, s[:2])
+		}
+	}
+	if got := strings.Join(levels, " "); !strings.HasSuffix(got, " H1 H2 H3 H3") {
+		t.Errorf("heading tags %q, want … H1 H2 H3 H3 (the section title, #, ####, ##)", got)
+	}
+	docx, _, err := RenderPacketDocx(lib, p, "levels.briefing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var xml []byte
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			xml, _ = io.ReadAll(rc)
+			rc.Close()
+		}
+	}
+	var styles []string
+	for _, m := range regexp.MustCompile(`w:pStyle w:val="(Heading\d)"`).FindAllSubmatch(xml, -1) {
+		styles = append(styles, string(m[1]))
+	}
+	if got := strings.Join(styles, " "); !strings.HasSuffix(got, "Heading1 Heading2 Heading3 Heading3") {
+		t.Errorf("Word heading styles %q, want … Heading1 Heading2 Heading3 Heading3", got)
 	}
 }

@@ -43,6 +43,7 @@ func (d *docxWriter) body() []byte {
 // sectionTitle is a section's title as Heading 1, bookmarked for the
 // table of contents.
 func (d *docxWriter) sectionTitle(b *strings.Builder, i int, title string) {
+	d.headingLevel = 1
 	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>`)
 	fmt.Fprintf(b, `<w:bookmarkStart w:id="%d" w:name="%s"/>`, i, tocAnchor(i))
 	textRun(b, title, runStyle{})
@@ -78,8 +79,11 @@ func (d *docxWriter) block(b *strings.Builder, blk Block, c docxCtx) {
 	switch v := blk.(type) {
 	case Heading:
 		// Section titles are Heading 1; a body heading sits one level
-		// under its section, as in the PDF's structure tree.
-		d.para(b, fmt.Sprintf("Heading%d", min(max(v.Level, 1)+1, 6)), "", v.Text, runStyle{})
+		// under its section, as in the PDF's structure tree, and never
+		// more than one level under the heading before it.
+		level := min(max(v.Level, 1)+1, d.headingLevel+1, 6)
+		d.headingLevel = level
+		d.para(b, fmt.Sprintf("Heading%d", level), "", v.Text, runStyle{})
 	case Paragraph:
 		d.para(b, c.paraStyle(), c.indent(), v.Text, runStyle{})
 	case List:

@@ -21,6 +21,9 @@ type docxWriter struct {
 	// into the package once.
 	logoUsed bool
 	notes    docxNotes
+	// headingLevel is the level of the last heading written (1 for a
+	// section title), so a body heading never skips a level.
+	headingLevel int
 }
 
 func newDocxWriter(doc *Document) *docxWriter {

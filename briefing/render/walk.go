@@ -189,7 +189,10 @@ func (r *layout) heading(b Heading, after []Block, c blockCtx) {
 	r.bookmarkLevel = mark
 	r.out.Bookmark(plainText(spans), mark, r.y)
 	r.outline = append(r.outline, strings.Repeat("  ", mark)+plainText(spans))
-	r.out.BeginElement(ElemHeading, Attrs{Level: level})
+	// The structure tree follows the outline: a "####" straight after a
+	// "#" is tagged one level down, never H5 after H2 (a screen reader's
+	// list of headings would show a gap).
+	r.out.BeginElement(ElemHeading, Attrs{Level: mark + 1})
 	r.drawLines(lines, c, lh)
 	r.out.EndElement()
 	r.y += r.lh * 0.25 * r.sp
