@@ -467,3 +467,52 @@ func TestHeadingLevelsNeverSkipInTheTags(t *testing.T) {
 		t.Errorf("Word heading styles %q, want … Heading1 Heading2 Heading3 Heading3", got)
 	}
 }
+
+// Lists say what their labels are (PDF/UA asks for ListNumbering where an
+// L has Lbl children: Decimal for numbers, Disc or Circle for bullets, the
+// numbered sources Decimal), and every Note has an ID of its own (7.9-1);
+// the ID is the element's own, so a note continued on the next page (a
+// second element) has its own too.
+func TestListsSayTheirNumberingAndNotesHaveIDs(t *testing.T) {
+	lib := builtinLibrary(t)
+	long := strings.Repeat("A long note that runs on and on to fill the foot of the page. ", 40)
+	body := "1. First\n2. Second\n   - inner\n     - innermost\n\n- bullet\n\nA claim.[^1] Another.[^2] " +
+		strings.Repeat("Body text to fill the page. ", 180) + "\n\n[^1]: " + long + "\n[^2]: Short note.\n\nCited [@article]."
+	p := NewPacket(Staff)
+	p.Title = "Lists"
+	p.Sections = []SectionRef{{Template: "background", Included: true}, {Template: "blank", Title: "Lists", Included: true, Body: &body}}
+	data, _, err := RenderPacket(lib, p, "lists.briefing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := loadObjects(t, writePDF(t, data))
+	numbering := map[string]int{}
+	ids := map[string]bool{}
+	notes := 0
+	for ref := range o.objs {
+		v := o.value(ref)
+		switch v["/S"] {
+		case "/L":
+			a, _ := v["/A"].(map[string]any)
+			if a == nil || a["/O"] != "/List" {
+				t.Errorf("list %s has no list attributes: %v", ref, v["/A"])
+				continue
+			}
+			n, _ := a["/ListNumbering"].(string)
+			numbering[n]++
+		case "/Note":
+			notes++
+			id, _ := v["/ID"].(string)
+			if id == "" || ids[id] {
+				t.Errorf("note %s has the ID %q (empty or used twice)", ref, id)
+			}
+			ids[id] = true
+		}
+	}
+	if numbering["/Decimal"] < 2 || numbering["/Disc"] < 2 || numbering["/Circle"] < 1 {
+		t.Errorf("list numbering: %v; want the numbered list and the sources Decimal, bullets Disc, the third level Circle", numbering)
+	}
+	if notes < 2 {
+		t.Errorf("%d Note elements; want the two notes", notes)
+	}
+}

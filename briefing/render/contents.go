@@ -85,7 +85,7 @@ const minLastPageLines = 4
 // The list ends the document, so when it would spill only a line or
 // three onto a last page, enough entries move there with them.
 func (r *layout) sources(b SourceList) {
-	r.out.BeginElement(ElemSources, Attrs{})
+	r.out.BeginElement(ElemSources, Attrs{Numbering: "Decimal"})
 	defer r.out.EndElement()
 	st := r.text(serif, false, r.base-1, black)
 	lh, after := st.size*1.2, 2.5

@@ -111,12 +111,12 @@ type structElem struct {
 }
 
 // newElem makes an element of role r under parent, keeping of a only what
-// the structure object writes: the alternative text, the title and a
-// header cell's scope.
+// the structure object writes: the alternative text, the title, a header
+// cell's scope and a list's numbering.
 func newElem(r role, a Attrs, parent *structElem) *structElem {
 	e := &structElem{role: r, parent: parent}
-	if a.Alt != "" || a.Label != "" || a.Scope != "" {
-		e.attrs = &Attrs{Alt: a.Alt, Label: a.Label, Scope: a.Scope}
+	if a.Alt != "" || a.Label != "" || a.Scope != "" || a.Numbering != "" {
+		e.attrs = &Attrs{Alt: a.Alt, Label: a.Label, Scope: a.Scope, Numbering: a.Numbering}
 	}
 	return e
 }

@@ -202,6 +202,15 @@ func (tp *taggedPDF) writeUpdate(w *countingWriter, compress bool) {
 			}
 			buf = append(append(append(buf, " /A <</O /Table /Scope /"...), scope...), ">>"...)
 		}
+		if a.Numbering != "" {
+			buf = append(append(append(buf, " /A <</O /List /ListNumbering /"...), a.Numbering...), ">>"...)
+		}
+		if e.role == "Note" {
+			// PDF/UA 7.9: every note has an identifier of its own; a
+			// note continued on the next page is a second element, so
+			// the object number names it, not the note's number.
+			buf = append(strconv.AppendInt(append(buf, " /ID (note-"...), int64(e.obj), 10), ')')
+		}
 		buf = append(buf, " /K ["...)
 		for _, k := range e.kids {
 			switch {

@@ -83,6 +83,9 @@ type Attrs struct {
 	Scope  string
 	URL    string
 	Target int
+	// Numbering is a list's kind of label, as PDF's ListNumbering
+	// attribute names it: Decimal, Disc, Circle.
+	Numbering string
 }
 
 // Artifact is page furniture or decoration: drawn, but not part of the

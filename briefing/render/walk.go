@@ -202,11 +202,18 @@ func (r *layout) heading(b Heading, after []Block, c blockCtx) {
 // change bullet.
 func (r *layout) list(l List, c blockCtx) {
 	bullets := []string{"•", "–", "◦"}
+	// What a screen reader announces for each kind of label; PDF 1.7 has
+	// no name for a dash, so it is a disc, a plain bullet.
+	numbering := []string{"Disc", "Disc", "Circle"}
 	num := l.Start
 	if num == 0 {
 		num = 1
 	}
-	r.out.BeginElement(ElemList, Attrs{})
+	kind := numbering[c.depth%len(numbering)]
+	if l.Ordered {
+		kind = "Decimal"
+	}
+	r.out.BeginElement(ElemList, Attrs{Numbering: kind})
 	for _, item := range l.Items {
 		ic := c
 		ic.depth = c.depth + 1
