@@ -47,11 +47,10 @@ func WriteMarkdown(w io.Writer, doc *Document) error {
 	mw := &mdWriter{}
 	for _, s := range doc.Sections {
 		b.WriteString(strings.TrimRight("## "+mdPlain(s.Title, true), " ") + "\n\n")
-		mw.notes = sectionNotes(s.Blocks)
 		if body := mw.blocks(s.Blocks, false); body != "" {
 			b.WriteString(body + "\n\n")
 		}
-		mw.noteBase += mw.notes
+		mw.noteBase += sectionNotes(s.Blocks)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -94,7 +93,6 @@ func sectionNotes(bs []Block) int {
 // two sections that both say "[^1]" would otherwise share one note.
 type mdWriter struct {
 	noteBase int // footnotes in the sections before this one
-	notes    int // footnotes in this section
 	inList   int // list items the block being written is inside
 }
 
@@ -829,14 +827,19 @@ func codeSpan(s string, cell bool) string {
 // Markdown body (escapes and references still in it, as the reader
 // resolves them): bare where it can be, else between "<…>".
 func mdDestination(raw string) string {
-	depth, bare := 0, raw != "" && raw[0] != '<'
+	depth, bare, escaped := 0, raw != "" && raw[0] != '<', false
 	for _, r := range raw {
 		switch {
+		case escaped:
+			escaped = false // "\(" is no parenthesis to balance
+		case r == '\\':
+			escaped = true
 		case r == '(':
 			depth++
 		case r == ')':
 			depth--
-		case r <= ' ' || r == 0x7f:
+		}
+		if r <= ' ' || r == 0x7f {
 			bare = false
 		}
 		if depth < 0 {
@@ -849,18 +852,26 @@ func mdDestination(raw string) string {
 		}
 		return raw
 	}
+	// Escapes already in the address stay as they are; a bracket that
+	// is not escaped is, and so is a last lone backslash, which would
+	// escape the closing ">".
 	var b strings.Builder
+	escaped = false
 	for _, r := range raw {
-		switch r {
-		case '<', '>':
-			b.WriteByte('\\')
-		case '\n', '\r':
+		switch {
+		case r == '\n' || r == '\r':
 			continue
+		case escaped:
+			escaped = false
+		case r == '\\':
+			escaped = true
+		case r == '<' || r == '>':
+			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
 	}
-	if n := len(raw) - len(strings.TrimRight(raw, "\\")); n%2 == 1 {
-		b.WriteByte('\\') // a last lone backslash would escape the ">"
+	if escaped {
+		b.WriteByte('\\')
 	}
 	return "<" + b.String() + ">"
 }
