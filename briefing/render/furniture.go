@@ -6,14 +6,41 @@ import (
 )
 
 // header prints the marking and the document title at the top of the
-// page: handling rules want the marking at the top of every page.
+// page: handling rules want the marking at the top of every page. It is
+// furniture but on the first page, where a listener hears the marking
+// (unless the cover states it, as a labelled field) and the watermark's
+// word first.
 func (r *layout) header() {
+	m := &r.doc.Meta
+	mk, wm := strings.TrimSpace(m.Marking), strings.TrimSpace(m.Watermark)
+	first := r.page == 1
+	if mk != "" {
+		if first && !r.onCover() {
+			r.out.BeginElement(ElemHandling, Attrs{})
+			r.centred(mk, r.text(sans, true, 9, black), 15)
+			r.out.EndElement()
+		} else {
+			r.out.BeginArtifact(ArtifactHeader)
+			r.centred(mk, r.text(sans, true, 9, black), 15)
+			r.out.EndArtifact()
+		}
+	}
+	if first && wm != "" {
+		// On the marking's baseline, just after it, so text extraction
+		// reads "UNCLASSIFIED DRAFT" too.
+		st := r.text(sans, true, 9, black)
+		x := r.left
+		if mk != "" {
+			line := r.fit(mk, st, r.right-r.left)
+			x = r.left + (r.right-r.left+line.w)/2 + r.width(st, " ")
+		}
+		base := 15 + (st.size*1.2-st.size)/2 + st.size*0.8
+		r.out.BeginElement(ElemHandling, Attrs{})
+		r.out.HiddenText(st, x, base, printable(wm))
+		r.out.EndElement()
+	}
 	r.out.BeginArtifact(ArtifactHeader)
 	defer r.out.EndArtifact()
-	m := &r.doc.Meta
-	if mk := strings.TrimSpace(m.Marking); mk != "" {
-		r.centred(mk, r.text(sans, true, 9, black), 15)
-	}
 	if r.onCover() {
 		return // the cover shows the title itself; only the marking repeats
 	}

@@ -98,6 +98,16 @@ func (s *pdfSurface) setFont(st Style) {
 	}
 }
 
+// HiddenText writes s in text render mode 3 (neither filled nor
+// stroked), as OCR layers do: in the text, invisible on the page.
+func (s *pdfSurface) HiddenText(st Style, x, y float64, text string) {
+	s.tags.mark()
+	s.setFont(st)
+	s.pdf.RawWriteStr("3 Tr\n")
+	s.pdf.Text(x, y, text+" ")
+	s.pdf.RawWriteStr("0 Tr\n")
+}
+
 // Text draws a run with a real space glyph after it where a word space
 // follows it. Layout places each run and line at its own position, so the
 // spaces between runs and at line ends exist only as gaps; a screen

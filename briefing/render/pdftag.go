@@ -73,6 +73,8 @@ func roleOf(e Element, a Attrs) role {
 		return "P"
 	case ElemNote:
 		return "Note"
+	case ElemHandling:
+		return "P"
 	}
 	return "Span"
 }
@@ -166,6 +168,8 @@ type tagger struct {
 	// refAt is the element holding the first link to each target: where
 	// a footnote's Note goes.
 	refAt map[int]*structElem
+	// handling counts the handling elements put at the document's start.
+	handling int
 }
 
 func newTagger(raw func(string)) *tagger {
@@ -208,6 +212,20 @@ func (t *tagger) begin(e Element, a Attrs) {
 		note.resume = t.cur
 		parent.kids = append(parent.kids, structKid{elem: note})
 		t.cur = note
+		return
+	}
+	// The handling marking and the watermark's word are said on the
+	// first page's header; a listener must hear them before anything
+	// else, so they go first in the document (before a cover's or memo
+	// heading's elements opened earlier), in the order met.
+	if e == ElemHandling {
+		t.closeContent()
+		h := newElem(r, a, t.root)
+		h.resume = t.cur
+		at := t.handling
+		t.root.kids = append(t.root.kids[:at], append([]structKid{{elem: h}}, t.root.kids[at:]...)...)
+		t.handling++
+		t.cur = h
 		return
 	}
 	if r == "Link" && a.Target > 0 {

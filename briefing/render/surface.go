@@ -14,6 +14,10 @@ package render
 // footer).
 type Surface interface {
 	AddPage()
+	// HiddenText puts s on the page as text that is read (by a screen
+	// reader, by copy and paste) but not seen: the watermark's word,
+	// which is drawn as outlines, said to a listener.
+	HiddenText(st Style, x, y float64, s string)
 	// Text prints s with its baseline at y. space says whether a word
 	// space follows s in the text (false where the next run continues
 	// the same word, "bold" + "ness", or the line ends inside a word),
@@ -72,6 +76,9 @@ const (
 	ElemDefinition                  // a definition (LBody)
 	ElemSources                     // the numbered list of sources (L)
 	ElemNote                        // Note: a footnote, Attrs.Target its link target
+	// ElemHandling is how the document is to be handled — its marking and
+	// its watermark's word — said once, first in reading order (P).
+	ElemHandling
 )
 
 // Attrs are an element's attributes; each kind uses the ones its comment
@@ -112,6 +119,9 @@ func (NullSurface) AddPage() {}
 
 // Text implements Surface.
 func (NullSurface) Text(Style, float64, float64, string, bool) {}
+
+// HiddenText implements Surface.
+func (NullSurface) HiddenText(Style, float64, float64, string) {}
 
 // Line implements Surface.
 func (NullSurface) Line(_, _, _, _, _ float64, _ RGB, _ bool) {}
