@@ -44,7 +44,7 @@ func settingsAccessibility(p *Packet, name string, doc *render.Document) Problem
 		probs = append(probs, Problem{Severity: Warning, Section: -1, File: name, Line: line, Setting: s, Message: fmt.Sprintf(format, args...)})
 	}
 	if len(p.Style.Logo) > 0 && strings.TrimSpace(p.Style.LogoDescription) == "" {
-		warn(SettingLogoDescription, "the logo has no description, so screen readers announce it only as an image; describe it in Settings, Logo description (for example %q)",
+		warn(SettingLogoDescription, "the logo has no description, so it is printed as decoration that screen readers skip; describe it in Settings, Logo description (for example %q)",
 			firstNonEmpty(strings.TrimSpace(p.Organization+" logo"), "Company logo"))
 	}
 	if doc != nil && doc.Settings.Logo != nil {

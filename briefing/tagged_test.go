@@ -530,3 +530,51 @@ func TestListsSayTheirNumberingAndNotesHaveIDs(t *testing.T) {
 		t.Errorf("%d Note elements; want the two notes", notes)
 	}
 }
+
+// A logo without a description is decoration, not a Figure with an empty
+// /Alt (PDF/UA 7.3-1, which the file claims): an artifact in the PDF and
+// marked decorative in Word, with the warning asking for a description
+// kept.
+func TestALogoWithoutADescriptionIsDecoration(t *testing.T) {
+	lib := builtinLibrary(t)
+	p := loadSampleNamed(t, "client.briefing")
+	if len(p.Style.Logo) == 0 {
+		t.Fatal("the client sample has no logo")
+	}
+	p.Style.LogoDescription = ""
+	data, probs, err := RenderPacket(lib, p, "client.briefing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(probs.Warnings.Error(), "logo has no description, so it is printed as decoration") {
+		t.Errorf("no warning about the missing description: %v", probs)
+	}
+	path := writePDF(t, data)
+	tree := tool(t, "pdfinfo", "-struct-text", path)
+	if strings.Contains(tree, "Figure") {
+		t.Error("a logo without a description is a Figure")
+	}
+	if c := checkTagged(t, path); c.untagged != 0 {
+		t.Errorf("%d painting operators are neither tagged nor artifacts", c.untagged)
+	}
+	docx, _, err := RenderPacketDocx(lib, p, "client.briefing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	decorative := false
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		x, _ := io.ReadAll(rc)
+		rc.Close()
+		if strings.Contains(string(x), `<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>`) {
+			decorative = true
+		}
+	}
+	if !decorative {
+		t.Error("the Word file does not mark the logo decorative")
+	}
+}

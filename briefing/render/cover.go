@@ -137,11 +137,19 @@ func (r *layout) nameLine() {
 
 // drawLogo places the logo at x, y within a w×h box, keeping its shape,
 // and returns the size drawn. In the running header the logo is furniture
-// (the caller has opened an artifact); elsewhere it is a Figure.
+// (the caller has opened an artifact); elsewhere it is a Figure with its
+// description. A logo without one is decoration, skipped by a screen
+// reader: a Figure with an empty /Alt fails PDF/UA (7.3-1), which the
+// file claims, and validate already warns that the description is missing.
 func (r *layout) drawLogo(x, y, w, h float64) (float64, float64) {
 	dw, dh := r.logoSize(w, h)
 	if dw > 0 {
-		r.out.BeginElement(ElemFigure, Attrs{Alt: r.doc.Settings.Logo.Alt})
+		alt := strings.TrimSpace(r.doc.Settings.Logo.Alt)
+		if alt == "" {
+			r.decorate(func() { r.out.Logo(x, y, dw, dh) })
+			return dw, dh
+		}
+		r.out.BeginElement(ElemFigure, Attrs{Alt: alt})
 		r.out.Logo(x, y, dw, dh)
 		r.out.EndElement()
 	}

@@ -7,7 +7,9 @@ import (
 
 // logoDrawing writes the logo as an inline picture fitted into w×h
 // points, its description as the alternative text Word's accessibility
-// checker looks for (wp:docPr descr). "" when there is no logo.
+// checker looks for (wp:docPr descr), or, with no description, marked
+// decorative (Word's "Mark as decorative"), as the PDF makes it an
+// artifact. "" when there is no logo.
 func (d *docxWriter) logoDrawing(b *strings.Builder, maxW, maxH float64) bool {
 	l := d.doc.Settings.Logo
 	if l == nil || l.Width <= 0 || l.Height <= 0 {
@@ -18,12 +20,14 @@ func (d *docxWriter) logoDrawing(b *strings.Builder, maxW, maxH float64) bool {
 	scale := min(maxW/float64(l.Width), maxH/float64(l.Height))
 	cx, cy := emu(float64(l.Width)*scale), emu(float64(l.Height)*scale)
 	alt := strings.TrimSpace(l.Alt)
-	if alt == "" {
-		alt = "Logo"
-	}
 	fmt.Fprintf(b, `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="%d" cy="%d"/><wp:docPr id="%d" name="Logo %d" descr="`, cx, cy, d.drawings, d.drawings)
 	escapeXML(b, alt)
-	b.WriteString(`"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>`)
+	if alt == "" {
+		b.WriteString(`"><a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst></wp:docPr>`)
+	} else {
+		b.WriteString(`"/>`)
+	}
+	b.WriteString(`<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>`)
 	b.WriteString(`<a:graphic><a:graphicData uri="` + nsPic + `"><pic:pic>`)
 	fmt.Fprintf(b, `<pic:nvPicPr><pic:cNvPr id="%d" name="logo" descr="`, d.drawings)
 	escapeXML(b, alt)
