@@ -47,6 +47,7 @@ func WriteMarkdown(w io.Writer, doc *Document) error {
 	mw := &mdWriter{}
 	for _, s := range doc.Sections {
 		b.WriteString(strings.TrimRight("## "+mdPlain(s.Title, true), " ") + "\n\n")
+		mw.headingLevel = 2
 		if body := mw.blocks(s.Blocks, false); body != "" {
 			b.WriteString(body + "\n\n")
 		}
@@ -94,6 +95,9 @@ func sectionNotes(bs []Block) int {
 type mdWriter struct {
 	noteBase int // footnotes in the sections before this one
 	inList   int // list items the block being written is inside
+	// headingLevel is the level of the last heading written (2 for the
+	// section's own), so a body heading never skips a level.
+	headingLevel int
 }
 
 // blocks writes bs, separated by blank lines; tight (the items of a
@@ -178,8 +182,12 @@ func (w *mdWriter) block(blk Block) string {
 	switch b := blk.(type) {
 	case Heading:
 		// Body headings sit two levels down, below the file's "#" title
-		// and the section's "##".
-		return strings.TrimRight(strings.Repeat("#", min(b.Level+2, 6))+" "+w.inline(b.Text, inHeading), " ")
+		// and the section's "##", and never more than one level below
+		// the heading before them: the levels the PDF tags them with and
+		// Word styles them in, one down.
+		level := min(b.Level+2, w.headingLevel+1, 6)
+		w.headingLevel = level
+		return strings.TrimRight(strings.Repeat("#", level)+" "+w.inline(b.Text, inHeading), " ")
 	case Paragraph:
 		return w.inline(b.Text, inPara)
 	case List:
@@ -527,7 +535,16 @@ func inlineMarkdown(runs []Run, mode inlineMode, noteBase int, links bool) strin
 		}
 	}
 	sync(nil)
-	return writeTokens(tidyMarks(toks), mode)
+	toks = tidyMarks(toks)
+	// A break before the first text or after the last shows as nothing
+	// in print; written, a last "\" would show as itself.
+	for len(toks) > 0 && (toks[0].kind == 'n' || toks[0].kind == 'h') {
+		toks = toks[1:]
+	}
+	for len(toks) > 0 && (toks[len(toks)-1].kind == 'n' || toks[len(toks)-1].kind == 'h') {
+		toks = toks[:len(toks)-1]
+	}
+	return writeTokens(toks, mode)
 }
 
 // mergeRuns joins neighbouring text runs of one style: two code spans

@@ -109,7 +109,7 @@ func TestMarkdownKeepsThePacketsStructure(t *testing.T) {
 	doc := mdDoc(meta,
 		[2]string{"Fence", "Text.\n\n```go\nunclosed code\n## not a heading"},
 		[2]string{"Comment", "Before.\n\n<!-- never closed\n\n## hidden"},
-		[2]string{"Headings", "Sub\n===\n\nOther\n---\n\n   # Indented\n\n#\tTabbed\n\n> # In a quote\n\n- # In a list\n\n###### Six"},
+		[2]string{"Headings", "Sub\n===\n\nOther\n---\n\n   # Indented\n\n#\tTabbed\n\n> # In a quote\n\n- # In a list\n\n#### Skips two\n\n## Back\n\n### Deeper\n\n#### Deeper still\n\n###### Six"},
 		[2]string{"Links & <things>", "[bad](javascript:alert(1)) and <javascript:void(0)> and [file](file:///etc/passwd) " +
 			"and [good](https://example.com/a_b?x=1&y=2) and [mail](mailto:a@b.example) and ![pic](javascript:x)."},
 		[2]string{"Notes", "A note.[^a]\n\n[^a]: The first note."},
@@ -148,7 +148,8 @@ func TestMarkdownKeepsThePacketsStructure(t *testing.T) {
 			body = append(body, fmt.Sprintf("%d %s", h.level, h.text))
 		}
 	}
-	if want := []string{"3 Sub", "4 Other", "3 Indented", "3 Tabbed", "3 In a quote", "3 In a list", "6 Six"}; !reflect.DeepEqual(body, want) {
+	// As the PDF tags them: one level below the heading before at most.
+	if want := []string{"3 Sub", "4 Other", "3 Indented", "3 Tabbed", "3 In a quote", "3 In a list", "4 Skips two", "4 Back", "5 Deeper", "6 Deeper still", "6 Six"}; !reflect.DeepEqual(body, want) {
 		t.Errorf("body headings %q, want %q\n%s", body, want, out)
 	}
 	html := renderHTML(t, out)
@@ -199,8 +200,8 @@ func checkRoundTrip(t *testing.T, doc *Document, out []byte) {
 		}
 		part := string(out[starts[i]:starts[i+1]])
 		_, part, _ = strings.Cut(part, "\n") // the section's own heading
-		got := normalBlocks(ParseMarkdown(part), 0)
-		want := normalBlocks(s.Blocks, 2)
+		got := normalBlocks(ParseMarkdown(part), &demotion{})
+		want := normalBlocks(s.Blocks, &demotion{by: 2, last: 2})
 		if _, ok := lastNotes(s.Blocks); ok {
 			// Labels are numbered through the document, as printed.
 			got, want = dropNoteLabels(got), dropNoteLabels(want)
@@ -231,10 +232,23 @@ func dropNoteLabels(bs []Block) []Block {
 	return out
 }
 
+// demotion moves body headings down as the PDF tags them: below the
+// section's heading (last, to start with) by, never more than one level
+// below the heading before, at most to 6. by 0 leaves them.
+type demotion struct{ by, last int }
+
+func (d *demotion) level(l int) int {
+	if d.by == 0 {
+		return l
+	}
+	d.last = min(l+d.by, d.last+1, 6)
+	return d.last
+}
+
 // normalBlocks makes blocks comparable whatever the Markdown's line
-// breaks and run boundaries: headings moved down by demote (at most to
-// 6), runs of one style merged, line ends as spaces.
-func normalBlocks(bs []Block, demote int) []Block {
+// breaks and run boundaries: headings moved down by d, runs of one style
+// merged, line ends as spaces.
+func normalBlocks(bs []Block, demote *demotion) []Block {
 	out := make([]Block, 0, len(bs))
 	for _, b := range bs {
 		out = append(out, normalBlock(b, demote))
@@ -242,10 +256,10 @@ func normalBlocks(bs []Block, demote int) []Block {
 	return out
 }
 
-func normalBlock(b Block, demote int) Block {
+func normalBlock(b Block, demote *demotion) Block {
 	switch b := b.(type) {
 	case Heading:
-		return Heading{Level: min(b.Level+demote, 6), Text: normalRuns(b.Text, true)}
+		return Heading{Level: demote.level(b.Level), Text: normalRuns(b.Text, true)}
 	case Paragraph:
 		return Paragraph{Text: normalRuns(b.Text, false)}
 	case List:
@@ -410,7 +424,7 @@ func FuzzMarkdownRoundTrip(f *testing.F) {
 		if got := blocksText(ParseMarkdown(b)); got != blocksText(ParseMarkdown("After.")) {
 			t.Errorf("the next section reads %q:\n%s", got, out)
 		}
-		got, want := blocksText(normalBlocks(ParseMarkdown(a), 0)), blocksText(normalBlocks(doc.Sections[0].Blocks, 0))
+		got, want := blocksText(normalBlocks(ParseMarkdown(a), &demotion{})), blocksText(normalBlocks(doc.Sections[0].Blocks, &demotion{}))
 		// A mark between a letter and punctuation (an escape, a link's
 		// bracket) opens or closes nothing in Markdown; the text stays,
 		// with the marks showing.
