@@ -578,3 +578,50 @@ func TestALogoWithoutADescriptionIsDecoration(t *testing.T) {
 		t.Error("the Word file does not mark the logo decorative")
 	}
 }
+
+// The contents page's structure is as ISO 32000-1 Table 333 describes: the
+// "Contents" heading before the TOC (it sat inside), the TOC holding only
+// TOCI entries, each entry its Reference (the linked title) and then its
+// page number (each TOCI held a Link directly).
+func TestTheContentsAreATOCOfEntries(t *testing.T) {
+	lib := builtinLibrary(t)
+	p := loadSampleNamed(t, "client.briefing")
+	if !p.Style.TOC {
+		t.Fatal("the client sample has no contents")
+	}
+	data, _, err := RenderPacket(lib, p, "client.briefing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := tool(t, "pdfinfo", "-struct-text", writePDF(t, data))
+	lines := strings.Split(tree, "\n")
+	indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+	at := -1
+	for i, l := range lines {
+		if strings.TrimSpace(l) == "TOC" {
+			at = i
+			break
+		}
+	}
+	if at < 2 || !strings.Contains(lines[at-2], "H2") || !strings.Contains(lines[at-1], `"Contents `) {
+		t.Fatalf("the TOC is not preceded by its heading:\n%s", strings.Join(lines[max(at-3, 0):at+1], "\n"))
+	}
+	top := indent(lines[at])
+	entries := 0
+	for i := at + 1; i < len(lines) && indent(lines[i]) > top; i++ {
+		l := lines[i]
+		switch indent(l) - top {
+		case 2: // the TOC's children
+			if strings.TrimSpace(l) != "TOCI" {
+				t.Errorf("the TOC holds %q", strings.TrimSpace(l))
+			}
+			entries++
+			if i+2 >= len(lines) || !strings.HasPrefix(strings.TrimSpace(lines[i+1]), "Reference") || !strings.HasPrefix(strings.TrimSpace(lines[i+2]), "Link") {
+				t.Errorf("entry %d does not start with a Reference holding a Link", entries)
+			}
+		}
+	}
+	if entries < 5 {
+		t.Errorf("%d entries in the TOC", entries)
+	}
+}

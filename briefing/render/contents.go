@@ -13,11 +13,13 @@ func (r *layout) contents() {
 	// the next page blank.
 	rowH := r.lh + 2
 	r.need(min(24+float64(len(r.entries))*rowH, r.bottom-r.top))
-	r.out.BeginElement(ElemContents, Attrs{})
-	defer r.out.EndElement()
+	// The heading goes before the TOC element, which may hold only its
+	// entries (ISO 32000-1, Table 333).
 	r.out.BeginElement(ElemHeading, Attrs{Level: 2})
 	r.paragraphLines([]span{{"Contents", r.text(sans, true, 13, r.accent)}}, r.left, r.right-r.left, 20, "L")
 	r.out.EndElement()
+	r.out.BeginElement(ElemContents, Attrs{})
+	defer r.out.EndElement()
 	r.y += 4
 	numW := 28.0
 	for i, e := range r.entries {
@@ -33,14 +35,20 @@ func (r *layout) contents() {
 		// mistake.
 		ln := r.fit(e.title, st, r.right-r.left-numW-12)
 		num := r.breakLines([]span{{page, st}}, 1e6)[0]
-		// The whole line — title, leader and page number — is one link,
-		// so a reader can click anywhere along it.
+		// The whole line — title, leader and page number — is one link
+		// area, so a reader can click anywhere along it; in the structure
+		// the entry holds its reference (the title, linked) and then its
+		// page number, as Table 333 describes a TOCI.
+		r.out.BeginElement(ElemReference, Attrs{})
 		r.out.BeginElement(ElemLink, Attrs{Target: e.link})
 		r.drawLine(ln, r.left, r.y, rowH, 0, "L")
+		r.out.LinkTo(r.left, r.y, r.right-r.left, rowH, e.link)
+		r.out.EndElement()
+		r.out.EndElement()
 		base := r.y + rowH/2 + r.base*0.3
 		r.decorate(func() { r.out.Line(r.left+ln.w+6, base, r.right-num.w-6, base, 0.8, rule, true) })
+		r.out.BeginElement(ElemContentsPage, Attrs{})
 		r.drawLine(num, r.left, r.y, rowH, r.right-r.left, "R")
-		r.out.LinkTo(r.left, r.y, r.right-r.left, rowH, e.link)
 		r.out.EndElement()
 		r.out.EndElement()
 		r.y += rowH

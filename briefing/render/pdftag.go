@@ -63,6 +63,10 @@ func roleOf(e Element, a Attrs) role {
 		return "TOC"
 	case ElemContentsItem:
 		return "TOCI"
+	case ElemReference:
+		return "Reference"
+	case ElemContentsPage:
+		return "NonStruct"
 	case ElemLink:
 		return "Link"
 	case ElemGlossary:

@@ -70,6 +70,8 @@ const (
 	ElemFigure                      // Figure: the logo, Attrs.Alt
 	ElemContents                    // TOC
 	ElemContentsItem                // TOCI: Attrs.Target is its section's link
+	ElemReference                   // Reference: a contents entry's title
+	ElemContentsPage                // NonStruct: a contents entry's page number
 	ElemLink                        // Link: Attrs.URL or Attrs.Target
 	ElemGlossary                    // the definition list (L)
 	ElemTerm                        // a glossary term (Lbl)
