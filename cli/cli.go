@@ -106,8 +106,8 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"export", "[PACKET] -o OUT.pdf [--audience A | --all-audiences] [--format pdf|md] [--page-size letter|a4] [--lang TAG] [--set name=value]... [--templates DIR]",
-			"render a packet (default: the built-in sample) to PDF", runExport},
+		{"export", "[PACKET] -o OUT.pdf [--audience A | --all-audiences] [--format " + strings.Join(exportFormats, "|") + "] [--fit] [--page-size letter|a4] [--lang TAG] [--set name=value]... [--templates DIR]",
+			"render a packet (default: the built-in sample) to PDF, Word or Markdown", runExport},
 		{"validate", "[PACKET] [--templates DIR]", "list every problem, one per line, file:line: message", runValidate},
 		{"new", "-o PACKET [--audience staff|classroom|client]", "write a new packet with the built-in sections", runNew},
 		{"templates", "[--json] [--templates DIR]", "list the template library: id, kind, title, origin", runTemplates},

@@ -382,3 +382,21 @@ func TestValidatePrintsAccessibilityWarnings(t *testing.T) {
 		}
 	}
 }
+
+// export's usage line names every format --format takes (it said pdf|md
+// while docx worked).
+func TestExportUsageListsEveryFormat(t *testing.T) {
+	r := run(t, afero.NewMemMapFs(), "export", "-h")
+	usage, _, _ := strings.Cut(r.stdout+r.stderr, "\n")
+	if len(formatNames) != len(exportFormats) {
+		t.Fatalf("formatNames and exportFormats disagree: %v, %v", formatNames, exportFormats)
+	}
+	for f := range formatNames {
+		if !strings.Contains(usage, f) {
+			t.Errorf("the usage line %q does not list %s", usage, f)
+		}
+	}
+	if !strings.Contains(usage, "--fit") {
+		t.Errorf("the usage line %q does not list --fit", usage)
+	}
+}

@@ -239,8 +239,12 @@ func outputName(out string) string {
 }
 
 // formatNames are the export formats, as --format takes them, and how
-// messages call what each writes.
-var formatNames = map[string]string{"pdf": "a PDF", "docx": "a Word document", "md": "Markdown"}
+// messages call what each writes; exportFormats lists them in the order
+// usage lines give them.
+var (
+	formatNames   = map[string]string{"pdf": "a PDF", "docx": "a Word document", "md": "Markdown"}
+	exportFormats = []string{"pdf", "docx", "md"}
+)
 
 // exportAll renders the packet once per audience, as PDFs or (format
 // "docx") Word documents, and writes them only when every one rendered,
