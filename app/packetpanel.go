@@ -8,11 +8,28 @@ import (
 	"github.com/briefsmith/briefsmith/briefing"
 )
 
+// sectionList is the packet's list of sections: Fyne's list, with Delete
+// (or Backspace) removing the selected section, as in a file manager or
+// a slide sorter; one Undo brings it back.
+type sectionList struct {
+	widget.List
+	onDelete func()
+}
+
+// TypedKey implements fyne.Focusable.
+func (l *sectionList) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyDelete || k.Name == fyne.KeyBackspace {
+		l.onDelete()
+		return
+	}
+	l.List.TypedKey(k)
+}
+
 // packetPanel lists the packet's sections in order, each with its include
 // box, and holds the buttons that reorder, duplicate and remove them.
 type packetPanel struct {
 	w        *mainWindow
-	list     *widget.List
+	list     *sectionList
 	pages    *widget.Label
 	up, down *widget.Button
 	dup, del *widget.Button
@@ -29,7 +46,8 @@ func newPacketPanel(w *mainWindow) *packetPanel {
 	p := &packetPanel{w: w, highlighted: -1}
 	p.pages = widget.NewLabel("Counting pages…")
 	p.pages.TextStyle.Bold = true
-	p.list = &widget.List{
+	p.list = &sectionList{onDelete: p.onRemove}
+	p.list.List = widget.List{
 		Length:     func() int { return len(p.w.doc.packet.Sections) },
 		CreateItem: p.createRow,
 		UpdateItem: p.updateRow,
