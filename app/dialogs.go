@@ -115,53 +115,23 @@ func defaultHooks(w *mainWindow) uiHooks {
 			d.Show()
 		},
 		askAlreadyOpen: func(name string, done func(alreadyOpenChoice)) {
-			var d *dialog.CustomDialog
-			answered := false
-			choose := func(c alreadyOpenChoice) func() {
-				return func() { answered = true; d.Hide(); done(c) }
-			}
-			msg := widget.NewLabel(name + " is already open in another Briefsmith window.\nEditing it in two windows means one window's changes replace the other's when saved.")
-			sw := widget.NewButton("Switch to That Window", choose(alreadySwitch))
-			sw.Importance = widget.HighImportance
-			here := widget.NewButton("Open Here Too", choose(alreadyOpenHere))
-			cancel := widget.NewButton("Cancel", choose(alreadyCancel))
-			d = dialog.NewCustomWithoutButtons("Already open", msg, w.win)
-			d.SetButtons([]fyne.CanvasObject{cancel, here, sw})
-			d.SetOnClosed(func() {
-				if !answered { // closed with Esc: as Cancel
-					done(alreadyCancel)
-				}
-			})
-			d.Show()
+			askChoice(w, "Already open", name+" is already open in another Briefsmith window.\nEditing it in two windows means one window's changes replace the other's when saved.",
+				alreadyCancel, done,
+				choiceButton[alreadyOpenChoice]{"Cancel", alreadyCancel, false},
+				choiceButton[alreadyOpenChoice]{"Open Here Too", alreadyOpenHere, false},
+				choiceButton[alreadyOpenChoice]{"Switch to That Window", alreadySwitch, true})
 		},
 		askReload: func(name string, changes []string, unsaved bool, done func(reloadChoice)) {
-			var d *dialog.CustomDialog
-			answered := false
-			choose := func(c reloadChoice) func() {
-				return func() { answered = true; d.Hide(); done(c) }
-			}
-			mine := "This window has no unsaved changes."
-			reload := "Reload"
+			mine, reload := "This window has no unsaved changes.", "Reload"
 			if unsaved {
 				mine = "Reloading replaces this window's unsaved changes; Save As… keeps them in a new file."
 				reload = "Reload and Discard Mine"
 			}
-			msg := widget.NewLabel(name + " was changed on disk by someone else (another window or program).\nDifferent there:\n" +
-				changesText(changes) + "\n\n" + mine)
-			rl := widget.NewButton(reload, choose(reloadReload))
-			if !unsaved {
-				rl.Importance = widget.HighImportance
-			}
-			saveAs := widget.NewButton("Save As…", choose(reloadSaveAs))
-			keep := widget.NewButton("Keep Mine for Now", choose(reloadKeep))
-			d = dialog.NewCustomWithoutButtons("File changed on disk", msg, w.win)
-			d.SetButtons([]fyne.CanvasObject{keep, saveAs, rl})
-			d.SetOnClosed(func() {
-				if !answered { // closed with Esc: keep mine, as the safe answer
-					done(reloadKeep)
-				}
-			})
-			d.Show()
+			askChoice(w, "File changed on disk", name+" was changed on disk by someone else (another window or program).\nDifferent there:\n"+
+				changesText(changes)+"\n\n"+mine, reloadKeep, done,
+				choiceButton[reloadChoice]{"Keep Mine for Now", reloadKeep, false},
+				choiceButton[reloadChoice]{"Save As…", reloadSaveAs, false},
+				choiceButton[reloadChoice]{reload, reloadReload, !unsaved})
 		},
 		askAudience: w.showNewDialog,
 		askRestore: func(r briefing.Recovery, done func(bool)) {
@@ -305,4 +275,38 @@ func plural(n int, unit string) string {
 		return fmt.Sprintf("1 %s", unit)
 	}
 	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+// choiceButton is one answer a choice dialog offers; primary marks the
+// one it suggests.
+type choiceButton[C any] struct {
+	label   string
+	answer  C
+	primary bool
+}
+
+// askChoice asks a question whose buttons each give an answer; a dialog
+// closed any other way gives esc (the answer that loses nothing), so done
+// is always called once and a question is never left hanging. It returns
+// the dialog shown.
+func askChoice[C any](w *mainWindow, title, message string, esc C, done func(C), buttons ...choiceButton[C]) *dialog.CustomDialog {
+	var d *dialog.CustomDialog
+	answered := false
+	objs := make([]fyne.CanvasObject, len(buttons))
+	for i, b := range buttons {
+		btn := widget.NewButton(b.label, func() { answered = true; d.Hide(); done(b.answer) })
+		if b.primary {
+			btn.Importance = widget.HighImportance
+		}
+		objs[i] = btn
+	}
+	d = dialog.NewCustomWithoutButtons(title, widget.NewLabel(message), w.win)
+	d.SetButtons(objs)
+	d.SetOnClosed(func() {
+		if !answered {
+			done(esc)
+		}
+	})
+	d.Show()
+	return d
 }

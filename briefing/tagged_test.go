@@ -1,12 +1,9 @@
 package briefing
 
 import (
-	"archive/zip"
-	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"io"
 	"io/fs"
 	"os/exec"
 	"regexp"
@@ -407,9 +404,7 @@ func TestTaggedTextHasNoSpacesInsideWords(t *testing.T) {
 	body := "Some **bold**ness, un*believ*able text and [supply chains](https://example.org/chains), " +
 		"an arrow→inside and ☐box here. " + strings.Repeat("Filler words run on to wrap the line again. ", 12) +
 		"The last words."
-	p := NewPacket(Staff)
-	p.Title = "Words"
-	p.Sections = []SectionRef{{Template: "blank", Title: "Words", Included: true, Body: &body}}
+	p := oneSectionPacket("Words", body)
 	data, _, err := RenderPacket(lib, p, "words.briefing")
 	if err != nil {
 		t.Fatal(err)
@@ -440,9 +435,7 @@ func TestTaggedTextHasNoSpacesInsideWords(t *testing.T) {
 func TestHeadingLevelsNeverSkipInTheTags(t *testing.T) {
 	lib := builtinLibrary(t)
 	body := "# Top\n\nText.\n\n#### Deep\n\nMore text.\n\n## Next\n\nEnd."
-	p := NewPacket(Staff)
-	p.Title = "Levels"
-	p.Sections = []SectionRef{{Template: "blank", Title: "Levels", Included: true, Body: &body}}
+	p := oneSectionPacket("Levels", body)
 	data, _, err := RenderPacket(lib, p, "levels.briefing")
 	if err != nil {
 		t.Fatal(err)
@@ -461,18 +454,7 @@ func TestHeadingLevelsNeverSkipInTheTags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var xml []byte
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			rc, _ := f.Open()
-			xml, _ = io.ReadAll(rc)
-			rc.Close()
-		}
-	}
+	xml := checkDocxPackage(t, docx)["word/document.xml"]
 	var styles []string
 	for _, m := range regexp.MustCompile(`w:pStyle w:val="(Heading\d)"`).FindAllSubmatch(xml, -1) {
 		styles = append(styles, string(m[1]))
@@ -561,15 +543,8 @@ func TestALogoWithoutADescriptionIsDecoration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-	if err != nil {
-		t.Fatal(err)
-	}
 	decorative := false
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		x, _ := io.ReadAll(rc)
-		rc.Close()
+	for _, x := range checkDocxPackage(t, docx) {
 		if strings.Contains(string(x), `<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>`) {
 			decorative = true
 		}
@@ -624,4 +599,13 @@ func TestTheContentsAreATOCOfEntries(t *testing.T) {
 	if entries < 5 {
 		t.Errorf("%d entries in the TOC", entries)
 	}
+}
+
+// oneSectionPacket is a staff packet titled title holding one section of
+// the user's own text.
+func oneSectionPacket(title, body string) *Packet {
+	p := NewPacket(Staff)
+	p.Title = title
+	p.Sections = []SectionRef{{Template: "blank", Title: title, Included: true, Body: &body}}
+	return p
 }

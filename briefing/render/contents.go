@@ -14,7 +14,10 @@ func (r *layout) contents() {
 	rowH := r.lh + 2
 	r.need(min(24+float64(len(r.entries))*rowH, r.bottom-r.top))
 	// The heading goes before the TOC element, which may hold only its
-	// entries (ISO 32000-1, Table 333).
+	// entries (ISO 32000-1, Table 333); a division holds the two, as the
+	// cover's and the memo heading's blocks are held.
+	r.out.BeginElement(ElemTitle, Attrs{})
+	defer r.out.EndElement()
 	r.out.BeginElement(ElemHeading, Attrs{Level: 2})
 	r.paragraphLines([]span{{"Contents", r.text(sans, true, 13, r.accent)}}, r.left, r.right-r.left, 20, "L")
 	r.out.EndElement()

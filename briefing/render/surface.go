@@ -51,7 +51,7 @@ type Element int
 // The structure elements layout opens.
 const (
 	ElemSection      Element = iota // Sect: a section, its title and body
-	ElemTitle                       // the cover or memo heading block
+	ElemTitle                       // the cover, memo heading or contents block (Div)
 	ElemHeading                     // H1…H6: Attrs.Level (section titles are 1)
 	ElemParagraph                   // P
 	ElemList                        // L
