@@ -60,8 +60,10 @@ type uiHooks struct {
 	showError   func(err error)
 	// showInfo tells the user something that needs no answer.
 	showInfo func(title, message string)
-	// exported is told of a finished export and may offer to open it.
-	exported func(path string, pages int)
+	// exported is told of a finished export and may offer to open it;
+	// note is what the user must know about it ("" for nothing): that it
+	// runs over the page limit, say.
+	exported func(path string, pages int, note string)
 	// progress shows a busy dialog and returns what hides it.
 	progress func(title string) (hide func())
 	// askForm asks the questions of a small form (a link's address, a
@@ -145,10 +147,13 @@ func defaultHooks(w *mainWindow) uiHooks {
 		},
 		showError: func(err error) { dialog.ShowError(plainError(err), w.win) },
 		showInfo:  func(title, message string) { dialog.ShowInformation(title, message, w.win) },
-		exported: func(path string, pages int) {
+		exported: func(path string, pages int, note string) {
 			saved := "Saved " + filepath.Base(path) + "."
 			if pages > 0 { // a Word document has no page count of ours
 				saved = "Saved " + filepath.Base(path) + " (" + plural(pages, "page") + ")."
+			}
+			if note != "" {
+				saved += "\n" + note
 			}
 			dialog.ShowConfirm("Export finished", saved+"\nOpen it now?",
 				func(open bool) {

@@ -245,10 +245,24 @@ func (w *mainWindow) export(f exportFormat) {
 					w.ui.showError(err)
 					return
 				}
-				w.ui.exported(path, res.Info.Pages)
+				w.ui.exported(path, res.Info.Pages, overLimitNote(p, res))
 			})
 		})
 	})
+}
+
+// overLimitNote is what "Export finished" says of a document that runs
+// over the packet's page limit: by how much (and, fitted, what to cut),
+// and, when fitting is off, that it may help.
+func overLimitNote(p *briefing.Packet, res briefing.Result) string {
+	if res.OverLimit == "" {
+		return ""
+	}
+	note := strings.ToUpper(res.OverLimit[:1]) + res.OverLimit[1:] + "."
+	if !p.Style.FitToLimit {
+		note += " Settings › Fit to page limit can tighten the layout to help it fit."
+	}
+	return note
 }
 
 // withExt adds ext to a name typed without it ("memo" → "memo.pdf"),

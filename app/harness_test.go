@@ -75,6 +75,8 @@ type fakeUI struct {
 	asked    []string
 	exported string
 	pages    int
+	// exportNote is what "Export finished" said beside the file's name.
+	exportNote string
 	// forms are the answers to the next forms asked, in order; a nil
 	// answer cancels.
 	forms [][]string
@@ -114,8 +116,10 @@ func (f *fakeUI) hooks() uiHooks {
 		},
 		showError: func(err error) { f.errors = append(f.errors, err) },
 		showInfo:  func(title, msg string) { f.infos = append(f.infos, title+": "+msg) },
-		exported:  func(path string, pages int) { f.exported, f.pages = path, pages },
-		progress:  func(string) func() { return func() {} },
+		exported: func(path string, pages int, note string) {
+			f.exported, f.pages, f.exportNote = path, pages, note
+		},
+		progress: func(string) func() { return func() {} },
 		askForm: func(title string, _ []formField, done func([]string)) {
 			f.asked = append(f.asked, "form:"+title)
 			var answer []string

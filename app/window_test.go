@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -299,6 +300,26 @@ func TestExportWritesAValidPDF(t *testing.T) {
 	_ = os.WriteFile(path, pdf, 0o644)
 	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+}
+
+// "Export finished" says when the PDF runs over the packet's page limit,
+// by how much, and that fitting may help (it said only the page count);
+// within the limit it says nothing more.
+func TestExportFinishedSaysWhenOverTheLimit(t *testing.T) {
+	h := newHarness(t, nil)
+	h.w.doc.setChoice(func(p *briefing.Packet) { p.PageLimit = 2 })
+	h.ui.savePath = "/out/brief"
+	h.w.onExport()
+	pages := h.ui.pages
+	want := fmt.Sprintf("The PDF has %d pages, %d pages over the packet's limit of 2.", pages, pages-2)
+	if !strings.Contains(h.ui.exportNote, want) || !strings.Contains(h.ui.exportNote, "Fit to page limit") {
+		t.Errorf("the export note %q, want %q and a word on fitting", h.ui.exportNote, want)
+	}
+	h.w.doc.setChoice(func(p *briefing.Packet) { p.PageLimit = pages })
+	h.w.onExport()
+	if h.ui.exportNote != "" {
+		t.Errorf("within the limit, the note %q", h.ui.exportNote)
 	}
 }
 

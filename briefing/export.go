@@ -104,6 +104,10 @@ type Result struct {
 	// Fit is what fitting to the page limit did, nil when the export
 	// was not asked to fit.
 	Fit *FitResult
+	// OverLimit says how far the document runs over the packet's page
+	// limit (and, fitted, what to cut), "" when it is within it: what the
+	// app's "Export finished" message repeats.
+	OverLimit string
 }
 
 // newResult sorts probs into errors and warnings.
@@ -153,10 +157,14 @@ func preparePacket(lib *Library, p *Packet, name string) (*render.PDF, Result, e
 		}
 		return nil, newResult(info, probs, fit), err
 	}
-	if pr, over := pageLimitProblem(p, name, info.Pages); over {
-		probs = append(probs, fitReport(pr, fit))
+	over := ""
+	if pr, ok := pageLimitProblem(p, name, info.Pages); ok {
+		pr = fitReport(pr, fit)
+		probs, over = append(probs, pr), pr.Message
 	}
-	return pdf, newResult(info, probs, fit), nil
+	res := newResult(info, probs, fit)
+	res.OverLimit = over
+	return pdf, res, nil
 }
 
 // Export renders p and writes the PDF to out on fsys atomically: a failed
