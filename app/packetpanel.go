@@ -70,9 +70,10 @@ func newPacketPanel(w *mainWindow) *packetPanel {
 	}
 	title := widget.NewLabelWithStyle("Packet", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	tools := container.NewHBox(p.up, p.down, p.dup, p.del)
-	p.pages.Truncation = fyne.TextTruncateEllipsis
-	// The count gets a line of its own: a narrow panel must not push it
-	// over the tabs beside it.
+	// The count gets lines of its own and wraps, never cut off: it says
+	// how far over the limit the packet is and what to cut ("7 pages — 2
+	// over the limit of 4 even fitt…" was all a narrow panel showed).
+	p.pages.Wrapping = fyne.TextWrapWord
 	p.content = container.NewBorder(container.NewVBox(title, p.pages), tools, nil, nil, p.list)
 	return p
 }
