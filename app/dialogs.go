@@ -94,27 +94,18 @@ func defaultHooks(w *mainWindow) uiHooks {
 			d.Show()
 		},
 		askUnsaved: func(done func(unsavedChoice)) {
-			var d *dialog.CustomDialog
-			msg := widget.NewLabel("Save changes to " + w.doc.name() + " before closing it?\nIf you don't save, your changes will be lost.")
-			save := widget.NewButton("Save", func() { d.Hide(); done(choiceSave) })
-			save.Importance = widget.HighImportance
-			discard := widget.NewButton("Don't Save", func() { d.Hide(); done(choiceDiscard) })
-			cancel := widget.NewButton("Cancel", func() { d.Hide(); done(choiceCancel) })
-			d = dialog.NewCustomWithoutButtons("Unsaved changes", msg, w.win)
-			d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
-			d.Show()
+			askChoice(w, "Unsaved changes", "Save changes to "+w.doc.name()+" before closing it?\nIf you don't save, your changes will be lost.",
+				choiceCancel, done,
+				choiceButton[unsavedChoice]{"Cancel", choiceCancel, false},
+				choiceButton[unsavedChoice]{"Don't Save", choiceDiscard, false},
+				choiceButton[unsavedChoice]{"Save", choiceSave, true})
 		},
 		askOverwrite: func(name string, done func(overwriteChoice)) {
-			var d *dialog.CustomDialog
-			choose := func(c overwriteChoice) func() { return func() { d.Hide(); done(c) } }
-			msg := widget.NewLabel(name + " was changed on disk since you opened or last saved it\n(in another window or another program). Saving now would replace those changes.")
-			replace := widget.NewButton("Overwrite", choose(overwriteReplace))
-			saveAs := widget.NewButton("Save As…", choose(overwriteSaveAs))
-			saveAs.Importance = widget.HighImportance
-			cancel := widget.NewButton("Cancel", choose(overwriteCancel))
-			d = dialog.NewCustomWithoutButtons("File changed on disk", msg, w.win)
-			d.SetButtons([]fyne.CanvasObject{cancel, replace, saveAs})
-			d.Show()
+			askChoice(w, "File changed on disk", name+" was changed on disk since you opened or last saved it\n(in another window or another program). Saving now would replace those changes.",
+				overwriteCancel, done,
+				choiceButton[overwriteChoice]{"Cancel", overwriteCancel, false},
+				choiceButton[overwriteChoice]{"Overwrite", overwriteReplace, false},
+				choiceButton[overwriteChoice]{"Save As…", overwriteSaveAs, true})
 		},
 		askAlreadyOpen: func(name string, done func(alreadyOpenChoice)) {
 			askChoice(w, "Already open", name+" is already open in another Briefsmith window.\nEditing it in two windows means one window's changes replace the other's when saved.",
@@ -141,12 +132,21 @@ func defaultHooks(w *mainWindow) uiHooks {
 			if r.Path != "" {
 				name = filepath.Base(r.Path)
 			}
-			dialog.ShowConfirm("Restore unsaved work?",
+			d := dialog.NewConfirm("Restore unsaved work?",
 				"Briefsmith closed without saving changes to "+name+" (autosaved "+r.Saved.Local().Format("2 Jan 15:04")+").\nRestore them?",
 				done, w.win)
+			// Enter restores; Esc does nothing here, since No deletes the
+			// autosaved work.
+			w.withKeys(d, d.Confirm, nil)
 		},
-		showError: func(err error) { dialog.ShowError(plainError(err), w.win) },
-		showInfo:  func(title, message string) { dialog.ShowInformation(title, message, w.win) },
+		showError: func(err error) {
+			d := dialog.NewError(plainError(err), w.win)
+			w.withKeys(d, d.Hide, d.Hide)
+		},
+		showInfo: func(title, message string) {
+			d := dialog.NewInformation(title, message, w.win)
+			w.withKeys(d, d.Hide, d.Hide)
+		},
 		exported: func(path string, pages int, note string) {
 			saved := "Saved " + filepath.Base(path) + "."
 			if pages > 0 { // a Word document has no page count of ours
@@ -155,7 +155,7 @@ func defaultHooks(w *mainWindow) uiHooks {
 			if note != "" {
 				saved += "\n" + note
 			}
-			dialog.ShowConfirm("Export finished", saved+"\nOpen it now?",
+			d := dialog.NewConfirm("Export finished", saved+"\nOpen it now?",
 				func(open bool) {
 					if open {
 						u, err := url.Parse(storage.NewFileURI(path).String())
@@ -170,6 +170,7 @@ func defaultHooks(w *mainWindow) uiHooks {
 						}
 					}
 				}, w.win)
+			w.withKeys(d, d.Confirm, d.Hide)
 		},
 		progress: func(title string) func() {
 			d := dialog.NewCustomWithoutButtons(title, widget.NewProgressBarInfinite(), w.win)
@@ -312,6 +313,12 @@ func askChoice[C any](w *mainWindow, title, message string, esc C, done func(C),
 			done(esc)
 		}
 	})
-	d.Show()
+	var enter func()
+	for i, b := range buttons {
+		if b.primary {
+			enter = objs[i].(*widget.Button).OnTapped
+		}
+	}
+	w.withKeys(d, enter, d.Hide)
 	return d
 }

@@ -27,7 +27,7 @@ func (w *mainWindow) showForm(title string, fields []formField, done func([]stri
 			get[i] = func() string { return sel.Selected }
 			continue
 		}
-		e := widget.NewEntry()
+		e := newDialogEntry(w)
 		e.SetText(f.value)
 		items[i] = &widget.FormItem{Text: f.label, Widget: e, HintText: f.hint}
 		get[i] = func() string { return e.Text }
@@ -47,7 +47,7 @@ func (w *mainWindow) showForm(title string, fields []formField, done func([]stri
 		done(out)
 	}, w.win)
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
-	d.Show()
+	w.withKeys(d, d.Submit, d.Hide)
 	if first != nil {
 		w.win.Canvas().Focus(first)
 	}

@@ -69,7 +69,7 @@ func (w *mainWindow) onFormattingHelp() {
 	split.Offset = 0.45
 	d := dialog.NewCustom("Formatting help", "Close", container.NewBorder(intro, nil, nil, nil, split), w.win)
 	d.Resize(fyne.NewSize(min(w.win.Canvas().Size().Width-40, 1100), min(w.win.Canvas().Size().Height-40, 720)))
-	d.Show()
+	w.withKeys(d, d.Hide, d.Hide)
 }
 
 // helpPage prints text as a section of a blank staff memo and returns

@@ -83,7 +83,7 @@ func (w *mainWindow) showSaveDialog(title, folder, name, ext string, done func(p
 		}
 		d.Show()
 	})
-	entry := widget.NewEntry()
+	entry := newDialogEntry(w)
 	entry.SetText(name)
 	// A teacher who could not find the folder in the chooser scrolled
 	// past seventy others: the name field takes a whole path as well,
@@ -103,17 +103,18 @@ func (w *mainWindow) showSaveDialog(title, folder, name, ext string, done func(p
 		if err != nil {
 			// Show why, then ask again with what was typed.
 			again := func() { w.showSaveDialog(title, folder, entry.Text, ext, done) }
-			dialog.ShowCustomConfirm("Cannot save there", "Try again", "Cancel", widget.NewLabel(capitalize(err.Error())), func(retry bool) {
+			d := dialog.NewCustomConfirm("Cannot save there", "Try again", "Cancel", widget.NewLabel(capitalize(err.Error())), func(retry bool) {
 				if retry {
 					again()
 				} else {
 					done("")
 				}
 			}, w.win)
+			w.withKeys(d, d.Confirm, d.Hide)
 			return
 		}
 		if _, err := w.env.fs.Stat(path); err == nil {
-			dialog.ShowConfirm("Replace "+filepath.Base(path)+"?",
+			d := dialog.NewConfirm("Replace "+filepath.Base(path)+"?",
 				filepath.Base(path)+" already exists in "+filepath.Dir(path)+".\nReplacing it overwrites what it holds.",
 				func(replace bool) {
 					if replace {
@@ -122,11 +123,12 @@ func (w *mainWindow) showSaveDialog(title, folder, name, ext string, done func(p
 						w.showSaveDialog(title, folder, entry.Text, ext, done)
 					}
 				}, w.win)
+			w.withKeys(d, d.Confirm, d.Hide)
 			return
 		}
 		done(path)
 	}, w.win)
 	d.Resize(fyne.NewSize(560, d.MinSize().Height))
-	d.Show()
+	w.withKeys(d, d.Confirm, d.Hide)
 	w.win.Canvas().Focus(entry)
 }

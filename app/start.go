@@ -61,7 +61,7 @@ func (w *mainWindow) showNewDialog(done func(briefing.Audience, bool)) {
 		d.Hide()
 		done(a, blank)
 	}), w.win)
-	d.Show()
+	w.withKeys(d, nil, d.Hide)
 }
 
 // onNew starts a packet for audience with the user's defaults and brand

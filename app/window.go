@@ -47,6 +47,9 @@ type mainWindow struct {
 	stopAnalyze  func()
 	stopAutosave func()
 	stopWatch    func()
+	// dialogKeys are what Enter and Esc do in the dialogs open, newest
+	// last (see withKeys).
+	dialogKeys []*dialogKeys
 	// askingReload is set while the user is asked about a change to the
 	// file on disk; declined is the file's state they chose to keep their
 	// own version over, so they are not asked again about it.
@@ -71,6 +74,9 @@ func newMainWindowWith(a fyne.App, e env, hooks uiHooks) *mainWindow {
 	w.win.SetMaster()
 	w.ui = defaultHooks(w)
 	w.ui.override(hooks)
+	// Enter and Esc reach the canvas when nothing has the keyboard: in a
+	// dialog, they press its default button or close it.
+	w.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) { w.dialogKey(k.Name) })
 	w.loadLibrary()
 	p, _ := briefing.DecodePacket(assets.SampleName, assets.Sample())
 	w.doc = w.newDocument(p, "")
