@@ -101,8 +101,26 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // matches are the byte ranges of the matches of re in text, only whole
 // words when the bar asks: no letter or digit just before or after.
 // (Go's \b knows only ASCII letters, so "évaporer" would match "vapor".)
-func (f *findBar) matches(re *regexp.Regexp, text string) [][]int {
+//
+// A match inside a field's name ("order" in "[Executive order number]")
+// is no match: replaced, the label would name no field and be printed as
+// it stands. fields names the packet's fields.
+func (f *findBar) matches(re *regexp.Regexp, text string, fields briefing.Fields) [][]int {
 	all := re.FindAllStringIndex(text, -1)
+	if spans := fields.LabelSpans(text); len(spans) > 0 {
+		kept := all[:0]
+		k := 0
+		for _, m := range all {
+			for k < len(spans) && spans[k][1] <= m[0] {
+				k++
+			}
+			if k < len(spans) && spans[k][0] < m[1] {
+				continue // overlaps a field's name
+			}
+			kept = append(kept, m)
+		}
+		all = kept
+	}
 	if !f.wholeWords.Checked {
 		return all
 	}
@@ -176,10 +194,11 @@ func (f *findBar) next() {
 		return
 	}
 	s := f.s
+	fields := briefing.FieldsOf(s.w.lib, s.w.doc.packet)
 	if s.editable() {
 		text := s.shownText()
 		from := byteOffset(text, s.cursor())
-		ms := f.matches(re, text)
+		ms := f.matches(re, text, fields)
 		for i, m := range ms {
 			if m[0] >= from {
 				f.selectMatch(len([]rune(text[:m[0]])), len([]rune(text[m[0]:m[1]])))
@@ -194,17 +213,16 @@ func (f *findBar) next() {
 	if f.scope.Selected == scopePacket {
 		n := len(s.w.doc.packet.Sections)
 		cur := s.w.doc.selectedIndex()
-		fields := briefing.FieldsOf(s.w.lib, s.w.doc.packet)
 		for k := 1; k <= n; k++ {
 			i := (cur + k + n) % n
 			plain, _ := f.s.shownAt(i, fields)
-			if ms := f.matches(re, plain); len(ms) > 0 {
+			if ms := f.matches(re, plain, fields); len(ms) > 0 {
 				s.w.selectSection(i)
 				f.selectMatch(len([]rune(plain[:ms[0][0]])), len([]rune(plain[ms[0][0]:ms[0][1]])))
 				return
 			}
 		}
-	} else if s.editable() && len(f.matches(re, s.shownText())) > 0 {
+	} else if s.editable() && len(f.matches(re, s.shownText(), fields)) > 0 {
 		// Go round to the start of the section.
 		s.moveWindow(0, 0, false)
 		f.next()
@@ -240,7 +258,8 @@ func (f *findBar) replace() {
 	if re == nil {
 		return
 	}
-	if sel := f.s.body.SelectedText(); sel != "" && re.FindString(sel) == sel && len(f.matches(re, sel)) == 1 {
+	fields := briefing.FieldsOf(f.s.w.lib, f.s.w.doc.packet)
+	if sel := f.s.body.SelectedText(); sel != "" && re.FindString(sel) == sel && len(f.matches(re, sel, fields)) == 1 {
 		if f.with.Text == "" {
 			f.s.body.TypedShortcut(&fyne.ShortcutCut{Clipboard: textClip("")})
 		} else {
@@ -259,12 +278,13 @@ func (f *findBar) replaceAll() {
 	}
 	with := f.with.Text
 	w := f.s.w
+	fields := briefing.FieldsOf(w.lib, w.doc.packet)
 	if f.scope.Selected != scopePacket {
 		if !f.s.editable() {
 			return
 		}
 		text := f.s.shownText()
-		ms := f.matches(re, text)
+		ms := f.matches(re, text, fields)
 		n := len(ms)
 		if n > 0 {
 			// The cursor stays where it was (as near as the new text
@@ -275,13 +295,18 @@ func (f *findBar) replaceAll() {
 		f.status.SetText(plural(n, "replacement"))
 		return
 	}
-	fields := briefing.FieldsOf(w.lib, w.doc.packet)
 	bodies, titles := map[int]string{}, map[int]string{}
-	count, sections := 0, 0
+	count, sections, skipped := 0, 0, 0
 	for i := range w.doc.packet.Sections {
+		if !briefing.Printed(w.lib, w.doc.packet, i) {
+			// A section this document leaves out keeps its text: made
+			// the packet's own copy, it would only raise warnings.
+			skipped++
+			continue
+		}
 		hits := 0
 		shown, plain := f.s.shownAt(i, fields)
-		if ms := f.matches(re, shown); len(ms) > 0 {
+		if ms := f.matches(re, shown, fields); len(ms) > 0 {
 			hits += len(ms)
 			replaced := replaceMatches(shown, ms, with, !f.wholeCase.Checked)
 			if plain {
@@ -290,7 +315,7 @@ func (f *findBar) replaceAll() {
 			bodies[i] = replaced
 		}
 		title := f.s.titleAt(i)
-		if ms := f.matches(re, title); len(ms) > 0 {
+		if ms := f.matches(re, title, fields); len(ms) > 0 {
 			hits += len(ms)
 			titles[i] = replaceMatches(title, ms, with, !f.wholeCase.Checked)
 		}
@@ -301,5 +326,9 @@ func (f *findBar) replaceAll() {
 	if count > 0 {
 		w.doc.replaceTexts(bodies, titles)
 	}
-	f.status.SetText(fmt.Sprintf("%s in %s", plural(count, "replacement"), plural(sections, "section")))
+	msg := fmt.Sprintf("%s in %s", plural(count, "replacement"), plural(sections, "section"))
+	if skipped > 0 {
+		msg += fmt.Sprintf("; %s not printed in this %s left as they were", plural(skipped, "section"), w.doc.packet.Audience.Label())
+	}
+	f.status.SetText(msg)
 }

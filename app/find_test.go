@@ -148,3 +148,47 @@ func TestWholeWordsLeavesPartsOfWordsAlone(t *testing.T) {
 		t.Fatalf("parts of words: %q", got)
 	}
 }
+
+// Replace All never rewrites a field's name: replacing "order" with
+// "directive" across the staff memo turned "[Executive order number]"
+// into "[Executive directive number]", which names no field and was
+// printed as it stood (a fresh-eyes trial found it in the PDF). Sections
+// this document leaves out keep their text (they became the packet's own
+// copies and raised warnings).
+func TestReplaceAllLeavesFieldNamesAlone(t *testing.T) {
+	h := newHarness(t, nil)
+	p := h.doc()
+	p.Sections = append(p.Sections, briefing.SectionRef{Template: "glossary", Included: true}) // a classroom section
+	h.w.setDocument(h.w.newDocument(p, ""))
+	h.w.selectSection(0)
+	before := briefing.Validate(h.w.lib, h.doc(), "x")
+	f := h.w.section.find
+	f.open()
+	f.scope.SetSelected(scopePacket)
+	f.what.SetText("order")
+	f.with.SetText("directive")
+	f.replaceAll()
+	fields := briefing.FieldsOf(h.w.lib, h.doc())
+	shown, _ := h.w.section.shownAt(0, fields)
+	if !strings.Contains(shown, "[Executive order number]") || strings.Contains(shown, "[Executive directive number]") {
+		t.Errorf("the field's name was replaced: %q", shown)
+	}
+	if !strings.Contains(shown, "executive directive on AI security") {
+		t.Errorf("the text around the field was not replaced: %q", shown)
+	}
+	body := *h.doc().Sections[0].Body
+	if !strings.Contains(body, "{{.order_number}}") {
+		t.Errorf("the stored text lost its field: %q", body)
+	}
+	after := briefing.Validate(h.w.lib, h.doc(), "x")
+	if len(after.Errors()) > len(before.Errors()) || len(after) > len(before) {
+		t.Errorf("Replace All added problems:\nbefore %v\nafter %v", before, after)
+	}
+	last := len(h.doc().Sections) - 1
+	if h.doc().Sections[last].Body != nil {
+		t.Error("a section the memo leaves out was given its own copy")
+	}
+	if !strings.Contains(f.status.Text, "not printed in this staff memo left as they were") {
+		t.Errorf("the status %q does not say what was left", f.status.Text)
+	}
+}

@@ -178,3 +178,21 @@ func TestEveryBuiltinTemplateReadsInPlainForm(t *testing.T) {
 		}
 	}
 }
+
+// LabelSpans finds every place a field is named in plain form, and only
+// those: a bracket escaped or naming no field is text.
+func TestLabelSpans(t *testing.T) {
+	lib := builtinLibrary(t)
+	p := NewPacket(Staff)
+	p.Sections = []SectionRef{{Template: "summary", Included: true}}
+	f := FieldsOf(lib, p)
+	plain := `Order [Executive order number] \[Executive order number] [not a field] [if Executive order number: (x) | else if Date the order was signed: y | else: z]`
+	var got []string
+	for _, s := range f.LabelSpans(plain) {
+		got = append(got, plain[s[0]:s[1]])
+	}
+	want := []string{"[Executive order number]", "[if Executive order number: ", " | else if Date the order was signed: "}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("spans %q, want %q", got, want)
+	}
+}

@@ -228,3 +228,32 @@ func (w *sourceWriter) finish() string {
 func escapeBraces(text string) string {
 	return strings.ReplaceAll(text, "{{", `{{"{{"}}`)
 }
+
+// LabelSpans are the byte ranges of plain where a field is named — a
+// "[Label]" token, or the "[if Label: " or " | else if Label: " that opens
+// a branch — so a find and replace can leave them alone: replacing
+// "order" in "[Executive order number]" would leave a label that names no
+// field, printed as it stands. Escaped brackets are text.
+func (f Fields) LabelSpans(plain string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(plain); i++ {
+		switch plain[i] {
+		case '\\':
+			i++ // the next byte is text
+		case '[':
+			if _, end, ok := f.fieldToken(plain, i); ok {
+				out = append(out, [2]int{i, end})
+				i = end - 1
+			} else if _, end, ok := f.ifToken(plain, i, "[if "); ok {
+				out = append(out, [2]int{i, end})
+				i = end - 1
+			}
+		case ' ':
+			if _, end, ok := f.ifToken(plain, i, " | else if "); ok {
+				out = append(out, [2]int{i, end})
+				i = end - 1
+			}
+		}
+	}
+	return out
+}

@@ -70,6 +70,13 @@ func active(lib *Library, p *Packet, i int) (*Template, bool) {
 	return t, true
 }
 
+// Printed reports whether section i of p goes into the document: it is
+// included, and its template is known and written for p's audience.
+func Printed(lib *Library, p *Packet, i int) bool {
+	_, ok := active(lib, p, i)
+	return ok
+}
+
 // Values returns the variables templates see: the packet's own fields,
 // then each included template's defaults, then the packet's values.
 func Values(lib *Library, p *Packet) map[string]any {
