@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,7 +18,7 @@ import (
 // in an American memo as 11 July, and refused 12/20/2026 with only a red
 // mark while the old date silently stayed.
 type dateField struct {
-	entry    *widget.Entry
+	entry    *dateEntry
 	calendar *widget.Button
 	hint     *widget.Label
 	content  fyne.CanvasObject
@@ -38,7 +39,8 @@ type dateField struct {
 
 func newDateField(onDate func(iso string), canvas func() fyne.Canvas) *dateField {
 	f := &dateField{onDate: onDate, canvas: canvas}
-	f.entry = widget.NewEntry()
+	f.entry = &dateEntry{left: f.left}
+	f.entry.ExtendBaseWidget(f.entry)
 	f.entry.OnChanged = f.typed
 	f.entry.Validator = func(text string) error {
 		_, err := briefing.ReadDate(text, f.order)
@@ -61,6 +63,15 @@ func (f *dateField) typed(text string) {
 	}
 	iso, err := briefing.ReadDate(text, f.order)
 	f.rejected = err != nil
+	if err == nil && iso == "" && f.stored != "" {
+		// An emptied field is on its way to another date more often than
+		// not (Select All, Delete, type): the date goes only when the user
+		// leaves the field empty.
+		f.rejected = true // not taken yet: show leaves it be
+		f.hint.Importance = widget.MediumImportance
+		f.hint.SetText("No date will be printed once you leave the field empty; the packet keeps " + briefing.PrintedDate(f.stored) + " until then.")
+		return
+	}
 	if err != nil {
 		keeps := "no date"
 		if f.stored != "" {
@@ -104,13 +115,37 @@ func (f *dateField) show(iso, lang string) {
 	f.showPrinted()
 }
 
+// left is called when the field loses the keyboard: an empty field
+// then means no date.
+func (f *dateField) left() {
+	if f.showing || strings.TrimSpace(f.entry.Text) != "" || f.stored == "" {
+		return
+	}
+	f.stored = ""
+	f.showPrinted()
+	f.onDate("")
+}
+
+// dateEntry is the date's text field, telling the field when the user
+// leaves it.
+type dateEntry struct {
+	widget.Entry
+	left func()
+}
+
+// FocusLost implements fyne.Focusable.
+func (e *dateEntry) FocusLost() {
+	e.Entry.FocusLost()
+	e.left()
+}
+
 func (f *dateField) showPrinted() {
 	f.hint.Importance = widget.MediumImportance
 	if f.stored == "" {
 		f.hint.SetText("No date is printed. Type one as " + f.order.Layout() + " or as 7 November 2026.")
 		return
 	}
-	f.hint.SetText("Prints as " + briefing.PrintedDate(f.stored) + " (typed as " + f.order.Layout() + ").")
+	f.hint.SetText("Prints as " + briefing.PrintedDate(f.stored) + ". Dates in figures are read as " + f.order.Layout() + ".")
 }
 
 // openCalendar picks the date from a month's calendar, for those who
