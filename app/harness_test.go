@@ -68,13 +68,17 @@ type fakeUI struct {
 	changes       []string
 	audience      string
 	// blank answers New with a blank packet rather than the sample's.
-	blank    bool
-	restore  bool
-	errors   []error
-	infos    []string
-	asked    []string
-	exported string
-	pages    int
+	blank   bool
+	restore bool
+	// holdRestore leaves the restore question open; restoreLater
+	// answers it.
+	holdRestore  bool
+	restoreLater func(bool)
+	errors       []error
+	infos        []string
+	asked        []string
+	exported     string
+	pages        int
 	// exportNote is what "Export finished" said beside the file's name.
 	exportNote string
 	// forms are the answers to the next forms asked, in order; a nil
@@ -112,6 +116,10 @@ func (f *fakeUI) hooks() uiHooks {
 		},
 		askRestore: func(r briefing.Recovery, done func(bool)) {
 			f.asked = append(f.asked, "restore")
+			if f.holdRestore {
+				f.restoreLater = done // answered by the test, later
+				return
+			}
 			done(f.restore)
 		},
 		showError: func(err error) { f.errors = append(f.errors, err) },

@@ -127,3 +127,37 @@ func TestOnePacketIsEditedInOneWindow(t *testing.T) {
 		t.Error("the copy that switched away is still open")
 	}
 }
+
+// Work a crash left behind is offered in one window only: the first copy
+// to start claims it before asking. Two copies started after a crash
+// both offered it, and the second restored what the first had discarded
+// (a fresh-eyes trial).
+func TestCrashedWorkIsOfferedInOneWindowOnly(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	running := map[int]bool{1: true, 2: true}
+	alive := func(o briefing.Owner) bool { return running[o.PID] }
+	p := testPacket()
+	p.Author = "Unsaved author"
+	if err := briefing.SaveRecovery(fs, "/data", briefing.Recovery{Path: "/docs/memo.briefing", Owner: briefing.Owner{PID: 9}, Packet: p}); err != nil {
+		t.Fatal(err)
+	}
+	a := openHarnessAnswering(t, test.NewTempApp(t), fs, briefing.Owner{PID: 1}, alive, &fakeUI{holdRestore: true})
+	b := openHarnessAnswering(t, test.NewTempApp(t), fs, briefing.Owner{PID: 2}, alive, &fakeUI{restore: true})
+	if !slices.Equal(a.ui.asked, []string{"restore"}) || slices.Contains(b.ui.asked, "restore") {
+		t.Fatalf("first asked %v, second asked %v; want only the first", a.ui.asked, b.ui.asked)
+	}
+	a.ui.restoreLater(false)
+	c := openHarnessAnswering(t, test.NewTempApp(t), fs, briefing.Owner{PID: 3}, alive, &fakeUI{restore: true})
+	if slices.Contains(c.ui.asked, "restore") || c.doc().Author == "Unsaved author" {
+		t.Fatal("work the first window discarded was offered again")
+	}
+	if left, _ := afero.ReadDir(fs, "/data"); len(left) != 0 {
+		var names []string
+		for _, f := range left {
+			names = append(names, f.Name())
+		}
+		if slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(n, "recovery-") }) {
+			t.Errorf("recovery files left: %v", names)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -107,21 +108,31 @@ func (w *mainWindow) startOn(path string) {
 	if len(orphans) == 0 {
 		return
 	}
+	// The work is claimed before it is offered: renamed to this window's
+	// own recovery file, which only one running copy can do, and marked
+	// as this copy's. Two copies started after a crash both offered it,
+	// and the second could restore what the first had discarded.
 	r := orphans[0]
+	mine := filepath.Join(w.env.dataDir, briefing.RecoveryFileFor(w.env.owner))
+	if r.File != mine {
+		if err := w.env.fs.Rename(r.File, mine); err != nil {
+			return // another copy took it first
+		}
+		r.File = mine
+		claimed := r
+		claimed.Owner = w.env.owner
+		_ = w.saveRecovery(claimed)
+	}
 	w.ui.askRestore(r, func(restore bool) {
 		if !restore {
-			_ = briefing.RemoveRecovery(w.env.fs, r.File)
+			_ = briefing.RemoveRecovery(w.env.fs, mine)
 			return
 		}
 		d := w.newDocument(r.Packet, r.Path)
 		d.disk = r.Disk
 		d.markUnsaved()
 		w.setDocument(d)
-		// The work is this window's now: keep it under our own name
-		// before the crashed window's file goes.
-		if w.saveRecovery(w.recoveryOf(d)) == nil {
-			_ = briefing.RemoveRecovery(w.env.fs, r.File)
-		}
+		_ = w.saveRecovery(w.recoveryOf(d))
 	})
 }
 
