@@ -253,14 +253,18 @@ func (w *mainWindow) export(f exportFormat) {
 
 // overLimitNote is what "Export finished" says of a document that runs
 // over the packet's page limit: by how much (and, fitted, what to cut),
-// and, when fitting is off, that it may help.
+// and, when fitting is off and the overrun is small enough for it to
+// help (it tightens a layout by a few per cent), that it may.
 func overLimitNote(p *briefing.Packet, res briefing.Result) string {
 	if res.OverLimit == "" {
 		return ""
 	}
 	note := strings.ToUpper(res.OverLimit[:1]) + res.OverLimit[1:] + "."
-	if !p.Style.FitToLimit {
+	over := res.Info.Pages - p.PageLimit
+	if !p.Style.FitToLimit && (over == 1 || over*8 <= res.Info.Pages) {
 		note += " Settings › Fit to page limit can tighten the layout to help it fit."
+	} else if !p.Style.FitToLimit {
+		note += " That is more than tightening the layout can win back: cut text or raise the limit."
 	}
 	return note
 }

@@ -313,8 +313,13 @@ func TestExportFinishedSaysWhenOverTheLimit(t *testing.T) {
 	h.w.onExport()
 	pages := h.ui.pages
 	want := fmt.Sprintf("The PDF has %d pages, %d pages over the packet's limit of 2.", pages, pages-2)
-	if !strings.Contains(h.ui.exportNote, want) || !strings.Contains(h.ui.exportNote, "Fit to page limit") {
-		t.Errorf("the export note %q, want %q and a word on fitting", h.ui.exportNote, want)
+	if !strings.Contains(h.ui.exportNote, want) || !strings.Contains(h.ui.exportNote, "cut text or raise the limit") {
+		t.Errorf("the export note %q, want %q and that fitting cannot win back so much", h.ui.exportNote, want)
+	}
+	h.w.doc.setChoice(func(p *briefing.Packet) { p.PageLimit = pages - 1 })
+	h.w.onExport()
+	if !strings.Contains(h.ui.exportNote, "1 page over") || !strings.Contains(h.ui.exportNote, "Fit to page limit") {
+		t.Errorf("one page over, the note %q does not suggest fitting", h.ui.exportNote)
 	}
 	h.w.doc.setChoice(func(p *briefing.Packet) { p.PageLimit = pages })
 	h.w.onExport()
