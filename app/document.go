@@ -50,6 +50,10 @@ type document struct {
 	// disk is what the file at path held when it was opened or last saved,
 	// so a save can tell whether someone else changed it since.
 	disk *briefing.FileStamp
+	// base is the packet as the file held it then (nil when unknown), so
+	// a change someone else made to the file is told apart from this
+	// window's own unsaved edits.
+	base *briefing.Packet
 
 	undo, redo []state
 	nextKey    sectionKey
@@ -66,6 +70,9 @@ type document struct {
 func newDocument(p *briefing.Packet, path string) *document {
 	d := &document{path: path, now: time.Now}
 	d.packet = p
+	if path != "" {
+		d.base = p.Clone()
+	}
 	d.keys = make([]sectionKey, len(p.Sections))
 	for i := range d.keys {
 		d.keys[i] = d.newKey()
@@ -181,6 +188,7 @@ func (d *document) step(from, to *[]state) bool {
 func (d *document) markSaved(path string, stamp briefing.FileStamp) {
 	d.path = path
 	d.disk = &stamp
+	d.base = d.packet.Clone()
 	d.savedVersion = d.version
 	d.dirty = false
 	d.burst = ""
@@ -190,6 +198,7 @@ func (d *document) markSaved(path string, stamp briefing.FileStamp) {
 // markUnsaved records that the packet is not what its file holds, whatever
 // is undone: work restored after a crash, say.
 func (d *document) markUnsaved() {
+	d.base = nil
 	d.savedVersion = -1
 	d.dirty = true
 }

@@ -67,7 +67,13 @@ func (w *mainWindow) watch() {
 		// a save still checks before replacing anything.
 		return
 	}
-	changes := briefing.DescribeChanges(d.packet, there)
+	// What differs is what someone else changed: against the file as
+	// this window last read or wrote it, not against its own edits.
+	base := d.base
+	if base == nil {
+		base = d.packet
+	}
+	changes := briefing.DescribeChanges(base, there)
 	if len(changes) == 0 {
 		// The same packet written again (saved unchanged): nothing to
 		// ask, and a later save need not ask either.

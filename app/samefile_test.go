@@ -95,6 +95,20 @@ func TestOnePacketIsEditedInOneWindow(t *testing.T) {
 		t.Fatalf("the save after Keep Mine asked %v", got)
 	}
 
+	// What the question lists is what the other changed, not this
+	// window's own edits (a trial saw "the organization", its own edit,
+	// among the differences).
+	a.ui.asked = nil
+	a.w.settings.org.SetText("Mine")
+	b.w.settings.author.SetText("Their author")
+	b.ui.overwrite = overwriteReplace
+	b.w.onSave()
+	a.w.watch()
+	said = strings.Join(a.ui.changes, "; ")
+	if !strings.Contains(said, "the author") || strings.Contains(said, "organization") {
+		t.Errorf("the question lists %q; want the author and not this window's organization", said)
+	}
+
 	// Closing a window lets the other copy open the packet without a
 	// question; a crashed copy's mark does not count.
 	b.w.onQuit()
