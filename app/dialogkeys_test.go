@@ -34,7 +34,7 @@ func TestEnterAndEscWorkInDialogs(t *testing.T) {
 		t.Fatalf("Esc in the form: answered %d times with %v, dialog open %v", answered, answer, h.w.dialogOpen())
 	}
 	ask()
-	test.Type(h.w.win.Canvas().Focused().(fyne.Focusable), "5")
+	test.Type(h.w.win.Canvas().Focused(), "5")
 	key(fyne.KeyReturn)
 	if answered != 2 || len(answer) != 1 || answer[0] != "53" || h.w.dialogOpen() {
 		t.Fatalf("Enter in the form: answered %d times with %v", answered, answer)
