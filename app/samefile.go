@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/spf13/afero"
 )
 
 // One packet, one window. Two copies of Briefsmith on one file each
@@ -48,25 +49,54 @@ func (w *mainWindow) startWatching() {
 }
 
 // watch is one look: a request from another copy to come to the front,
-// then the file.
+// then the file. Reading and decoding the file (a packet may be tens of
+// megabytes) happens off the UI goroutine; the question is asked on it,
+// only if the window still shows the same document as read then.
 func (w *mainWindow) watch() {
 	if briefing.TakeRaiseRequest(w.env.fs, w.env.dataDir, w.env.owner) {
 		w.win.RequestFocus()
 	}
 	d := w.doc
-	if d.path == "" || w.askingReload || !briefing.ChangedSince(w.env.fs, d.path, d.disk) {
+	if d.path == "" || w.askingReload || w.checkingDisk {
 		return
 	}
-	info, err := w.env.fs.Stat(d.path)
-	if err != nil || (w.declined != nil && sameFileTime(info, w.declined)) {
-		return
+	path, disk, declined := d.path, d.disk, w.declined
+	w.checkingDisk = true
+	w.env.background(func() {
+		there, stamp, info, changed := changedOnDisk(w.env.fs, path, disk, declined)
+		w.env.onUI(func() {
+			w.checkingDisk = false
+			// A save or another document since the look makes it stale.
+			if changed && w.doc == d && d.disk == disk && !w.askingReload {
+				w.offerReload(d, there, stamp, info)
+			}
+		})
+	})
+}
+
+// changedOnDisk reads the file at path when someone else changed it since
+// disk (and not into the state the user already declined to reload);
+// changed is false when there is nothing to offer. It only reads, so it
+// may run off the UI goroutine.
+func changedOnDisk(fsys afero.Fs, path string, disk *briefing.FileStamp, declined os.FileInfo) (there *briefing.Packet, stamp briefing.FileStamp, info os.FileInfo, changed bool) {
+	if !briefing.ChangedSince(fsys, path, disk) {
+		return nil, stamp, nil, false
 	}
-	there, stamp, err := briefing.OpenPacket(w.env.fs, d.path)
+	info, err := fsys.Stat(path)
+	if err != nil || (declined != nil && sameFileTime(info, declined)) {
+		return nil, stamp, nil, false
+	}
+	there, stamp, err = briefing.OpenPacket(fsys, path)
 	if err != nil {
 		// Half written by the other program, perhaps: look again later;
 		// a save still checks before replacing anything.
-		return
+		return nil, stamp, nil, false
 	}
+	return there, stamp, info, true
+}
+
+// offerReload asks what to do about the file's new content there.
+func (w *mainWindow) offerReload(d *document, there *briefing.Packet, stamp briefing.FileStamp, info os.FileInfo) {
 	// What differs is what someone else changed: against the file as
 	// this window last read or wrote it, not against its own edits.
 	base := d.base

@@ -54,6 +54,8 @@ type mainWindow struct {
 	// file on disk; declined is the file's state they chose to keep their
 	// own version over, so they are not asked again about it.
 	askingReload bool
+	// checkingDisk is set while a look at the file runs in the background.
+	checkingDisk bool
 	// launchedFor is the packet the window was started to open, if any.
 	launchedFor string
 	declined    os.FileInfo
