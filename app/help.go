@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 	"github.com/briefsmith/briefsmith/briefing"
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/raster"
 )
 
 // helpExample is one element of a section's text: where it is in the
@@ -87,7 +87,7 @@ func helpPage(lib *briefing.Library, text string) (image.Image, error) {
 	if probs.HasErrors() {
 		return nil, probs.Errors()
 	}
-	pages, _, err := render.RecordPages(doc)
+	pages, _, err := raster.RecordPages(doc)
 	if err != nil || pages.Len() == 0 {
 		return nil, fmt.Errorf("the help page could not be laid out: %v", err)
 	}

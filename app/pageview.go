@@ -13,7 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/briefsmith/briefsmith/briefing"
-	"github.com/briefsmith/briefsmith/briefing/render"
+	doclayout "github.com/briefsmith/briefsmith/render/layout"
+	"github.com/briefsmith/briefsmith/render/raster"
 )
 
 // pageViewDelay is how long typing must pause before the pages are laid
@@ -32,9 +33,9 @@ type laidOut struct {
 	gen   int64
 	keys  []sectionKey
 	from  *document
-	doc   *render.Document
-	pages *render.Pages // nil when this version could not be laid out
-	info  render.Info
+	doc   *doclayout.Document
+	pages *raster.Pages // nil when this version could not be laid out
+	info  doclayout.Info
 	// problem says in plain words why this version could not be laid out.
 	problem string
 	// drawn are the pages the worker drew at dpi: the ones on screen when
@@ -158,7 +159,7 @@ func layOut(lib *briefing.Library, p *briefing.Packet, name string, first, last 
 		res.problem = firstProblem(probs)
 		return res
 	}
-	pages, info, err := render.RecordPages(doc)
+	pages, info, err := raster.RecordPages(doc)
 	if err != nil {
 		res.problem = err.Error()
 		return res

@@ -6,7 +6,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
 )
 
 // Accessibility checks run as people write, not only at export: every
@@ -29,12 +29,13 @@ const minContrast = 4.5
 const minLogoPPI = 150
 
 // white is the page.
-var white = render.RGB{R: 255, G: 255, B: 255}
+var white = layout.RGB{R: 255, G: 255, B: 255}
 
 // settingsAccessibility checks the packet's own settings: the logo's
 // description, the language, and the accent colour against what it is
-// printed on. doc is the resolved document, for what its sections hold.
-func settingsAccessibility(p *Packet, name string, doc *render.Document) Problems {
+// printed on. doc is the resolved document, for what its sections hold;
+// set is what reading the settings found.
+func settingsAccessibility(p *Packet, name string, doc *layout.Document, set readSettings) Problems {
 	var probs Problems
 	warn := func(s Setting, format string, args ...any) {
 		line := 0
@@ -54,18 +55,18 @@ func settingsAccessibility(p *Packet, name string, doc *render.Document) Problem
 				l.Width, l.Height, ppi, int(math.Ceil(float64(l.Width)*minLogoPPI/ppi)))
 		}
 	}
-	if _, err := ParseLanguage(p.Language); err != nil {
-		warn(SettingLanguage, "language: %s; screen readers choose their voice and pronunciation by it, so set Language in Settings to %s", err, LanguageExamples)
+	if set.languageErr != nil {
+		warn(SettingLanguage, "language: %s; screen readers choose their voice and pronunciation by it, so set Language in Settings to %s", set.languageErr, LanguageExamples)
 	}
-	accent, err := render.ParseColor(p.Style.Accent)
-	if err != nil {
+	if set.accentErr != nil {
 		return probs // an error already, from checkPacketFields
 	}
+	accent := set.accent
 	hex := hexColor(accent)
 	if r := contrastOnWhite(accent); r < minContrast {
 		warn(SettingAccent, "accent colour %s on white has a contrast of %s:1, below the %g:1 that headings in it need to be readable; choose a darker accent such as %s",
 			hex, ratioText(r), minContrast, hexColor(darkerAccent(accent, hasCallout(doc))))
-	} else if r := contrastRatio(accent, render.CalloutShade(accent)); r < minContrast && hasCallout(doc) {
+	} else if r := contrastRatio(accent, layout.CalloutShade(accent)); r < minContrast && hasCallout(doc) {
 		warn(SettingAccent, "accent colour %s on the shaded call-out box has a contrast of %s:1, below the %g:1 that its label needs to be readable; choose a darker accent such as %s",
 			hex, ratioText(r), minContrast, hexColor(darkerAccent(accent, true)))
 	}
@@ -74,18 +75,18 @@ func settingsAccessibility(p *Packet, name string, doc *render.Document) Problem
 
 // hasCallout reports whether any section holds a call-out, whose label is
 // printed in the accent colour on the accent's pale shading.
-func hasCallout(doc *render.Document) bool {
-	var in func(bs []render.Block) bool
-	in = func(bs []render.Block) bool {
+func hasCallout(doc *layout.Document) bool {
+	var in func(bs []layout.Block) bool
+	in = func(bs []layout.Block) bool {
 		for _, b := range bs {
 			switch b := b.(type) {
-			case render.Callout:
+			case layout.Callout:
 				return true
-			case render.Quote:
+			case layout.Quote:
 				if in(b.Blocks) {
 					return true
 				}
-			case render.List:
+			case layout.List:
 				for _, it := range b.Items {
 					if in(it.Blocks) {
 						return true
@@ -104,10 +105,10 @@ func hasCallout(doc *render.Document) bool {
 }
 
 // parseAccent reads an accent colour as the renderer does.
-func parseAccent(hex string) (render.RGB, error) { return render.ParseColor(hex) }
+func parseAccent(hex string) (layout.RGB, error) { return layout.ParseColor(hex) }
 
 // hexColor writes c as "#RRGGBB", the form Settings shows.
-func hexColor(c render.RGB) string { return fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B) }
+func hexColor(c layout.RGB) string { return fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B) }
 
 // ratioText prints a contrast ratio to two places, rounded down when
 // rounding would make a colour just short of the minimum read as
@@ -121,7 +122,7 @@ func ratioText(r float64) string {
 }
 
 // luminance is WCAG 2.1's relative luminance of an sRGB colour.
-func luminance(c render.RGB) float64 {
+func luminance(c layout.RGB) float64 {
 	lin := func(v int) float64 {
 		s := float64(v) / 255
 		if s <= 0.03928 {
@@ -134,7 +135,7 @@ func luminance(c render.RGB) float64 {
 
 // contrastRatio is WCAG 2.1's contrast between two colours, from 1 (the
 // same) to 21 (black on white).
-func contrastRatio(a, b render.RGB) float64 {
+func contrastRatio(a, b layout.RGB) float64 {
 	la, lb := luminance(a), luminance(b)
 	if la < lb {
 		la, lb = lb, la
@@ -143,19 +144,19 @@ func contrastRatio(a, b render.RGB) float64 {
 }
 
 // contrastOnWhite is c's contrast on the page.
-func contrastOnWhite(c render.RGB) float64 { return contrastRatio(c, white) }
+func contrastOnWhite(c layout.RGB) float64 { return contrastRatio(c, white) }
 
 // darkerAccent is c darkened, hue kept, until it reads at minContrast on
 // white and, when shaded, on its own call-out shading: the colour the
 // warning suggests.
-func darkerAccent(c render.RGB, shaded bool) render.RGB {
+func darkerAccent(c layout.RGB, shaded bool) layout.RGB {
 	for f := 1.0; f > 0; f -= 0.02 {
-		d := render.RGB{R: int(float64(c.R) * f), G: int(float64(c.G) * f), B: int(float64(c.B) * f)}
-		if contrastOnWhite(d) >= minContrast && (!shaded || contrastRatio(d, render.CalloutShade(d)) >= minContrast) {
+		d := layout.RGB{R: int(float64(c.R) * f), G: int(float64(c.G) * f), B: int(float64(c.B) * f)}
+		if contrastOnWhite(d) >= minContrast && (!shaded || contrastRatio(d, layout.CalloutShade(d)) >= minContrast) {
 			return d
 		}
 	}
-	return render.RGB{}
+	return layout.RGB{}
 }
 
 // accessibilityFaults lists what a screen reader cannot make sense of in

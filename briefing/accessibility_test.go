@@ -3,7 +3,7 @@ package briefing
 import (
 	"bytes"
 	"fmt"
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
 	"io/fs"
 	"strings"
 	"testing"
@@ -267,7 +267,7 @@ func TestDarkerAccentSuggestionReads(t *testing.T) {
 			if r := contrastOnWhite(d); r < 4.5 {
 				t.Errorf("%s: suggestion %v reads at %.2f on white", hex, d, r)
 			}
-			if r := contrastRatio(d, render.CalloutShade(d)); shaded && r < 4.5 {
+			if r := contrastRatio(d, layout.CalloutShade(d)); shaded && r < 4.5 {
 				t.Errorf("%s: suggestion %v reads at %.2f on a call-out", hex, d, r)
 			}
 		}
@@ -313,7 +313,7 @@ func TestBuiltinsPassAccessibilityChecks(t *testing.T) {
 	}
 	check := func(what string, p *Packet) {
 		doc, _ := Resolve(lib, p, what)
-		for _, pr := range settingsAccessibility(p, what, doc) {
+		for _, pr := range settingsAccessibility(p, what, doc, readPacketSettings(p)) {
 			t.Errorf("%s", pr)
 		}
 		for _, s := range doc.Sections {

@@ -3,7 +3,7 @@ package briefing
 import (
 	"strings"
 
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
 )
 
 // Audience is who a packet is written for. It is stored as its name
@@ -25,7 +25,7 @@ type audienceInfo struct {
 	audience Audience
 	// label names the document the audience gets, for menus and messages.
 	label   string
-	profile render.Profile
+	profile layout.Profile
 	// start is the style a new packet for the audience begins with.
 	start startStyle
 }
@@ -39,13 +39,13 @@ type startStyle struct {
 var audienceTable = []audienceInfo{
 	// Staffers read fast and print little: compact lines.
 	// A memo is short: a cover and contents would only add pages.
-	{Staff, "staff memo", render.Profile{Kicker: "Briefing memo", LineSpacing: 1.28}, startStyle{fontSize: 11}},
+	{Staff, "staff memo", layout.Profile{Kicker: "Briefing memo", LineSpacing: 1.28}, startStyle{fontSize: 11}},
 	// Students need readable type and room to write; a handout starts
 	// with the name line, not a cover.
-	{Classroom, "classroom handout", render.Profile{Kicker: "Classroom handout", LineSpacing: 1.6, NameLine: true, MinFontSize: 12},
+	{Classroom, "classroom handout", layout.Profile{Kicker: "Classroom handout", LineSpacing: 1.6, NameLine: true, MinFontSize: 12},
 		startStyle{fontSize: 12}},
 	// Clients see the consultant's brand on every page.
-	{Client, "client brief", render.Profile{Kicker: "Client brief", LineSpacing: 1.42, HeaderLogo: true, PreparedForFooter: true},
+	{Client, "client brief", layout.Profile{Kicker: "Client brief", LineSpacing: 1.42, HeaderLogo: true, PreparedForFooter: true},
 		startStyle{fontSize: 11, cover: true, toc: true}},
 }
 

@@ -1,7 +1,7 @@
 package briefing
 
 import (
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
 
 	"fmt"
 	"io/fs"
@@ -222,8 +222,8 @@ func TestQuestionsStayWithTheirAnswerLines(t *testing.T) {
 
 // packetSections are doc's sections that come from the packet, without
 // the Sources the document adds.
-func packetSections(doc *render.Document) []render.Section {
-	var out []render.Section
+func packetSections(doc *layout.Document) []layout.Section {
+	var out []layout.Section
 	for _, s := range doc.Sections {
 		if s.Index >= 0 {
 			out = append(out, s)

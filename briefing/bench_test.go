@@ -1,7 +1,7 @@
 package briefing
 
 import (
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/pdf"
 
 	"fmt"
 	"io"
@@ -40,7 +40,7 @@ func benchRender(b *testing.B, p *Packet, lib *Library) {
 		if probs.HasErrors() {
 			b.Fatal(probs)
 		}
-		info, err := render.Render(doc, io.Discard)
+		info, err := pdf.Render(doc, io.Discard)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -17,7 +17,7 @@ import (
 	"testing"
 
 	"github.com/briefsmith/briefsmith/assets"
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
 )
 
 // shippedNote is what a citation of the news report says instead of a
@@ -374,7 +374,7 @@ func TestEachSectionCitesItsSourcesForEveryAudience(t *testing.T) {
 	for _, x := range builtInTexts(t) {
 		cited := map[string]bool{}
 		for _, line := range strings.Split(x.body, "\n") {
-			for _, id := range render.CitationIDs(line) {
+			for _, id := range layout.CitationIDs(line) {
 				cited[id] = true
 			}
 		}

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
 )
 
 // Version is the program version, written into each PDF's producer field.
@@ -12,37 +12,30 @@ const Version = "0.1.0"
 
 // newDocument starts the document for p: metadata and settings resolved
 // from the packet, and what opens the first page. Sections are added by
-// Resolve. Settings validation reports are Resolve's; here an invalid
-// value falls back to the default, so a document always exists.
-func newDocument(p *Packet, logo *render.Logo) *render.Document {
-	accent, err := render.ParseColor(p.Style.Accent)
-	if err != nil {
-		accent, _ = render.ParseColor("")
-	}
-	lang, err := ParseLanguage(p.Language)
-	if err != nil {
-		lang = DefaultLanguage // and Resolve warns
-	}
+// Resolve. Settings validation reports are Resolve's; set holds the read
+// settings, with defaults where a value is invalid, so a document always
+// exists.
+func newDocument(p *Packet, set readSettings) *layout.Document {
 	row, _ := p.Audience.info()
 	w, h := p.Style.PageSize.Points()
-	doc := &render.Document{
-		Meta: render.Metadata{
-			Title: render.Typographic(p.Title), Subtitle: render.Typographic(p.Subtitle),
+	doc := &layout.Document{
+		Meta: layout.Metadata{
+			Title: layout.Typographic(p.Title), Subtitle: layout.Typographic(p.Subtitle),
 			Author: p.Author, Organization: p.Organization, PreparedFor: p.PreparedFor,
 			Marking: p.Marking, Watermark: p.Watermark,
-			Language: lang,
+			Language: set.language,
 			Subject:  firstNonEmpty(p.Subtitle, "Briefing packet"),
 			Keywords: nonEmpty("briefing", string(p.Audience), p.Marking),
 			Date:     PrintedDate(p.Date),
 			Created:  packetDate(p),
 			Producer: "Briefsmith " + Version,
 		},
-		Settings: render.NewSettings(w, h, p.Style.FontSize, accent, logo, row.profile),
+		Settings: layout.NewSettings(w, h, p.Style.FontSize, set.accent, set.logo, row.profile),
 	}
 	if p.Style.Cover {
-		doc.Front = []render.Block{render.Cover{}}
+		doc.Front = []layout.Block{layout.Cover{}}
 	} else {
-		doc.Front = []render.Block{render.MemoHeading{}}
+		doc.Front = []layout.Block{layout.MemoHeading{}}
 	}
 	return doc
 }

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/briefsmith/briefsmith/assets"
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
 )
 
 // The .docx is checked with what its recipients' software resembles:
@@ -21,7 +21,7 @@ import (
 // as the .docx written from it.
 type docxSample struct {
 	name string
-	doc  *render.Document
+	doc  *layout.Document
 	data []byte
 }
 
@@ -54,21 +54,21 @@ func docxSampleSet(t *testing.T) []docxSample {
 // order, with the Word style each should have: section titles Heading 1,
 // body headings one level below (outside tables and call-outs, which
 // python-docx does not list among the body's paragraphs).
-func wantHeadings(doc *render.Document) [][2]string {
+func wantHeadings(doc *layout.Document) [][2]string {
 	var out [][2]string
-	var walk func([]render.Block)
-	walk = func(bs []render.Block) {
+	var walk func([]layout.Block)
+	walk = func(bs []layout.Block) {
 		for _, b := range bs {
 			switch v := b.(type) {
-			case render.Heading:
+			case layout.Heading:
 				var s strings.Builder
 				for _, r := range v.Text {
 					s.WriteString(r.Text)
 				}
 				out = append(out, [2]string{fmt.Sprintf("Heading %d", min(max(v.Level, 1)+1, 6)), s.String()})
-			case render.Quote:
+			case layout.Quote:
 				walk(v.Blocks)
-			case render.List:
+			case layout.List:
 				for _, it := range v.Items {
 					walk(it.Blocks)
 				}
@@ -119,7 +119,7 @@ print("CORE\t" + d.core_properties.title + "\t" + d.core_properties.language)`, 
 			}
 			need := []string{"Title", "Subtitle", "List Bullet", "List Number"}
 			for _, b := range s.doc.Front {
-				if _, ok := b.(render.Contents); ok {
+				if _, ok := b.(layout.Contents); ok {
 					need = append(need, "toc 1", "TOC Heading")
 				}
 			}
@@ -184,7 +184,7 @@ func TestDocxOpensInLibreOfficeAsTheSameDocument(t *testing.T) {
 			// cover, which, as in the PDF, has no running header or page
 			// number.
 			mk := squash(s.doc.Meta.Marking)
-			_, cover := s.doc.Front[0].(render.Cover)
+			_, cover := s.doc.Front[0].(layout.Cover)
 			for i, p := range pages {
 				p = squash(p)
 				if mk != "" && strings.Count(p, mk) < 2 {
@@ -213,7 +213,7 @@ func TestDocxOpensInLibreOfficeAsTheSameDocument(t *testing.T) {
 			// Every table cell's text.
 			for _, sec := range s.doc.Sections {
 				for _, b := range sec.Blocks {
-					tb, ok := b.(render.Table)
+					tb, ok := b.(layout.Table)
 					if !ok {
 						continue
 					}

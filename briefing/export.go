@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/docx"
+	"github.com/briefsmith/briefsmith/render/layout"
+	"github.com/briefsmith/briefsmith/render/pdf"
 	"github.com/spf13/afero"
 )
 
@@ -34,7 +36,7 @@ func Analyze(lib *Library, p *Packet, name string) Analysis {
 	if probs.HasErrors() {
 		return Analysis{Problems: probs}
 	}
-	info, err := render.Paginate(doc)
+	info, err := layout.Paginate(doc)
 	if err != nil {
 		return Analysis{Problems: append(probs, layoutProblem(name, err))}
 	}
@@ -47,7 +49,7 @@ func Analyze(lib *Library, p *Packet, name string) Analysis {
 // resolveForExport is Resolve, fitted to the page limit when the packet
 // asks for it (fit is nil otherwise): what Analyze counts and Export
 // prints are the same document.
-func resolveForExport(lib *Library, p *Packet, name string) (*render.Document, *FitResult, Problems) {
+func resolveForExport(lib *Library, p *Packet, name string) (*layout.Document, *FitResult, Problems) {
 	if !p.Style.FitToLimit || p.PageLimit <= 0 {
 		doc, probs := Resolve(lib, p, name)
 		return doc, nil, probs
@@ -66,7 +68,7 @@ func resolveForExport(lib *Library, p *Packet, name string) (*render.Document, *
 // view lays out this one, so it shows the fitted type and margins the
 // PDF gets, not the packet as set. Do not lay the document out when
 // probs has errors.
-func ExportDocument(lib *Library, p *Packet, name string) (*render.Document, Problems) {
+func ExportDocument(lib *Library, p *Packet, name string) (*layout.Document, Problems) {
 	doc, _, probs := resolveForExport(lib, p, name)
 	return doc, probs
 }
@@ -95,7 +97,7 @@ func pageLimitProblem(p *Packet, name string, pages int) (Problem, bool) {
 
 // Result says what an export produced and what to tell the user.
 type Result struct {
-	Info render.Info
+	Info layout.Info
 	// Errors are the problems that stopped the export; empty when it
 	// succeeded.
 	Errors Problems
@@ -111,7 +113,7 @@ type Result struct {
 }
 
 // newResult sorts probs into errors and warnings.
-func newResult(info render.Info, probs Problems, fit *FitResult) Result {
+func newResult(info layout.Info, probs Problems, fit *FitResult) Result {
 	r := Result{Info: info, Fit: fit}
 	for _, p := range probs {
 		if p.Severity == Error {
@@ -144,14 +146,14 @@ func RenderPacket(lib *Library, p *Packet, name string) ([]byte, Result, error) 
 
 // preparePacket resolves and renders p, ready to be written, with
 // RenderPacket's refusals.
-func preparePacket(lib *Library, p *Packet, name string) (*render.PDF, Result, error) {
+func preparePacket(lib *Library, p *Packet, name string) (*pdf.PDF, Result, error) {
 	doc, fit, probs := resolveForExport(lib, p, name)
 	if probs.HasErrors() {
-		return nil, newResult(render.Info{}, probs, fit), probs.Errors()
+		return nil, newResult(layout.Info{}, probs, fit), probs.Errors()
 	}
-	pdf, info, err := render.Prepare(doc)
+	prepared, info, err := pdf.Prepare(doc)
 	if err != nil {
-		if render.IsTooManyPages(err) {
+		if layout.IsTooManyPages(err) {
 			pr := layoutProblem(name, err)
 			return nil, newResult(info, append(probs, pr), fit), Problems{pr}
 		}
@@ -164,7 +166,7 @@ func preparePacket(lib *Library, p *Packet, name string) (*render.PDF, Result, e
 	}
 	res := newResult(info, probs, fit)
 	res.OverLimit = over
-	return pdf, res, nil
+	return prepared, res, nil
 }
 
 // Export renders p and writes the PDF to out on fsys atomically: a failed
@@ -199,7 +201,7 @@ func ExportTo(w io.Writer, lib *Library, p *Packet, name string) (Result, error)
 }
 
 // RenderPacketDocx resolves p and writes it as a Word document into
-// memory, from the same render.Document as the PDF. It refuses, as
+// memory, from the same layout.Document as the PDF. It refuses, as
 // RenderPacket does, when any problem is an Error. Word lays out its own
 // pages, so there is no page count and no page-limit warning.
 func RenderPacketDocx(lib *Library, p *Packet, name string) ([]byte, Result, error) {
@@ -207,13 +209,13 @@ func RenderPacketDocx(lib *Library, p *Packet, name string) ([]byte, Result, err
 	// memo to three pages sends the boss the same type and margins.
 	doc, _, probs := resolveForExport(lib, p, name)
 	if probs.HasErrors() {
-		return nil, newResult(render.Info{}, probs, nil), probs.Errors()
+		return nil, newResult(layout.Info{}, probs, nil), probs.Errors()
 	}
 	var buf bytes.Buffer
-	if err := render.WriteDocx(doc, &buf); err != nil {
-		return nil, newResult(render.Info{}, probs, nil), err
+	if err := docx.WriteDocx(doc, &buf); err != nil {
+		return nil, newResult(layout.Info{}, probs, nil), err
 	}
-	return buf.Bytes(), newResult(render.Info{}, probs, nil), nil
+	return buf.Bytes(), newResult(layout.Info{}, probs, nil), nil
 }
 
 // ExportDocx writes p as a Word document to out on fsys atomically, with

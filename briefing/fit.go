@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
 )
 
 // FitResult is what fitting a packet to its page limit did, for the CLI
@@ -18,11 +18,11 @@ type FitResult struct {
 	Limit, Before, Pages int
 	// Fits says the chosen layout is within the limit.
 	Fits bool
-	// Tightness is the t given to render.Settings.Tighten: 0 when the
+	// Tightness is the t given to layout.Settings.Tighten: 0 when the
 	// packet fit as set.
 	Tightness float64
 	// Original and Settings are the settings before and after.
-	Original, Settings render.Settings
+	Original, Settings layout.Settings
 	// Overflow is how much text runs past the limit at the tightest, in
 	// pages: what has to be cut, 0 when the layout fits.
 	Overflow float64
@@ -53,23 +53,23 @@ const fitSteps = 20
 const longestShown = 3
 
 // Fit resolves p and, when it has a page limit and runs over it, searches
-// for the loosest tightening (render.Settings.Tighten) that brings it
+// for the loosest tightening (layout.Settings.Tighten) that brings it
 // within the limit. It returns the document to export: the fitted one,
 // or the packet as set when even the tightest does not fit (a reader gets
 // the layout as designed, and the report says what to cut). The search
 // uses only the layout, so the same packet always gives the same result.
 // The document is nil when problems prevent rendering.
-func Fit(lib *Library, p *Packet, name string) (*render.Document, FitResult, Problems) {
+func Fit(lib *Library, p *Packet, name string) (*layout.Document, FitResult, Problems) {
 	doc, probs := Resolve(lib, p, name)
 	if probs.HasErrors() {
 		return nil, FitResult{}, probs
 	}
 	orig := doc.Settings
 	fr := FitResult{Limit: p.PageLimit, Original: orig, Settings: orig}
-	pages := func(t float64) (render.Info, error) {
+	pages := func(t float64) (layout.Info, error) {
 		d := *doc
 		d.Settings = orig.Tighten(t)
-		return render.Paginate(&d)
+		return layout.Paginate(&d)
 	}
 	info, err := pages(0)
 	if err != nil {
@@ -128,7 +128,7 @@ func Fit(lib *Library, p *Packet, name string) (*render.Document, FitResult, Pro
 }
 
 // changes says what tightening o into s changed, for people.
-func changes(o, s render.Settings) string {
+func changes(o, s layout.Settings) string {
 	var changes []string
 	if s.BodySize != o.BodySize {
 		changes = append(changes, fmt.Sprintf("type %s → %s pt", points(o.BodySize), points(s.BodySize)))
@@ -175,7 +175,7 @@ func LongestText(shares []SectionShare) string {
 
 // longest are the longest sections of the layout info describes, longest
 // first, ties in document order so the list is always the same.
-func longest(doc *render.Document, info render.Info) []SectionShare {
+func longest(doc *layout.Document, info layout.Info) []SectionShare {
 	var out []SectionShare
 	for i, s := range doc.Sections {
 		if i+1 >= len(info.SectionStarts) {

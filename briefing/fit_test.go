@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
 )
 
 // overLong is the staff sample with paragraphs added to its Background section
@@ -58,7 +58,7 @@ func TestFitBringsAnOverLongPacketWithinItsLimit(t *testing.T) {
 		t.Errorf("type %v from %v", doc.Settings.BodySize, fr.Original.BodySize)
 	}
 	m := doc.Settings.Margins
-	if min(m.Left, m.Right, m.Top) < render.MarginFloor-1e-9 {
+	if min(m.Left, m.Right, m.Top) < layout.MarginFloor-1e-9 {
 		t.Errorf("margins %+v under the floor", m)
 	}
 	data, res, err := RenderPacket(lib, p, "long.briefing")
@@ -174,17 +174,17 @@ func TestTightestStaysWithinTheBounds(t *testing.T) {
 			t.Errorf("%s: Tighten(0) changed the settings", name)
 		}
 		tt := s.Tighten(1)
-		if tt.BodySize < s.BodySize-render.TightestType-1e-9 || tt.BodySize < min(s.BodySize, s.Profile.MinFontSize) {
+		if tt.BodySize < s.BodySize-layout.TightestType-1e-9 || tt.BodySize < min(s.BodySize, s.Profile.MinFontSize) {
 			t.Errorf("%s: type %v from %v (minimum %v)", name, tt.BodySize, s.BodySize, s.Profile.MinFontSize)
 		}
-		if lead := tt.LineHeight / tt.BodySize / (s.LineHeight / s.BodySize); lead < render.TightestLeading-1e-9 {
+		if lead := tt.LineHeight / tt.BodySize / (s.LineHeight / s.BodySize); lead < layout.TightestLeading-1e-9 {
 			t.Errorf("%s: leading %.3f", name, lead)
 		}
 		m := tt.Margins
-		if min(m.Left, m.Right, m.Top) < render.MarginFloor-1e-9 || m.Bottom != s.Margins.Bottom {
+		if min(m.Left, m.Right, m.Top) < layout.MarginFloor-1e-9 || m.Bottom != s.Margins.Bottom {
 			t.Errorf("%s: margins %+v from %+v", name, m, s.Margins)
 		}
-		if tt.Spacing < render.TightestSpacing-1e-9 || tt.Spacing >= 1 {
+		if tt.Spacing < layout.TightestSpacing-1e-9 || tt.Spacing >= 1 {
 			t.Errorf("%s: spacing %v", name, tt.Spacing)
 		}
 	}

@@ -1,7 +1,8 @@
 package briefing
 
 import (
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
+	"github.com/briefsmith/briefsmith/render/pdf"
 
 	"bytes"
 	"errors"
@@ -163,14 +164,14 @@ func FuzzRender(f *testing.F) {
 		if probs.HasErrors() {
 			return
 		}
-		info, err := render.RenderUncompressed(doc, io.Discard)
+		info, err := pdf.RenderUncompressed(doc, io.Discard)
 		if err != nil {
 			t.Fatalf("valid packet failed to render: %v", err)
 		}
 		if info.Pages < 1 {
 			t.Fatal("no pages")
 		}
-		if q, _ := render.Paginate(doc); q.Pages != info.Pages {
+		if q, _ := layout.Paginate(doc); q.Pages != info.Pages {
 			t.Fatalf("Paginate says %d pages, Render %d", q.Pages, info.Pages)
 		}
 	})
@@ -192,7 +193,7 @@ func FuzzLayout(f *testing.F) {
 		if probs.HasErrors() {
 			return
 		}
-		if info, err := render.Paginate(doc); err != nil || info.Pages < 1 {
+		if info, err := layout.Paginate(doc); err != nil || info.Pages < 1 {
 			t.Fatalf("layout failed: %v (%d pages)", err, info.Pages)
 		}
 	})

@@ -1,7 +1,8 @@
 package briefing
 
 import (
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
+	"github.com/briefsmith/briefsmith/render/pdf"
 
 	"fmt"
 	"math/rand/v2"
@@ -422,7 +423,7 @@ func (g *genDoc) drop(probs Problems) ([]string, error) {
 // resolveReporting resolves g, dropping the words each round of problems
 // reports, until it resolves without errors. It fails when a word the
 // renderer can print was reported, or a reported word was not dropped.
-func resolveReporting(t *testing.T, g *genDoc) *render.Document {
+func resolveReporting(t *testing.T, g *genDoc) *layout.Document {
 	t.Helper()
 	lib := builtinLibrary(t)
 	for round := 0; ; round++ {
@@ -543,7 +544,7 @@ func TestEveryWordIsPrintedOrReported(t *testing.T) {
 			g := generate(newChooser(data), seed%3 != 0)
 			doc := resolveReporting(t, g)
 			var buf strings.Builder
-			if _, err := render.Render(doc, &buf); err != nil {
+			if _, err := pdf.Render(doc, &buf); err != nil {
 				t.Fatal(err)
 			}
 			path := writePDF(t, []byte(buf.String()))
@@ -571,13 +572,13 @@ func TestEveryWordIsPrintedOrReported(t *testing.T) {
 // textRecorder is a surface that keeps the text layout draws: all of it,
 // and apart what lies in the text area, without spaces (see bodyText).
 type textRecorder struct {
-	render.NullSurface
+	layout.NullSurface
 	pageW, pageH float64
 	all, body    strings.Builder
 	off          []string
 }
 
-func (s *textRecorder) Text(_ render.Style, x, y float64, text string, _ bool) {
+func (s *textRecorder) Text(_ layout.Style, x, y float64, text string, _ bool) {
 	t := strings.Join(strings.Fields(text), "")
 	s.all.WriteString(t)
 	switch {
@@ -601,7 +602,7 @@ func FuzzEveryWordIsPrintedOrReported(f *testing.F) {
 		doc := resolveReporting(t, g)
 		size := fpdfSize(g.p.Style.PageSize)
 		rec := &textRecorder{pageW: size.Wd, pageH: size.Ht}
-		if _, err := render.Layout(doc, rec); err != nil {
+		if _, err := layout.Layout(doc, rec); err != nil {
 			t.Fatal(err)
 		}
 		if len(rec.off) > 0 {

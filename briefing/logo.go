@@ -4,12 +4,12 @@ import (
 	_ "image/jpeg" // logo formats a packet may carry
 	_ "image/png"
 
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
 )
 
 // CheckLogo reports whether data is a PNG or JPEG logo Briefsmith can
 // print: its header within the size limits, then every pixel decoded.
 func CheckLogo(data []byte) error {
-	_, err := render.DecodeLogo(data, "")
+	_, err := layout.DecodeLogo(data, "")
 	return err
 }

@@ -3,7 +3,7 @@ package briefing
 import (
 	"fmt"
 
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
 	"github.com/spf13/afero"
 )
 
@@ -72,7 +72,7 @@ func NewBlankPacketFor(audience Audience, date string, d Defaults) *Packet {
 	if d.PageSize.Valid() {
 		p.Style.PageSize = d.PageSize
 	}
-	if _, err := render.ParseColor(d.Accent); err == nil && d.Accent != "" {
+	if _, err := layout.ParseColor(d.Accent); err == nil && d.Accent != "" {
 		p.Style.Accent = d.Accent
 	}
 	if len(d.Logo) > 0 {

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/briefsmith/briefsmith/assets"
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/raster"
 )
 
 // BenchmarkRasterPage is what the app pays to show the true page after an
@@ -24,7 +24,7 @@ func BenchmarkRasterPage(b *testing.B) {
 	b.Run("record+draw", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			pages, _, err := render.RecordPages(doc)
+			pages, _, err := raster.RecordPages(doc)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -32,7 +32,7 @@ func BenchmarkRasterPage(b *testing.B) {
 		}
 	})
 	b.Run("draw", func(b *testing.B) {
-		pages, _, err := render.RecordPages(doc)
+		pages, _, err := raster.RecordPages(doc)
 		if err != nil {
 			b.Fatal(err)
 		}

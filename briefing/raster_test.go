@@ -10,7 +10,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/pdf"
+	"github.com/briefsmith/briefsmith/render/raster"
 )
 
 // The page preview claims to be the true page: the raster pages must match
@@ -55,19 +56,19 @@ func TestRasterMatchesPDF(t *testing.T) {
 			if probs.HasErrors() {
 				t.Fatal(probs)
 			}
-			var pdf bytes.Buffer
-			info, err := render.Render(doc, &pdf)
+			var file bytes.Buffer
+			info, err := pdf.Render(doc, &file)
 			if err != nil {
 				t.Fatal(err)
 			}
-			pages, rinfo, err := render.RecordPages(doc)
+			pages, rinfo, err := raster.RecordPages(doc)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if pages.Len() != info.Pages || rinfo.Pages != info.Pages {
 				t.Fatalf("raster has %d pages (info %d), the PDF %d", pages.Len(), rinfo.Pages, info.Pages)
 			}
-			path := writePDF(t, pdf.Bytes())
+			path := writePDF(t, file.Bytes())
 			prefix := filepath.Join(filepath.Dir(path), "page")
 			tool(t, "pdftoppm", "-r", fmt.Sprint(rasterDPI), "-png", path, prefix)
 			files, _ := filepath.Glob(prefix + "-*.png") // same-width numbers: sorted in page order

@@ -1,7 +1,8 @@
 package briefing
 
 import (
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
+	"github.com/briefsmith/briefsmith/render/pdf"
 
 	"bytes"
 	"fmt"
@@ -25,7 +26,7 @@ func loadSample(t *testing.T) *Packet {
 	return p
 }
 
-func renderPacket(t *testing.T, p *Packet) ([]byte, render.Info) {
+func renderPacket(t *testing.T, p *Packet) ([]byte, layout.Info) {
 	t.Helper()
 	data, res, err := RenderPacket(builtinLibrary(t), p, "test.briefing")
 	if err != nil {
@@ -39,7 +40,7 @@ var subsetName = regexp.MustCompile(`^[A-Z]{6}\+[A-Za-z]+(-[A-Za-z]+)?$`)
 
 // The sample memo stays within issue 6's 120 KB with its five faces
 // subset and its structure tagged: the structure's few hundred small
-// dictionaries go into compressed object streams (render/pdfobjstm.go),
+// dictionaries go into compressed object streams (render/pdf/objstm.go),
 // and qpdf and Ghostscript read the file as it is.
 func TestTheSampleMemoIsSmall(t *testing.T) {
 	data, _ := renderPacket(t, loadSample(t))
@@ -322,7 +323,7 @@ func TestPaginateCountsWhatRenderPrints(t *testing.T) {
 		if probs.HasErrors() {
 			t.Fatal(probs)
 		}
-		quick, err := render.Paginate(doc)
+		quick, err := layout.Paginate(doc)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -375,7 +376,7 @@ func TestFontsAreSetOnlyWhenTheyChange(t *testing.T) {
 		t.Fatal(probs)
 	}
 	var b bytes.Buffer
-	if _, err := render.RenderUncompressed(doc, &b); err != nil {
+	if _, err := pdf.RenderUncompressed(doc, &b); err != nil {
 		t.Fatal(err)
 	}
 	ops := regexp.MustCompile(`/F\w+ [\d.]+ Tf`).FindAll(b.Bytes(), -1)

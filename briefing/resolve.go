@@ -3,7 +3,7 @@ package briefing
 import (
 	"errors"
 	"fmt"
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
 	"sort"
 	"strings"
 	"time"
@@ -127,9 +127,9 @@ func Declared(lib *Library, p *Packet) []Variable {
 // decoded and each body's Markdown parsed, once. name is the packet's
 // file name for messages. It reports every problem it finds, not only the
 // first; the Document is usable when none is an Error.
-func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) {
+func Resolve(lib *Library, p *Packet, name string) (*layout.Document, Problems) {
 	var probs Problems
-	var sources []render.Source
+	var sources []layout.Source
 	at := func(i int, sev Severity, format string, args ...any) {
 		line := 0
 		if i >= 0 {
@@ -137,9 +137,9 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 		}
 		probs = append(probs, Problem{Severity: sev, Section: i, File: name, Line: line, Message: fmt.Sprintf(format, args...)})
 	}
-	fieldProbs, logo := checkPacketFields(p, name)
-	probs = append(probs, fieldProbs...)
-	doc := newDocument(p, logo)
+	set := readPacketSettings(p)
+	probs = append(probs, checkPacketFields(p, name, set)...)
+	doc := newDocument(p, set)
 	probs = append(probs, p.Notes...)
 	vars := Values(lib, p)
 	seenSource := map[string]bool{}
@@ -237,8 +237,8 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 		for _, f := range accessibilityFaults(body) {
 			at(i, Warning, "section %d %q, line %d: %s", i+1, title, f.line, f.msg)
 		}
-		doc.Sections = append(doc.Sections, render.Section{Index: i, ID: t.ID, Kind: string(t.Kind), Title: render.Typographic(title),
-			Markdown: body, Blocks: render.ParseMarkdown(body)})
+		doc.Sections = append(doc.Sections, layout.Section{Index: i, ID: t.ID, Kind: string(t.Kind), Title: layout.Typographic(title),
+			Markdown: body, Blocks: layout.ParseMarkdown(body)})
 		bodies = append(bodies, filled{i, title, body})
 		for k, src := range t.Sources {
 			if src.ID != "" {
@@ -247,7 +247,7 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 			key := src.Title + "\x00" + src.URL
 			if !seenSource[key] {
 				seenSource[key] = true
-				sources = append(sources, render.Source{ID: src.ID, Title: src.Title, Publisher: src.Publisher, Date: src.Date, URL: src.URL})
+				sources = append(sources, layout.Source{ID: src.ID, Title: src.Title, Publisher: src.Publisher, Date: src.Date, URL: src.URL})
 				for _, f := range sourceFaults(src) {
 					at(i, Error, "section %d %q: source %d of template %s, %s", i+1, title, k+1, t.File, f)
 				}
@@ -266,14 +266,14 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 		}
 	}
 	if len(sources) > 0 {
-		doc.Sections = append(doc.Sections, render.Section{Index: -1, ID: "sources", Kind: "sources", Title: "Sources",
-			Blocks: []render.Block{render.SourceList{Items: sources}}})
+		doc.Sections = append(doc.Sections, layout.Section{Index: -1, ID: "sources", Kind: "sources", Title: "Sources",
+			Blocks: []layout.Block{layout.SourceList{Items: sources}}})
 	}
 	if p.Style.TOC && len(doc.Sections) > 0 {
-		doc.Front = append(doc.Front, render.Contents{})
+		doc.Front = append(doc.Front, layout.Contents{})
 	}
 	if p.Style.Cover {
-		doc.Front = append(doc.Front, render.PageBreak{})
+		doc.Front = append(doc.Front, layout.PageBreak{})
 	}
 	if len(otherAudiences) > 0 {
 		names := make([]string, len(otherAudiences))
@@ -289,7 +289,7 @@ func Resolve(lib *Library, p *Packet, name string) (*render.Document, Problems) 
 			pluralWord(len(names), "section"), strings.Join(names, ", "), verb, p.Audience.Label())
 	}
 	probs = append(probs, checkVariables(lib, p, name, vars)...)
-	probs = append(probs, settingsAccessibility(p, name, doc)...)
+	probs = append(probs, settingsAccessibility(p, name, doc, set)...)
 	sortProblems(probs)
 	return doc, probs
 }
@@ -358,9 +358,9 @@ func checkVariables(lib *Library, p *Packet, name string, vars map[string]any) P
 	return probs
 }
 
-// checkPacketFields reports settings the renderer cannot honour, and
-// returns the logo decoded: the one time a resolve or an export reads it.
-func checkPacketFields(p *Packet, name string) (probs Problems, logo *render.Logo) {
+// checkPacketFields reports settings the renderer cannot honour; set is
+// what reading the accent and the logo found.
+func checkPacketFields(p *Packet, name string, set readSettings) (probs Problems) {
 	bad := func(format string, args ...any) {
 		probs = append(probs, Problem{Severity: Error, Section: -1, File: name, Message: fmt.Sprintf(format, args...)})
 	}
@@ -394,15 +394,11 @@ func checkPacketFields(p *Packet, name string) (probs Problems, logo *render.Log
 	if p.Style.FontSize < 6 || p.Style.FontSize > 24 {
 		bad("font size %g is outside 6 to 24 points", p.Style.FontSize)
 	}
-	if _, err := render.ParseColor(p.Style.Accent); err != nil {
-		bad("accent colour: %s", err)
+	if set.accentErr != nil {
+		bad("accent colour: %s", set.accentErr)
 	}
-	if len(p.Style.Logo) > 0 {
-		l, err := render.DecodeLogo(p.Style.Logo, strings.TrimSpace(p.Style.LogoDescription))
-		if err != nil {
-			bad("logo: %s", err)
-		}
-		logo = l
+	if set.logoErr != nil {
+		bad("logo: %s", set.logoErr)
 	}
 	if p.PageLimit < 0 {
 		bad("page limit %d is negative", p.PageLimit)
@@ -434,7 +430,7 @@ func checkPacketFields(p *Packet, name string) (probs Problems, logo *render.Log
 	for _, k := range unknown {
 		bad("variable name %q must be letters, digits and underscores, starting with a letter", k)
 	}
-	return probs, logo
+	return probs
 }
 
 // sourceFaults checks every field of a source the Sources list prints,

@@ -1,7 +1,7 @@
 package briefing
 
 import (
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
 
 	"fmt"
 	"sort"
@@ -135,22 +135,22 @@ func TestUserTemplateSourcesAreChecked(t *testing.T) {
 // glyphChecker is a surface that records every character drawn in a face
 // that has no glyph for it: it would print as an empty box.
 type glyphChecker struct {
-	render.NullSurface
+	layout.NullSurface
 	fonts   map[string]*sfnt.Font
 	buf     sfnt.Buffer
 	missing map[string]bool
 }
 
-func (g *glyphChecker) Text(st render.Style, _, _ float64, s string, _ bool) {
-	fam, fs := st.Font()
-	f := g.fonts[string(fam)+fs]
+func (g *glyphChecker) Text(st layout.Style, _, _ float64, s string, _ bool) {
+	face := st.Face()
+	f := g.fonts[face.Family+face.Style]
 	if f == nil {
-		f, _ = sfnt.Parse(render.FontFile(fam, fs))
-		g.fonts[string(fam)+fs] = f
+		f, _ = sfnt.Parse(face.TTF())
+		g.fonts[face.Family+face.Style] = f
 	}
 	for _, r := range s {
 		if idx, err := f.GlyphIndex(&g.buf, r); r != ' ' && (err != nil || idx == 0) {
-			g.missing[fmt.Sprintf("%c in %s %s", r, fam, fs)] = true
+			g.missing[fmt.Sprintf("%c in %s %s", r, face.Family, face.Style)] = true
 		}
 	}
 }
@@ -172,7 +172,7 @@ func TestEveryDrawnCharacterHasAGlyph(t *testing.T) {
 		t.Fatal(probs)
 	}
 	g := &glyphChecker{fonts: map[string]*sfnt.Font{}, missing: map[string]bool{}}
-	if _, err := render.Layout(doc, g); err != nil {
+	if _, err := layout.Layout(doc, g); err != nil {
 		t.Fatal(err)
 	}
 	if len(g.missing) > 0 {

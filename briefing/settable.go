@@ -7,7 +7,7 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
 	"golang.org/x/text/unicode/bidi"
 )
 
@@ -75,7 +75,7 @@ func textFaults(s string) []textFault {
 	if isPlainASCII(s) {
 		return nil
 	}
-	s = render.Normalize(s)
+	s = layout.Normalize(s)
 	var out []textFault
 	seen := map[rune]bool{}
 	seenScript := map[string]bool{}
@@ -123,7 +123,7 @@ func faultOf(r rune) (faultKind, bool) {
 	if p, _ := bidi.LookupRune(r); p.Class() == bidi.R || p.Class() == bidi.AL {
 		return rightToLeft, true
 	}
-	if !render.CanPrint(r) {
+	if !layout.CanPrint(r) {
 		return noGlyph, true
 	}
 	return 0, false

@@ -1,7 +1,8 @@
 package briefing
 
 import (
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
+	"github.com/briefsmith/briefsmith/render/pdf"
 
 	"errors"
 	"fmt"
@@ -187,8 +188,8 @@ func TestDocumentsStopAtThePageLimit(t *testing.T) {
 		t.Fatal(probs)
 	}
 	for name, run := range map[string]func() error{
-		"export": func() error { _, err := render.Render(doc, &strings.Builder{}); return err },
-		"count":  func() error { _, err := render.Paginate(doc); return err },
+		"export": func() error { _, err := pdf.Render(doc, &strings.Builder{}); return err },
+		"count":  func() error { _, err := layout.Paginate(doc); return err },
 	} {
 		err := run()
 		if err == nil || !strings.Contains(err.Error(), "longer than 2000 pages") {

@@ -56,7 +56,7 @@ func pdfWords(t *testing.T, path string) (words []placedWord, pageW, pageH float
 
 // headerRule and footerRise are where the running header ends and the
 // footer begins (footerRise above the page's bottom edge); see header and
-// footer in render.go.
+// footer in render/layout/furniture.go.
 const (
 	headerRule = 44.0
 	footerRise = 40.0

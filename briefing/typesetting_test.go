@@ -14,7 +14,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/layout"
 )
 
 // Typesetting checks: what a careful typographer would look at, measured
@@ -112,7 +112,7 @@ func TestBodyLinesHaveAReadableMeasure(t *testing.T) {
 // it printed on each page: the layout's own drawing calls, so a
 // generated document of hundreds of pages is checked in milliseconds.
 type lineRecorder struct {
-	render.NullSurface
+	layout.NullSurface
 	page      int
 	artifacts int
 	stack     []int // index into units, -1 for elements that are not one
@@ -121,22 +121,22 @@ type lineRecorder struct {
 
 // unitLines is one block's printed lines: page → distinct line tops.
 type unitLines struct {
-	kind  render.Element
+	kind  layout.Element
 	pages []int
 	ys    [][]float64
 }
 
 func (s *lineRecorder) AddPage() { s.page++ }
 
-func (s *lineRecorder) BeginArtifact(render.Artifact) { s.artifacts++ }
+func (s *lineRecorder) BeginArtifact(layout.Artifact) { s.artifacts++ }
 func (s *lineRecorder) EndArtifact()                  { s.artifacts-- }
 
-func (s *lineRecorder) BeginElement(kind render.Element, _ render.Attrs) {
+func (s *lineRecorder) BeginElement(kind layout.Element, _ layout.Attrs) {
 	switch kind {
-	case render.ElemParagraph, render.ElemListItem, render.ElemCallout, render.ElemDefinition:
+	case layout.ElemParagraph, layout.ElemListItem, layout.ElemCallout, layout.ElemDefinition:
 		s.units = append(s.units, unitLines{kind: kind})
 		s.stack = append(s.stack, len(s.units)-1)
-	case render.ElemNote:
+	case layout.ElemNote:
 		// A footnote is drawn at the page's foot while the block that
 		// broke across the page is still open; its lines are not that
 		// block's.
@@ -148,7 +148,7 @@ func (s *lineRecorder) BeginElement(kind render.Element, _ render.Attrs) {
 
 func (s *lineRecorder) EndElement() { s.stack = s.stack[:len(s.stack)-1] }
 
-func (s *lineRecorder) Text(_ render.Style, _, y float64, _ string, _ bool) {
+func (s *lineRecorder) Text(_ layout.Style, _, y float64, _ string, _ bool) {
 	if s.artifacts > 0 {
 		return
 	}
@@ -218,10 +218,10 @@ func TestNoBlockLeavesOneLineAloneAcrossAPageBreak(t *testing.T) {
 	breaks, bad := 0, 0
 	// scan lays doc out and counts its page breaks inside blocks and the
 	// lone lines they leave, reporting the first ten.
-	scan := func(doc *render.Document, what string) {
+	scan := func(doc *layout.Document, what string) {
 		t.Helper()
 		rec := &lineRecorder{}
-		if _, err := render.Layout(doc, rec); err != nil {
+		if _, err := layout.Layout(doc, rec); err != nil {
 			t.Fatal(err)
 		}
 		for _, u := range rec.units {
@@ -285,7 +285,7 @@ func TestNoBlockLeavesOneLineAloneAcrossAPageBreak(t *testing.T) {
 				t.Fatal(probs.Errors())
 			}
 			rec := &lineRecorder{}
-			if _, err := render.Layout(doc, rec); err != nil {
+			if _, err := layout.Layout(doc, rec); err != nil {
 				t.Fatal(err)
 			}
 			for _, w := range rec.widows() {
@@ -297,7 +297,7 @@ func TestNoBlockLeavesOneLineAloneAcrossAPageBreak(t *testing.T) {
 
 // headingRecorder keeps the style of every heading's text, by level.
 type headingRecorder struct {
-	render.NullSurface
+	layout.NullSurface
 	levels []int // heading levels open, 0 for other elements
 	styles map[int]map[string]bool
 	// front counts open cover, memo heading and contents elements,
@@ -305,12 +305,12 @@ type headingRecorder struct {
 	front int
 }
 
-func (s *headingRecorder) BeginElement(kind render.Element, a render.Attrs) {
+func (s *headingRecorder) BeginElement(kind layout.Element, a layout.Attrs) {
 	level := 0
 	switch kind {
-	case render.ElemHeading:
+	case layout.ElemHeading:
 		level = a.Level
-	case render.ElemTitle, render.ElemContents:
+	case layout.ElemTitle, layout.ElemContents:
 		s.front++
 		level = -1
 	}
@@ -324,14 +324,14 @@ func (s *headingRecorder) EndElement() {
 	s.levels = s.levels[:len(s.levels)-1]
 }
 
-func (s *headingRecorder) Text(st render.Style, _, _ float64, _ string, _ bool) {
+func (s *headingRecorder) Text(st layout.Style, _, _ float64, _ string, _ bool) {
 	if s.front > 0 {
 		return
 	}
 	for i := len(s.levels) - 1; i >= 0; i-- {
 		if l := s.levels[i]; l > 0 {
-			fam, face := st.Font()
-			s.styles[l][fmt.Sprintf("%s %s %.1f %v", fam, face, st.Size(), st.Color())] = true
+			face := st.Face()
+			s.styles[l][fmt.Sprintf("%s %s %.1f %v", face.Family, face.Style, st.Size(), st.Color())] = true
 			return
 		}
 	}
@@ -352,7 +352,7 @@ func TestHeadingLevelsLookDifferentAndNestInTheOutline(t *testing.T) {
 	for l := 1; l <= 6; l++ {
 		rec.styles[l] = map[string]bool{}
 	}
-	if _, err := render.Layout(doc, rec); err != nil {
+	if _, err := layout.Layout(doc, rec); err != nil {
 		t.Fatal(err)
 	}
 	seen := map[string]int{}
@@ -404,22 +404,22 @@ func TestHeadingLevelsLookDifferentAndNestInTheOutline(t *testing.T) {
 
 // cellRecorder keeps the text of every table cell, line by line.
 type cellRecorder struct {
-	render.NullSurface
-	kinds     []render.Element
+	layout.NullSurface
+	kinds     []layout.Element
 	artifacts int
 	row, col  int
 	cells     map[[2]int]map[float64]string
 }
 
-func (s *cellRecorder) BeginArtifact(render.Artifact) { s.artifacts++ }
+func (s *cellRecorder) BeginArtifact(layout.Artifact) { s.artifacts++ }
 func (s *cellRecorder) EndArtifact()                  { s.artifacts-- }
 
-func (s *cellRecorder) BeginElement(kind render.Element, _ render.Attrs) {
+func (s *cellRecorder) BeginElement(kind layout.Element, _ layout.Attrs) {
 	switch kind {
-	case render.ElemTableRow:
+	case layout.ElemTableRow:
 		s.row++
 		s.col = -1
-	case render.ElemCell, render.ElemHeaderCell:
+	case layout.ElemCell, layout.ElemHeaderCell:
 		s.col++
 	}
 	s.kinds = append(s.kinds, kind)
@@ -427,12 +427,12 @@ func (s *cellRecorder) BeginElement(kind render.Element, _ render.Attrs) {
 
 func (s *cellRecorder) EndElement() { s.kinds = s.kinds[:len(s.kinds)-1] }
 
-func (s *cellRecorder) Text(_ render.Style, _, y float64, text string, _ bool) {
+func (s *cellRecorder) Text(_ layout.Style, _, y float64, text string, _ bool) {
 	if s.artifacts > 0 || len(s.kinds) == 0 {
 		return
 	}
 	for _, k := range s.kinds {
-		if k == render.ElemCell || k == render.ElemHeaderCell {
+		if k == layout.ElemCell || k == layout.ElemHeaderCell {
 			key := [2]int{s.row, s.col}
 			if s.cells[key] == nil {
 				s.cells[key] = map[float64]string{}
@@ -459,7 +459,7 @@ func TestTableColumnsAreSizedFromTheirContent(t *testing.T) {
 			t.Fatal(probs.Errors())
 		}
 		rec := &cellRecorder{cells: map[[2]int]map[float64]string{}}
-		if _, err := render.Layout(doc, rec); err != nil {
+		if _, err := layout.Layout(doc, rec); err != nil {
 			t.Fatal(err)
 		}
 		widest := map[int]int{}
@@ -536,7 +536,7 @@ func TestLongCodeLinesWrapWithAMarkerAndKeepTheirIndentation(t *testing.T) {
 		t.Fatal(probs.Errors())
 	}
 	rec := &codeMarkRecorder{}
-	if _, err := render.Layout(doc, rec); err != nil {
+	if _, err := layout.Layout(doc, rec); err != nil {
 		t.Fatal(err)
 	}
 	if rec.marks < 3 {
@@ -547,21 +547,21 @@ func TestLongCodeLinesWrapWithAMarkerAndKeepTheirIndentation(t *testing.T) {
 // codeMarkRecorder counts the lines stroked as decoration inside code
 // blocks: code shading is filled, so strokes there are markers.
 type codeMarkRecorder struct {
-	render.NullSurface
-	kinds     []render.Element
+	layout.NullSurface
+	kinds     []layout.Element
 	artifacts int
 	marks     int
 }
 
-func (s *codeMarkRecorder) BeginElement(k render.Element, _ render.Attrs) {
+func (s *codeMarkRecorder) BeginElement(k layout.Element, _ layout.Attrs) {
 	s.kinds = append(s.kinds, k)
 }
 func (s *codeMarkRecorder) EndElement()                   { s.kinds = s.kinds[:len(s.kinds)-1] }
-func (s *codeMarkRecorder) BeginArtifact(render.Artifact) { s.artifacts++ }
+func (s *codeMarkRecorder) BeginArtifact(layout.Artifact) { s.artifacts++ }
 func (s *codeMarkRecorder) EndArtifact()                  { s.artifacts-- }
 
-func (s *codeMarkRecorder) Line(_, _, _, _, _ float64, _ render.RGB, _ bool) {
-	if s.artifacts > 0 && len(s.kinds) > 0 && s.kinds[len(s.kinds)-1] == render.ElemCode {
+func (s *codeMarkRecorder) Line(_, _, _, _, _ float64, _ layout.RGB, _ bool) {
+	if s.artifacts > 0 && len(s.kinds) > 0 && s.kinds[len(s.kinds)-1] == layout.ElemCode {
 		s.marks++
 	}
 }
@@ -791,16 +791,16 @@ func wordBoxes(t *testing.T, path string, page int) []struct {
 
 // shadeRecorder keeps the widest shading drawn inside a call-out.
 type shadeRecorder struct {
-	render.NullSurface
-	kinds  []render.Element
+	layout.NullSurface
+	kinds  []layout.Element
 	x0, x1 float64
 }
 
-func (s *shadeRecorder) BeginElement(k render.Element, _ render.Attrs) { s.kinds = append(s.kinds, k) }
+func (s *shadeRecorder) BeginElement(k layout.Element, _ layout.Attrs) { s.kinds = append(s.kinds, k) }
 func (s *shadeRecorder) EndElement()                                   { s.kinds = s.kinds[:len(s.kinds)-1] }
-func (s *shadeRecorder) Fill(x, _, w, _ float64, _ render.RGB) {
+func (s *shadeRecorder) Fill(x, _, w, _ float64, _ layout.RGB) {
 	for _, k := range s.kinds {
-		if k == render.ElemCallout && w > s.x1-s.x0 {
+		if k == layout.ElemCallout && w > s.x1-s.x0 {
 			s.x0, s.x1 = x, x+w
 		}
 	}
@@ -823,7 +823,7 @@ func TestCalloutsHaveEqualPaddingAndWarningsSayWarning(t *testing.T) {
 		t.Fatal(probs.Errors())
 	}
 	rec := &shadeRecorder{}
-	if _, err := render.Layout(doc, rec); err != nil {
+	if _, err := layout.Layout(doc, rec); err != nil {
 		t.Fatal(err)
 	}
 	minX, maxX := math.Inf(1), 0.0
@@ -914,15 +914,15 @@ func TestSoftHyphensBreakAndOtherwiseVanish(t *testing.T) {
 
 // lastPageLines counts the lines of text on the last page of a layout.
 type lastPageLines struct {
-	render.NullSurface
+	layout.NullSurface
 	page, artifacts int
 	ys              map[float64]bool
 }
 
 func (s *lastPageLines) AddPage()                      { s.page++; s.ys = map[float64]bool{} }
-func (s *lastPageLines) BeginArtifact(render.Artifact) { s.artifacts++ }
+func (s *lastPageLines) BeginArtifact(layout.Artifact) { s.artifacts++ }
 func (s *lastPageLines) EndArtifact()                  { s.artifacts-- }
-func (s *lastPageLines) Text(_ render.Style, _, y float64, _ string, _ bool) {
+func (s *lastPageLines) Text(_ layout.Style, _, y float64, _ string, _ bool) {
 	if s.artifacts == 0 {
 		s.ys[math.Round(y/4)] = true
 	}
@@ -940,7 +940,7 @@ func TestDocumentsDoNotEndOnANearlyEmptyPage(t *testing.T) {
 			t.Fatal(probs.Errors())
 		}
 		rec := &lastPageLines{}
-		if _, err := render.Layout(doc, rec); err != nil {
+		if _, err := layout.Layout(doc, rec); err != nil {
 			t.Fatal(err)
 		}
 		if len(rec.ys) < 4 {
@@ -955,24 +955,24 @@ func TestDocumentsDoNotEndOnANearlyEmptyPage(t *testing.T) {
 // answerRecorder keeps where answer lines start and where the text of
 // numbered questions starts.
 type answerRecorder struct {
-	render.NullSurface
-	kinds    []render.Element
-	artifact []render.Artifact
+	layout.NullSurface
+	kinds    []layout.Element
+	artifact []layout.Artifact
 	lineX    []float64
 	textX    []float64
 }
 
-func (s *answerRecorder) BeginElement(k render.Element, _ render.Attrs) { s.kinds = append(s.kinds, k) }
+func (s *answerRecorder) BeginElement(k layout.Element, _ layout.Attrs) { s.kinds = append(s.kinds, k) }
 func (s *answerRecorder) EndElement()                                   { s.kinds = s.kinds[:len(s.kinds)-1] }
-func (s *answerRecorder) BeginArtifact(a render.Artifact)               { s.artifact = append(s.artifact, a) }
+func (s *answerRecorder) BeginArtifact(a layout.Artifact)               { s.artifact = append(s.artifact, a) }
 func (s *answerRecorder) EndArtifact()                                  { s.artifact = s.artifact[:len(s.artifact)-1] }
-func (s *answerRecorder) Line(x1, _, _, _, _ float64, _ render.RGB, _ bool) {
-	if n := len(s.artifact); n > 0 && s.artifact[n-1] == render.ArtifactAnswerLines {
+func (s *answerRecorder) Line(x1, _, _, _, _ float64, _ layout.RGB, _ bool) {
+	if n := len(s.artifact); n > 0 && s.artifact[n-1] == layout.ArtifactAnswerLines {
 		s.lineX = append(s.lineX, x1)
 	}
 }
-func (s *answerRecorder) Text(_ render.Style, x, _ float64, _ string, _ bool) {
-	if n := len(s.kinds); len(s.artifact) == 0 && n >= 2 && s.kinds[n-1] == render.ElemParagraph && s.kinds[n-2] == render.ElemListItem {
+func (s *answerRecorder) Text(_ layout.Style, x, _ float64, _ string, _ bool) {
+	if n := len(s.kinds); len(s.artifact) == 0 && n >= 2 && s.kinds[n-1] == layout.ElemParagraph && s.kinds[n-2] == layout.ElemListItem {
 		s.textX = append(s.textX, x)
 	}
 }
@@ -986,7 +986,7 @@ func TestAnswerLinesHangUnderTheQuestionText(t *testing.T) {
 		t.Fatal(probs.Errors())
 	}
 	rec := &answerRecorder{}
-	if _, err := render.Layout(doc, rec); err != nil {
+	if _, err := layout.Layout(doc, rec); err != nil {
 		t.Fatal(err)
 	}
 	// The name line's blanks come first; the questions' five lines last.

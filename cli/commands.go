@@ -14,7 +14,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/briefsmith/briefsmith/briefing"
-	"github.com/briefsmith/briefsmith/briefing/render"
+	"github.com/briefsmith/briefsmith/render/markdown"
 	"github.com/spf13/afero"
 )
 
@@ -315,7 +315,7 @@ func exportMarkdown(env Env, lib *briefing.Library, p *briefing.Packet, pname, n
 		return ExitInput
 	}
 	var buf bytes.Buffer
-	if err := render.WriteMarkdown(&buf, doc); err != nil {
+	if err := markdown.WriteMarkdown(&buf, doc); err != nil {
 		return fail(env, "export", err)
 	}
 	said := successTo(env, out)

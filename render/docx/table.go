@@ -1,0 +1,160 @@
+package docx
+
+import (
+	"fmt"
+	"github.com/briefsmith/briefsmith/render/layout"
+	"strings"
+	"unicode/utf8"
+)
+
+// textWidth is the width of the text column in twips.
+func (d *docxWriter) textWidth() int {
+	s := &d.doc.Settings
+	w := twips(s.PageWidth - s.Margins.Left - s.Margins.Right)
+	if w <= 0 {
+		w = twips(468)
+	}
+	return w
+}
+
+// table writes a table in the Briefing Table style: header rows marked
+// w:tblHeader, so Word and LibreOffice repeat them on each page, and
+// shaded through the style's first-row formatting; set a size smaller
+// than the body, as in the PDF, in columns as wide as their longest
+// text asks (see columnTwips).
+func (d *docxWriter) table(b *strings.Builder, t layout.Table, c docxCtx) {
+	cols := len(t.Align)
+	if cols == 0 || len(t.Rows) == 0 {
+		return
+	}
+	width := d.textWidth() - 360*c.level
+	colW := columnTwips(t, width)
+	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="BriefTable"/>`)
+	fmt.Fprintf(b, `<w:tblW w:w="%d" w:type="dxa"/>`, width)
+	if c.level > 0 {
+		fmt.Fprintf(b, `<w:tblInd w:w="%d" w:type="dxa"/>`, 360*c.level)
+	}
+	b.WriteString(`<w:tblLayout w:type="autofit"/><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	for _, w := range colW {
+		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
+	}
+	b.WriteString(`</w:tblGrid>`)
+	shade := hexColor(layout.CalloutShade(d.doc.Settings.Accent))
+	for _, row := range t.Rows {
+		b.WriteString(`<w:tr>`)
+		if row.Header {
+			b.WriteString(`<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
+		} else {
+			b.WriteString(`<w:trPr><w:cantSplit/></w:trPr>`)
+		}
+		for i := range cols {
+			var cell layout.TableCell
+			if i < len(row.Cells) {
+				cell = row.Cells[i]
+			}
+			fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, colW[i])
+			if row.Header {
+				// Explicit as well as through the style: LibreOffice
+				// applies only part of a table style's conditional
+				// formatting.
+				b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="` + shade + `"/>`)
+			}
+			b.WriteString(`</w:tcPr>`)
+			pPr := ""
+			switch t.Align[i] {
+			case layout.AlignCenter:
+				pPr = `<w:jc w:val="center"/>`
+			case layout.AlignRight:
+				pPr = `<w:jc w:val="right"/>`
+			}
+			st := runStyle{size: max(d.doc.Settings.BodySize-1.5, 6)}
+			if row.Header {
+				st.bold, st.sans = true, true
+			}
+			d.para(b, "", `<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>`+pPr, cell.Text, st)
+			b.WriteString(`</w:tc>`)
+		}
+		b.WriteString(`</w:tr>`)
+	}
+	b.WriteString(`</w:tbl>`)
+	// Two tables in a row would merge into one; a paragraph keeps them
+	// apart and gives the space after.
+	b.WriteString(`<w:p><w:pPr><w:spacing w:after="0" w:line="120" w:lineRule="exact"/></w:pPr></w:p>`)
+}
+
+// columnTwips shares width among the columns by the length of their
+// longest cell text, as a word processor's autofit would, so a column of
+// short labels does not take as much room as one of sentences, while
+// its longest word still fits; every column keeps at least a sixth of
+// its equal share.
+func columnTwips(t layout.Table, width int) []int {
+	cols := len(t.Align)
+	want := make([]float64, cols)
+	for _, row := range t.Rows {
+		for j := 0; j < cols && j < len(row.Cells); j++ {
+			n, word := 0, 0
+			for _, r := range row.Cells[j].Text {
+				n += utf8.RuneCountInString(r.Text)
+				for _, w := range strings.Fields(r.Text) {
+					word = max(word, utf8.RuneCountInString(w))
+				}
+			}
+			// A column is at least as wide as its longest word, so
+			// no word is cut; beyond that, as its text asks.
+			want[j] = max(want[j], float64(min(n, 60)), float64(min(word, 30))*2.6)
+		}
+	}
+	total := 0.0
+	for j := range want {
+		want[j] = max(want[j], 6) + 4 // the cell's padding, in characters
+		total += want[j]
+	}
+	out := make([]int, cols)
+	floor := width / cols / 6
+	sum := 0
+	for j := range want {
+		out[j] = max(int(float64(width)*want[j]/total), floor)
+		sum += out[j]
+	}
+	out[cols-1] += width - sum // what rounding left over
+	if out[cols-1] < floor {
+		for j := range out {
+			out[j] = width / cols
+		}
+	}
+	return out
+}
+
+// callout writes a call-out as a shaded one-cell table with a bar in the
+// accent colour at its left, as the PDF draws it: the label, then the
+// lead text and the blocks inside.
+func (d *docxWriter) callout(b *strings.Builder, co layout.Callout, c docxCtx) {
+	s := &d.doc.Settings
+	width := d.textWidth() - 360*c.level
+	accent := hexColor(s.Accent)
+	b.WriteString(`<w:tbl><w:tblPr>`)
+	fmt.Fprintf(b, `<w:tblW w:w="%d" w:type="dxa"/>`, width)
+	if c.level > 0 {
+		fmt.Fprintf(b, `<w:tblInd w:w="%d" w:type="dxa"/>`, 360*c.level)
+	}
+	b.WriteString(`<w:tblBorders><w:top w:val="nil"/><w:left w:val="single" w:sz="24" w:space="0" w:color="` + accent + `"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>`)
+	b.WriteString(`<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="120" w:type="dxa"/><w:left w:w="200" w:type="dxa"/><w:bottom w:w="120" w:type="dxa"/><w:right w:w="200" w:type="dxa"/></w:tblCellMar>`)
+	b.WriteString(`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>`)
+	fmt.Fprintf(b, `<w:tblGrid><w:gridCol w:w="%d"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, width, width)
+	b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="` + hexColor(layout.CalloutShade(s.Accent)) + `"/></w:tcPr>`)
+	label := strings.TrimSpace(co.Label)
+	if label == "" {
+		label = "Note"
+	}
+	d.para(b, "CalloutLabel", "", []layout.Run{{Text: label}}, runStyle{})
+	// The label paragraph comes first, so the cell always ends in a
+	// paragraph (a nested table is followed by its spacer paragraph).
+	if len(co.Lead) > 0 {
+		d.para(b, "", "", co.Lead, runStyle{})
+	}
+	for _, blk := range co.Blocks {
+		d.block(b, blk, docxCtx{inCell: true})
+	}
+	b.WriteString(`</w:tc></w:tr></w:tbl>`)
+	b.WriteString(`<w:p><w:pPr><w:spacing w:after="0" w:line="160" w:lineRule="exact"/></w:pPr></w:p>`)
+}
