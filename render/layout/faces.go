@@ -3,6 +3,7 @@ package layout
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/image/font/sfnt"
 )
@@ -26,8 +27,11 @@ func (f Face) TTF() []byte { return fontFiles[family(f.Family)][f.Style] }
 // Parsed is the face parsed, once per process.
 func (f Face) Parsed() *sfnt.Font { return glyphs.face(family(f.Family), f.Style) }
 
-// Faces lists every embedded face, in a fixed order.
-func Faces() []Face {
+// Faces lists every embedded face, in a fixed order. The list is made
+// once; callers must not change it.
+func Faces() []Face { return allFaces() }
+
+var allFaces = sync.OnceValue(func() []Face {
 	var out []Face
 	for fam, faces := range fontFiles {
 		for fs := range faces {
@@ -41,7 +45,7 @@ func Faces() []Face {
 		return out[i].Style < out[j].Style
 	})
 	return out
-}
+})
 
 // ForRune is s as it must be to print r: in the fallback family where
 // s's has no glyph for r, upright or regular where its italic or bold
