@@ -115,12 +115,10 @@ func (c converter) runs(in []sectiontext.Inline) []layout.Run {
 	set := typeset(in)
 	var out []layout.Run
 	add := func(r layout.Run) {
-		if k := len(out) - 1; k >= 0 && r.Kind == layout.RunText && out[k].Kind == layout.RunText {
-			if prev := out[k]; prev.Strong == r.Strong && prev.Emphasis == r.Emphasis && prev.Code == r.Code &&
-				prev.Link == r.Link && prev.Target == r.Target {
-				out[k].Text += r.Text
-				return
-			}
+		if k := len(out) - 1; k >= 0 && r.Kind == layout.RunText && out[k].Kind == layout.RunText &&
+			out[k].Strong == r.Strong && out[k].Emphasis == r.Emphasis && out[k].Code == r.Code && out[k].Link == r.Link {
+			out[k].Text += r.Text
+			return
 		}
 		if r.Text != "" || r.Kind != layout.RunText {
 			out = append(out, r)
@@ -381,10 +379,7 @@ func typeset(in []sectiontext.Inline) *typesetText {
 		}
 		i += used - 1
 	}
-	out := make([]string, len(texts))
-	for i := range texts {
-		out[i] = texts[i]
-	}
+	out := append([]string(nil), texts...)
 	if len(subst) > 0 {
 		bufs := make([]strings.Builder, len(texts))
 		for i, p := range pieces {

@@ -26,7 +26,8 @@ import (
 // header row first and every row as wide as its columns; a list is tight
 // when it cannot be loose (one item of one block) and loose when it cannot
 // be tight (an item of several blocks other than a paragraph and its
-// sub-list); code text ends without a newline; footnotes no reference
+// sub-list); code text ends without a newline, and a line of spaces in
+// it is empty; footnotes no reference
 // names are dropped (they never print). Normalize does not separate two
 // adjacent lists of one kind or two adjacent glossaries, which Markdown
 // reads as one; the editor must not make them.
@@ -140,7 +141,14 @@ func normBlock(x Block) (Block, bool) {
 		} else {
 			lang = ""
 		}
-		return CodeBlock{Language: lang, Text: strings.TrimRight(x.Text, "\n")}, true
+		// A line of spaces alone is blank inside a list or quote.
+		lines := strings.Split(x.Text, "\n")
+		for i, l := range lines {
+			if strings.TrimLeft(l, " \t") == "" {
+				lines[i] = ""
+			}
+		}
+		return CodeBlock{Language: lang, Text: strings.TrimRight(strings.Join(lines, "\n"), "\n")}, true
 	case HTMLBlock:
 		return HTMLBlock{strings.TrimRight(x.Text, "\n")}, true
 	case Quote:
