@@ -117,7 +117,7 @@ func TestSamplePDFPassesRealTools(t *testing.T) {
 			// The watermark is on every page, drawn last as an artifact made
 			// of glyph outlines, so no text tool reads its letters into the
 			// body.
-			o := loadObjects(t, path)
+			o := qpdfObjects(t, path)
 			for i, page := range o.pages {
 				content := o.data(o.value(page)["/Contents"].(string))
 				at := strings.LastIndex(content, "/Subtype /Watermark>> BDC")

@@ -1,314 +1,27 @@
 package briefing
 
 import (
-	"encoding/base64"
-	"encoding/json"
-	"fmt"
 	"io/fs"
-	"os/exec"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/briefsmith/briefsmith/assets"
+	"github.com/briefsmith/briefsmith/internal/pdfua"
 )
 
-// contentCounts is what a walk of one content stream finds: painting
-// operators inside marked content with an MCID, inside artifacts, and
-// outside both (which a screen reader would meet untagged), and the MCIDs.
-type contentCounts struct {
-	tagged, artifact, untagged int
-	mcids                      []int
-	firstUntagged              string
-}
-
-// paintOps are the operators that put marks on the page.
-// paintOps are the operators that put marks on a page.
-var paintOps = map[string]bool{
-	"Tj": true, "TJ": true, "'": true, "\"": true, // text
-	"f": true, "F": true, "f*": true, "B": true, "B*": true, "b": true, "b*": true, "S": true, "s": true, // paths
-	"Do": true, "sh": true, "EI": true, // images, shadings
-}
-
-// walkContent tokenizes a content stream and classifies its painting.
-func walkContent(s string) contentCounts {
-	var c contentCounts
-	type mark struct {
-		artifact bool
-		mcid     int // -1 without
-	}
-	var stack []mark
-	var operands []string
-	for i := 0; i < len(s); {
-		ch := s[i]
-		switch {
-		case ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t':
-			i++
-		case ch == '%':
-			for i < len(s) && s[i] != '\n' {
-				i++
-			}
-		case ch == '(':
-			n, j := 1, i+1
-			for j < len(s) && n > 0 {
-				switch s[j] {
-				case '\\':
-					j++
-				case '(':
-					n++
-				case ')':
-					n--
-				}
-				j++
-			}
-			operands = append(operands, s[i:j])
-			i = j
-		case ch == '<' && i+1 < len(s) && s[i+1] == '<':
-			n, j := 0, i
-			for j+1 < len(s) {
-				if s[j] == '<' && s[j+1] == '<' {
-					n++
-					j += 2
-					continue
-				}
-				if s[j] == '>' && s[j+1] == '>' {
-					n--
-					j += 2
-					if n == 0 {
-						break
-					}
-					continue
-				}
-				j++
-			}
-			operands = append(operands, s[i:j])
-			i = j
-		case ch == '<':
-			j := strings.IndexByte(s[i:], '>')
-			operands = append(operands, s[i:i+j+1])
-			i += j + 1
-		case ch == '[' || ch == ']':
-			operands = append(operands, string(ch))
-			i++
-		default:
-			j := i
-			for j < len(s) && !strings.ContainsRune(" \n\r\t()<>[]%", rune(s[j])) {
-				j++
-			}
-			if j == i {
-				j++
-			}
-			tok := s[i:j]
-			i = j
-			if tok[0] == '/' || tok[0] == '-' || tok[0] == '.' || (tok[0] >= '0' && tok[0] <= '9') || tok == "true" || tok == "false" || tok == "null" {
-				operands = append(operands, tok)
-				continue
-			}
-			switch tok {
-			case "BMC":
-				stack = append(stack, mark{artifact: len(operands) > 0 && operands[len(operands)-1] == "/Artifact", mcid: -1})
-			case "BDC":
-				m := mark{mcid: -1}
-				if len(operands) >= 2 {
-					m.artifact = operands[len(operands)-2] == "/Artifact"
-					if mm := mcidRe.FindStringSubmatch(operands[len(operands)-1]); mm != nil {
-						m.mcid, _ = strconv.Atoi(mm[1])
-						c.mcids = append(c.mcids, m.mcid)
-					}
-				}
-				stack = append(stack, m)
-			case "EMC":
-				if len(stack) > 0 {
-					stack = stack[:len(stack)-1]
-				}
-			default:
-				if paintOps[tok] {
-					inside := "none"
-					for k := len(stack) - 1; k >= 0; k-- {
-						if stack[k].artifact {
-							inside = "artifact"
-							break
-						}
-						if stack[k].mcid >= 0 {
-							inside = "tagged"
-							break
-						}
-					}
-					switch inside {
-					case "artifact":
-						c.artifact++
-					case "tagged":
-						c.tagged++
-					default:
-						c.untagged++
-						if c.firstUntagged == "" {
-							c.firstUntagged = fmt.Sprintf("%s %s", strings.Join(operands, " "), tok)
-						}
-					}
-				}
-			}
-			operands = operands[:0]
-		}
-	}
-	return c
-}
-
-// pdfObjects is qpdf's JSON view of a PDF: every object by "N 0 R", and
-// the pages in order.
-type pdfObjects struct {
-	objs  map[string]json.RawMessage
-	pages []string
-}
-
-func loadObjects(t *testing.T, path string) *pdfObjects {
-	out, err := exec.Command("qpdf", "--json", "--json-stream-data=inline", "--decode-level=all", path).Output()
+// checkTagged runs the PDF/UA checks on the file at path, failing t for
+// each checkpoint missed, and returns how its painting is marked.
+func checkTagged(t *testing.T, path string) pdfua.Counts {
+	t.Helper()
+	r, err := pdfua.CheckFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var doc struct {
-		Qpdf  []map[string]json.RawMessage `json:"qpdf"`
-		Pages []struct {
-			Object string `json:"object"`
-		} `json:"pages"`
+	for _, f := range r.Failures {
+		t.Error(f)
 	}
-	if err := json.Unmarshal(out, &doc); err != nil {
-		t.Fatal(err)
-	}
-	o := &pdfObjects{objs: map[string]json.RawMessage{}}
-	for k, v := range doc.Qpdf[1] {
-		o.objs[strings.TrimPrefix(k, "obj:")] = v
-	}
-	for _, p := range doc.Pages {
-		o.pages = append(o.pages, p.Object)
-	}
-	return o
-}
-
-// value is an object's value (a stream's dictionary for streams).
-func (o *pdfObjects) value(ref string) map[string]any {
-	var v struct {
-		Value  map[string]any `json:"value"`
-		Stream struct {
-			Dict map[string]any `json:"dict"`
-		} `json:"stream"`
-	}
-	_ = json.Unmarshal(o.objs[ref], &v)
-	if v.Value != nil {
-		return v.Value
-	}
-	return v.Stream.Dict
-}
-
-// data is a stream's decoded data.
-func (o *pdfObjects) data(ref string) string {
-	var v struct {
-		Stream struct {
-			Data string `json:"data"`
-		} `json:"stream"`
-	}
-	_ = json.Unmarshal(o.objs[ref], &v)
-	b, _ := base64.StdEncoding.DecodeString(v.Stream.Data)
-	return string(b)
-}
-
-var mcidRe = regexp.MustCompile(`/MCID\s+(\d+)`)
-
-func kidsHaveMCID(o *pdfObjects, elem map[string]any, page string, mcid int) bool {
-	kids, ok := elem["/K"].([]any)
-	if !ok {
-		kids = []any{elem["/K"]}
-	}
-	for _, k := range kids {
-		switch k := k.(type) {
-		case float64:
-			if int(k) == mcid && elem["/Pg"] == page {
-				return true
-			}
-		case map[string]any:
-			if k["/Type"] == "/MCR" && int(k["/MCID"].(float64)) == mcid && k["/Pg"] == page {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// checkTagged checks a tagged PDF the way a validator would look at its
-// marked content: every painting operator on every page lies in marked
-// content with an MCID or in an artifact, and the parent tree maps every
-// MCID back to the element whose /K names it. It returns the counts.
-func checkTagged(t *testing.T, path string) contentCounts {
-	t.Helper()
-	o := loadObjects(t, path)
-	trailer := tool(t, "qpdf", "--show-object=trailer", path)
-	m := regexp.MustCompile(`/Root (\d+ 0 R)`).FindStringSubmatch(trailer)
-	if m == nil {
-		t.Fatalf("no /Root in %s", trailer)
-	}
-	cat := o.value(m[1])
-	if mi, _ := cat["/MarkInfo"].(map[string]any); mi == nil || mi["/Marked"] != true {
-		t.Errorf("catalog /MarkInfo = %v", cat["/MarkInfo"])
-	}
-	if vp, _ := cat["/ViewerPreferences"].(map[string]any); vp == nil || vp["/DisplayDocTitle"] != true {
-		t.Errorf("catalog /ViewerPreferences = %v", cat["/ViewerPreferences"])
-	}
-	if cat["/Lang"] == nil || cat["/Metadata"] == nil {
-		t.Errorf("catalog lacks /Lang or /Metadata: %v", cat)
-	}
-	tree := o.value(cat["/StructTreeRoot"].(string))
-	nums := o.value(tree["/ParentTree"].(string))["/Nums"].([]any)
-	parents := map[int][]any{}
-	for i := 0; i+1 < len(nums); i += 2 {
-		if arr, ok := nums[i+1].([]any); ok {
-			parents[int(nums[i].(float64))] = arr
-		}
-	}
-	var total contentCounts
-	for _, page := range o.pages {
-		pd := o.value(page)
-		if pd["/Tabs"] != "/S" {
-			t.Errorf("page %s: /Tabs = %v", page, pd["/Tabs"])
-		}
-		var content string
-		switch c := pd["/Contents"].(type) {
-		case string:
-			content = o.data(c)
-		case []any:
-			for _, r := range c {
-				content += o.data(r.(string)) + "\n"
-			}
-		}
-		c := walkContent(content)
-		total.tagged += c.tagged
-		total.artifact += c.artifact
-		total.untagged += c.untagged
-		if c.untagged > 0 {
-			t.Errorf("page %s: %d painting operators outside marked content, first: %s", page, c.untagged, c.firstUntagged)
-		}
-		sp, ok := pd["/StructParents"].(float64)
-		if !ok {
-			t.Fatalf("page %s has no /StructParents", page)
-		}
-		arr := parents[int(sp)]
-		for _, mcid := range c.mcids {
-			if mcid >= len(arr) {
-				t.Fatalf("page %s: MCID %d has no entry in the parent tree", page, mcid)
-			}
-			if !kidsHaveMCID(o, o.value(arr[mcid].(string)), page, mcid) {
-				t.Errorf("page %s: MCID %d maps to %s, whose /K does not name it", page, mcid, arr[mcid])
-			}
-		}
-		if annots, ok := pd["/Annots"].([]any); ok {
-			for _, a := range annots {
-				ad := o.value(a.(string))
-				if _, ok := ad["/StructParent"].(float64); !ok || ad["/Contents"] == nil {
-					t.Errorf("page %s: annotation %s lacks /StructParent or /Contents", page, a)
-				}
-			}
-		}
-	}
-	return total
+	return r.Counts
 }
 
 // Every export is tagged: the three samples, in Letter and A4, have a
@@ -384,10 +97,10 @@ func TestSamplesAreTaggedPDF(t *testing.T) {
 					t.Error("no table header cells")
 				}
 				c := checkTagged(t, path)
-				if c.tagged == 0 || c.artifact == 0 {
+				if c.Tagged == 0 || c.Artifact == 0 {
 					t.Errorf("counts: %+v", c)
 				}
-				t.Logf("%d tagged and %d artifact painting operators, %d untagged", c.tagged, c.artifact, c.untagged)
+				t.Logf("%d tagged and %d artifact painting operators, %d untagged", c.Tagged, c.Artifact, c.Untagged)
 			})
 		}
 	}
@@ -481,11 +194,11 @@ func TestListsSayTheirNumberingAndNotesHaveIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := loadObjects(t, writePDF(t, data))
+	o := qpdfObjects(t, writePDF(t, data))
 	numbering := map[string]int{}
 	ids := map[string]bool{}
 	notes := 0
-	for ref := range o.objs {
+	for _, ref := range o.sorted() {
 		v := o.value(ref)
 		switch v["/S"] {
 		case "/L":
@@ -536,8 +249,8 @@ func TestALogoWithoutADescriptionIsDecoration(t *testing.T) {
 	if strings.Contains(tree, "Figure") {
 		t.Error("a logo without a description is a Figure")
 	}
-	if c := checkTagged(t, path); c.untagged != 0 {
-		t.Errorf("%d painting operators are neither tagged nor artifacts", c.untagged)
+	if c := checkTagged(t, path); c.Untagged != 0 {
+		t.Errorf("%d painting operators are neither tagged nor artifacts", c.Untagged)
 	}
 	docx, _, err := RenderPacketDocx(lib, p, "client.briefing")
 	if err != nil {
