@@ -5,7 +5,7 @@ GO      ?= go
 BIN     := bin/briefsmith
 export LANG ?= C.UTF-8
 
-.PHONY: all deps build run test fuzz sample screenshot package bench bench-peers clean
+.PHONY: all deps build run test fuzz sample screenshot package windows windows-test bench bench-peers clean
 
 all: build
 
@@ -72,5 +72,11 @@ screenshot: build
 package: deps
 	GO=$(GO) ./scripts/package.sh
 
+# Windows (amd64), cross-built with mingw-w64 into build/windows: the app
+# briefsmith.exe, the command line briefsmith.com, a zip and a per-user MSI
+# (scripts/windows-build.sh; README: "Windows").
+windows: deps
+	GO=$(GO) ./scripts/windows-build.sh
+
 clean:
-	rm -rf bin sample.pdf Briefsmith.tar.xz
+	rm -rf bin build sample.pdf Briefsmith.tar.xz
