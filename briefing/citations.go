@@ -2,11 +2,10 @@ package briefing
 
 import (
 	"fmt"
+	"github.com/briefsmith/briefsmith/sectiontext"
 	"regexp"
 	"sort"
 	"strings"
-
-	"github.com/briefsmith/briefsmith/render/layout"
 )
 
 // Citations ("[@eo14110]") name a source by the id its template gives
@@ -57,7 +56,7 @@ func referenceFaults(md string, ids map[string]bool) (errs, warns []shapeFault) 
 				referred[m[1]] = n
 			}
 		}
-		for _, id := range layout.CitationIDs(text) {
+		for _, id := range sectiontext.CitationIDs(text) {
 			if !ids[id] {
 				errs = append(errs, shapeFault{line: n, msg: unknownCitation(id, ids)})
 			}

@@ -9,6 +9,7 @@ package briefing
 // an edit that brings one back fails here.
 
 import (
+	"github.com/briefsmith/briefsmith/sectiontext"
 	"io/fs"
 	"os"
 	"regexp"
@@ -17,7 +18,6 @@ import (
 	"testing"
 
 	"github.com/briefsmith/briefsmith/assets"
-	"github.com/briefsmith/briefsmith/render/layout"
 )
 
 // shippedNote is what a citation of the news report says instead of a
@@ -374,7 +374,7 @@ func TestEachSectionCitesItsSourcesForEveryAudience(t *testing.T) {
 	for _, x := range builtInTexts(t) {
 		cited := map[string]bool{}
 		for _, line := range strings.Split(x.body, "\n") {
-			for _, id := range layout.CitationIDs(line) {
+			for _, id := range sectiontext.CitationIDs(line) {
 				cited[id] = true
 			}
 		}

@@ -61,6 +61,10 @@ Another term
 [^n]: The note's text.
 `
 
+// longTable runs over a page break, so its header row, which holds a
+// link, is repeated as an artifact on the next page.
+var longTable = "| [Source](https://example.org/s) | Value |\n|---|---|\n" + strings.Repeat("| A row of the long table | 1 |\n", 70)
+
 // stressPacket is the client sample (cover, contents, logo with its
 // description, marking) with its sections replaced by sections of every
 // block type, past 30 pages, and a watermark.
@@ -68,7 +72,7 @@ func stressPacket(t *testing.T) *Packet {
 	p := loadSampleNamed(t, "client.briefing")
 	p.Watermark = "DRAFT"
 	p.PageLimit = 0
-	body := strings.Repeat(stressBody+"\n<!-- pagebreak -->\n\n", 3)
+	body := strings.Repeat(stressBody+"\n<!-- pagebreak -->\n\n", 3) + longTable
 	p.Sections = nil
 	for range 12 {
 		b := body

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/briefsmith/briefsmith/render/layout"
+	"github.com/briefsmith/briefsmith/sectiontext"
 	"sort"
 	"strings"
 	"time"
@@ -238,7 +239,7 @@ func Resolve(lib *Library, p *Packet, name string) (*layout.Document, Problems) 
 			at(i, Warning, "section %d %q, line %d: %s", i+1, title, f.line, f.msg)
 		}
 		doc.Sections = append(doc.Sections, layout.Section{Index: i, ID: t.ID, Kind: string(t.Kind), Title: layout.Typographic(title),
-			Markdown: body, Blocks: layout.ParseMarkdown(body)})
+			Markdown: body, Blocks: sectionBlocks(t, ref, p.Audience, body, vars)})
 		bodies = append(bodies, filled{i, title, body})
 		for k, src := range t.Sources {
 			if src.ID != "" {
@@ -312,6 +313,35 @@ func fillBody(t *Template, ref SectionRef, vars map[string]any, name string) (st
 	}
 	edited := &Template{ID: t.ID, File: name, tmpl: tm}
 	return edited.Execute(vars)
+}
+
+// sectionBlocks builds a section's blocks from its text model, filled
+// with vars, so the page shows what the editor shows: the section's own
+// text or the template's as the audience reads it, parsed once into the
+// model, then its fields filled as literal text. A body whose template
+// code lies outside the model is run as a template first and its output
+// (filled, the text the checks above read) is parsed instead.
+func sectionBlocks(t *Template, ref SectionRef, audience Audience, filled string, vars map[string]any) []layout.Block {
+	src := t.BodyFor(audience)
+	if ref.Body != nil {
+		src = *ref.Body
+	}
+	model := sectiontext.Body{TemplateCode: true}
+	// The source is bounded as the filled text was before a parser sees
+	// it; a conditional may hide text the filled one lacks.
+	if len(markdownShapeFaults(src)) == 0 {
+		model = sectiontext.Parse(src)
+	}
+	if model.TemplateCode {
+		return layout.FromText(sectiontext.ParseFilled(filled))
+	}
+	return layout.FromText(sectiontext.Fill(model, func(name string) (string, bool) {
+		v, ok := vars[name]
+		if s, isString := v.(string); isString || !ok {
+			return s, ok
+		}
+		return fmt.Sprint(v), ok
+	}))
 }
 
 // checkVariables lists missing required variables as errors and unfilled

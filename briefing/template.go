@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/briefsmith/briefsmith/render/layout"
+	"github.com/briefsmith/briefsmith/sectiontext"
 	"regexp"
 	"strconv"
 	"strings"
@@ -286,7 +286,7 @@ func (t *Template) check() error {
 		if strings.TrimSpace(s.Title) == "" {
 			return fmt.Errorf("front matter: source %d has no title", i+1)
 		}
-		if s.ID != "" && len(layout.CitationIDs("[@"+s.ID+"]")) != 1 {
+		if s.ID != "" && len(sectiontext.CitationIDs("[@"+s.ID+"]")) != 1 {
 			return fmt.Errorf("front matter: source %d has id %q; an id is letters, digits and the marks _ . : / - with no spaces, starting with a letter or digit, so the text can cite it as [@id]", i+1, s.ID)
 		}
 	}

@@ -35,6 +35,23 @@ func Parse(body string) (out Body) {
 	if !ok {
 		return Body{TemplateCode: true, Source: body}
 	}
+	return parseLowered(body, l)
+}
+
+// ParseFilled reads Markdown whose template code has already run: a body
+// the model keeps as template code, filled for printing. Braces in it are
+// text, as the filled text prints them; it is never template code.
+func ParseFilled(markdown string) (out Body) {
+	defer func() {
+		if recover() != nil {
+			out = Body{Blocks: []Block{CodeBlock{Text: markdown}}}
+		}
+	}()
+	return parseLowered(markdown, lowered{markdown: markdown})
+}
+
+// parseLowered parses l, the lowered form of body.
+func parseLowered(body string, l lowered) (out Body) {
 	src := []byte(l.markdown)
 	root := md.Parser().Parse(text.NewReader(src))
 	b := builder{src: src, low: &l, notes: map[int]string{}}
@@ -50,7 +67,7 @@ func Parse(body string) (out Body) {
 		}
 	}
 	out.Blocks = b.children(root, &out)
-	if b.failed || holdsRune(out, l.mark) {
+	if b.failed || (l.mark != 0 && holdsRune(out, l.mark)) {
 		return Body{TemplateCode: true, Source: body}
 	}
 	return out

@@ -179,11 +179,7 @@ func (citationParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast
 		return nil
 	}
 	block.Advance(len(m))
-	var ids []string
-	for _, part := range strings.Split(string(m[1:len(m)-1]), ";") {
-		ids = append(ids, strings.TrimPrefix(strings.TrimSpace(part), "@"))
-	}
-	return &citation{ids: ids}
+	return &citation{ids: splitCitation(string(m))}
 }
 
 // holdsRune reports whether any text of b holds r: a template marker

@@ -30,6 +30,11 @@ type flow struct {
 	refs []int
 	// finish draws a full page's footer; start draws a new page's header.
 	finish, start func()
+	// inArtifact is set while drawing text that is an artifact (a
+	// table's header rows repeated on a later page): its links are drawn
+	// but are neither Link elements nor clickable, since an element may
+	// not open inside an artifact and an annotation must belong to one.
+	inArtifact bool
 }
 
 // newPage finishes the current page with its footer and starts the next
@@ -75,6 +80,11 @@ func (f *flow) drawLine(ln textLine, x, y, lh, width float64, align string) {
 			f.refs = append(f.refs, r.st.note)
 		}
 		switch {
+		case f.inArtifact && r.st.link != "":
+			f.out.Text(r.st, x+r.x, base, r.text, !r.joined)
+			f.out.Line(x+r.x, base+1.5, x+r.x+r.w, base+1.5, 0.5, r.st.color, false)
+		case f.inArtifact:
+			f.out.Text(r.st, x+r.x, base, r.text, !r.joined)
 		case r.st.link != "":
 			f.out.BeginElement(ElemLink, Attrs{URL: r.st.link})
 			f.out.Text(r.st, x+r.x, base, r.text, !r.joined)

@@ -229,9 +229,11 @@ func (r *layout) drawTable(t *tableLayout) {
 			r.newPage()
 			if i >= t.headerRows && repeat {
 				r.out.BeginArtifact(ArtifactRepeatedHeader)
+				r.inArtifact = true
 				for h := 0; h < t.headerRows; h++ {
 					r.drawRowPart(t, h, 0, t.lineCount(h), &head, false)
 				}
+				r.inArtifact = false
 				r.out.EndArtifact()
 			}
 		}

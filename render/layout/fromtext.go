@@ -1,12 +1,10 @@
-package briefing
+package layout
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/briefsmith/briefsmith/render/layout"
 	"github.com/briefsmith/briefsmith/sectiontext"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -14,15 +12,15 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// blocksOf builds the renderer's blocks from a filled section model
-// (sectiontext.Fill), giving what layout.ParseMarkdown gives for the same
+// FromText builds the renderer's blocks from a filled section model
+// (sectiontext.Fill), giving what ParseMarkdown gives for the same
 // text, so the page does not depend on which of the two built it: call-out
 // labels, footnote numbers in the order of first reference, unsafe link
 // addresses printed after their text, and the typographer's quotes and
 // dashes. Adjacent runs of one style come as one run, where goldmark's
 // parse leaves them in the pieces its parser happened to cut. A body of
 // template code cannot be converted (it must be run first) and gives nil.
-func blocksOf(b sectiontext.Body) []layout.Block {
+func FromText(b sectiontext.Body) []Block {
 	if b.TemplateCode {
 		return nil
 	}
@@ -32,9 +30,9 @@ func blocksOf(b sectiontext.Body) []layout.Block {
 	}
 	out := c.blocks(b.Blocks)
 	if len(b.Notes) > 0 {
-		var notes layout.Notes
+		var notes Notes
 		for _, n := range b.Notes {
-			notes.Items = append(notes.Items, layout.Note{Label: n.Label, Blocks: c.blocks(n.Blocks)})
+			notes.Items = append(notes.Items, Note{Label: n.Label, Blocks: c.blocks(n.Blocks)})
 		}
 		out = append(out, notes)
 	}
@@ -45,53 +43,53 @@ func blocksOf(b sectiontext.Body) []layout.Block {
 // footnotes by label.
 type converter struct{ notes map[string]int }
 
-func (c converter) blocks(in []sectiontext.Block) []layout.Block {
-	var out []layout.Block
+func (c converter) blocks(in []sectiontext.Block) []Block {
+	var out []Block
 	for _, x := range in {
 		out = append(out, c.block(x))
 	}
 	return out
 }
 
-func (c converter) block(x sectiontext.Block) layout.Block {
+func (c converter) block(x sectiontext.Block) Block {
 	switch x := x.(type) {
 	case sectiontext.Paragraph:
-		return layout.Paragraph{Text: c.runs(x.Inlines)}
+		return Paragraph{Text: c.runs(x.Inlines)}
 	case sectiontext.Heading:
-		return layout.Heading{Level: x.Level, Text: c.runs(x.Inlines)}
+		return Heading{Level: x.Level, Text: c.runs(x.Inlines)}
 	case sectiontext.List:
-		l := layout.List{Ordered: x.Ordered, Start: x.Start, Delimiter: byte(x.Delimiter), Tight: x.Tight}
+		l := List{Ordered: x.Ordered, Start: x.Start, Delimiter: byte(x.Delimiter), Tight: x.Tight}
 		if !x.Ordered {
 			l.Delimiter = '-' // the bullet Write spells
 		}
 		for _, it := range x.Items {
-			l.Items = append(l.Items, layout.ListItem{Blocks: c.blocks(it.Blocks)})
+			l.Items = append(l.Items, ListItem{Blocks: c.blocks(it.Blocks)})
 		}
 		return l
 	case sectiontext.Table:
-		t := layout.Table{}
+		t := Table{}
 		for _, a := range x.Align {
-			t.Align = append(t.Align, map[sectiontext.Align]layout.Align{
-				sectiontext.AlignCenter: layout.AlignCenter, sectiontext.AlignRight: layout.AlignRight}[a])
+			t.Align = append(t.Align, map[sectiontext.Align]Align{
+				sectiontext.AlignCenter: AlignCenter, sectiontext.AlignRight: AlignRight}[a])
 		}
 		for _, r := range x.Rows {
-			row := layout.TableRow{Header: r.Header}
+			row := TableRow{Header: r.Header}
 			for _, cell := range r.Cells {
-				row.Cells = append(row.Cells, layout.TableCell{Text: c.runs(cell.Inlines)})
+				row.Cells = append(row.Cells, TableCell{Text: c.runs(cell.Inlines)})
 			}
 			t.Rows = append(t.Rows, row)
 		}
 		return t
 	case sectiontext.Callout:
-		return layout.Callout{Label: x.Kind.Label(), Lead: c.runs(x.Lead), Blocks: c.blocks(x.Blocks)}
+		return Callout{Label: x.Kind.Label(), Lead: c.runs(x.Lead), Blocks: c.blocks(x.Blocks)}
 	case sectiontext.Quote:
-		return layout.Quote{Blocks: c.blocks(x.Blocks)}
+		return Quote{Blocks: c.blocks(x.Blocks)}
 	case sectiontext.AnswerLines:
-		return layout.AnswerLines{Count: x.Count}
+		return AnswerLines{Count: x.Count}
 	case sectiontext.Glossary:
-		var g layout.Glossary
+		var g Glossary
 		for _, e := range x.Entries {
-			ge := layout.GlossaryEntry{Term: append([]layout.Run{}, c.runs(e.Term)...)}
+			ge := GlossaryEntry{Term: append([]Run{}, c.runs(e.Term)...)}
 			for _, d := range e.Definitions {
 				ge.Definitions = append(ge.Definitions, c.blocks(d))
 			}
@@ -99,33 +97,33 @@ func (c converter) block(x sectiontext.Block) layout.Block {
 		}
 		return g
 	case sectiontext.CodeBlock:
-		return layout.Code{Language: x.Language, Text: x.Text}
+		return Code{Language: x.Language, Text: x.Text}
 	case sectiontext.HTMLBlock:
-		return layout.Code{Text: x.Text}
+		return Code{Text: x.Text}
 	case sectiontext.PageBreak:
-		return layout.PageBreak{}
+		return PageBreak{}
 	case sectiontext.Rule:
-		return layout.Rule{}
+		return Rule{}
 	}
-	return layout.Paragraph{}
+	return Paragraph{}
 }
 
 // runs converts one block's inline text.
-func (c converter) runs(in []sectiontext.Inline) []layout.Run {
+func (c converter) runs(in []sectiontext.Inline) []Run {
 	set := typeset(in)
-	var out []layout.Run
-	add := func(r layout.Run) {
-		if k := len(out) - 1; k >= 0 && r.Kind == layout.RunText && out[k].Kind == layout.RunText &&
+	var out []Run
+	add := func(r Run) {
+		if k := len(out) - 1; k >= 0 && r.Kind == RunText && out[k].Kind == RunText &&
 			out[k].Strong == r.Strong && out[k].Emphasis == r.Emphasis && out[k].Code == r.Code && out[k].Link == r.Link {
 			out[k].Text += r.Text
 			return
 		}
-		if r.Text != "" || r.Kind != layout.RunText {
+		if r.Text != "" || r.Kind != RunText {
 			out = append(out, r)
 		}
 	}
-	var walk func([]sectiontext.Inline, layout.Run)
-	walk = func(in []sectiontext.Inline, base layout.Run) {
+	var walk func([]sectiontext.Inline, Run)
+	walk = func(in []sectiontext.Inline, base Run) {
 		for _, x := range in {
 			r := base
 			switch x := x.(type) {
@@ -144,7 +142,7 @@ func (c converter) runs(in []sectiontext.Inline) []layout.Run {
 				r.Code, r.Text = true, x.Text
 				add(r)
 			case sectiontext.Link:
-				if safeLink(x.Destination) {
+				if SafeLink(x.Destination) {
 					r.Link = x.Destination
 					walk(x.Inlines, r)
 					continue
@@ -156,27 +154,27 @@ func (c converter) runs(in []sectiontext.Inline) []layout.Run {
 					add(r)
 				}
 			case sectiontext.Autolink:
-				if u := autolinkURL(x.Address); safeLink(u) {
+				if u := autolinkURL(x.Address); SafeLink(u) {
 					r.Link = u
 				}
 				r.Text = x.Address
 				add(r)
 			case sectiontext.Image:
-				r.Kind, r.Target, r.Link = layout.RunImage, x.Destination, ""
+				r.Kind, r.Target, r.Link = RunImage, x.Destination, ""
 				r.Text = strings.Join(strings.Fields(set.text(x.Alt)), " ")
 				add(r)
 			case sectiontext.SoftBreak:
-				r.Kind, r.Text = layout.RunSoftBreak, " "
+				r.Kind, r.Text = RunSoftBreak, " "
 				add(r)
 			case sectiontext.HardBreak:
-				r.Kind, r.Text = layout.RunHardBreak, "\n"
+				r.Kind, r.Text = RunHardBreak, "\n"
 				add(r)
 			case sectiontext.FootnoteRef:
 				n := c.notes[x.Label]
-				r.Kind, r.Note, r.Link, r.Text = layout.RunFootnoteRef, n, "", strconv.Itoa(n)
+				r.Kind, r.Note, r.Link, r.Text = RunFootnoteRef, n, "", strconv.Itoa(n)
 				add(r)
 			case sectiontext.Citation:
-				r.Kind, r.Link, r.Text = layout.RunCitation, "", strings.Join(x.IDs, ";")
+				r.Kind, r.Link, r.Text = RunCitation, "", strings.Join(x.IDs, ";")
 				add(r)
 			case sectiontext.Field:
 				// Fill leaves only fields nothing sets, which printing
@@ -188,7 +186,7 @@ func (c converter) runs(in []sectiontext.Inline) []layout.Run {
 			}
 		}
 	}
-	walk(in, layout.Run{})
+	walk(in, Run{})
 	return out
 }
 
@@ -200,22 +198,6 @@ func autolinkURL(addr string) string {
 		return "http://" + addr
 	}
 	return addr
-}
-
-// safeLink reports whether u may be clickable in a document we send: web
-// and mail addresses only, as the Markdown parse decides.
-func safeLink(u string) bool {
-	p, err := url.Parse(strings.TrimSpace(u))
-	if err != nil {
-		return false
-	}
-	switch strings.ToLower(p.Scheme) {
-	case "http", "https":
-		return p.Host != ""
-	case "mailto":
-		return p.Opaque != ""
-	}
-	return false
 }
 
 // The Markdown parse sets straight quotes, "--", "---", "..." and ">>" as
