@@ -21,7 +21,7 @@ run: build
 
 # Each fuzz target as package:name.
 FUZZ_TARGETS := ./briefing:FuzzDecodePacket ./briefing:FuzzParseTemplate ./briefing:FuzzExpand ./briefing:FuzzLayout ./briefing:FuzzPlainFields \
-	./briefing:FuzzRender ./briefing:FuzzEveryWordIsPrintedOrReported ./render/layout:FuzzLogo ./render/docx:FuzzWriteDocx ./sectiontext:FuzzWriteParse
+	./briefing:FuzzRender ./briefing:FuzzEveryWordIsPrintedOrReported ./render/layout:FuzzLogo ./render/docx:FuzzWriteDocx ./render/markdown:FuzzMarkdownRoundTrip ./sectiontext:FuzzWriteParse
 FUZZTIME ?= 60s
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 

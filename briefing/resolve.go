@@ -335,12 +335,15 @@ func sectionBlocks(t *Template, ref SectionRef, audience Audience, filled string
 	if model.TemplateCode {
 		return layout.FromText(sectiontext.ParseFilled(filled))
 	}
+	// A value prints as typed, with the typographic quotes and dashes
+	// the text around it has (as a title does).
 	return layout.FromText(sectiontext.Fill(model, func(name string) (string, bool) {
 		v, ok := vars[name]
-		if s, isString := v.(string); isString || !ok {
-			return s, ok
+		s, isString := v.(string)
+		if !isString && ok {
+			s = fmt.Sprint(v)
 		}
-		return fmt.Sprint(v), ok
+		return layout.Typographic(s), ok
 	}))
 }
 

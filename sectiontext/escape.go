@@ -23,7 +23,11 @@ import (
 //   - "!" at the end of a text, which a following link would make an
 //     image;
 //   - "{" where it would meet another "{" (template code): written as
-//     template code that prints it, {{"{"}}.
+//     template code that prints it, {{"{"}};
+//   - what the typographer would set: every straight quote (' and "),
+//     a "-" or "." before another, a ">" before another. Model text holds
+//     the characters that print — Parse sets quotes and dashes as it
+//     reads — so a straight quote in it is one the author kept straight.
 
 // entity matches a character reference at the start of a string.
 var entity = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
@@ -66,12 +70,16 @@ func (w *inlineWriter) text(s string) {
 			esc = true
 		case '\\', '`', '*', '_', '[', ']', '<', '|', '#':
 			esc = true
-		case '-', '+', '>', '=':
+		case '\'', '"':
+			esc = true
+		case '-', '>':
+			esc = (i == 0 && lineStart) || (!last && s[i+1] == byte(r))
+		case '+', '=':
 			esc = i == 0 && lineStart
 		case ':':
 			esc = (i == 0 && (lineStart || w.afterRef)) || strings.HasPrefix(s[i+1:], "//")
 		case '.', ')':
-			esc = i == digitsEnd || (r == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www"))
+			esc = i == digitsEnd || (r == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www")) || (r == '.' && !last && s[i+1] == '.')
 		case '&':
 			// Markdown resolves references after escapes, so "\&" would
 			// not keep one literal.

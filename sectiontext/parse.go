@@ -13,12 +13,22 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// md reads the Markdown subset printing reads (the renderer's parser,
-// less the typographer: the model keeps characters as typed).
+// md reads the Markdown subset of section text. Its typographer sets
+// straight quotes, "--", "---", "..." and "<<"/">>" as the characters a
+// printed brief has, as real characters rather than the HTML entities it
+// defaults to: the model holds what prints, so a quote the author
+// escaped ("\'") stays straight, and writing and reading again changes
+// nothing.
 var md = goldmark.New(
 	goldmark.WithParserOptions(parser.WithInlineParsers(util.Prioritized(citationParser{}, 100))),
 	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify,
-		extension.DefinitionList, extension.Footnote))
+		extension.DefinitionList, extension.Footnote,
+		extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
+			extension.LeftSingleQuote: "‘", extension.RightSingleQuote: "’",
+			extension.LeftDoubleQuote: "“", extension.RightDoubleQuote: "”",
+			extension.EnDash: "–", extension.EmDash: "—", extension.Ellipsis: "…",
+			extension.LeftAngleQuote: "«", extension.RightAngleQuote: "»", extension.Apostrophe: "’",
+		}))))
 
 // Parse reads a section body: Markdown with the template subset the model
 // shows. Every body parses; one whose template code the model cannot show
