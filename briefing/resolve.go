@@ -322,15 +322,11 @@ func fillBody(t *Template, ref SectionRef, vars map[string]any, name string) (st
 // code lies outside the model is run as a template first and its output
 // (filled, the text the checks above read) is parsed instead.
 func sectionBlocks(t *Template, ref SectionRef, audience Audience, filled string, vars map[string]any) []layout.Block {
-	src := t.BodyFor(audience)
+	var model sectiontext.Body
 	if ref.Body != nil {
-		src = *ref.Body
-	}
-	model := sectiontext.Body{TemplateCode: true}
-	// The source is bounded as the filled text was before a parser sees
-	// it; a conditional may hide text the filled one lacks.
-	if len(markdownShapeFaults(src)) == 0 {
-		model = sectiontext.Parse(src)
+		model = readModel(*ref.Body)
+	} else {
+		model = t.modelFor(audience)
 	}
 	if model.TemplateCode {
 		return layout.FromText(sectiontext.ParseFilled(filled))
@@ -345,6 +341,31 @@ func sectionBlocks(t *Template, ref SectionRef, audience Audience, filled string
 		}
 		return layout.Typographic(s), ok
 	}))
+}
+
+// readModel reads src into the text model; a body the shape check
+// refuses is template code, never handed to the parser.
+func readModel(src string) sectiontext.Body {
+	// The source is bounded as the filled text was before a parser sees
+	// it; a conditional may hide text the filled one lacks.
+	if len(markdownShapeFaults(src)) > 0 {
+		return sectiontext.Body{TemplateCode: true, Source: src}
+	}
+	return sectiontext.Parse(src)
+}
+
+// modelFor is the template's text as audience reads it, in the text
+// model, read once per template and audience.
+func (t *Template) modelFor(audience Audience) sectiontext.Body {
+	if t.models == nil {
+		return readModel(t.BodyFor(audience))
+	}
+	if m, ok := t.models.Load(audience); ok {
+		return m.(sectiontext.Body)
+	}
+	m := readModel(t.BodyFor(audience))
+	t.models.Store(audience, m)
+	return m
 }
 
 // checkVariables lists missing required variables as errors and unfilled

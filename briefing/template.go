@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"text/template/parse"
 	"unicode/utf8"
@@ -69,6 +70,11 @@ type Template struct {
 	BodyLine int    `yaml:"-" json:"-"`
 
 	tmpl *template.Template
+	// models holds the body read into the text model for each audience,
+	// read once: a template never changes once read, and the app resolves
+	// the packet on every keystroke. nil for a template not from
+	// ParseTemplate, which then reads it each time.
+	models *sync.Map // Audience → sectiontext.Body
 }
 
 // OriginBuiltIn is the Origin of templates embedded in the program.
@@ -128,7 +134,7 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 	// Front matter starts on line 2; the body starts after the closing line.
 	bodyLine := 2 + strings.Count(front, "\n") + 2
 
-	t := &Template{File: name, BodyLine: bodyLine, Body: body}
+	t := &Template{File: name, BodyLine: bodyLine, Body: body, models: &sync.Map{}}
 	if line, col, msg := refusedYAML(front); msg != "" {
 		return nil, fail(line, col, "front matter: %s", msg)
 	}

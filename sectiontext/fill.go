@@ -13,7 +13,8 @@ package sectiontext
 // fields can only be filled by running it. The result is normalized, so
 // a value merges with the text around it.
 func Fill(b Body, value func(name string) (string, bool)) Body {
-	if b.TemplateCode {
+	if b.TemplateCode || !holdsFields(b) {
+		// Nothing to fill: the body as it is, shared, not copied.
 		return b
 	}
 	f := filler{value: value}
@@ -109,4 +110,64 @@ func (f filler) inlines(in []Inline) []Inline {
 		}
 	}
 	return out
+}
+
+// holdsFields reports whether any text of b is a field or a conditional.
+func holdsFields(b Body) bool {
+	found := false
+	var inl func(in []Inline)
+	var blk func(bs []Block)
+	inl = func(in []Inline) {
+		for _, x := range in {
+			switch x := x.(type) {
+			case Field, Conditional:
+				found = true
+			case Bold:
+				inl(x.Inlines)
+			case Italic:
+				inl(x.Inlines)
+			case Strike:
+				inl(x.Inlines)
+			case Link:
+				inl(x.Inlines)
+			}
+		}
+	}
+	blk = func(bs []Block) {
+		for _, x := range bs {
+			switch x := x.(type) {
+			case Paragraph:
+				inl(x.Inlines)
+			case Heading:
+				inl(x.Inlines)
+			case List:
+				for _, it := range x.Items {
+					blk(it.Blocks)
+				}
+			case Table:
+				for _, r := range x.Rows {
+					for _, c := range r.Cells {
+						inl(c.Inlines)
+					}
+				}
+			case Callout:
+				inl(x.Lead)
+				blk(x.Blocks)
+			case Glossary:
+				for _, e := range x.Entries {
+					inl(e.Term)
+					for _, d := range e.Definitions {
+						blk(d)
+					}
+				}
+			case Quote:
+				blk(x.Blocks)
+			}
+		}
+	}
+	blk(b.Blocks)
+	for _, n := range b.Notes {
+		blk(n.Blocks)
+	}
+	return found
 }
