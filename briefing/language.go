@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -105,4 +106,30 @@ func topLevelKeyLine(data []byte, key string) int {
 			keyNext = !keyNext
 		}
 	}
+}
+
+// passageLang finds the language of each passage in another language,
+// "[…]{lang=fr}", in a line of section text.
+var passageLang = regexp.MustCompile(`\]\{lang=([^}\s]*)\}`)
+
+// languageFaults reports each passage whose language is not one a screen
+// reader can use, with its line: an export would tag it with a language
+// nobody speaks.
+func languageFaults(body string) []shapeFault {
+	var faults []shapeFault
+	for n, line := range strings.Split(body, "\n") {
+		if !strings.Contains(line, "]{lang=") {
+			continue
+		}
+		for _, m := range passageLang.FindAllStringSubmatchIndex(line, -1) {
+			if m[0] > 0 && line[m[0]-1] == '\\' {
+				continue // an escaped bracket: text, not a passage
+			}
+			tag := line[m[2]:m[3]]
+			if _, err := ParseLanguage(tag); err != nil {
+				faults = append(faults, shapeFault{n + 1, fmt.Sprintf("the language of the passage marked {lang=%s}: %s; use a code such as %s", tag, err, LanguageExamples)})
+			}
+		}
+	}
+	return faults
 }

@@ -73,6 +73,10 @@ type SectionRef struct {
 	// still filled).
 	Body     *string `json:"body,omitempty"`
 	Included bool    `json:"included"`
+	// Language, when set, is the section's language where it is not the
+	// packet's (a BCP 47 tag such as fr or es-MX): a bilingual handout's
+	// French section is read with a French voice.
+	Language string `json:"language,omitempty"`
 	// Line is where the section starts in the file it was loaded from, for
 	// messages; 0 for sections made in this session.
 	Line int `json:"-"`

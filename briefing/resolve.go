@@ -238,8 +238,20 @@ func Resolve(lib *Library, p *Packet, name string) (*layout.Document, Problems) 
 		for _, f := range accessibilityFaults(body) {
 			at(i, Warning, "section %d %q, line %d: %s", i+1, title, f.line, f.msg)
 		}
+		for _, f := range languageFaults(body) {
+			at(i, Error, "section %d %q, line %d: %s", i+1, title, f.line, f.msg)
+		}
+		lang := ""
+		if strings.TrimSpace(ref.Language) != "" {
+			tag, err := ParseLanguage(ref.Language)
+			if err != nil {
+				at(i, Error, "section %d %q: its language: %s; use a code such as %s, or leave it empty for the packet's language", i+1, title, err, LanguageExamples)
+			} else if tag != doc.Meta.Language {
+				lang = tag
+			}
+		}
 		doc.Sections = append(doc.Sections, layout.Section{Index: i, ID: t.ID, Kind: string(t.Kind), Title: layout.Typographic(title),
-			Markdown: body, Blocks: sectionBlocks(t, ref, p.Audience, body, vars)})
+			Markdown: body, Blocks: sectionBlocks(t, ref, p.Audience, body, vars), Lang: lang})
 		bodies = append(bodies, filled{i, title, body})
 		for k, src := range t.Sources {
 			if src.ID != "" {

@@ -105,6 +105,8 @@ func (f filler) inlines(in []Inline) []Inline {
 			out = append(out, Strike{f.inlines(x.Inlines)})
 		case Link:
 			out = append(out, Link{Destination: x.Destination, Inlines: f.inlines(x.Inlines)})
+		case Lang:
+			out = append(out, Lang{Tag: x.Tag, Inlines: f.inlines(x.Inlines)})
 		default:
 			out = append(out, x)
 		}
@@ -129,6 +131,8 @@ func holdsFields(b Body) bool {
 			case Strike:
 				inl(x.Inlines)
 			case Link:
+				inl(x.Inlines)
+			case Lang:
 				inl(x.Inlines)
 			}
 		}

@@ -279,6 +279,10 @@ func (g *gen) inline(oneLine bool, depth int) st.Inline {
 		}
 	case 13:
 		return st.Field{Name: g.pick(fields)}
+	case 14:
+		if depth == 0 {
+			return st.Lang{Tag: g.pick([]string{"fr", "es-MX", "de"}), Inlines: g.styled(depth)}
+		}
 	}
 	return st.Text{Text: g.text(6, false)}
 }

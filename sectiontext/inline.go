@@ -61,7 +61,16 @@ type Conditional struct {
 	Else  []Inline
 }
 
+// Lang is a passage in another language than the document's ("[Bonjour
+// à tous]{lang=fr}", as Pandoc writes a span): printing tags it so a
+// screen reader speaks it with that language's voice.
+type Lang struct {
+	Tag     string // a BCP 47 tag, such as fr or es-MX
+	Inlines []Inline
+}
+
 func (Text) isInline()        {}
+func (Lang) isInline()        {}
 func (Bold) isInline()        {}
 func (Italic) isInline()      {}
 func (Strike) isInline()      {}

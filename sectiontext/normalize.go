@@ -211,6 +211,8 @@ func refsIn(bs []Block) []string {
 				inl(x.Inlines)
 			case Link:
 				inl(x.Inlines)
+			case Lang:
+				inl(x.Inlines)
 			case Conditional:
 				inl(x.Then)
 				inl(x.Else)

@@ -137,6 +137,11 @@ func normSeq(in []Inline, oneLine bool, style Inline) []Inline {
 			}
 		case Link:
 			out = append(out, Link{Destination: x.Destination, Inlines: nilIfEmpty(normSeq(x.Inlines, oneLine, nil))})
+		case Lang:
+			// An empty passage has nothing to say in any language.
+			if in := normSeq(x.Inlines, oneLine, nil); len(in) > 0 {
+				out = append(out, Lang{Tag: x.Tag, Inlines: in})
+			}
 		case Image:
 			out = append(out, Image{Alt: strings.Join(strings.Fields(x.Alt), " "), Destination: x.Destination})
 		case Conditional:

@@ -24,9 +24,22 @@ func (b *builder) inlines(n ast.Node) []Inline {
 
 // collect reads n's inline children.
 func (b *builder) collect(n ast.Node) []Inline {
+	var kids []ast.Node
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		kids = append(kids, ch)
+	}
+	return b.collectNodes(kids)
+}
+
+// collectNodes reads a sequence of inline nodes, finding passages in
+// another language in their text (see langs).
+func (b *builder) collectNodes(kids []ast.Node) []Inline {
+	if b.hasLangClose(kids) {
+		return b.langs(kids)
+	}
 	var out []Inline
 	src := b.src
-	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+	for _, ch := range kids {
 		switch ch := ch.(type) {
 		case *ast.Text:
 			out = append(out, Text{inlineText(ch.Segment.Value(src))})
@@ -134,6 +147,8 @@ func plainText(in []Inline) string {
 				walk(x.Inlines)
 			case Link:
 				walk(x.Inlines)
+			case Lang:
+				walk(x.Inlines)
 			}
 		}
 	}
@@ -214,6 +229,9 @@ func walkStrings(b Body, f func(string)) {
 				f(x.Text)
 			case Link:
 				f(x.Destination)
+				inl(x.Inlines)
+			case Lang:
+				f(x.Tag)
 				inl(x.Inlines)
 			case Autolink:
 				f(x.Address)

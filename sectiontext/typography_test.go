@@ -39,3 +39,26 @@ func TestQuotesAndDashesAreSetOnReading(t *testing.T) {
 		t.Errorf("code: %#v", b.Blocks[0])
 	}
 }
+
+// A passage in another language ("[Bonjour]{lang=fr}", Pandoc's span) is
+// a Lang run holding its text, styles and fields; an escaped bracket or a
+// tag that is not one stays text; Write gives the same spelling back.
+func TestPassagesInAnotherLanguage(t *testing.T) {
+	b := Parse("Say [Bonjour à *tous*, {{.name}}]{lang=fr} now and [“Hola”]{lang=es-MX}.\n")
+	p := b.Blocks[0].(Paragraph)
+	want := []Inline{Text{"Say "}, Lang{Tag: "fr", Inlines: []Inline{Text{"Bonjour à "}, Italic{[]Inline{Text{"tous"}}}, Text{", "}, Field{"name"}}},
+		Text{" now and "}, Lang{Tag: "es-MX", Inlines: []Inline{Text{"“Hola”"}}}, Text{"."}}
+	if !reflect.DeepEqual(p.Inlines, want) {
+		t.Errorf("got %#v", p.Inlines)
+	}
+	if w := Write(b); w != "Say [Bonjour à *tous*, {{.name}}]{lang=fr} now and [“Hola”]{lang=es-MX}.\n" {
+		t.Errorf("written %q", w)
+	}
+	for _, body := range []string{"Esc \\[not\\]{lang=fr}\n", "Bad [x]{lang=not a tag}\n", "[x]{lang=}\n"} {
+		for _, in := range Parse(body).Blocks[0].(Paragraph).Inlines {
+			if _, isLang := in.(Lang); isLang {
+				t.Errorf("%q read a passage: %#v", body, in)
+			}
+		}
+	}
+}

@@ -52,6 +52,10 @@ func (w *inlineWriter) inline(x Inline) {
 		w.raw("~~")
 		w.seq(x.Inlines)
 		w.raw("~~")
+	case Lang:
+		w.raw("[")
+		w.seq(x.Inlines)
+		w.raw("]{lang=" + x.Tag + "}")
 	case Code:
 		fence := strings.Repeat("`", shortestAbsentRun(x.Text))
 		t := x.Text

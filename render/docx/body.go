@@ -30,12 +30,16 @@ func (d *docxWriter) body() []byte {
 		d.block(b, blk, docxCtx{})
 	}
 	for i, s := range d.doc.Sections {
+		// A section in another language says so on every run, as
+		// Word's own language setting does.
+		d.sectionLang = s.Lang
 		d.sectionTitle(b, i, s.Title)
 		d.notes.beginSection(s.Blocks)
 		for _, blk := range s.Blocks {
 			d.block(b, blk, docxCtx{})
 		}
 	}
+	d.sectionLang = ""
 	d.sectPr(b)
 	b.WriteString(`</w:body></w:document>`)
 	return []byte(b.String())
@@ -47,7 +51,7 @@ func (d *docxWriter) sectionTitle(b *strings.Builder, i int, title string) {
 	d.headingLevel = 1
 	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>`)
 	fmt.Fprintf(b, `<w:bookmarkStart w:id="%d" w:name="%s"/>`, i, tocAnchor(i))
-	textRun(b, title, runStyle{})
+	textRun(b, title, runStyle{lang: d.sectionLang})
 	fmt.Fprintf(b, `<w:bookmarkEnd w:id="%d"/></w:p>`, i)
 }
 

@@ -13,6 +13,9 @@ import (
 type docxWriter struct {
 	doc *layout.Document
 	b   strings.Builder
+	// sectionLang is the language of the section being written when it
+	// is not the document's.
+	sectionLang string
 	// links are the hyperlink relationships, one per distinct address.
 	links    []docxRel
 	linkIDs  map[string]string
@@ -88,6 +91,9 @@ type runStyle struct {
 	// sans sets the run in the sans family.
 	sans      bool
 	superText bool
+	// lang is the language of a passage or section not in the
+	// document's (w:lang), "" for the document's.
+	lang string
 }
 
 // rPr writes the run properties in the order the schema gives them.
@@ -119,6 +125,9 @@ func (s runStyle) rPr(b *strings.Builder) {
 	}
 	if s.superText {
 		p.WriteString(`<w:vertAlign w:val="superscript"/>`)
+	}
+	if s.lang != "" {
+		p.WriteString(`<w:lang w:val="` + s.lang + `"/>`)
 	}
 	if p.Len() > 0 {
 		b.WriteString("<w:rPr>" + p.String() + "</w:rPr>")
@@ -192,6 +201,12 @@ func (d *docxWriter) run(b *strings.Builder, r layout.Run, base runStyle) {
 	st.bold = st.bold || r.Strong
 	st.italic = st.italic || r.Emphasis
 	st.code = st.code || r.Code
+	switch {
+	case r.Lang != "":
+		st.lang = r.Lang
+	case st.lang == "":
+		st.lang = d.sectionLang
+	}
 	switch r.Kind {
 	case layout.RunSoftBreak:
 		textRun(b, " ", st)

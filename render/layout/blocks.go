@@ -178,4 +178,7 @@ type Run struct {
 	Target string
 	// Note is the footnote a RunFootnoteRef refers to.
 	Note int
+	// Lang is the language of a passage in another language than the
+	// document's (a BCP 47 tag), "" for the document's own.
+	Lang string
 }

@@ -97,6 +97,9 @@ type Section struct {
 	// blocks, so what it holds is what the PDF prints).
 	Markdown string
 	Blocks   []Block
+	// Lang is the section's language when it is not the document's (a
+	// BCP 47 tag), "" otherwise.
+	Lang string
 }
 
 // NewSettings resolves the type sizes and margins for a page of width×height

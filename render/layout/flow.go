@@ -79,6 +79,12 @@ func (f *flow) drawLine(ln textLine, x, y, lh, width float64, align string) {
 		if r.st.note > 0 {
 			f.refs = append(f.refs, r.st.note)
 		}
+		// A passage in another language is a Span saying so, one per
+		// line it is drawn on.
+		span := r.st.lang != "" && !f.inArtifact
+		if span {
+			f.out.BeginElement(ElemSpan, Attrs{Lang: r.st.lang})
+		}
 		switch {
 		case f.inArtifact && r.st.link != "":
 			f.out.Text(r.st, x+r.x, base, r.text, !r.joined)
@@ -100,6 +106,9 @@ func (f *flow) drawLine(ln textLine, x, y, lh, width float64, align string) {
 			f.out.EndElement()
 		default:
 			f.out.Text(r.st, x+r.x, base, r.text, !r.joined)
+		}
+		if span {
+			f.out.EndElement()
 		}
 	}
 }

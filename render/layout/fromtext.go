@@ -107,7 +107,7 @@ func (c converter) runs(in []sectiontext.Inline) []Run {
 	var out []Run
 	add := func(r Run) {
 		if k := len(out) - 1; k >= 0 && r.Kind == RunText && out[k].Kind == RunText &&
-			out[k].Strong == r.Strong && out[k].Emphasis == r.Emphasis && out[k].Code == r.Code && out[k].Link == r.Link {
+			out[k].Strong == r.Strong && out[k].Emphasis == r.Emphasis && out[k].Code == r.Code && out[k].Link == r.Link && out[k].Lang == r.Lang {
 			out[k].Text += r.Text
 			return
 		}
@@ -130,6 +130,9 @@ func (c converter) runs(in []sectiontext.Inline) []Run {
 				r.Emphasis = true
 				walk(x.Inlines, r)
 			case sectiontext.Strike:
+				walk(x.Inlines, r)
+			case sectiontext.Lang:
+				r.Lang = x.Tag
 				walk(x.Inlines, r)
 			case sectiontext.Code:
 				r.Code, r.Text = true, x.Text

@@ -164,4 +164,9 @@ func TestFromTextBuildsWhatThePagePrints(t *testing.T) {
 	if g, ok := bs[0].(Glossary); !ok || len(g.Entries) != 1 || plain(g.Entries[0].Term) != "Term" || len(g.Entries[0].Definitions) != 2 {
 		t.Errorf("glossary: %+v", bs[0])
 	}
+
+	runs = allRuns(blocks("Before [pendant]{lang=fr} after.\n"))
+	if len(runs) != 3 || runs[0].Lang != "" || runs[1].Lang != "fr" || runs[1].Text != "pendant" || runs[2].Lang != "" {
+		t.Errorf("a passage in another language: %+v", runs)
+	}
 }

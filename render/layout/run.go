@@ -142,7 +142,7 @@ func (r *layout) run() {
 	}
 	for i, s := range r.doc.Sections {
 		r.starts = append(r.starts, r.position())
-		r.out.BeginElement(ElemSection, Attrs{Label: s.Title})
+		r.out.BeginElement(ElemSection, Attrs{Label: s.Title, Lang: s.Lang})
 		r.beginNotes(s.Blocks)
 		r.sectionTitle(i, s.Title, r.keepHeight(s.Blocks, 0, blockCtx{}))
 		for j := range s.Blocks {

@@ -69,6 +69,8 @@ type Style struct {
 	// a reference refers to, so layout can put it on the same page.
 	rise float64
 	note int
+	// lang is the language of a passage not in the document's.
+	lang string
 }
 
 func (s Style) fpdfStyle() string {

@@ -50,7 +50,7 @@ type Element int
 
 // The structure elements layout opens.
 const (
-	ElemSection      Element = iota // Sect: a section, its title and body
+	ElemSection      Element = iota // Sect: a section, its title and body; Attrs.Lang if not the document's
 	ElemTitle                       // the cover, memo heading or contents block (Div)
 	ElemHeading                     // H1…H6: Attrs.Level (section titles are 1)
 	ElemParagraph                   // P
@@ -81,6 +81,8 @@ const (
 	// ElemHandling is how the document is to be handled — its marking and
 	// its watermark's word — said once, first in reading order (P).
 	ElemHandling
+	// ElemSpan is a passage in another language (Span): Attrs.Lang.
+	ElemSpan
 )
 
 // Attrs are an element's attributes; each kind uses the ones its comment
@@ -95,6 +97,9 @@ type Attrs struct {
 	// Numbering is a list's kind of label, as PDF's ListNumbering
 	// attribute names it: Decimal, Disc, Circle.
 	Numbering string
+	// Lang is the language of a section or passage that is not in the
+	// document's (a BCP 47 tag), so a screen reader changes its voice.
+	Lang string
 }
 
 // Artifact is page furniture or decoration: drawn, but not part of the

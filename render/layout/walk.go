@@ -112,6 +112,7 @@ func (r *layout) spans(runs []Run, st Style) []span {
 		if rn.Code {
 			s.fam, s.size = mono, s.size-1
 		}
+		s.lang = rn.Lang
 		switch rn.Kind {
 		case RunFootnoteRef:
 			out = append(out, r.refSpans(rn, s)...)

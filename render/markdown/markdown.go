@@ -47,7 +47,13 @@ func WriteMarkdown(w io.Writer, doc *layout.Document) error {
 	}
 	mw := &mdWriter{}
 	for _, s := range doc.Sections {
-		b.WriteString(strings.TrimRight("## "+mdPlain(s.Title, true), " ") + "\n\n")
+		heading := strings.TrimRight("## "+mdPlain(s.Title, true), " ")
+		if s.Lang != "" {
+			// A section in another language, as Pandoc writes a
+			// heading's attributes.
+			heading += " {lang=" + s.Lang + "}"
+		}
+		b.WriteString(heading + "\n\n")
 		mw.headingLevel = 2
 		if body := mw.blocks(s.Blocks, false); body != "" {
 			b.WriteString(body + "\n\n")
@@ -426,8 +432,8 @@ func (w *mdWriter) inline(runs []layout.Run, mode inlineMode) string {
 
 // mark is an open emphasis or link.
 type mark struct {
-	kind byte // '*' emphasis, '2' strong, '[' link
-	url  string
+	kind byte // '*' emphasis, '2' strong, '[' link, 'l' a passage in another language
+	url  string // a link's address, a passage's language
 }
 
 // mdToken is a piece of inline Markdown before it is written: text to
@@ -572,6 +578,9 @@ const maxReach = 64
 // are written), strong, emphasis.
 func runMarks(r layout.Run, links bool) []mark {
 	var ms []mark
+	if r.Lang != "" {
+		ms = append(ms, mark{kind: 'l', url: r.Lang})
+	}
 	if links && r.Link != "" && layout.SafeLink(r.Link) {
 		ms = append(ms, mark{kind: '[', url: r.Link})
 	}
@@ -618,13 +627,13 @@ func tidyMarks(toks []mdToken) []mdToken {
 	for changed := true; changed; {
 		changed = false
 		for i := 0; i+1 < len(toks); i++ {
-			if a := toks[i]; a.kind == 'o' && a.mark.kind != '[' && blank(toks[i+1]) {
+			if a := toks[i]; a.kind == 'o' && a.mark.kind != '[' && a.mark.kind != 'l' && blank(toks[i+1]) {
 				toks[i], toks[i+1] = toks[i+1], a
 				changed = true
 			}
 		}
 		for i := len(toks) - 1; i > 0; i-- {
-			if b := toks[i]; b.kind == 'c' && b.mark.kind != '[' && blank(toks[i-1]) {
+			if b := toks[i]; b.kind == 'c' && b.mark.kind != '[' && b.mark.kind != 'l' && blank(toks[i-1]) {
 				toks[i], toks[i-1] = toks[i-1], b
 				changed = true
 			}
@@ -703,8 +712,11 @@ func writeTokens(toks []mdToken, mode inlineMode) string {
 // markText is the Markdown for opening or closing a mark.
 func markText(t mdToken) string {
 	switch {
-	case t.mark.kind == '[' && t.kind == 'o':
+	case (t.mark.kind == '[' || t.mark.kind == 'l') && t.kind == 'o':
 		return "["
+	case t.mark.kind == 'l':
+		// Pandoc's span, as section text writes it.
+		return "]{lang=" + t.mark.url + "}"
 	case t.mark.kind == '[':
 		return "](" + mdDestination(t.mark.url) + ")"
 	case t.mark.kind == '2':

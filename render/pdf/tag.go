@@ -80,6 +80,8 @@ func roleOf(e layout.Element, a layout.Attrs) role {
 		return "Note"
 	case layout.ElemHandling:
 		return "P"
+	case layout.ElemSpan:
+		return "Span"
 	}
 	return "Span"
 }
@@ -122,8 +124,8 @@ type structElem struct {
 // cell's scope and a list's numbering.
 func newElem(r role, a layout.Attrs, parent *structElem) *structElem {
 	e := &structElem{role: r, parent: parent}
-	if a.Alt != "" || a.Label != "" || a.Scope != "" || a.Numbering != "" {
-		e.attrs = &layout.Attrs{Alt: a.Alt, Label: a.Label, Scope: a.Scope, Numbering: a.Numbering}
+	if a.Alt != "" || a.Label != "" || a.Scope != "" || a.Numbering != "" || a.Lang != "" {
+		e.attrs = &layout.Attrs{Alt: a.Alt, Label: a.Label, Scope: a.Scope, Numbering: a.Numbering, Lang: a.Lang}
 	}
 	return e
 }

@@ -194,6 +194,9 @@ func (tp *taggedPDF) writeUpdate(w *countingWriter, compress bool) {
 		if a.Label != "" {
 			buf = append(append(buf, " /T "...), pdfString(a.Label)...)
 		}
+		if a.Lang != "" {
+			buf = append(append(buf, " /Lang "...), pdfString(a.Lang)...)
+		}
 		if e.role == "TH" {
 			scope := a.Scope
 			if scope == "" {
