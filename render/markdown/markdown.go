@@ -432,7 +432,7 @@ func (w *mdWriter) inline(runs []layout.Run, mode inlineMode) string {
 
 // mark is an open emphasis or link.
 type mark struct {
-	kind byte // '*' emphasis, '2' strong, '[' link, 'l' a passage in another language
+	kind byte   // '*' emphasis, '2' strong, '[' link, 'l' a passage in another language
 	url  string // a link's address, a passage's language
 }
 
