@@ -1,0 +1,183 @@
+package editor
+
+import (
+	"github.com/briefsmith/briefsmith/sectiontext"
+)
+
+// build turns editor blocks back into the model. Unchanged blocks (and
+// lists none of whose items changed) are the very blocks SetBody received;
+// others are rebuilt from their atoms. Adjacent items of one kind make one
+// list, as Markdown would read them.
+func build(bs []*block) []sectiontext.Block {
+	var out []sectiontext.Block
+	for i := 0; i < len(bs); {
+		b := bs[i]
+		switch b.kind {
+		case kPara:
+			if b.orig != nil {
+				out = append(out, b.orig)
+			} else {
+				out = append(out, sectiontext.Paragraph{Inlines: inlinesOf(b.atoms)})
+			}
+			i++
+		case kHeading:
+			if b.orig != nil {
+				out = append(out, b.orig)
+			} else {
+				out = append(out, sectiontext.Heading{Level: b.level, Inlines: inlinesOf(b.atoms)})
+			}
+			i++
+		case kBox:
+			out = append(out, b.box)
+			i++
+		case kItem:
+			l, next := buildList(bs, i, 0)
+			if unchangedList(bs, i, next) {
+				out = append(out, bs[i].from.list)
+			} else {
+				out = append(out, l)
+			}
+			i = next
+		}
+	}
+	return out
+}
+
+// unchangedList reports whether items bs[i:next] are exactly the items
+// of one list SetBody gave, none changed.
+func unchangedList(bs []*block, i, next int) bool {
+	from := bs[i].from
+	if from == nil || from.n != next-i {
+		return false
+	}
+	for _, b := range bs[i+1 : next] {
+		if b.from != from {
+			return false
+		}
+	}
+	return true
+}
+
+// buildList makes the list starting at bs[i] at the given depth; next is
+// the first block after it. The first item's list properties are the
+// list's; an item of the other kind (bullets against numbers) ends it.
+func buildList(bs []*block, i, depth int) (sectiontext.List, int) {
+	p := bs[i].list
+	if p == nil {
+		p = &listProps{tight: true}
+	}
+	l := sectiontext.List{Ordered: p.ordered, Start: p.start, Delimiter: p.delim, Tight: p.tight}
+	if l.Ordered && l.Delimiter == sectiontext.NoDelimiter {
+		l.Delimiter = sectiontext.Period
+	}
+	for i < len(bs) && bs[i].kind == kItem && bs[i].depth >= depth {
+		b := bs[i]
+		if b.depth == depth && len(l.Items) > 0 && !sameKind(b.list, p) {
+			break
+		}
+		if b.depth > depth && len(l.Items) > 0 {
+			// Deeper items belong to the item above.
+			sub, next := buildList(bs, i, depth+1)
+			last := &l.Items[len(l.Items)-1]
+			last.Blocks = append(last.Blocks, sub)
+			i = next
+			continue
+		}
+		l.Items = append(l.Items, sectiontext.Item{Blocks: []sectiontext.Block{sectiontext.Paragraph{Inlines: inlinesOf(b.atoms)}}})
+		i++
+	}
+	return l, i
+}
+
+func sameKind(a, b *listProps) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.ordered == b.ordered && (!a.ordered || a.delim == b.delim)
+}
+
+// inlinesOf nests atoms into inline runs: links outermost, then bold,
+// italic and struck text, code innermost.
+func inlinesOf(as []atom) []sectiontext.Inline {
+	return nest(as, 0)
+}
+
+// The style layers, outermost first.
+const (
+	layerLink = iota
+	layerBold
+	layerItalic
+	layerStrike
+	layerCode
+)
+
+func has(st style, layer int) bool {
+	switch layer {
+	case layerBold:
+		return st.bold
+	case layerItalic:
+		return st.italic
+	case layerStrike:
+		return st.strike
+	case layerCode:
+		return st.code
+	}
+	return st.link != nil
+}
+
+func nest(as []atom, layer int) []sectiontext.Inline {
+	var out []sectiontext.Inline
+	if layer > layerCode {
+		var text []rune
+		flush := func() {
+			if len(text) > 0 {
+				out = append(out, sectiontext.Text{Text: string(text)})
+				text = nil
+			}
+		}
+		for _, a := range as {
+			if a.obj != nil {
+				flush()
+				out = append(out, a.obj)
+			} else {
+				text = append(text, a.r)
+			}
+		}
+		flush()
+		return out
+	}
+	for i := 0; i < len(as); {
+		j := i + 1
+		for j < len(as) && has(as[j].st, layer) == has(as[i].st, layer) &&
+			(layer != layerLink || as[j].st.link == as[i].st.link) && (layer != layerCode || as[j].obj == nil && as[i].obj == nil) {
+			j++
+		}
+		run := as[i:j]
+		if !has(as[i].st, layer) {
+			out = append(out, nest(run, layer+1)...)
+		} else {
+			switch layer {
+			case layerLink:
+				out = append(out, sectiontext.Link{Destination: as[i].st.link.dest, Inlines: nest(run, layer+1)})
+			case layerBold:
+				out = append(out, sectiontext.Bold{Inlines: nest(run, layer+1)})
+			case layerItalic:
+				out = append(out, sectiontext.Italic{Inlines: nest(run, layer+1)})
+			case layerStrike:
+				out = append(out, sectiontext.Strike{Inlines: nest(run, layer+1)})
+			case layerCode:
+				if run[0].obj != nil {
+					out = append(out, nest(run, layer+1)...)
+				} else {
+					rs := make([]rune, len(run))
+					for k, a := range run {
+						rs[k] = a.r
+					}
+					out = append(out, sectiontext.Code{Text: string(rs)})
+				}
+			}
+		}
+		i = j
+	}
+	return out
+}

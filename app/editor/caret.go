@@ -1,0 +1,177 @@
+package editor
+
+import (
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"github.com/briefsmith/briefsmith/sectiontext"
+)
+
+// lineOf is the index of the line of l the cursor at o stands on.
+func lineOf(l *blockLayout, o int) int {
+	for k, ln := range l.lines {
+		if o >= ln.start && o < ln.end {
+			return k
+		}
+	}
+	return len(l.lines) - 1
+}
+
+// caret is where the cursor at q is drawn, in page coordinates: its left
+// edge, top and height.
+func (p *page) caret(q pos) (x, y, h float32) {
+	l := p.lay(q.b)
+	top := p.tops[q.b]
+	if p.e.blocks[q.b].kind == kBox {
+		lh := baseSize() * 1.3
+		if q.o == 0 {
+			return margin - 3, top, lh
+		}
+		return margin + l.width + 1, top + l.h - baseSize()*0.7 - lh, lh
+	}
+	k := lineOf(l, q.o)
+	ln := &l.lines[k]
+	return margin + l.tx + p.e.xAt(ln, q.o), top + l.ty + ln.y, ln.h
+}
+
+// posAt is the cursor position nearest a point on the page.
+func (p *page) posAt(at fyne.Position) pos {
+	y0, y1 := at.Y-1, at.Y+1
+	p.ensure(y0, y1)
+	i := p.blockAt(at.Y)
+	if at.Y < p.tops[0] {
+		i = 0
+	}
+	b := p.e.blocks[i]
+	l := p.lay(i)
+	if b.kind == kBox {
+		if at.Y < p.tops[i]+l.h/2 {
+			return pos{i, 0}
+		}
+		return pos{i, 1}
+	}
+	y := at.Y - p.tops[i] - l.ty
+	k := len(l.lines) - 1
+	for j, ln := range l.lines {
+		if y < ln.y+ln.h {
+			k = j
+			break
+		}
+	}
+	if y < 0 {
+		k = 0
+	}
+	ln := &l.lines[k]
+	o := p.e.offsetAt(ln, at.X-margin-l.tx, k == len(l.lines)-1)
+	if o == ln.end && k < len(l.lines)-1 && o > ln.start {
+		o = lineEnd(b.atoms, ln)
+	}
+	return pos{i, o}
+}
+
+// lineEnd is where End puts the cursor on a line: before the space or
+// line break the line ends with, unless it is the block's last line.
+func lineEnd(as []atom, ln *line) int {
+	e := ln.end
+	if e > ln.start && e <= len(as) {
+		a := as[e-1]
+		_, hard := a.obj.(sectiontext.HardBreak)
+		if hard || a.obj == nil && unicode.IsSpace(a.r) {
+			e--
+		}
+	}
+	return e
+}
+
+// drawSelection shades the selection where it is on screen: text line by
+// line, boxes whole.
+func (p *page) drawSelection(r *pageRenderer, y0, y1 float32) {
+	e := p.e
+	s, t := order(e.anchor, e.cursor)
+	if s == t {
+		return
+	}
+	first := max(s.b, p.blockAt(y0))
+	for i := first; i <= t.b && i < len(e.blocks) && p.tops[i] < y1; i++ {
+		b := e.blocks[i]
+		l := e.layoutBlock(b, p.width())
+		top := p.tops[i]
+		if b.kind == kBox {
+			if (i > s.b || s.o == 0) && (i < t.b || t.o == 1) {
+				r.rect(&r.over, &r.no, prim{col: rSel, x: -4, y: -2, w: l.width + 8, h: l.h - baseSize()*0.7 + 4, radius: 4}, margin, top)
+			}
+			continue
+		}
+		a, z := 0, len(b.atoms)
+		if i == s.b {
+			a = s.o
+		}
+		if i == t.b {
+			z = t.o
+		}
+		for _, ln := range l.lines {
+			if z < ln.start || a > ln.end || (a == ln.end && ln.end > ln.start && a != z) {
+				continue
+			}
+			x1 := e.xAt(&ln, max(a, ln.start))
+			x2 := e.xAt(&ln, min(z, ln.end))
+			if z > ln.end || i < t.b && z == ln.end {
+				x2 += baseSize() * 0.4
+			}
+			if x2 > x1 {
+				r.rect(&r.rects, &r.nr, prim{col: rSel, x: x1 + l.tx, y: l.ty + ln.y, w: x2 - x1, h: ln.h}, margin, top)
+			}
+		}
+	}
+}
+
+// drawMarker draws a list item's bullet or number, which the editor
+// draws and the user never types.
+func (p *page) drawMarker(r *pageRenderer, i int, l *blockLayout) {
+	b := p.e.blocks[i]
+	s := baseSize()
+	mark := [...]string{"•", "◦", "▪"}[b.depth%3]
+	if n := p.nums[i]; b.list != nil && b.list.ordered {
+		d := b.list.delim
+		if d == sectiontext.NoDelimiter {
+			d = sectiontext.Period
+		}
+		mark = itoa(n) + string(rune(d))
+	}
+	f := font{size: s}
+	w := p.e.measr.width(mark, f)
+	y := l.ty
+	if len(l.lines) > 0 {
+		y += l.lines[0].h - p.e.measr.height(f)
+	}
+	r.prim(prim{k: pText, x: l.tx - w - s*0.5, y: y, text: mark, f: f, col: rFg}, margin, p.tops[i])
+}
+
+// drawCursor draws the text cursor while the editor has the keyboard.
+func (p *page) drawCursor(r *pageRenderer) {
+	e := p.e
+	if !e.focused || e.readOnly {
+		return
+	}
+	x, y, h := p.caret(e.cursor)
+	r.rect(&r.over, &r.no, prim{col: rCursor, x: x - 1, y: y, w: 2, h: h}, 0, 0)
+}
+
+// reveal scrolls so the cursor at q is on screen.
+func (p *page) reveal(q pos) {
+	if q.b >= len(p.e.blocks) {
+		return
+	}
+	_, y, h := p.caret(q)
+	y0, y1 := p.view()
+	off := p.e.scrl.Offset
+	switch {
+	case y < y0:
+		off.Y = max(y-margin, 0)
+	case y+h > y1:
+		off.Y = y + h + margin - (y1 - y0)
+	default:
+		return
+	}
+	p.e.scrl.ScrollToOffset(off)
+}

@@ -1,0 +1,168 @@
+// Package editor is a word-processor widget for a section's text: it shows
+// a sectiontext.Body as formatted text (headings, bold, lists drawn by the
+// editor, fields as chips, tables and call-outs as boxes) and edits it
+// without ever showing Markdown. It knows nothing about packets: the app
+// gives it a body (SetBody), and on every change (OnChanged) stores the
+// canonical Markdown of what Body returns.
+//
+// Phase 1 edits paragraphs, headings and list items (text, bold, italic,
+// code, links kept as typed); fields, citations, footnote references and
+// conditional text are chips, selected and deleted whole; tables,
+// call-outs, answer lines, glossaries, code, quotes, page breaks and rules
+// are shown as read-only boxes that can be selected and deleted as a unit.
+// Footnote definitions are shown, read-only, under the text.
+//
+// Long text is laid out only where it is on screen: the editor scrolls
+// itself, and a block is measured the first time it is seen.
+package editor
+
+import (
+	"errors"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+	"github.com/briefsmith/briefsmith/sectiontext"
+)
+
+// ErrTemplateCode is what SetBody returns for a body whose template code
+// lies outside the model: the widget cannot show such a body as formatted
+// text without losing what it cannot show, so the app shows its source
+// instead. The editor is left empty and read-only.
+var ErrTemplateCode = errors.New("the text uses template code the formatted view cannot show")
+
+// Options are the editor's settings that come from outside the text.
+type Options struct {
+	// Label gives the text a field chip shows for a field name (the
+	// packet's label for it); nil shows the name.
+	Label func(name string) string
+	// Accent colours headings as the page does; nil uses the theme's
+	// foreground colour.
+	Accent color.Color
+	// SmartQuotes turns a typed straight quote into the typographic one
+	// the page prints, as a separate undo step so one Undo gives the
+	// straight quote back.
+	SmartQuotes bool
+}
+
+// Editor is the widget. Put it anywhere: it scrolls itself.
+type Editor struct {
+	widget.BaseWidget
+
+	// OnChanged is called after each change the user makes (never after
+	// SetBody), so the app can store sectiontext.Write(e.Body()).
+	OnChanged func()
+
+	opts Options
+	// blocks is the text as the editor edits it: one entry per paragraph,
+	// heading, list item or read-only box (see model.go).
+	blocks []*block
+	notes  []sectiontext.Footnote
+	// anchor is where the selection started, cursor where it ends (and
+	// where typing goes); they are equal when nothing is selected.
+	anchor, cursor pos
+	readOnly       bool
+	focused        bool
+	// typing is the style the next typed character gets when the user
+	// toggled bold or italic with nothing selected.
+	typing *style
+	// goalX keeps the column of vertical moves, so moving through a short
+	// line does not pull the cursor to the left; -1 when unset.
+	goalX float32
+	// mods are the modifier keys held down, which TypedKey events do not
+	// carry.
+	mods fyne.KeyModifier
+
+	hist  history
+	measr *measurer
+	view  *page
+	scrl  *container.Scroll
+	// gen counts snapshots: a block made since the latest one may be
+	// changed in place, an older one is shared with the undo history
+	// and is copied first.
+	gen int
+	// mouse tracks clicks for double and triple clicks.
+	mouse clicks
+}
+
+// New returns an empty editor with smart quotes on.
+func New() *Editor {
+	return NewWithOptions(Options{SmartQuotes: true})
+}
+
+// NewWithOptions returns an empty editor with the given options.
+func NewWithOptions(o Options) *Editor {
+	e := &Editor{opts: o, goalX: -1}
+	e.measr = newMeasurer()
+	e.blocks = []*block{{kind: kPara}}
+	e.view = newPage(e)
+	e.scrl = container.NewVScroll(e.view)
+	e.scrl.OnScrolled = func(fyne.Position) { e.view.Refresh() }
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// SetBody shows b, replacing the text, the selection and the undo
+// history. A body of template code (b.TemplateCode) is not shown: the
+// editor is emptied, made read-only, and ErrTemplateCode is returned.
+func (e *Editor) SetBody(b sectiontext.Body) error {
+	e.hist = history{}
+	e.anchor, e.cursor, e.typing, e.goalX = pos{}, pos{}, nil, -1
+	e.gen++
+	if b.TemplateCode {
+		e.blocks, e.notes, e.readOnly = []*block{{kind: kPara}}, nil, true
+		e.changedLayout()
+		return ErrTemplateCode
+	}
+	e.readOnly = false
+	e.blocks = load(b)
+	e.notes = b.Notes
+	if len(e.blocks) == 0 {
+		e.blocks = []*block{{kind: kPara}}
+	}
+	e.scrl.Offset = fyne.Position{}
+	e.changedLayout()
+	return nil
+}
+
+// Body is the text as edited. Blocks the user has not touched are handed
+// back exactly as SetBody received them, so storing an unedited body
+// changes no byte.
+func (e *Editor) Body() sectiontext.Body {
+	return sectiontext.Body{Blocks: build(e.blocks), Notes: e.notes}
+}
+
+// ReadOnly reports whether the editor refuses edits (after SetBody of a
+// body it cannot show).
+func (e *Editor) ReadOnly() bool { return e.readOnly }
+
+// CreateRenderer is part of fyne.Widget.
+func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(e.scrl)
+}
+
+// FocusGained is part of fyne.Focusable.
+func (e *Editor) FocusGained() { e.focused = true; e.view.Refresh() }
+
+// FocusLost is part of fyne.Focusable.
+func (e *Editor) FocusLost() { e.focused = false; e.mods = 0; e.view.Refresh() }
+
+// AcceptsTab is part of fyne.Tabbable: Tab nests list items.
+func (e *Editor) AcceptsTab() bool { return true }
+
+// changed finishes a user's edit: the layout follows and the app hears.
+func (e *Editor) changed() {
+	e.changedLayout()
+	if e.OnChanged != nil {
+		e.OnChanged()
+	}
+}
+
+// changedLayout redraws after the text or the selection changed, keeping
+// the cursor on screen.
+func (e *Editor) changedLayout() {
+	e.view.heightsChanged()
+	e.view.reveal(e.cursor)
+	e.view.Refresh()
+}

@@ -1,0 +1,71 @@
+package editor
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"github.com/briefsmith/briefsmith/sectiontext"
+)
+
+// open shows Markdown in an editor in a test window with the keyboard.
+func open(t testing.TB, md string) (*Editor, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	_ = a
+	e := NewWithOptions(Options{})
+	if err := e.SetBody(sectiontext.Parse(md)); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(e)
+	w.Resize(fyne.NewSize(500, 400))
+	w.Canvas().Focus(e)
+	t.Cleanup(w.Close)
+	return e, w
+}
+
+// md is what the app would store.
+func md(e *Editor) string { return sectiontext.Write(e.Body()) }
+
+func key(e *Editor, k fyne.KeyName) { e.TypedKey(&fyne.KeyEvent{Name: k}) }
+
+func shiftKey(e *Editor, k fyne.KeyName) {
+	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	key(e, k)
+	e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+}
+
+func ctrl(e *Editor, k fyne.KeyName, shift bool) {
+	m := fyne.KeyModifierControl
+	if shift {
+		m |= fyne.KeyModifierShift
+	}
+	e.TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: m})
+}
+
+func typeText(e *Editor, s string) {
+	for _, r := range s {
+		if r == '\n' {
+			key(e, fyne.KeyReturn)
+			continue
+		}
+		e.TypedRune(r)
+	}
+}
+
+// want fails unless the stored Markdown is w's canonical form.
+func want(t *testing.T, e *Editor, w string) {
+	t.Helper()
+	w = sectiontext.Write(sectiontext.Parse(w))
+	if got := md(e); got != w {
+		t.Errorf("stored\n%q\nwant\n%q", got, w)
+	}
+}
+
+// selected is the plain text selected.
+func selected(e *Editor) string {
+	c := test.NewClipboard()
+	e.copySelection(c)
+	return c.Content()
+}

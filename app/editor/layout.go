@@ -1,0 +1,320 @@
+package editor
+
+import (
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"github.com/briefsmith/briefsmith/sectiontext"
+)
+
+// font is a face and size text is set in.
+type font struct {
+	size float32
+	ts   fyne.TextStyle
+}
+
+// measurer measures text once per string and face: a long section's
+// words repeat, and fyne.MeasureText shapes the text every time.
+type measurer struct {
+	widths  map[mkey]float32
+	heights map[font]float32
+}
+
+type mkey struct {
+	s string
+	f font
+}
+
+func newMeasurer() *measurer {
+	return &measurer{widths: map[mkey]float32{}, heights: map[font]float32{}}
+}
+
+func (m *measurer) width(s string, f font) float32 {
+	if s == "" {
+		return 0
+	}
+	k := mkey{s, f}
+	w, ok := m.widths[k]
+	if !ok {
+		w = fyne.MeasureText(s, f.size, f.ts).Width
+		if len(m.widths) > 200_000 {
+			clear(m.widths)
+		}
+		m.widths[k] = w
+	}
+	return w
+}
+
+func (m *measurer) height(f font) float32 {
+	h, ok := m.heights[f]
+	if !ok {
+		h = fyne.MeasureText("Mg", f.size, f.ts).Height
+		m.heights[f] = h
+	}
+	return h
+}
+
+// line is one laid-out line of a block's text, y relative to the text's
+// top; atoms [start, end) are on it.
+type line struct {
+	y, h       float32
+	start, end int
+	pieces     []piece
+}
+
+// piece is a run of atoms drawn as one: text of one style, or one object.
+type piece struct {
+	start, end int
+	x, w       float32
+	text       string
+	f          font
+	obj        sectiontext.Inline
+	st         style
+}
+
+// textBase is how a block sets its text before the atoms' own styles.
+type textBase struct {
+	f   font
+	col role
+}
+
+// layoutText breaks atoms into lines no wider than width (a word longer
+// than a line is broken by characters).
+func (e *Editor) layoutText(as []atom, width float32, base textBase) []line {
+	m := e.measr
+	lh := m.height(base.f)
+	var lines []line
+	cur := line{h: lh}
+	var x float32
+	newLine := func(at int) {
+		cur.end = at
+		lines = append(lines, cur)
+		cur = line{y: cur.y + cur.h, h: lh, start: at}
+		x = 0
+	}
+	i := 0
+	for i < len(as) {
+		// The next unit: an object, or a word and the spaces after it.
+		j := i + 1
+		if as[i].obj == nil {
+			for j < len(as) && as[j].obj == nil && !unicode.IsSpace(as[j].r) && !unicode.IsSpace(as[j-1].r) {
+				j++
+			}
+			for j < len(as) && as[j].obj == nil && unicode.IsSpace(as[j].r) {
+				j++
+			}
+		}
+		if _, hard := as[i].obj.(sectiontext.HardBreak); hard {
+			newLine(i + 1)
+			i = j
+			continue
+		}
+		w, ink := e.unitWidth(as[i:j], base)
+		if x > 0 && x+ink > width {
+			newLine(i)
+		}
+		if x == 0 && ink > width && j-i > 1 {
+			// Too long for any line: as many characters as fit.
+			k := i + 1
+			for k < j {
+				kw, _ := e.unitWidth(as[i:k+1], base)
+				if kw > width {
+					break
+				}
+				k++
+			}
+			j = k
+			w, _ = e.unitWidth(as[i:j], base)
+		}
+		if f := e.atomFont(as[i], base); as[i].obj != nil || f.size != base.f.size {
+			cur.h = max(cur.h, m.height(f)+chipPad)
+		}
+		x += w
+		i = j
+	}
+	cur.end = len(as)
+	lines = append(lines, cur)
+	for k := range lines {
+		lines[k].pieces = e.pieces(as, lines[k].start, lines[k].end, base)
+	}
+	return lines
+}
+
+// unitWidth is the width of a run of atoms and that without its trailing
+// spaces (the part that must fit on the line).
+func (e *Editor) unitWidth(as []atom, base textBase) (w, ink float32) {
+	for _, p := range e.pieces(as, 0, len(as), base) {
+		w += p.w
+	}
+	n := len(as)
+	for n > 0 && as[n-1].obj == nil && unicode.IsSpace(as[n-1].r) {
+		n--
+	}
+	if n == len(as) {
+		return w, w
+	}
+	for _, p := range e.pieces(as, 0, n, base) {
+		ink += p.w
+	}
+	return w, ink
+}
+
+// pieces splits atoms [a, b) into runs of one style, objects alone.
+func (e *Editor) pieces(as []atom, a, b int, base textBase) []piece {
+	var out []piece
+	var x float32
+	for i := a; i < b; {
+		j := i + 1
+		p := piece{start: i, st: as[i].st, f: e.atomFont(as[i], base)}
+		if as[i].obj != nil {
+			p.obj = as[i].obj
+			p.text = e.objText(as[i].obj)
+			p.w = e.measr.width(p.text, p.f)
+			if isChip(p.obj) {
+				p.w += 2 * chipPad
+			}
+		} else {
+			for j < b && as[j].obj == nil && as[j].st == as[i].st {
+				j++
+			}
+			var sb strings.Builder
+			for _, a := range as[i:j] {
+				sb.WriteRune(a.r)
+			}
+			p.text = sb.String()
+			p.w = e.measr.width(p.text, p.f)
+		}
+		p.end, p.x = j, x
+		x += p.w
+		out = append(out, p)
+		i = j
+	}
+	return out
+}
+
+// chipPad is the space inside a chip's rounded box.
+const chipPad = 4
+
+// atomFont is the face an atom is drawn in.
+func (e *Editor) atomFont(a atom, base textBase) font {
+	f := base.f
+	if a.st.bold {
+		f.ts.Bold = true
+	}
+	if a.st.italic {
+		f.ts.Italic = true
+	}
+	if a.st.code {
+		f.ts.Monospace = true
+	}
+	if _, sup := a.obj.(sectiontext.FootnoteRef); sup {
+		f.size = base.f.size * 0.7
+	}
+	return f
+}
+
+// isChip reports whether an object is drawn as a token in a rounded box.
+func isChip(x sectiontext.Inline) bool {
+	switch x.(type) {
+	case sectiontext.Field, sectiontext.Citation, sectiontext.Conditional, sectiontext.Image:
+		return true
+	}
+	return false
+}
+
+// objText is the text an object shows.
+func (e *Editor) objText(x sectiontext.Inline) string {
+	switch x := x.(type) {
+	case sectiontext.Field:
+		return e.label(x.Name)
+	case sectiontext.Citation:
+		return "[" + strings.Join(x.IDs, "; ") + "]"
+	case sectiontext.FootnoteRef:
+		return x.Label
+	case sectiontext.Conditional:
+		s := "if " + e.label(x.Field) + ": " + e.plain(atomsOf(x.Then, style{}, nil))
+		if len(x.Else) > 0 {
+			s += " · else: " + e.plain(atomsOf(x.Else, style{}, nil))
+		}
+		return s
+	case sectiontext.Image:
+		return "image: " + x.Alt
+	case sectiontext.Autolink:
+		return x.Address
+	case sectiontext.Link:
+		return x.Destination
+	case sectiontext.SoftBreak:
+		return " "
+	}
+	return ""
+}
+
+func (e *Editor) label(name string) string {
+	if e.opts.Label != nil {
+		if l := e.opts.Label(name); l != "" {
+			return l
+		}
+	}
+	return name
+}
+
+// xAt is where the cursor before atom o of line l stands.
+func (e *Editor) xAt(l *line, o int) float32 {
+	for _, p := range l.pieces {
+		if o < p.start || o > p.end {
+			continue
+		}
+		if o == p.start {
+			return p.x
+		}
+		if o == p.end || p.obj != nil {
+			if o == p.end {
+				return p.x + p.w
+			}
+		}
+		rs := []rune(p.text)
+		return p.x + e.measr.width(string(rs[:o-p.start]), p.f)
+	}
+	if len(l.pieces) > 0 {
+		last := l.pieces[len(l.pieces)-1]
+		return last.x + last.w
+	}
+	return 0
+}
+
+// offsetAt is the atom offset nearest x on line l.
+func (e *Editor) offsetAt(l *line, x float32, last bool) int {
+	for _, p := range l.pieces {
+		if x >= p.x+p.w {
+			continue
+		}
+		if p.obj != nil {
+			if x < p.x+p.w/2 {
+				return p.start
+			}
+			return p.end
+		}
+		rs := []rune(p.text)
+		prev := p.x
+		for k := 1; k <= len(rs); k++ {
+			nx := p.x + e.measr.width(string(rs[:k]), p.f)
+			if x < (prev+nx)/2 {
+				return p.start + k - 1
+			}
+			prev = nx
+		}
+		return p.end
+	}
+	end := l.end
+	if !last && end > l.start {
+		// The cursor at the end of a wrapped line stands before the
+		// space the line broke at.
+		end--
+	}
+	return max(end, l.start)
+}
+
+// baseSize is the body text size.
+func baseSize() float32 { return theme.TextSize() }

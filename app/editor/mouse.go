@@ -1,0 +1,156 @@
+package editor
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// clicks counts quick clicks in one place (double, triple click) and
+// remembers whether the desktop driver's mouse-down events are coming,
+// since taps then arrive late (after the double-tap wait) and must not
+// move the cursor a second time.
+type clicks struct {
+	at    time.Time
+	where fyne.Position
+	n     int
+	down  time.Time
+	// tapAt is when the latest double tap came, for a tap that makes it
+	// a triple.
+	tapAt time.Time
+	// dragFrom is where a drag began, set while a drag selects.
+	dragFrom pos
+	dragging bool
+}
+
+// clickGap is how soon a click must follow the one before to count with
+// it (the usual desktop setting).
+const clickGap = 500 * time.Millisecond
+
+// press is a press of the primary button at a point on the page: n is
+// the click count; shift extends the selection.
+func (e *Editor) press(at fyne.Position, n int, shift bool) {
+	e.focus()
+	q := e.view.posAt(at)
+	b := e.blocks[q.b]
+	switch {
+	case b.kind == kBox:
+		// A box is selected whole.
+		if shift {
+			e.moveTo(pos{q.b, q.o}, true)
+		} else {
+			e.anchor = pos{q.b, 0}
+			e.moveTo(pos{q.b, 1}, true)
+		}
+	case n == 2:
+		a, z := wordAt(b.atoms, q.o)
+		e.anchor = pos{q.b, a}
+		e.moveTo(pos{q.b, z}, true)
+	case n >= 3:
+		e.anchor = pos{q.b, 0}
+		e.moveTo(pos{q.b, len(b.atoms)}, true)
+	default:
+		e.moveTo(q, shift)
+	}
+	e.goalX = -1
+	e.mouse.dragFrom = e.anchor
+}
+
+// focus takes the keyboard, as clicking a text field does.
+func (e *Editor) focus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.Focused() != e {
+		c.Focus(e)
+	}
+}
+
+// MouseDown is part of desktop.Mouseable.
+func (p *page) MouseDown(ev *desktop.MouseEvent) {
+	if ev.Button != desktop.MouseButtonPrimary {
+		return
+	}
+	c := &p.e.mouse
+	now := time.Now()
+	if now.Sub(c.at) < clickGap && near(ev.Position, c.where) {
+		c.n++
+	} else {
+		c.n = 1
+	}
+	c.at, c.where, c.down = now, ev.Position, now
+	p.e.press(ev.Position, c.n, ev.Modifier&fyne.KeyModifierShift != 0)
+}
+
+// MouseUp is part of desktop.Mouseable.
+func (p *page) MouseUp(*desktop.MouseEvent) {}
+
+func near(a, b fyne.Position) bool {
+	dx, dy := a.X-b.X, a.Y-b.Y
+	return dx*dx+dy*dy < 25
+}
+
+// mouseDriven reports whether the latest press came as a mouse-down, so
+// the tap events that follow it are already handled.
+func (p *page) mouseDriven() bool { return time.Since(p.e.mouse.down) < 2*clickGap }
+
+// Tapped is part of fyne.Tappable: a tap where no mouse-down came first
+// (touch, or tests) places the cursor; a tap soon after a double tap
+// selects the paragraph.
+func (p *page) Tapped(ev *fyne.PointEvent) {
+	if p.mouseDriven() {
+		return
+	}
+	n := 1
+	if time.Since(p.e.mouse.tapAt) < clickGap {
+		n = 3
+	}
+	p.e.press(ev.Position, n, p.e.mods&fyne.KeyModifierShift != 0)
+}
+
+// DoubleTapped is part of fyne.DoubleTappable: selects a word.
+func (p *page) DoubleTapped(ev *fyne.PointEvent) {
+	if p.mouseDriven() {
+		return
+	}
+	p.e.mouse.tapAt = time.Now()
+	p.e.press(ev.Position, 2, false)
+}
+
+// Dragged is part of fyne.Draggable: dragging selects from where the
+// press was, a word or paragraph at a time after a double or triple
+// click.
+func (p *page) Dragged(ev *fyne.DragEvent) {
+	e := p.e
+	c := &e.mouse
+	if !c.dragging {
+		c.dragging = true
+		if !p.mouseDriven() {
+			// No press came first (tests, touch): the drag's start is.
+			e.press(ev.Position.Subtract(ev.Dragged), 1, false)
+		}
+		c.dragFrom = e.anchor
+	}
+	to := p.posAt(ev.Position)
+	if _, y1 := p.view(); ev.Position.Y > y1 {
+		e.scrl.ScrollToOffset(fyne.NewPos(0, e.scrl.Offset.Y+ev.Position.Y-y1))
+	} else if y0, _ := p.view(); ev.Position.Y < y0 {
+		e.scrl.ScrollToOffset(fyne.NewPos(0, max(0, ev.Position.Y)))
+	}
+	e.anchor = c.dragFrom
+	if e.blocks[to.b].kind == kBox {
+		// Dragging over a box takes it whole.
+		if to.less(e.anchor) {
+			to.o = 0
+		} else {
+			to.o = 1
+		}
+	}
+	e.cursor = to
+	e.endBurst()
+	e.changedLayout()
+}
+
+// DragEnd is part of fyne.Draggable.
+func (p *page) DragEnd() { p.e.mouse.dragging = false }
+
+// Cursor is part of desktop.Cursorable: the text cursor over text.
+func (p *page) Cursor() desktop.Cursor { return desktop.TextCursor }
