@@ -103,15 +103,31 @@ print("CORE\t" + d.core_properties.title + "\t" + d.core_properties.language)`, 
 			}
 			var got [][2]string
 			styles := map[string]bool{}
+			// The marking and the watermark's word are in the header,
+			// the footer and a shape, which a screen reader reading the
+			// body never meets: the heading says them, once.
+			handling, beforeSections := 0, true
 			for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 				style, text, _ := strings.Cut(line, "\t")
 				styles[style] = true
+				if style == "Heading 1" {
+					beforeSections = false
+				}
+				if m := s.doc.Meta; m.Marking != "" && strings.Contains(text, m.Marking) && strings.Contains(text, m.Watermark) {
+					handling++
+					if !beforeSections {
+						t.Errorf("the handling line is among the sections: %q", text)
+					}
+				}
 				if strings.HasPrefix(style, "Heading ") {
 					got = append(got, [2]string{style, text})
 				}
 				if style == "CORE" && text != s.doc.Meta.Title+"\t"+s.doc.Meta.Language {
 					t.Errorf("properties: %q", text)
 				}
+			}
+			if s.doc.Meta.Marking != "" && handling != 1 {
+				t.Errorf("the body's text names the marking %q (and watermark %q) %d times, want once, before the sections", s.doc.Meta.Marking, s.doc.Meta.Watermark, handling)
 			}
 			want := wantHeadings(s.doc)
 			if fmt.Sprint(got) != fmt.Sprint(want) {

@@ -55,7 +55,7 @@ func (d *docxWriter) cover(b *strings.Builder) {
 		{"Prepared by", m.Author},
 		{"Organization", m.Organization},
 		{"Date", m.Date},
-		{"Handling", m.Marking},
+		{"Handling", handling(m)},
 	})
 	if d.doc.Settings.Profile.NameLine {
 		d.nameLine(b)
@@ -75,11 +75,20 @@ func (d *docxWriter) memoHeading(b *strings.Builder) {
 		{"For", m.PreparedFor},
 		{"From", strings.Join(layout.NonEmpty(m.Author, m.Organization), ", ")},
 		{"Date", m.Date},
+		{"Handling", handling(m)},
 	})
 	if d.doc.Settings.Profile.NameLine {
 		d.nameLine(b)
 	}
 	b.WriteString(`<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="12" w:space="1" w:color="` + hexColor(d.doc.Settings.Accent) + `"/></w:pBdr><w:spacing w:after="240"/></w:pPr></w:p>`)
+}
+
+// handling is how the document is to be handled — its marking and its
+// watermark's word — as a line of the heading: the header and footer
+// carry the marking and a shape the watermark, and a screen reader
+// reading the body meets neither (the PDF says them first, once).
+func handling(m *layout.Metadata) string {
+	return strings.Join(layout.NonEmpty(strings.TrimSpace(m.Marking), strings.TrimSpace(m.Watermark)), " · ")
 }
 
 // titleLines writes the kicker, the title (Title style, at size points)
