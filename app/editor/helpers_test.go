@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"github.com/briefsmith/briefsmith/sectiontext"
@@ -68,4 +69,60 @@ func selected(e *Editor) string {
 	c := test.NewClipboard()
 	e.copySelection(c)
 	return c.Content()
+}
+
+// drawn is every text the page draws.
+func drawn(e *Editor) []*canvas.Text {
+	e.view.Refresh()
+	var out []*canvas.Text
+	for _, o := range test.WidgetRenderer(e.view).Objects() {
+		if t, ok := o.(*canvas.Text); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// drawnText finds the drawn text s.
+func drawnText(t *testing.T, e *Editor, s string) *canvas.Text {
+	t.Helper()
+	for _, x := range drawn(e) {
+		if x.Text == s {
+			return x
+		}
+	}
+	var all []string
+	for _, x := range drawn(e) {
+		all = append(all, x.Text)
+	}
+	t.Fatalf("%q not drawn; drawn: %q", s, all)
+	return nil
+}
+
+// rects is every rectangle the page draws with the colour of role r.
+func rects(e *Editor, r role) []*canvas.Rectangle {
+	e.view.Refresh()
+	c := colorOf(r, e.opts)
+	var out []*canvas.Rectangle
+	for _, o := range test.WidgetRenderer(e.view).Objects() {
+		if x, ok := o.(*canvas.Rectangle); ok && x.FillColor == c {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// at is where the atom at q is drawn, in the window (for taps).
+func at(e *Editor, q pos) fyne.Position {
+	x, y, h := e.view.caret(q)
+	return fyne.NewPos(x+1, y+h/2-e.scrl.Offset.Y)
+}
+
+// plainBlocks is the text of each editor block, as the user sees it.
+func plainBlocks(e *Editor) []string {
+	var out []string
+	for _, b := range e.blocks {
+		out = append(out, e.plain(b.atoms))
+	}
+	return out
 }

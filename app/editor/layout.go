@@ -128,8 +128,8 @@ func (e *Editor) layoutText(as []atom, width float32, base textBase) []line {
 			j = k
 			w, _ = e.unitWidth(as[i:j], base)
 		}
-		if f := e.atomFont(as[i], base); as[i].obj != nil || f.size != base.f.size {
-			cur.h = max(cur.h, m.height(f)+chipPad)
+		if f := e.atomFont(as[i], base); f.size > base.f.size {
+			cur.h = max(cur.h, m.height(f))
 		}
 		x += w
 		i = j
@@ -234,9 +234,9 @@ func (e *Editor) objText(x sectiontext.Inline) string {
 	case sectiontext.FootnoteRef:
 		return x.Label
 	case sectiontext.Conditional:
-		s := "if " + e.label(x.Field) + ": " + e.plain(atomsOf(x.Then, style{}, nil))
+		s := "if " + e.label(x.Field) + ": " + strings.TrimSpace(e.condText(x.Then))
 		if len(x.Else) > 0 {
-			s += " · else: " + e.plain(atomsOf(x.Else, style{}, nil))
+			s += " · else: " + strings.TrimSpace(e.condText(x.Else))
 		}
 		return s
 	case sectiontext.Image:
@@ -249,6 +249,22 @@ func (e *Editor) objText(x sectiontext.Inline) string {
 		return " "
 	}
 	return ""
+}
+
+// condText is conditional text as its chip shows it, fields in brackets.
+func (e *Editor) condText(in []sectiontext.Inline) string {
+	var sb strings.Builder
+	for _, a := range atomsOf(in, style{}, nil) {
+		switch o := a.obj.(type) {
+		case nil:
+			sb.WriteRune(a.r)
+		case sectiontext.Field:
+			sb.WriteString("[" + e.label(o.Name) + "]")
+		default:
+			sb.WriteString(e.objText(o))
+		}
+	}
+	return sb.String()
 }
 
 func (e *Editor) label(name string) string {

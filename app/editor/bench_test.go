@@ -1,0 +1,79 @@
+package editor
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"github.com/briefsmith/briefsmith/sectiontext"
+)
+
+// longText is a section of about n words: paragraphs of 60 words, a
+// heading and a short list every ten paragraphs.
+func longText(n int) string {
+	words := strings.Fields("the order directs federal agencies to coordinate with developers of artificial intelligence on **securing** critical infrastructure and *government* networks against threats")
+	var sb strings.Builder
+	for w, p := 0, 0; w < n; p++ {
+		if p%10 == 0 {
+			fmt.Fprintf(&sb, "## Part %d\n\n- first point\n- second point\n\n", p/10+1)
+			w += 6
+		}
+		for i := 0; i < 60; i++ {
+			sb.WriteString(words[(w+i)%len(words)])
+			sb.WriteByte(' ')
+		}
+		sb.WriteString("\n\n")
+		w += 60
+	}
+	return sb.String()
+}
+
+func benchKeystroke(b *testing.B, words int) {
+	e, _ := open(b, longText(words))
+	// Type in the middle of the text, on screen.
+	mid := len(e.blocks) / 2
+	e.collapse(pos{mid, 3})
+	e.changedLayout()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%2 == 0 {
+			e.TypedRune('x')
+		} else {
+			key(e, fyne.KeyBackspace)
+		}
+	}
+}
+
+func BenchmarkKeystroke300(b *testing.B)   { benchKeystroke(b, 300) }
+func BenchmarkKeystroke5000(b *testing.B)  { benchKeystroke(b, 5000) }
+func BenchmarkKeystroke20000(b *testing.B) { benchKeystroke(b, 20000) }
+
+// BenchmarkOpen20000 opens a 20,000-word section and draws its first
+// screen.
+func BenchmarkOpen20000(b *testing.B) {
+	e, _ := open(b, "")
+	body := sectiontext.Parse(longText(20000))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := e.SetBody(body); err != nil {
+			b.Fatal(err)
+		}
+		e.Refresh()
+	}
+}
+
+// BenchmarkBodyAfterEdit20000 is what the app does after each keystroke:
+// read the body back (the app then writes it).
+func BenchmarkBodyAfterEdit20000(b *testing.B) {
+	e, _ := open(b, longText(20000))
+	e.collapse(pos{len(e.blocks) / 2, 3})
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e.TypedRune('x')
+		_ = e.Body()
+	}
+}

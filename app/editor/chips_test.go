@@ -1,0 +1,83 @@
+package editor
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"github.com/briefsmith/briefsmith/sectiontext"
+)
+
+func TestFieldIsOneChipWithItsLabel(t *testing.T) {
+	e, _ := open(t, "For {{.client}} now\n")
+	e.opts.Label = func(n string) string { return map[string]string{"client": "Prepared for"}[n] }
+	e.SetBody(sectiontext.Parse("For {{.client}} now\n"))
+	chip := drawnText(t, e, "Prepared for")
+	if len(rects(e, rChip)) != 1 {
+		t.Errorf("%d chip boxes", len(rects(e, rChip)))
+	}
+	_ = chip
+	for range 5 {
+		key(e, fyne.KeyRight)
+	}
+	if e.cursor != (pos{0, 5}) {
+		t.Errorf("five steps right: %v (the chip is one step)", e.cursor)
+	}
+	key(e, fyne.KeyBackspace)
+	want(t, e, "For  now")
+	e.Undo()
+	want(t, e, "For {{.client}} now")
+	// Shift+→ over it selects it whole.
+	e.collapse(pos{0, 4})
+	shiftKey(e, fyne.KeyRight)
+	if got := selected(e); got != "Prepared for" {
+		t.Errorf("selected %q", got)
+	}
+	key(e, fyne.KeyDelete)
+	want(t, e, "For  now")
+}
+
+func TestCitationChipAndConditional(t *testing.T) {
+	e, _ := open(t, "Reported [@a; @b].{{if .num}} Order {{.num}}.{{end}}\n")
+	drawnText(t, e, "[a; b]")
+	cond := drawnText(t, e, "if num: Order [num].")
+	_ = cond
+	if len(rects(e, rCond)) != 1 {
+		t.Error("the conditional has no marker box")
+	}
+	ctrl(e, fyne.KeyEnd, false)
+	key(e, fyne.KeyBackspace)
+	want(t, e, "Reported [@a; @b].")
+	key(e, fyne.KeyBackspace)
+	key(e, fyne.KeyBackspace)
+	want(t, e, "Reported")
+}
+
+func TestFootnoteRefDeletesItsNoteAndUndoBringsBoth(t *testing.T) {
+	src := "Text[^1] more.\n\n[^1]: The note.\n"
+	e, _ := open(t, src)
+	drawnText(t, e, "The note.")
+	drawnText(t, e, "1")
+	e.collapse(pos{0, 5})
+	key(e, fyne.KeyBackspace)
+	if got := md(e); strings.Contains(got, "[^1]") || strings.Contains(got, "The note") {
+		t.Errorf("the note is still stored:\n%s", got)
+	}
+	e.Undo()
+	want(t, e, src)
+}
+
+func TestTemplateCodeIsRefused(t *testing.T) {
+	e, _ := open(t, "")
+	b := sectiontext.Parse("{{range .x}}a{{end}}\n")
+	if !b.TemplateCode {
+		t.Skip("the model now shows this code")
+	}
+	if err := e.SetBody(b); err != ErrTemplateCode || !e.ReadOnly() {
+		t.Fatalf("SetBody: %v, read-only %v", err, e.ReadOnly())
+	}
+	typeText(e, "x")
+	if len(e.blocks) != 1 || len(e.blocks[0].atoms) != 0 {
+		t.Error("typing changed a read-only editor")
+	}
+}

@@ -1,0 +1,88 @@
+// Command editordemo opens one section's text in the formatted-text
+// editor (app/editor), for looking at it under Xvfb:
+//
+//	editordemo TEMPLATE [AUDIENCE]       a built-in template's body
+//	editordemo SAMPLE.briefing N         section N (from 1) of a sample
+//
+// Set DARK=1 for the dark theme. What is typed is printed as Markdown on
+// exit.
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/theme"
+	"github.com/briefsmith/briefsmith/app/editor"
+	"github.com/briefsmith/briefsmith/assets"
+	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/briefsmith/briefsmith/sectiontext"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: editordemo TEMPLATE [AUDIENCE] | SAMPLE.briefing N")
+		os.Exit(2)
+	}
+	lib, err := briefing.LoadLibrary(assets.Templates, nil, "")
+	if err != nil {
+		fail(err)
+	}
+	var body string
+	label := func(name string) string { return name }
+	if strings.HasSuffix(os.Args[1], ".briefing") {
+		data, err := fs.ReadFile(assets.Samples, os.Args[1])
+		if err != nil {
+			fail(err)
+		}
+		p, err := briefing.DecodePacket(os.Args[1], data)
+		if err != nil {
+			fail(err)
+		}
+		n, _ := strconv.Atoi(os.Args[2])
+		ref := p.Sections[n-1]
+		if ref.Body != nil {
+			body = *ref.Body
+		} else if tm, ok := lib.Get(ref.Template); ok {
+			body = tm.BodyFor(p.Audience)
+		}
+		fields := briefing.FieldsOf(lib, p)
+		label = fields.Label
+	} else {
+		tm, ok := lib.Get(os.Args[1])
+		if !ok {
+			fail(fmt.Errorf("no template %q", os.Args[1]))
+		}
+		aud := briefing.Audience("staff")
+		if len(os.Args) > 2 {
+			aud = briefing.Audience(os.Args[2])
+		}
+		body = tm.BodyFor(aud)
+	}
+	a := fyneapp.New()
+	if os.Getenv("DARK") != "" {
+		a.Settings().SetTheme(theme.DarkTheme())
+	} else {
+		a.Settings().SetTheme(theme.LightTheme())
+	}
+	w := a.NewWindow("editor demo")
+	e := editor.NewWithOptions(editor.Options{Label: label, SmartQuotes: true})
+	if err := e.SetBody(sectiontext.Parse(body)); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+	}
+	w.SetContent(e)
+	w.Resize(fyne.NewSize(760, 900))
+	w.Canvas().Focus(e)
+	w.ShowAndRun()
+	fmt.Print(sectiontext.Write(e.Body()))
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, err)
+	os.Exit(1)
+}
