@@ -112,10 +112,20 @@ func rects(e *Editor, r role) []*canvas.Rectangle {
 	return out
 }
 
-// at is where the atom at q is drawn, in the window (for taps).
+// at is where the cursor at q is drawn, on the canvas (for taps).
 func at(e *Editor, q pos) fyne.Position {
+	return onCanvas(e, pagePos(e, q))
+}
+
+// pagePos is where the cursor at q is drawn, on the page.
+func pagePos(e *Editor, q pos) fyne.Position {
 	x, y, h := e.view.caret(q)
-	return fyne.NewPos(x+1, y+h/2-e.scrl.Offset.Y)
+	return fyne.NewPos(x+1, y+h/2)
+}
+
+// onCanvas turns a point on the page into one on the canvas.
+func onCanvas(e *Editor, p fyne.Position) fyne.Position {
+	return p.Add(fyne.CurrentApp().Driver().AbsolutePositionForObject(e.view))
 }
 
 // plainBlocks is the text of each editor block, as the user sees it.
