@@ -18,7 +18,7 @@ func (e *Editor) backspace() {
 	case q.o > 0 && b.kind != kBox:
 		e.begin(true)
 		e.collapse(e.deleteRange(pos{q.b, q.o - 1}, q))
-	case q.o == 1:
+	case b.kind == kBox && q.o == 1:
 		e.anchor = pos{q.b, 0}
 		e.changedLayout()
 		return
@@ -59,7 +59,7 @@ func (e *Editor) deleteForward() {
 	case q.o < b.length() && b.kind != kBox:
 		e.begin(true)
 		e.collapse(e.deleteRange(q, pos{q.b, q.o + 1}))
-	case q.o == 0:
+	case b.kind == kBox && q.o == 0:
 		e.anchor, e.cursor = q, pos{q.b, 1}
 		e.changedLayout()
 		return
