@@ -308,6 +308,16 @@ func (d *document) setSectionTitle(k sectionKey, title string) {
 	d.endBurstAtNewLine(old, title)
 }
 
+// setSectionLanguage sets the language of the section with key k, ""
+// for the packet's.
+func (d *document) setSectionLanguage(k sectionKey, tag string) {
+	sec := d.section(k)
+	if sec == nil || sec.Language == tag {
+		return
+	}
+	d.edit(k, burstKey("language", k), func(sec *briefing.SectionRef) { sec.Language = tag })
+}
+
 // setBody overrides the body of the section with key k with text; shown
 // is the text the editor held before, which a newline ends a burst after.
 func (d *document) setBody(k sectionKey, shown, text string) {

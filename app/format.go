@@ -259,6 +259,7 @@ func (s *sectionPanel) formatActions() []*formatAction {
 		{"Page break", "Insert", nil, func() { s.insertAtCursor(pageBreak) }},
 		{"Citation…", "Insert", nil, s.onCitation},
 		{"Field…", "Insert", nil, s.onInsertField},
+		{"Language of passage…", "Insert", nil, s.onPassageLanguage},
 	}
 }
 

@@ -64,11 +64,22 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 	asTemplate := fyne.NewMenuItem("Save Section as Template…", w.section.onSaveAsTemplate)
 	section := fyne.NewMenu("Section", blank, fyne.NewMenuItemSeparator(), up, down, dup, remove, fyne.NewMenuItemSeparator(), asTemplate)
 
+	// The page view from the keyboard: its buttons are reached with Tab,
+	// its pages only by scrolling, which these do.
+	nextPage := fyne.NewMenuItem("Next Page", func() { w.pages.stepPage(1) })
+	nextPage.Shortcut = shortcut(fyne.KeyPageDown, 0)
+	prevPage := fyne.NewMenuItem("Previous Page", func() { w.pages.stepPage(-1) })
+	prevPage.Shortcut = shortcut(fyne.KeyPageUp, 0)
+	view := fyne.NewMenu("View", nextPage, prevPage, fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Fit Page Width", func() { w.pages.setZoom(zoomFitWidth) }),
+		fyne.NewMenuItem("Actual Size (100 %)", func() { w.pages.setZoom(zoomActual) }),
+		fyne.NewMenuItem("Page Thumbnails", w.pages.toggleThumbs))
+
 	formatting := w.section.formatMenu()
 	// No F1: Fyne takes a key as a menu shortcut only with Ctrl or Alt.
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("Formatting Help", w.onFormattingHelp), fyne.NewMenuItem("About Briefsmith", w.onAbout))
 
-	w.menu = fyne.NewMainMenu(file, edit, formatting, section, help)
+	w.menu = fyne.NewMainMenu(file, edit, view, formatting, section, help)
 	for _, m := range w.menu.Items {
 		w.guardItems(m.Items)
 	}

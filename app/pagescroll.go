@@ -183,9 +183,13 @@ func (v *pageView) updateIndicator() {
 		v.indicator.SetText("")
 		return
 	}
-	// The page taking most of the view is the one being read, the first
-	// of equals; at the end of the document that is the last page even
-	// when it starts below the middle of the view.
+	v.indicator.SetText(pageOf(v.readingPage()+1, v.stack.count))
+}
+
+// readingPage is the page being read (from 0): the one taking most of the
+// view, the first of equals; at the end of the document that is the last
+// page even when it starts below the middle of the view.
+func (v *pageView) readingPage() int {
 	top := v.scroll.Offset.Y
 	bottom := top + v.scroll.Size().Height
 	first, last := v.stack.pageAt(top), v.stack.pageAt(bottom)
@@ -196,7 +200,7 @@ func (v *pageView) updateIndicator() {
 			best, most = n, seen
 		}
 	}
-	v.indicator.SetText(pageOf(best+1, v.stack.count))
+	return best
 }
 
 func pageOf(n, m int) string { return fmt.Sprintf("Page %d of %d", n, m) }
@@ -254,4 +258,14 @@ func (v *pageView) scrollToSection(k sectionKey) bool {
 		return true
 	}
 	return true
+}
+
+// stepPage scrolls the view by delta pages from the page being read: the
+// keyboard's way through the pages (View › Next Page).
+func (v *pageView) stepPage(delta int) {
+	if v.stack.count == 0 {
+		return
+	}
+	n := min(max(v.readingPage()+delta, 0), v.stack.count-1)
+	v.scrollTo(v.stack.pageTop(n))
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"image"
 	"math"
 	"strconv"
@@ -348,5 +350,45 @@ func TestPageViewWorksOffTheUIGoroutine(t *testing.T) {
 	}
 	if v.stack.count != exportedPages(t, h) {
 		t.Errorf("%d pages, the export has %d", v.stack.count, exportedPages(t, h))
+	}
+}
+
+// The pages can be read from the keyboard: View › Next Page and Previous
+// Page (Ctrl+Page Down, Ctrl+Page Up) step through them, and the zoom and
+// thumbnails are menu items too.
+func TestPageViewFromTheKeyboard(t *testing.T) {
+	h := newHarness(t, nil)
+	v := h.w.pages
+	h.settle()
+	if v.stack.count < 3 {
+		t.Fatalf("the sample has %d pages", v.stack.count)
+	}
+	v.scrollTo(0)
+	next, prev := h.w.menuItem("View", "Next Page"), h.w.menuItem("View", "Previous Page")
+	if sc, ok := next.Shortcut.(*desktop.CustomShortcut); !ok || sc.KeyName != fyne.KeyPageDown {
+		t.Errorf("Next Page's shortcut is %v", next.Shortcut)
+	}
+	next.Action()
+	next.Action()
+	if v.indicator.Text != "Page 3 of "+strconv.Itoa(v.stack.count) || !inView(v, v.stack.pageTop(2)) {
+		t.Errorf("two Next Page went to %q, offset %v", v.indicator.Text, v.scroll.Offset.Y)
+	}
+	prev.Action()
+	if v.indicator.Text != "Page 2 of "+strconv.Itoa(v.stack.count) {
+		t.Errorf("Previous Page went to %q", v.indicator.Text)
+	}
+	for range v.stack.count + 2 {
+		next.Action()
+	}
+	if v.indicator.Text != pageOf(v.stack.count, v.stack.count) {
+		t.Errorf("Next Page past the end shows %q", v.indicator.Text)
+	}
+	h.w.menuItem("View", "Actual Size (100 %)").Action()
+	if v.zoom != zoomActual {
+		t.Error("Actual Size did not zoom")
+	}
+	h.w.menuItem("View", "Page Thumbnails").Action()
+	if !v.thumbPane.Visible() {
+		t.Error("Page Thumbnails did not show them")
 	}
 }

@@ -37,8 +37,10 @@ type sectionPanel struct {
 	typing bool
 	info   *widget.Label
 	title  *widget.Entry
-	body   *bodyEntry
-	reset  *widget.Button
+	// lang is the section's language where it is not the packet's.
+	lang  *widget.SelectEntry
+	body  *bodyEntry
+	reset *widget.Button
 	// showing is set while fields are filled from the packet, so their
 	// OnChanged handlers do not record an edit.
 	showing bool
@@ -72,6 +74,13 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 		s.w.doc.setSectionTitle(s.key, text)
 		s.typingTitle, s.typing = false, false
 	}
+	s.lang = widget.NewSelectEntry(languageChoices)
+	s.lang.OnChanged = func(text string) {
+		if s.showing {
+			return
+		}
+		s.w.doc.setSectionLanguage(s.key, languageCode(text))
+	}
 	s.body = newBodyEntry()
 	s.body.TextStyle.Monospace = true
 	s.win = newTextWindow(s)
@@ -93,7 +102,7 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 	// toolbar it moved the buttons under the pointer (a teacher's first
 	// click on Bullets missed).
 	s.content = container.NewBorder(
-		container.NewVBox(widget.NewForm(widget.NewFormItem("Title", s.title)), s.find.content, s.newToolbar()),
+		container.NewVBox(widget.NewForm(widget.NewFormItem("Title", s.title), widget.NewFormItem("Language", s.lang)), s.find.content, s.newToolbar()),
 		container.NewVBox(s.info, container.NewHBox(s.reset, widget.NewButtonWithIcon("Save as template…", theme.DocumentSaveIcon(), s.onSaveAsTemplate))),
 		nil, nil, container.NewBorder(s.win.earlier, s.win.later, nil, nil, s.body))
 	return s
@@ -167,12 +176,23 @@ func (s *sectionPanel) show() {
 		s.title.SetPlaceHolder("")
 		s.placeText("", 0, 0)
 		s.title.Disable()
+		s.lang.SetText("")
+		s.lang.Disable()
 		s.body.Disable()
 		s.reset.Disable()
 		return
 	}
 	ref := sections[i]
 	s.title.Enable()
+	s.lang.Enable()
+	packetLang := s.w.doc.packet.Language
+	if strings.TrimSpace(packetLang) == "" {
+		packetLang = briefing.DefaultLanguage
+	}
+	s.lang.SetPlaceHolder("The packet's (" + packetLang + ")")
+	if languageCode(s.lang.Text) != ref.Language {
+		s.lang.SetText(ref.Language)
+	}
 	s.body.Enable()
 	t, ok := s.w.lib.Get(ref.Template)
 	aud := s.w.doc.packet.Audience
