@@ -118,60 +118,19 @@ func (f filler) inlines(in []Inline) []Inline {
 func holdsFields(b Body) bool {
 	found := false
 	var inl func(in []Inline)
-	var blk func(bs []Block)
 	inl = func(in []Inline) {
 		for _, x := range in {
-			switch x := x.(type) {
+			switch x.(type) {
 			case Field, Conditional:
 				found = true
-			case Bold:
-				inl(x.Inlines)
-			case Italic:
-				inl(x.Inlines)
-			case Strike:
-				inl(x.Inlines)
-			case Link:
-				inl(x.Inlines)
-			case Lang:
-				inl(x.Inlines)
+			default:
+				inl(nested(x))
 			}
 		}
 	}
-	blk = func(bs []Block) {
-		for _, x := range bs {
-			switch x := x.(type) {
-			case Paragraph:
-				inl(x.Inlines)
-			case Heading:
-				inl(x.Inlines)
-			case List:
-				for _, it := range x.Items {
-					blk(it.Blocks)
-				}
-			case Table:
-				for _, r := range x.Rows {
-					for _, c := range r.Cells {
-						inl(c.Inlines)
-					}
-				}
-			case Callout:
-				inl(x.Lead)
-				blk(x.Blocks)
-			case Glossary:
-				for _, e := range x.Entries {
-					inl(e.Term)
-					for _, d := range e.Definitions {
-						blk(d)
-					}
-				}
-			case Quote:
-				blk(x.Blocks)
-			}
-		}
-	}
-	blk(b.Blocks)
+	eachText(b.Blocks, inl)
 	for _, n := range b.Notes {
-		blk(n.Blocks)
+		eachText(n.Blocks, inl)
 	}
 	return found
 }

@@ -69,6 +69,25 @@ type Lang struct {
 	Inlines []Inline
 }
 
+// nested is the inlines a styled run holds — bold, italic, struck
+// through, a link's text, a passage in another language — and nil for
+// every other kind: what a walk over a block's text descends into.
+func nested(x Inline) []Inline {
+	switch x := x.(type) {
+	case Bold:
+		return x.Inlines
+	case Italic:
+		return x.Inlines
+	case Strike:
+		return x.Inlines
+	case Link:
+		return x.Inlines
+	case Lang:
+		return x.Inlines
+	}
+	return nil
+}
+
 func (Text) isInline()        {}
 func (Lang) isInline()        {}
 func (Bold) isInline()        {}

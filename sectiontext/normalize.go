@@ -203,19 +203,11 @@ func refsIn(bs []Block) []string {
 			switch x := x.(type) {
 			case FootnoteRef:
 				out = append(out, x.Label)
-			case Bold:
-				inl(x.Inlines)
-			case Italic:
-				inl(x.Inlines)
-			case Strike:
-				inl(x.Inlines)
-			case Link:
-				inl(x.Inlines)
-			case Lang:
-				inl(x.Inlines)
 			case Conditional:
 				inl(x.Then)
 				inl(x.Else)
+			default:
+				inl(nested(x))
 			}
 		}
 	}

@@ -212,27 +212,18 @@ func holdsRune(b Body, r rune) bool {
 
 // walkStrings calls f with every string the model of b holds.
 func walkStrings(b Body, f func(string)) {
-	var blocks func([]Block)
 	var inl func([]Inline)
 	inl = func(in []Inline) {
 		for _, x := range in {
 			switch x := x.(type) {
 			case Text:
 				f(x.Text)
-			case Bold:
-				inl(x.Inlines)
-			case Italic:
-				inl(x.Inlines)
-			case Strike:
-				inl(x.Inlines)
 			case Code:
 				f(x.Text)
 			case Link:
 				f(x.Destination)
-				inl(x.Inlines)
 			case Lang:
 				f(x.Tag)
-				inl(x.Inlines)
 			case Autolink:
 				f(x.Address)
 			case Image:
@@ -251,48 +242,41 @@ func walkStrings(b Body, f func(string)) {
 				inl(x.Then)
 				inl(x.Else)
 			}
+			inl(nested(x))
 		}
 	}
-	blocks = func(bs []Block) {
+	// Code and HTML hold text too, which eachText leaves alone.
+	var code func([]Block)
+	code = func(bs []Block) {
 		for _, x := range bs {
 			switch x := x.(type) {
-			case Paragraph:
-				inl(x.Inlines)
-			case Heading:
-				inl(x.Inlines)
-			case List:
-				for _, it := range x.Items {
-					blocks(it.Blocks)
-				}
-			case Table:
-				for _, r := range x.Rows {
-					for _, c := range r.Cells {
-						inl(c.Inlines)
-					}
-				}
-			case Callout:
-				inl(x.Lead)
-				blocks(x.Blocks)
-			case Glossary:
-				for _, e := range x.Entries {
-					inl(e.Term)
-					for _, d := range e.Definitions {
-						blocks(d)
-					}
-				}
 			case CodeBlock:
 				f(x.Language)
 				f(x.Text)
 			case HTMLBlock:
 				f(x.Text)
+			case List:
+				for _, it := range x.Items {
+					code(it.Blocks)
+				}
+			case Callout:
+				code(x.Blocks)
+			case Glossary:
+				for _, e := range x.Entries {
+					for _, d := range e.Definitions {
+						code(d)
+					}
+				}
 			case Quote:
-				blocks(x.Blocks)
+				code(x.Blocks)
 			}
 		}
 	}
-	blocks(b.Blocks)
+	eachText(b.Blocks, inl)
+	code(b.Blocks)
 	for _, n := range b.Notes {
 		f(n.Label)
-		blocks(n.Blocks)
+		eachText(n.Blocks, inl)
+		code(n.Blocks)
 	}
 }
