@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
-	"strconv"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -232,13 +232,14 @@ func check(t *testing.T, e *Editor, m *refModel, i int, log []string) {
 	}
 }
 
-// TestRandomEditsUndoAll: after random edits, undoing every step gives
-// the text as opened, and redoing every step the text as edited.
+// TestRandomEditsUndoAll: after random edits, each Undo gives a text the
+// editor held before (in order, going back), undoing every step gives the
+// text as opened, and redoing every step the text as edited.
 func TestRandomEditsUndoAll(t *testing.T) {
 	for seed := range int64(6) {
 		r := rand.New(rand.NewSource(seed))
 		e, _ := open(t, "Start\n\n- item\n")
-		start := md(e)
+		seen := []string{md(e)}
 		for range 120 {
 			switch r.Intn(6) {
 			case 0:
@@ -252,19 +253,34 @@ func TestRandomEditsUndoAll(t *testing.T) {
 			default:
 				e.TypedRune(rune(typed[r.Intn(len(typed))]))
 			}
+			seen = append(seen, md(e))
 		}
-		end := md(e)
+		j := len(seen) - 1
 		for e.CanUndo() {
 			e.Undo()
+			got := md(e)
+			for j >= 0 && seen[j] != got {
+				j--
+			}
+			if j < 0 {
+				t.Fatalf("seed %d: Undo gave %q, never held (or not in this order)", seed, got)
+			}
 		}
-		if got := md(e); got != start {
-			t.Errorf("seed %d: undoing everything gives %q, want %q", seed, got, start)
+		if got := md(e); got != seen[0] {
+			t.Errorf("seed %d: undoing everything gives %q, want %q", seed, got, seen[0])
 		}
 		for e.CanRedo() {
 			e.Redo()
+			got := md(e)
+			for j < len(seen) && seen[j] != got {
+				j++
+			}
+			if j == len(seen) {
+				t.Fatalf("seed %d: Redo gave %q, never held (or not in this order)", seed, got)
+			}
 		}
-		if got := md(e); got != end {
-			t.Errorf("seed %d: redoing everything gives %q, want %q", seed, got, end)
+		if got := md(e); got != seen[len(seen)-1] {
+			t.Errorf("seed %d: redoing everything gives %q, want %q", seed, got, seen[len(seen)-1])
 		}
 	}
 }
