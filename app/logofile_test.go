@@ -1,6 +1,10 @@
 package app
 
 import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"strings"
 	"sync/atomic"
@@ -63,5 +67,49 @@ func TestAHugeLogoIsRefusedWithoutBeingRead(t *testing.T) {
 	}
 	if len(h.doc().Style.Logo) != 0 {
 		t.Error("the refused logo reached the packet")
+	}
+}
+
+// A logo larger than printing needs is taken, scaled down, with a note
+// saying so, and the Settings tab shows it; so does Preferences for the
+// brand kit's logo.
+func TestABigLogoIsScaledDownAndPreviewed(t *testing.T) {
+	mem := afero.NewMemMapFs()
+	img := image.NewNRGBA(image.Rect(0, 0, 4000, 1000))
+	for x := 0; x < 4000; x++ {
+		img.Set(x, x%1000, color.NRGBA{R: 200, A: 255})
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := afero.WriteFile(mem, "/pictures/poster.png", b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, mem)
+	s := h.w.settings
+	if s.logoPreview.Visible() {
+		t.Error("a preview is shown with no logo")
+	}
+	h.ui.openPath = "/pictures/poster.png"
+	s.onChooseLogo()
+	if len(h.ui.errors) > 0 {
+		t.Fatalf("refused: %v", h.ui.errors)
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(h.doc().Style.Logo))
+	if err != nil || cfg.Width != 667 || cfg.Height != 167 {
+		t.Errorf("the packet keeps a %d×%d logo (%v), want 667×167", cfg.Width, cfg.Height, err)
+	}
+	if len(h.ui.infos) == 0 || !strings.Contains(h.ui.infos[len(h.ui.infos)-1], "poster.png is 4000×1000 pixels; the packet keeps a copy scaled to 667×167") {
+		t.Errorf("no note of the scaling: %v", h.ui.infos)
+	}
+	if !s.logoPreview.Visible() || s.logoPreview.Image == nil || s.logoPreview.Image.Bounds().Dx() != 667 {
+		t.Error("Settings does not preview the logo")
+	}
+	f := newPrefsForm(h.w)
+	h.ui.openPath = "/pictures/poster.png"
+	f.onChooseLogo()
+	if !f.logoPreview.Visible() || !strings.Contains(f.logoLabel.Text, "scaled down") {
+		t.Errorf("Preferences: preview shown %v, label %q", f.logoPreview.Visible(), f.logoLabel.Text)
 	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fyne.io/fyne/v2/canvas"
 	"path/filepath"
 	"regexp"
 
@@ -48,7 +49,7 @@ func packetDefaults(a fyne.App, fsys afero.Fs) (briefing.Defaults, error) {
 	if path == "" {
 		return d, nil
 	}
-	logo, err := briefing.ReadLogoFile(fsys, path)
+	logo, _, err := briefing.ReadLogoFile(fsys, path)
 	if err != nil {
 		return d, err
 	}
@@ -66,6 +67,7 @@ type prefsForm struct {
 	size                     *widget.Select
 	logoPath                 string
 	logoLabel                *widget.Label
+	logoPreview              *canvas.Image
 	chooseLogo, removeLogo   *widget.Button
 	items                    []*widget.FormItem
 }
@@ -94,6 +96,7 @@ func newPrefsForm(w *mainWindow) *prefsForm {
 		return nil
 	}
 	f.logoLabel = widget.NewLabel("")
+	f.logoPreview = newLogoPreview()
 	f.chooseLogo = widget.NewButton("Choose image…", f.onChooseLogo)
 	f.removeLogo = widget.NewButton("Remove", func() { f.logoPath = ""; f.showLogo() })
 	f.logoDescription = entry(prefLogoDescription)
@@ -107,7 +110,7 @@ func newPrefsForm(w *mainWindow) *prefsForm {
 		{Text: "Default marking", Widget: f.marking},
 		{Text: "Default page size", Widget: f.size},
 		{Text: "Accent colour", Widget: f.accent, HintText: "Headings and rules of new packets"},
-		{Text: "Logo", Widget: container.NewHBox(f.logoLabel, f.chooseLogo, f.removeLogo), HintText: "Read from this file into each new packet"},
+		{Text: "Logo", Widget: container.NewVBox(container.NewHBox(f.logoLabel, f.chooseLogo, f.removeLogo), container.NewHBox(f.logoPreview)), HintText: "Read from this file into each new packet"},
 		{Text: "Logo description", Widget: f.logoDescription, HintText: "What a screen reader says in place of the logo"},
 		{Text: "Templates folder", Widget: f.dir, HintText: "Your own section templates (*.md); they can replace built-ins by id"},
 	}
@@ -124,7 +127,7 @@ func (f *prefsForm) onChooseLogo() {
 		if path == "" {
 			return
 		}
-		if _, err := briefing.ReadLogoFile(f.w.env.fs, path); err != nil {
+		if _, _, err := briefing.ReadLogoFile(f.w.env.fs, path); err != nil {
 			f.w.ui.showError(err)
 			return
 		}
@@ -137,9 +140,17 @@ func (f *prefsForm) showLogo() {
 	if f.logoPath == "" {
 		f.logoLabel.SetText("none")
 		f.removeLogo.Disable()
+		setLogoPreview(f.logoPreview, nil)
 		return
 	}
 	f.logoLabel.SetText(filepath.Base(f.logoPath))
+	data, note, err := briefing.ReadLogoFile(f.w.env.fs, f.logoPath)
+	if err != nil {
+		f.logoLabel.SetText(filepath.Base(f.logoPath) + " (cannot be read: choose it again)")
+	} else if note != "" {
+		f.logoLabel.SetText(filepath.Base(f.logoPath) + " (scaled down for printing)")
+	}
+	setLogoPreview(f.logoPreview, data)
 	f.removeLogo.Enable()
 }
 

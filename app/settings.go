@@ -27,7 +27,9 @@ type settingsPanel struct {
 	accent                                    *canvas.Rectangle
 	accentText                                *widget.Label
 	logo                                      *widget.Label
-	clearLogo                                 *widget.Button
+	// logoPreview shows the packet's logo as it is.
+	logoPreview *canvas.Image
+	clearLogo   *widget.Button
 	// language and logoDescription are what screen readers use: the
 	// language they read in and what they say for the logo.
 	language, logoDescription *widget.Entry
@@ -129,6 +131,7 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 	s.accentText = widget.NewLabel("")
 	s.pickAccent = widget.NewButton("Choose…", s.onPickAccent)
 	s.logo = widget.NewLabel("")
+	s.logoPreview = newLogoPreview()
 	s.clearLogo = widget.NewButton("Remove", func() {
 		s.w.doc.setChoice(func(p *briefing.Packet) { p.Style.Logo = nil })
 	})
@@ -150,7 +153,7 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 		&widget.FormItem{Text: "", Widget: s.fit, HintText: "Tighten spacing, margins and type (by at most 0.5 pt) to stay within the limit"},
 		widget.NewFormItem("", container.NewHBox(s.cover, s.toc)),
 		widget.NewFormItem("Accent colour", container.NewHBox(s.accent, s.accentText, s.pickAccent)),
-		widget.NewFormItem("Logo", container.NewHBox(s.logo, chooseLogo, s.clearLogo)),
+		widget.NewFormItem("Logo", container.NewVBox(container.NewHBox(s.logo, chooseLogo, s.clearLogo), container.NewHBox(s.logoPreview))),
 		&widget.FormItem{Text: "Logo description", Widget: s.logoDescription, HintText: "What a screen reader says in place of the logo"},
 		&widget.FormItem{Text: "Language", Widget: s.language, HintText: "The language of the text, for screen readers: en-US, en-GB, es-US, fr-CA…"},
 	)
@@ -198,6 +201,7 @@ func (s *settingsPanel) refresh() {
 		s.accent.Refresh()
 	}
 	s.accentText.SetText(p.Style.Accent)
+	setLogoPreview(s.logoPreview, p.Style.Logo)
 	if len(p.Style.Logo) == 0 {
 		s.logo.SetText("none")
 		s.clearLogo.Disable()
@@ -237,12 +241,15 @@ func (s *settingsPanel) onChooseLogo() {
 func (s *settingsPanel) setLogoFrom(path string) {
 	// ReadLogoFile checks the size before reading, so a huge image is
 	// refused without ever being held in memory.
-	data, err := briefing.ReadLogoFile(s.w.env.fs, path)
+	data, note, err := briefing.ReadLogoFile(s.w.env.fs, path)
 	if err != nil {
 		s.w.ui.showError(err)
 		return
 	}
 	s.w.doc.setChoice(func(p *briefing.Packet) { p.Style.Logo = data })
+	if note != "" {
+		s.w.ui.showInfo("Logo scaled down", note)
+	}
 }
 
 func parseHex(s string) (color.NRGBA, error) {

@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/briefsmith/briefsmith/render/layout"
 	"github.com/spf13/afero"
@@ -105,16 +106,22 @@ func NewPacketFor(lib *Library, audience Audience, date string, d Defaults) *Pac
 // of a huge file or a device.
 const maxLogoFile = 8 << 20
 
-// ReadLogoFile reads the image at path on fsys and checks it is a logo
-// Briefsmith can print, for a brand kit kept as a file name in
-// Preferences. Messages name the file in plain words.
-func ReadLogoFile(fsys afero.Fs, path string) ([]byte, error) {
-	data, _, err := readSmallFile(fsys, path, maxLogoFile, "logo image")
+// ReadLogoFile reads the image at path on fsys as a logo, for a packet or
+// a brand kit: an image larger than printing needs is scaled down (note
+// says so, in a sentence for the user, "" otherwise) and one Briefsmith
+// cannot use is refused, the file and the limit named in plain words.
+func ReadLogoFile(fsys afero.Fs, path string) (data []byte, note string, err error) {
+	raw, _, err := readSmallFile(fsys, path, maxLogoFile, "logo image")
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	if err := CheckLogo(data); err != nil {
-		return nil, fmt.Errorf("%s cannot be used as a logo: %w", path, err)
+	fit, err := layout.FitLogo(raw)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s cannot be used as a logo: %w", path, err)
 	}
-	return data, nil
+	if fit.Scaled() {
+		note = fmt.Sprintf("%s is %d×%d pixels; the packet keeps a copy scaled to %d×%d, all the largest logo (on a cover) needs at 300 pixels an inch.",
+			filepath.Base(path), fit.From.X, fit.From.Y, fit.To.X, fit.To.Y)
+	}
+	return fit.Data, note, nil
 }

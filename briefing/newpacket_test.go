@@ -99,14 +99,14 @@ func TestReadLogoFile(t *testing.T) {
 	logo := testLogo(t)
 	_ = afero.WriteFile(fs, "/brand/logo.png", logo, 0o644)
 	_ = afero.WriteFile(fs, "/brand/notes.png", []byte("not an image"), 0o644)
-	if got, err := ReadLogoFile(fs, "/brand/logo.png"); err != nil || !bytes.Equal(got, logo) {
-		t.Fatalf("good logo: %v", err)
+	if got, note, err := ReadLogoFile(fs, "/brand/logo.png"); err != nil || !bytes.Equal(got, logo) || note != "" {
+		t.Fatalf("good logo: %v (note %q)", err, note)
 	}
 	for path, want := range map[string]string{
 		"/brand/notes.png": "notes.png cannot be used as a logo",
 		"/brand/gone.png":  "gone.png cannot be opened",
 	} {
-		if _, err := ReadLogoFile(fs, path); err == nil || !strings.Contains(err.Error(), want) {
+		if _, _, err := ReadLogoFile(fs, path); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want %q", path, err, want)
 		}
 	}

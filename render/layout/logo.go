@@ -56,7 +56,8 @@ func checkLogoHeader(data []byte) (string, error) {
 		return "", fmt.Errorf("not a PNG or JPEG image (%v)", err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > maxLogoSide || cfg.Height > maxLogoSide || cfg.Width*cfg.Height > maxLogoPixels {
-		return "", fmt.Errorf("image is %d×%d pixels; the limit is %d pixels a side", cfg.Width, cfg.Height, maxLogoSide)
+		return "", fmt.Errorf("image is %d×%d pixels (%.1f megapixels); a packet's logo may have at most %d megapixels and %d pixels a side: choose the image again in Settings, and Briefsmith scales it down",
+			cfg.Width, cfg.Height, float64(cfg.Width)*float64(cfg.Height)/1e6, maxLogoPixels/1_000_000, maxLogoSide)
 	}
 	if format != "png" && format != "jpeg" {
 		return "", fmt.Errorf("%s images are not supported; use PNG or JPEG", format)
