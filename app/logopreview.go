@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/widget"
 )
 
 // logoPreviewSize is the box a logo's preview fits in: about as large as
@@ -40,4 +41,15 @@ func setLogoPreview(preview *canvas.Image, data []byte) {
 	preview.Image = img
 	preview.Show()
 	preview.Refresh()
+}
+
+// showAdvice shows a warning note under a field, or hides it when there
+// is none.
+func showAdvice(note *widget.Label, advice string) {
+	note.SetText(advice)
+	if advice == "" {
+		note.Hide()
+	} else {
+		note.Show()
+	}
 }

@@ -68,6 +68,7 @@ type prefsForm struct {
 	logoPath                 string
 	logoLabel                *widget.Label
 	logoPreview              *canvas.Image
+	accentNote               *widget.Label
 	chooseLogo, removeLogo   *widget.Button
 	items                    []*widget.FormItem
 }
@@ -87,6 +88,11 @@ func newPrefsForm(w *mainWindow) *prefsForm {
 	f.size.SetSelected(pr.StringWithFallback(prefPageSize, string(briefing.Letter)))
 	f.accent = entry(prefAccent)
 	f.accent.SetPlaceHolder("#RRGGBB; empty for the standard blue")
+	f.accentNote = widget.NewLabel("")
+	f.accentNote.Wrapping = fyne.TextWrapWord
+	f.accentNote.Importance = widget.WarningImportance
+	showAdvice(f.accentNote, briefing.AccentAdvice(f.accent.Text))
+	f.accent.OnChanged = func(s string) { showAdvice(f.accentNote, briefing.AccentAdvice(s)) }
 	// A colour that is not #RRGGBB would be dropped silently at New;
 	// the form refuses it instead, while the user is looking.
 	f.accent.Validator = func(s string) error {
@@ -109,7 +115,7 @@ func newPrefsForm(w *mainWindow) *prefsForm {
 		{Text: "Default organization", Widget: f.org},
 		{Text: "Default marking", Widget: f.marking},
 		{Text: "Default page size", Widget: f.size},
-		{Text: "Accent colour", Widget: f.accent, HintText: "Headings and rules of new packets"},
+		{Text: "Accent colour", Widget: container.NewVBox(f.accent, f.accentNote), HintText: "Headings and rules of new packets"},
 		{Text: "Logo", Widget: container.NewVBox(container.NewHBox(f.logoLabel, f.chooseLogo, f.removeLogo), container.NewHBox(f.logoPreview)), HintText: "Read from this file into each new packet"},
 		{Text: "Logo description", Widget: f.logoDescription, HintText: "What a screen reader says in place of the logo"},
 		{Text: "Templates folder", Widget: f.dir, HintText: "Your own section templates (*.md); they can replace built-ins by id"},

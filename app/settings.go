@@ -26,7 +26,10 @@ type settingsPanel struct {
 	cover, toc, fit                           *widget.Check // fit: briefing.Fit to the page limit
 	accent                                    *canvas.Rectangle
 	accentText                                *widget.Label
-	logo                                      *widget.Label
+	// accentNote flags an accent too light to read on white where it is
+	// chosen, not only later among the packet's problems.
+	accentNote *widget.Label
+	logo       *widget.Label
 	// logoPreview shows the packet's logo as it is.
 	logoPreview *canvas.Image
 	clearLogo   *widget.Button
@@ -129,6 +132,10 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 	s.accent.SetMinSize(fyne.NewSize(28, 20))
 	s.accent.CornerRadius = 4
 	s.accentText = widget.NewLabel("")
+	s.accentNote = widget.NewLabel("")
+	s.accentNote.Wrapping = fyne.TextWrapWord
+	s.accentNote.Importance = widget.WarningImportance
+	s.accentNote.Hide()
 	s.pickAccent = widget.NewButton("Choose…", s.onPickAccent)
 	s.logo = widget.NewLabel("")
 	s.logoPreview = newLogoPreview()
@@ -152,7 +159,7 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 		&widget.FormItem{Text: "Page limit", Widget: s.pageLimit, HintText: "Warn when the PDF is longer"},
 		&widget.FormItem{Text: "", Widget: s.fit, HintText: "Tighten spacing, margins and type (by at most 0.5 pt) to stay within the limit"},
 		widget.NewFormItem("", container.NewHBox(s.cover, s.toc)),
-		widget.NewFormItem("Accent colour", container.NewHBox(s.accent, s.accentText, s.pickAccent)),
+		widget.NewFormItem("Accent colour", container.NewVBox(container.NewHBox(s.accent, s.accentText, s.pickAccent), s.accentNote)),
 		widget.NewFormItem("Logo", container.NewVBox(container.NewHBox(s.logo, chooseLogo, s.clearLogo), container.NewHBox(s.logoPreview))),
 		&widget.FormItem{Text: "Logo description", Widget: s.logoDescription, HintText: "What a screen reader says in place of the logo"},
 		&widget.FormItem{Text: "Language", Widget: s.language, HintText: "The language of the text, for screen readers: en-US, en-GB, es-US, fr-CA…"},
@@ -201,6 +208,7 @@ func (s *settingsPanel) refresh() {
 		s.accent.Refresh()
 	}
 	s.accentText.SetText(p.Style.Accent)
+	showAdvice(s.accentNote, briefing.AccentAdvice(p.Style.Accent))
 	setLogoPreview(s.logoPreview, p.Style.Logo)
 	if len(p.Style.Logo) == 0 {
 		s.logo.SetText("none")

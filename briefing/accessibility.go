@@ -491,3 +491,20 @@ func clip(s string) string {
 	}
 	return s
 }
+
+// AccentAdvice says, where an accent colour is chosen, whether text in it
+// can be read on the page: "" when it can (or hex is not a colour, which
+// the field says itself), else the contrast it has, what it needs and a
+// darker colour of the same hue that has it.
+func AccentAdvice(hex string) string {
+	c, err := parseAccent(hex)
+	if err != nil {
+		return ""
+	}
+	onWhite, onShade := contrastOnWhite(c), contrastRatio(c, layout.CalloutShade(c))
+	if onWhite >= minContrast && onShade >= minContrast {
+		return ""
+	}
+	return fmt.Sprintf("Hard to read: headings in %s have a contrast of %s:1 on white (%s:1 on a call-out's shading), below the %g:1 they need; try %s",
+		hexColor(c), ratioText(onWhite), ratioText(onShade), minContrast, hexColor(darkerAccent(c, true)))
+}

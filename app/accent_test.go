@@ -1,0 +1,39 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/briefsmith/briefsmith/briefing"
+)
+
+// An accent too light to read on white is flagged where it is chosen —
+// under the colour in Settings and in Preferences — with a darker colour
+// to use, and the flag goes when the colour is fixed.
+func TestALightAccentIsFlaggedWhereItIsChosen(t *testing.T) {
+	h := newHarness(t, nil)
+	s := h.w.settings
+	if s.accentNote.Visible() {
+		t.Fatalf("the standard accent is flagged: %q", s.accentNote.Text)
+	}
+	h.w.doc.setChoice(func(p *briefing.Packet) { p.Style.Accent = "#8FC1E9" })
+	if !s.accentNote.Visible() || !strings.Contains(s.accentNote.Text, "below the 4.5:1") || !strings.Contains(s.accentNote.Text, "try #") {
+		t.Errorf("a light accent in Settings: shown %v, %q", s.accentNote.Visible(), s.accentNote.Text)
+	}
+	h.w.doc.setChoice(func(p *briefing.Packet) { p.Style.Accent = "#1F4E79" })
+	if s.accentNote.Visible() {
+		t.Errorf("a dark accent is flagged: %q", s.accentNote.Text)
+	}
+
+	f := newPrefsForm(h.w)
+	f.accent.SetText("")
+	test.Type(f.accent, "#FFD700")
+	if !f.accentNote.Visible() || !strings.Contains(f.accentNote.Text, "#FFD700") {
+		t.Errorf("a gold accent in Preferences: shown %v, %q", f.accentNote.Visible(), f.accentNote.Text)
+	}
+	f.accent.SetText("#003366")
+	if f.accentNote.Visible() {
+		t.Errorf("a navy accent in Preferences is flagged: %q", f.accentNote.Text)
+	}
+}
