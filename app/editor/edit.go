@@ -39,7 +39,6 @@ func (e *Editor) deleteRange(s, t pos) pos {
 		return s
 	}
 	var out []*block
-	var at pos
 	var left *block
 	switch {
 	case first.kind != kBox:
@@ -55,7 +54,6 @@ func (e *Editor) deleteRange(s, t pos) pos {
 	case last.kind != kBox && s.b != t.b:
 		rest := last.atoms[t.o:]
 		if left != nil {
-			at = pos{s.b, len(left.atoms)}
 			left.atoms = append(left.atoms, rest...)
 		} else {
 			r := e.like(last)
@@ -63,6 +61,7 @@ func (e *Editor) deleteRange(s, t pos) pos {
 			out = append(out, r)
 		}
 	}
+	var at pos
 	if left != nil {
 		at = pos{s.b, s.o}
 	} else if len(out) > 0 && out[0] == first {

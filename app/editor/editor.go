@@ -14,6 +14,16 @@
 //
 // Long text is laid out only where it is on screen: the editor scrolls
 // itself, and a block is measured the first time it is seen.
+//
+// Keys are a word processor's: typing, arrows, Home/End, Page Up/Down,
+// Ctrl+←/→ and Ctrl+Home/End, each with Shift to select; Backspace and
+// Delete join paragraphs; Enter splits (Shift+Enter breaks the line);
+// Tab and Shift+Tab nest list items (Tab does nothing outside a list, so
+// it does not move the keyboard on); Ctrl+B, Ctrl+I, Ctrl+0–6; Ctrl+Z,
+// Ctrl+Shift+Z, Ctrl+Y; Ctrl+A; Cut, Copy, Paste. Fyne's clipboard
+// holds plain text only, so Copy puts plain text there and the editor
+// keeps the formatted copy beside it for a Paste within Briefsmith (see
+// clipboard.go).
 package editor
 
 import (

@@ -7,6 +7,35 @@ import (
 	"fyne.io/fyne/v2"
 )
 
+func TestTypingInsertsAtCursor(t *testing.T) {
+	e, _ := open(t, "Hello world\n")
+	ctrl(e, fyne.KeyEnd, false)
+	typeText(e, "!")
+	want(t, e, "Hello world!")
+	ctrl(e, fyne.KeyHome, false)
+	typeText(e, "Oh, ")
+	want(t, e, "Oh, Hello world!")
+}
+
+func TestTypedSyntaxIsLiteral(t *testing.T) {
+	e, _ := open(t, "")
+	typeText(e, "# of leaves * 2_x | [a] {b} `c` \\ <d>")
+	got := md(e)
+	b := e.Body()
+	if len(b.Blocks) != 1 {
+		t.Fatalf("blocks %#v", b.Blocks)
+	}
+	p := b.Blocks[0].(interface{})
+	_ = p
+	if want := "# of leaves * 2_x | [a] {b} `c` \\ <d>"; e.plain(e.blocks[0].atoms) != want {
+		t.Errorf("shown %q", e.plain(e.blocks[0].atoms))
+	}
+	back := parseEq(t, got)
+	if back != "# of leaves * 2_x | [a] {b} `c` \\ <d>" {
+		t.Errorf("stored %q reads back as %q", got, back)
+	}
+}
+
 func TestArrowsHomeEndWithShiftSelect(t *testing.T) {
 	e, _ := open(t, "Hello world\n\nSecond line\n")
 	for range 3 {
@@ -173,5 +202,30 @@ func TestSmartQuotesUndoToStraight(t *testing.T) {
 	}
 	if w := md(e); parseEq(t, w) != "say “it’s\"" {
 		t.Errorf("straight quote stored as %q", w)
+	}
+}
+
+func TestWrappedLinesHomeEndUpDown(t *testing.T) {
+	e, _ := open(t, strings.Repeat("word ", 60)+"end\n")
+	l := e.view.lay(0)
+	if len(l.lines) < 3 {
+		t.Fatalf("%d lines: the paragraph did not wrap", len(l.lines))
+	}
+	key(e, fyne.KeyEnd)
+	first := l.lines[0]
+	if e.cursor.o != first.end-1 || e.blocks[0].atoms[e.cursor.o].r != ' ' {
+		t.Errorf("End on a wrapped line: %v, want before the space it wraps at (%d)", e.cursor, first.end-1)
+	}
+	key(e, fyne.KeyDown)
+	if k := lineOf(l, e.cursor.o); k != 1 {
+		t.Errorf("Down went to line %d", k)
+	}
+	key(e, fyne.KeyHome)
+	if e.cursor.o != l.lines[1].start {
+		t.Errorf("Home on the second line: %v, want %d", e.cursor, l.lines[1].start)
+	}
+	shiftKey(e, fyne.KeyUp)
+	if got := selected(e); got != string([]rune(e.plain(e.blocks[0].atoms))[:l.lines[1].start]) {
+		t.Errorf("Shift+Up selected %q", got)
 	}
 }

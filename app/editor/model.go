@@ -112,9 +112,9 @@ func load(b sectiontext.Body) []*block {
 	for _, x := range b.Blocks {
 		switch x := x.(type) {
 		case sectiontext.Paragraph:
-			out = append(out, &block{kind: kPara, atoms: atomsOf(x.Inlines, style{}, nil), orig: x})
+			out = append(out, &block{kind: kPara, atoms: exact(atomsOf(x.Inlines, style{}, nil)), orig: x})
 		case sectiontext.Heading:
-			out = append(out, &block{kind: kHeading, level: x.Level, atoms: atomsOf(x.Inlines, style{}, nil), orig: x})
+			out = append(out, &block{kind: kHeading, level: x.Level, atoms: exact(atomsOf(x.Inlines, style{}, nil)), orig: x})
 		case sectiontext.List:
 			if !flat(x) {
 				out = append(out, &block{kind: kBox, box: x, orig: x})
@@ -157,7 +157,7 @@ func loadList(l sectiontext.List, depth int, out []*block) []*block {
 	p := &listProps{ordered: l.Ordered, start: l.Start, delim: l.Delimiter, tight: l.Tight}
 	for _, it := range l.Items {
 		para := it.Blocks[0].(sectiontext.Paragraph)
-		out = append(out, &block{kind: kItem, depth: depth, list: p, atoms: atomsOf(para.Inlines, style{}, nil)})
+		out = append(out, &block{kind: kItem, depth: depth, list: p, atoms: exact(atomsOf(para.Inlines, style{}, nil))})
 		if len(it.Blocks) == 2 {
 			out = loadList(it.Blocks[1].(sectiontext.List), depth+1, out)
 		}
@@ -206,6 +206,10 @@ func atomsOf(in []sectiontext.Inline, st style, out []atom) []atom {
 	}
 	return out
 }
+
+// exact copies atoms into a slice of their length: a long section holds
+// its text as atoms, and append's spare room would be a third of it.
+func exact(as []atom) []atom { return append(make([]atom, 0, len(as)), as...) }
 
 // plain is the text of atoms as a person would read it aloud: objects as
 // their shown text.

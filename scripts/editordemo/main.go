@@ -3,6 +3,7 @@
 //
 //	editordemo TEMPLATE [AUDIENCE]       a built-in template's body
 //	editordemo SAMPLE.briefing N         section N (from 1) of a sample
+//	editordemo -file BODY.md             a body from a file
 //
 // Set DARK=1 for the dark theme. What is typed is printed as Markdown on
 // exit.
@@ -35,7 +36,16 @@ func main() {
 	}
 	var body string
 	label := func(name string) string { return name }
-	if strings.HasSuffix(os.Args[1], ".briefing") {
+	if os.Args[1] == "-file" {
+		data, err := os.ReadFile(os.Args[2])
+		if err != nil {
+			fail(err)
+		}
+		body = string(data)
+		label = func(name string) string {
+			return map[string]string{"client": "Client name", "order_number": "Order number"}[name]
+		}
+	} else if strings.HasSuffix(os.Args[1], ".briefing") {
 		data, err := fs.ReadFile(assets.Samples, os.Args[1])
 		if err != nil {
 			fail(err)
