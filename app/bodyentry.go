@@ -34,6 +34,9 @@ type bodyEntry struct {
 	beforeEdit func()
 	beforeKey  func(fyne.KeyName)
 	selectAll  func()
+	// redo is the window's Redo, for Ctrl+Shift+Z typed here (the menu's
+	// Redo is Ctrl+Y); nil for none.
+	redo func()
 }
 
 func newBodyEntry() *bodyEntry {
@@ -156,6 +159,12 @@ func movesCursor(k fyne.KeyName) bool {
 // list item, footnote or definition it starts a paragraph of its own,
 // where the editor shows it, instead of joining that block on the page.
 func (e *bodyEntry) TypedShortcut(sc fyne.Shortcut) {
+	if isRedoAlso(sc) {
+		if e.redo != nil {
+			e.redo()
+		}
+		return
+	}
 	switch sc := sc.(type) {
 	case *fyne.ShortcutSelectAll:
 		if e.selectAll != nil {

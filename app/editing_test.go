@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"fyne.io/fyne/v2"
 	"math/rand"
 	"strings"
 	"testing"
@@ -341,5 +342,33 @@ func TestTitleFieldEditsThePrintedTitle(t *testing.T) {
 	title.SetText("What Happens Next")
 	if got := h.doc().Sections[6].Title; got != "" {
 		t.Fatalf("typing the template's title made a copy: %q", got)
+	}
+}
+
+// Redo is Ctrl+Y, as in Word (the menu item's shortcut, which Fyne runs
+// before any field sees the key), and Ctrl+Shift+Z still redoes, in the
+// section text and with nothing focused.
+func TestCtrlYAndCtrlShiftZRedo(t *testing.T) {
+	h := newHarness(t, nil)
+	if sc, ok := h.w.menuItem("Edit", "Redo").Shortcut.(*fyne.ShortcutRedo); !ok || sc.ShortcutName() != "Redo" {
+		t.Fatalf("Redo's shortcut is %v, want Ctrl+Y (fyne.ShortcutRedo)", h.w.menuItem("Edit", "Redo").Shortcut)
+	}
+	s := setPlainBody(h, 2, "First.")
+	undo := func() { h.w.menuItem("Edit", "Undo").Action() }
+	body := func() string { return *h.doc().Sections[2].Body }
+	undo()
+	s.body.TypedShortcut(redoAlso)
+	if body() != "First." {
+		t.Errorf("Ctrl+Shift+Z in the text did not redo: %q", body())
+	}
+	undo()
+	h.w.win.Canvas().Unfocus()
+	sc, ok := h.w.win.Canvas().(fyne.Shortcutable)
+	if !ok {
+		t.Fatal("the test canvas takes no shortcuts")
+	}
+	sc.TypedShortcut(redoAlso)
+	if body() != "First." {
+		t.Errorf("Ctrl+Shift+Z with nothing focused did not redo: %q", body())
 	}
 }

@@ -40,8 +40,12 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 
 	w.undoItem = fyne.NewMenuItem("Undo", w.onUndo)
 	w.undoItem.Shortcut = &fyne.ShortcutUndo{}
+	// Redo is Ctrl+Y, as in Word and on Windows; Fyne gives a menu item
+	// one shortcut, so Ctrl+Shift+Z (GNOME's, and Briefsmith's before) is
+	// caught where Fyne lets it be: in the section text and with nothing
+	// focused (redoAlso).
 	w.redoItem = fyne.NewMenuItem("Redo", w.onRedo)
-	w.redoItem.Shortcut = shortcut(fyne.KeyZ, fyne.KeyModifierShift)
+	w.redoItem.Shortcut = &fyne.ShortcutRedo{}
 	find := fyne.NewMenuItem("Find and Replace…", w.section.find.open)
 	find.Shortcut = shortcut(fyne.KeyF, 0)
 	findNext := fyne.NewMenuItem("Find Next", w.section.find.next)
@@ -197,3 +201,9 @@ func (w *mainWindow) refreshMenu() {
 
 func (w *mainWindow) onUndo() { w.doc.undoStep() }
 func (w *mainWindow) onRedo() { w.doc.redoStep() }
+
+// redoAlso is Ctrl+Shift+Z, the second way to redo (see the Redo item).
+var redoAlso = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+
+// isRedoAlso reports whether sc is Ctrl+Shift+Z.
+func isRedoAlso(sc fyne.Shortcut) bool { return sc.ShortcutName() == redoAlso.ShortcutName() }

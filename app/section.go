@@ -95,6 +95,11 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 	s.body.beforeEdit = s.rewindow
 	s.body.beforeKey = s.atEdge
 	s.body.selectAll = s.showWhole
+	s.body.redo = func() {
+		if !s.w.dialogOpen() {
+			s.w.onRedo()
+		}
+	}
 	s.reset = widget.NewButtonWithIcon("Reset to template", theme.ContentUndoIcon(), func() { s.w.doc.resetBody(s.key) })
 	s.find = newFindBar(s)
 	// The note on where the text comes from sits under the text: it

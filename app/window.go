@@ -79,6 +79,11 @@ func newMainWindowWith(a fyne.App, e env, hooks uiHooks) *mainWindow {
 	// Enter and Esc reach the canvas when nothing has the keyboard: in a
 	// dialog, they press its default button or close it.
 	w.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) { w.dialogKey(k.Name) })
+	w.win.Canvas().AddShortcut(redoAlso, func(fyne.Shortcut) {
+		if !w.dialogOpen() {
+			w.onRedo()
+		}
+	})
 	w.loadLibrary()
 	p, _ := briefing.DecodePacket(assets.SampleName, assets.Sample())
 	w.doc = w.newDocument(p, "")
