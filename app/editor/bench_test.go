@@ -73,7 +73,27 @@ func BenchmarkBodyAfterEdit20000(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		e.TypedRune('x')
+		if i%2 == 0 {
+			e.TypedRune('x')
+		} else {
+			key(e, fyne.KeyBackspace)
+		}
 		_ = e.Body()
+	}
+}
+
+// BenchmarkKeystrokeLongWord types into a 5,000-character word, which
+// is broken across lines by characters.
+func BenchmarkKeystrokeLongWord(b *testing.B) {
+	e, _ := open(b, strings.Repeat("x", 5000)+"\n")
+	e.collapse(pos{0, 2500})
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%2 == 0 {
+			e.TypedRune('x')
+		} else {
+			key(e, fyne.KeyBackspace)
+		}
 	}
 }

@@ -229,3 +229,24 @@ func TestWrappedLinesHomeEndUpDown(t *testing.T) {
 		t.Errorf("Shift+Up selected %q", got)
 	}
 }
+
+func TestLongWordBreaksByCharacters(t *testing.T) {
+	e, _ := open(t, strings.Repeat("x", 500)+" end\n")
+	l := e.view.lay(0)
+	if len(l.lines) < 3 {
+		t.Fatalf("%d lines", len(l.lines))
+	}
+	next := 0
+	for k, ln := range l.lines {
+		if ln.start != next || ln.end <= ln.start {
+			t.Errorf("line %d holds [%d, %d), want it to start at %d", k, ln.start, ln.end, next)
+		}
+		next = ln.end
+		if w := e.xAt(&ln, ln.end); w > l.width-l.tx+0.5 && ln.end-ln.start > 1 {
+			t.Errorf("line %d is %v wide, more than %v", k, w, l.width)
+		}
+	}
+	if next != len(e.blocks[0].atoms) {
+		t.Errorf("lines end at %d of %d", next, len(e.blocks[0].atoms))
+	}
+}

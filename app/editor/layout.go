@@ -116,16 +116,19 @@ func (e *Editor) layoutText(as []atom, width float32, base textBase) []line {
 			newLine(i)
 		}
 		if x == 0 && ink > width && j-i > 1 {
-			// Too long for any line: as many characters as fit.
-			k := i + 1
-			for k < j {
-				kw, _ := e.unitWidth(as[i:k+1], base)
-				if kw > width {
-					break
+			// Too long for any line: as many characters as fit (at
+			// least one), found by halving.
+			// No character is narrower than a quarter of the size.
+			lo, hi := i+1, min(j, i+1+int(width/(base.f.size*0.25)))
+			for lo < hi {
+				mid := (lo + hi + 1) / 2
+				if kw, _ := e.unitWidth(as[i:mid], base); kw > width {
+					hi = mid - 1
+				} else {
+					lo = mid
 				}
-				k++
 			}
-			j = k
+			j = lo
 			w, _ = e.unitWidth(as[i:j], base)
 		}
 		if f := e.atomFont(as[i], base); f.size > base.f.size {
