@@ -37,3 +37,26 @@ func TestALightAccentIsFlaggedWhereItIsChosen(t *testing.T) {
 		t.Errorf("a navy accent in Preferences is flagged: %q", f.accentNote.Text)
 	}
 }
+
+// A classroom handout's Settings use a teacher's words — Teacher, School,
+// Header text (offering no government markings) — and a memo's its own.
+func TestSettingsUseEachAudiencesWords(t *testing.T) {
+	h := newHarness(t, nil)
+	s := h.w.settings
+	if s.authorItem.Text != "Author" || s.markingItem.Text != "Marking" || !strings.Contains(s.markingItem.HintText, "top and bottom") {
+		t.Fatalf("a memo's settings: %q, %q (%q)", s.authorItem.Text, s.markingItem.Text, s.markingItem.HintText)
+	}
+	h.w.doc.setChoice(func(p *briefing.Packet) { p.Audience = briefing.Classroom })
+	if s.authorItem.Text != "Teacher" || s.orgItem.Text != "School" || s.markingItem.Text != "Header text" {
+		t.Errorf("a handout's settings: %q, %q, %q", s.authorItem.Text, s.orgItem.Text, s.markingItem.Text)
+	}
+	for _, o := range s.markingChoices {
+		if strings.Contains(o, "UNCLASSIFIED") {
+			t.Errorf("a handout offers the marking %q", o)
+		}
+	}
+	h.w.doc.setChoice(func(p *briefing.Packet) { p.Audience = briefing.Staff })
+	if s.markingItem.Text != "Marking" {
+		t.Errorf("back to a memo: %q", s.markingItem.Text)
+	}
+}

@@ -20,12 +20,16 @@ type settingsPanel struct {
 	w                                         *mainWindow
 	title, subtitle, author, org, preparedFor *widget.Entry
 	marking, watermark                        *widget.SelectEntry
-	audience, pageSize, fontSize              *widget.Select
-	date                                      *dateField
-	pageLimit                                 *widget.Entry
-	cover, toc, fit                           *widget.Check // fit: briefing.Fit to the page limit
-	accent                                    *canvas.Rectangle
-	accentText                                *widget.Label
+	// form and the items whose names depend on the audience (nameFields).
+	form                             *widget.Form
+	authorItem, orgItem, markingItem *widget.FormItem
+	markingChoices                   []string // what the marking field offers
+	audience, pageSize, fontSize     *widget.Select
+	date                             *dateField
+	pageLimit                        *widget.Entry
+	cover, toc, fit                  *widget.Check // fit: briefing.Fit to the page limit
+	accent                           *canvas.Rectangle
+	accentText                       *widget.Label
 	// accentNote flags an accent too light to read on white where it is
 	// chosen, not only later among the packet's problems.
 	accentNote *widget.Label
@@ -144,15 +148,18 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 	})
 	chooseLogo := widget.NewButton("Choose image…", s.onChooseLogo)
 
-	form := widget.NewForm(
+	s.authorItem = widget.NewFormItem("Author", s.author)
+	s.orgItem = widget.NewFormItem("Organization", s.org)
+	s.markingItem = &widget.FormItem{Text: "Marking", Widget: s.marking, HintText: "Printed at the top and bottom of every page"}
+	s.form = widget.NewForm(
 		widget.NewFormItem("Title", s.title),
 		widget.NewFormItem("Subtitle", s.subtitle),
 		widget.NewFormItem("Audience", s.audience),
-		widget.NewFormItem("Author", s.author),
-		widget.NewFormItem("Organization", s.org),
+		s.authorItem,
+		s.orgItem,
 		widget.NewFormItem("Prepared for", s.preparedFor),
 		widget.NewFormItem("Date", s.date.content),
-		&widget.FormItem{Text: "Marking", Widget: s.marking, HintText: "Printed at the top and bottom of every page"},
+		s.markingItem,
 		&widget.FormItem{Text: "Watermark", Widget: s.watermark, HintText: "Printed diagonally across every page; leave empty for none"},
 		widget.NewFormItem("Page size", s.pageSize),
 		widget.NewFormItem("Body text (pt)", s.fontSize),
@@ -164,8 +171,38 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 		&widget.FormItem{Text: "Logo description", Widget: s.logoDescription, HintText: "What a screen reader says in place of the logo"},
 		&widget.FormItem{Text: "Language", Widget: s.language, HintText: "The language of the text, for screen readers: en-US, en-GB, es-US, fr-CA…"},
 	)
-	s.content = container.NewVScroll(form)
+	s.content = container.NewVScroll(s.form)
 	return s
+}
+
+// audienceWords are what Settings calls three fields for each audience: a
+// teacher's handout has header text (a school's name, printed once at the
+// top of each page), a teacher and a school, where a memo has a handling
+// marking, an author and an organization.
+var audienceWords = map[briefing.Audience]struct {
+	author, org, marking, markingHint string
+	markings                          []string
+}{
+	briefing.Classroom: {"Teacher", "School", "Header text", "Printed at the top of every page, such as your school's or class's name",
+		[]string{"FOR CLASSROOM USE"}},
+}
+
+// nameFields names the author, organization and marking fields as the
+// packet's audience calls them.
+func (s *settingsPanel) nameFields(a briefing.Audience) {
+	author, org, marking, hint := "Author", "Organization", "Marking", "Printed at the top and bottom of every page"
+	options := markingOptions
+	if w, ok := audienceWords[a]; ok {
+		author, org, marking, hint, options = w.author, w.org, w.marking, w.markingHint, w.markings
+	}
+	if s.markingItem.Text == marking && s.authorItem.Text == author {
+		return
+	}
+	s.authorItem.Text, s.orgItem.Text = author, org
+	s.markingItem.Text, s.markingItem.HintText = marking, hint
+	s.marking.SetOptions(options)
+	s.markingChoices = options
+	s.form.Refresh()
 }
 
 // refresh shows the packet's current values.
@@ -173,6 +210,7 @@ func (s *settingsPanel) refresh() {
 	s.showing = true
 	defer func() { s.showing = false }()
 	p := s.w.doc.packet
+	s.nameFields(p.Audience)
 	setText := func(e *widget.Entry, v string) {
 		if e.Text != v {
 			e.SetText(v)

@@ -42,7 +42,8 @@ var audienceTable = []audienceInfo{
 	{Staff, "staff memo", layout.Profile{Kicker: "Briefing memo", LineSpacing: 1.28}, startStyle{fontSize: 11}},
 	// Students need readable type and room to write; a handout starts
 	// with the name line, not a cover.
-	{Classroom, "classroom handout", layout.Profile{Kicker: "Classroom handout", LineSpacing: 1.6, NameLine: true, MinFontSize: 12},
+	{Classroom, "classroom handout", layout.Profile{Kicker: "Classroom handout", LineSpacing: 1.6, NameLine: true, MinFontSize: 12,
+		FromLabel: "Teacher", HeaderTextOnce: true},
 		startStyle{fontSize: 12}},
 	// Clients see the consultant's brand on every page.
 	{Client, "client brief", layout.Profile{Kicker: "Client brief", LineSpacing: 1.42, HeaderLogo: true, PreparedForFooter: true},

@@ -147,7 +147,7 @@ func TestWriteDocxUsesWordStylesAndFields(t *testing.T) {
 			t.Errorf("document.xml has no %s", want)
 		}
 	}
-	for _, want := range []string{` PAGE `, ` NUMPAGES `, `w:val="Marking"`, "Confidential — prepared for x"} {
+	for _, want := range []string{` PAGE `, ` NUMPAGES `, `w:val="Marking"`, "Prepared for x"} {
 		if !strings.Contains(ftr, want) {
 			t.Errorf("footer has no %s", want)
 		}

@@ -40,27 +40,18 @@ func (d *docxWriter) footer() []byte {
 	b.WriteString(xmlPI + `<w:ftr ` + wordNS + `>`)
 	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Footer"/><w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="` + hexColor(layout.RuleGrey) + `"/></w:pBdr>`)
 	fmt.Fprintf(&b, `<w:tabs><w:tab w:val="right" w:pos="%d"/></w:tabs></w:pPr>`, d.textWidth())
-	textRun(&b, d.footerNote(), runStyle{})
+	textRun(&b, layout.FooterNote(d.doc), runStyle{})
 	b.WriteString(`<w:r><w:tab/></w:r>`)
 	textRun(&b, "Page ", runStyle{})
 	field(&b, "PAGE", "1")
 	textRun(&b, " of ", runStyle{})
 	field(&b, "NUMPAGES", "1")
 	b.WriteString(`</w:p>`)
-	if mk := strings.TrimSpace(d.doc.Meta.Marking); mk != "" {
+	if mk := strings.TrimSpace(d.doc.Meta.Marking); mk != "" && !d.doc.Settings.Profile.HeaderTextOnce {
 		d.para(&b, "Marking", `<w:spacing w:before="60"/>`, []layout.Run{{Text: mk}}, runStyle{})
 	}
 	b.WriteString(`</w:ftr>`)
 	return []byte(b.String())
-}
-
-// footerNote is the same small print as the PDF's footer.
-func (d *docxWriter) footerNote() string {
-	m := &d.doc.Meta
-	if d.doc.Settings.Profile.PreparedForFooter && strings.TrimSpace(m.PreparedFor) != "" {
-		return "Confidential — prepared for " + m.PreparedFor
-	}
-	return m.Organization
 }
 
 // hasCover reports whether the document opens with a cover, which the
@@ -78,7 +69,7 @@ func (d *docxWriter) hasCover() bool {
 func (d *docxWriter) coverFurniture(root string) []byte {
 	var b strings.Builder
 	b.WriteString(xmlPI + `<w:` + root + ` ` + wordNS + `>`)
-	if mk := strings.TrimSpace(d.doc.Meta.Marking); mk != "" {
+	if mk := strings.TrimSpace(d.doc.Meta.Marking); mk != "" && (root == "hdr" || !d.doc.Settings.Profile.HeaderTextOnce) {
 		d.para(&b, "Marking", "", []layout.Run{{Text: mk}}, runStyle{})
 	} else {
 		b.WriteString(`<w:p/>`)

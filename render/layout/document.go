@@ -82,6 +82,21 @@ type Profile struct {
 	// Measure is the longest body line the audience reads comfortably,
 	// in average characters; 0 leaves it to NewSettings (see measureFor).
 	Measure int
+	// FromLabel names the memo heading's author line ("Teacher" on a
+	// handout); "" is "From".
+	FromLabel string
+	// HeaderTextOnce prints the marking at the top of each page only: on
+	// a handout it is header text (a school's name), not a handling
+	// marking that rules want at the top and the bottom.
+	HeaderTextOnce bool
+}
+
+// From is the memo heading's label for who the document is from.
+func (p Profile) From() string {
+	if p.FromLabel == "" {
+		return "From"
+	}
+	return p.FromLabel
 }
 
 // Section is one titled part of the document.

@@ -87,7 +87,7 @@ func (r *layout) footer() {
 		// The cover says nothing but the marking: no RuleGrey, no note, no
 		// page number (a reader counts it as the title page, not page 1
 		// of the text).
-		if m := strings.TrimSpace(r.doc.Meta.Marking); m != "" {
+		if m := r.footerMarking(); m != "" {
 			r.centred(m, r.text(sans, true, 9, black), r.pageH-23)
 		}
 		r.out.EndArtifact()
@@ -95,17 +95,26 @@ func (r *layout) footer() {
 		return
 	}
 	r.out.Line(r.left, y, r.right, y, 0.5, RuleGrey, false)
-	if left := r.footerNote(); left != "" {
+	if left := FooterNote(r.doc); left != "" {
 		r.drawLine(r.fit(left, st, (r.right-r.left)*0.4), r.left, y+5, 10, r.right-r.left, "L")
 	}
 	r.out.BeginArtifact(ArtifactPageNumber)
 	r.drawLine(r.breakLines([]span{{fmt.Sprintf("Page %d of %d", r.page, total), st}}, 1e6)[0], r.left, y+5, 10, r.right-r.left, "R")
 	r.out.EndArtifact()
-	if m := strings.TrimSpace(r.doc.Meta.Marking); m != "" {
+	if m := r.footerMarking(); m != "" {
 		r.centred(m, r.text(sans, true, 9, black), r.pageH-23)
 	}
 	r.out.EndArtifact()
 	r.watermark()
+}
+
+// footerMarking is the marking the foot of each page repeats: none when
+// the audience prints it once, as header text.
+func (r *layout) footerMarking() string {
+	if r.doc.Settings.Profile.HeaderTextOnce {
+		return ""
+	}
+	return strings.TrimSpace(r.doc.Meta.Marking)
 }
 
 // onCover reports whether the page being drawn is the cover: the first
@@ -118,18 +127,23 @@ func (r *layout) onCover() bool {
 	return ok
 }
 
-// footerNote is the small print at the bottom left: the client line for
-// client briefs, otherwise the organization. The client line calls the
-// document confidential only when its marking does: one RuleGrey, so a page
-// never says "Confidential" under an UNCLASSIFIED banner. (The marking is
-// where the user says how a document is handled.)
-func (r *layout) footerNote() string {
-	m := &r.doc.Meta
-	if r.doc.Settings.Profile.PreparedForFooter && m.PreparedFor != "" {
+// FooterNote is the small print at the bottom left of every page, in
+// every output: the client line for client briefs, otherwise the
+// organization — unless the marking already says it (a school's name as
+// a handout's header text is printed once per page, not twice). The
+// client line calls the document confidential only when its marking
+// does, so a page never says "Confidential" under an UNCLASSIFIED banner.
+// (The marking is where the user says how a document is handled.)
+func FooterNote(doc *Document) string {
+	m := &doc.Meta
+	if doc.Settings.Profile.PreparedForFooter && strings.TrimSpace(m.PreparedFor) != "" {
 		if strings.Contains(strings.ToLower(m.Marking), "confidential") {
 			return "Confidential — prepared for " + m.PreparedFor
 		}
 		return "Prepared for " + m.PreparedFor
+	}
+	if strings.EqualFold(strings.TrimSpace(m.Organization), strings.TrimSpace(m.Marking)) {
+		return ""
 	}
 	return m.Organization
 }
