@@ -11,6 +11,7 @@ package main
 
 import (
 	"fmt"
+	"image/color"
 	"io/fs"
 	"os"
 	"strconv"
@@ -75,11 +76,11 @@ func main() {
 		body = tm.BodyFor(aud)
 	}
 	a := fyneapp.New()
+	variant := theme.VariantLight
 	if os.Getenv("DARK") != "" {
-		a.Settings().SetTheme(theme.DarkTheme())
-	} else {
-		a.Settings().SetTheme(theme.LightTheme())
+		variant = theme.VariantDark
 	}
+	a.Settings().SetTheme(fixedVariant{variant})
 	w := a.NewWindow("editor demo")
 	e := editor.NewWithOptions(editor.Options{Label: label, SmartQuotes: true})
 	if err := e.SetBody(sectiontext.Parse(body)); err != nil {
@@ -96,3 +97,14 @@ func fail(err error) {
 	fmt.Fprintln(os.Stderr, err)
 	os.Exit(1)
 }
+
+// fixedVariant is the default theme in one variant, whatever the desktop
+// prefers, so screenshots of both can be taken on one machine.
+type fixedVariant struct{ variant fyne.ThemeVariant }
+
+func (f fixedVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return theme.DefaultTheme().Color(n, f.variant)
+}
+func (fixedVariant) Font(s fyne.TextStyle) fyne.Resource     { return theme.DefaultTheme().Font(s) }
+func (fixedVariant) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
+func (fixedVariant) Size(n fyne.ThemeSizeName) float32       { return theme.DefaultTheme().Size(n) }
