@@ -23,6 +23,8 @@ func (e *fileError) Unwrap() error { return e.err }
 func plainIOError(err error) error {
 	var why string
 	switch {
+	case errors.Is(err, errThroughFile):
+		why = errThroughFile.Error()
 	case errors.Is(err, fs.ErrNotExist):
 		why = "it does not exist (was it moved, renamed or deleted?)"
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EPERM):

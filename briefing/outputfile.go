@@ -261,6 +261,9 @@ func WriteFilesAtomic(fsys afero.Fs, files []OutputFile, opts ...WriteOption) (e
 	}
 	if len(files) == 1 && cfg.streams {
 		if info, err := fsys.Stat(files[0].Name); err == nil && isStream(info.Mode()) {
+			if err := portableNameError(files[0].Name, true); err != nil {
+				return err
+			}
 			return writeStream(fsys, files[0], cfg.inputs)
 		}
 	}
@@ -420,6 +423,9 @@ func checkOutput(fsys afero.Fs, name string, inputs []string) (os.FileInfo, erro
 		return nil, &fileError{err: errFolderName, msg: fmt.Sprintf(
 			"%s could not be saved: that is the name of a folder, not a file. Add the file's own name after it; nothing was written.", name)}
 	}
+	if err := portableNameError(name, false); err != nil {
+		return nil, err
+	}
 	info, err := fsys.Stat(name) // a link is judged by what it points to
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -430,6 +436,9 @@ func checkOutput(fsys afero.Fs, name string, inputs []string) (os.FileInfo, erro
 	if info.IsDir() {
 		return nil, &fileError{err: errFolderName, msg: fmt.Sprintf(
 			"%s could not be saved: there is a folder of that name. Choose another name; nothing was changed.", name)}
+	}
+	if err := replaceableError(name, info); err != nil {
+		return nil, err
 	}
 	if !info.Mode().IsRegular() {
 		return nil, &fileError{err: errNotRegular, msg: fmt.Sprintf(
@@ -465,7 +474,13 @@ func sameFile(fsys afero.Fs, name string, info os.FileInfo, input string) bool {
 func makeFolders(fsys afero.Fs, dir string) ([]string, error) {
 	var missing []string
 	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := fsys.Stat(d); !errors.Is(err, fs.ErrNotExist) {
+		info, err := fsys.Stat(d)
+		if err == nil && !info.IsDir() {
+			// Windows says "not found" for a path through a file (its
+			// ENOTDIR is ERROR_PATH_NOT_FOUND); say what Linux says.
+			return nil, &fs.PathError{Op: "mkdir", Path: d, Err: errThroughFile}
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
 			break
 		}
 		missing = append([]string{d}, missing...)
@@ -613,7 +628,7 @@ func commit(fsys afero.Fs, staged []*stagedFile) error {
 			for _, t := range staged {
 				t.discard(fsys)
 			}
-			return saveError(s.name, err)
+			return renameError(s.name, err)
 		}
 		forgetLocked(s.id)
 		s.tmp = ""
