@@ -1,0 +1,99 @@
+package editor
+
+import (
+	"slices"
+
+	"github.com/briefsmith/briefsmith/sectiontext"
+)
+
+// InsertBody puts b at the cursor in place of the selection, as one undo
+// step: what a toolbar's Insert actions add (a table, a call-out, answer
+// lines, a link, a field). A fragment of one paragraph joins the text at
+// the cursor; more blocks go in whole. b's footnotes join the editor's,
+// each under a label not already used. A body of template code is
+// refused (false): it cannot be shown.
+func (e *Editor) InsertBody(b sectiontext.Body) bool {
+	if e.readOnly || b.TemplateCode {
+		return false
+	}
+	frag := load(b)
+	if len(frag) == 0 && len(b.Notes) == 0 {
+		return true
+	}
+	e.begin(false)
+	e.deleteSelection()
+	for _, n := range b.Notes {
+		if !slices.ContainsFunc(e.notes, func(m sectiontext.Footnote) bool { return m.Label == n.Label }) {
+			e.notes = append(slices.Clip(e.notes), n)
+		}
+	}
+	if len(frag) > 0 {
+		if len(frag) == 1 && frag[0].kind == kPara {
+			// A phrase: it takes the cursor's place in the text, not a
+			// paragraph of its own.
+			e.insert(append([]atom(nil), frag[0].atoms...))
+		} else {
+			e.pasteBlocks(frag)
+		}
+	}
+	e.fixDepths()
+	e.goalX = -1
+	e.changed()
+	return true
+}
+
+// SelectedText is the selection as plain text, "" for none: what a
+// Link… dialog offers as the link's text.
+func (e *Editor) SelectedText() string {
+	s, t := order(e.anchor, e.cursor)
+	if s == t {
+		return ""
+	}
+	var out []rune
+	for i, b := range e.fragment(s, t) {
+		if i > 0 {
+			out = append(out, '\n')
+		}
+		if b.kind == kBox {
+			out = append(out, []rune(e.boxText(b.box))...)
+		} else {
+			out = append(out, []rune(e.plain(b.atoms))...)
+		}
+	}
+	return string(out)
+}
+
+// CursorOffset is where the cursor is as one number — steps into the
+// text, a block boundary counting one — so a front end can put it back
+// after it shows the text again (an Undo of the whole document).
+func (e *Editor) CursorOffset() int {
+	n := 0
+	for i := 0; i < e.cursor.b && i < len(e.blocks); i++ {
+		n += e.blockLen(i) + 1
+	}
+	return n + e.cursor.o
+}
+
+// SetCursorOffset puts the cursor at offset (see CursorOffset), or as
+// near as the text allows, with nothing selected, and scrolls to it.
+func (e *Editor) SetCursorOffset(offset int) {
+	q := pos{}
+	for i := range e.blocks {
+		q = pos{i, min(max(offset, 0), e.blockLen(i))}
+		if offset <= e.blockLen(i) {
+			break
+		}
+		offset -= e.blockLen(i) + 1
+	}
+	e.collapse(q)
+	e.changedLayout()
+}
+
+// blockLen is how many cursor steps block i has: its atoms, or one for a
+// box (before it and after it).
+func (e *Editor) blockLen(i int) int {
+	if e.blocks[i].kind == kBox {
+		return 1
+	}
+	return len(e.blocks[i].atoms)
+}
