@@ -2,7 +2,9 @@
 # Installs, only when missing, what building and testing Briefsmith needs on
 # Debian or Ubuntu: the C toolchain and X11/OpenGL headers for Fyne's cgo
 # build, and the PDF and display tools the tests use; LibreOffice Writer
-# (headless) and python3-docx read the Word export in its tests.
+# (headless) and python3-docx read the Word export in its tests. The
+# Windows build (make windows) needs mingw-w64, wixl (the MSI) and zip; its
+# test (make windows-test) runs it under Wine (wine64, headless with xvfb).
 set -euo pipefail
 
 packages=(
@@ -10,6 +12,7 @@ packages=(
   libxinerama-dev libxi-dev libxxf86vm-dev
   poppler-utils qpdf xvfb imagemagick ghostscript xdotool
   libreoffice-writer-nogui python3-docx
+  gcc-mingw-w64-x86-64 wixl zip wine64
 )
 
 if ! command -v go >/dev/null 2>&1; then
