@@ -85,7 +85,9 @@ func defaultHooks(w *mainWindow) uiHooks {
 					done("")
 					return
 				}
-				path := rc.URI().Path()
+				// A file URI's path has forward slashes on Windows
+				// too; messages and the title spell it as Windows does.
+				path := filepath.FromSlash(rc.URI().Path())
 				_ = rc.Close()
 				done(path)
 			}, w.win)

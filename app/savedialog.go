@@ -74,7 +74,7 @@ func (w *mainWindow) showSaveDialog(title, folder, name, ext string, done func(p
 	choose := widget.NewButton("Choose…", func() {
 		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 			if err == nil && l != nil {
-				folder = l.Path()
+				folder = filepath.FromSlash(l.Path()) // C:\Users\…, not C:/Users/… on Windows
 				folderLabel.SetText(folder)
 			}
 		}, w.win)
