@@ -68,10 +68,13 @@ func newFindBar(s *sectionPanel) *findBar {
 
 // open shows the bar with the selection, if any, as what to find.
 func (f *findBar) open() {
-	if sel := f.s.body.SelectedText(); sel != "" && !strings.Contains(sel, "\n") {
+	if sel := f.s.selectedText(); sel != "" && !strings.Contains(sel, "\n") {
 		f.what.SetText(sel)
 	}
 	f.content.Show()
+	// Matches are found and selected in the source: while the bar is
+	// open, the section shows it.
+	f.s.show()
 	f.status.SetText("")
 	if c := f.s.w.win.Canvas(); c != nil {
 		c.Focus(f.what)
@@ -80,6 +83,7 @@ func (f *findBar) open() {
 
 func (f *findBar) close() {
 	f.content.Hide()
+	f.s.show()
 	f.s.focusBody()
 }
 

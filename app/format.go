@@ -26,11 +26,20 @@ func (c textClip) Content() string     { return string(c) }
 func (c textClip) SetContent(_ string) {}
 
 // editable reports whether the body field can take an action now.
-func (s *sectionPanel) editable() bool { return !s.body.Disabled() }
+func (s *sectionPanel) editable() bool {
+	if s.richOn() {
+		return !s.rich.ReadOnly()
+	}
+	return !s.body.Disabled()
+}
 
 // replaceSelection puts text where the selection is (or at the cursor).
 func (s *sectionPanel) replaceSelection(text string) {
 	if !s.editable() || text == "" {
+		return
+	}
+	if s.richOn() {
+		s.insertRich(text)
 		return
 	}
 	s.body.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClip(text)})
@@ -41,6 +50,10 @@ func (s *sectionPanel) replaceSelection(text string) {
 // place before it: an insertion never deletes what is selected.
 func (s *sectionPanel) insertAtCursor(text string) {
 	if !s.editable() {
+		return
+	}
+	if s.richOn() {
+		s.insertRich(text)
 		return
 	}
 	r := []rune(s.shownText())
@@ -61,15 +74,29 @@ func (s *sectionPanel) setBodyText(text string, pos int) {
 
 func (s *sectionPanel) focusBody() {
 	if c := s.w.win.Canvas(); c != nil {
-		c.Focus(s.body)
+		if s.richOn() {
+			c.Focus(s.rich)
+		} else {
+			c.Focus(s.body)
+		}
 	}
 }
 
 // wrap emphasises the selection with mark.
 func (s *sectionPanel) wrap(mark, placeholder string) {
-	if s.editable() {
-		s.replaceSelection(wrapInline(s.body.SelectedText(), mark, placeholder))
+	if !s.editable() {
+		return
 	}
+	if s.richOn() {
+		if mark == "**" {
+			s.rich.ToggleBold()
+		} else {
+			s.rich.ToggleItalic()
+		}
+		s.focusBody()
+		return
+	}
+	s.replaceSelection(wrapInline(s.body.SelectedText(), mark, placeholder))
 }
 
 // formatLine applies f to the selected lines, or to the cursor's line.
@@ -108,7 +135,7 @@ func (s *sectionPanel) onLink() {
 	if !s.editable() {
 		return
 	}
-	sel := s.body.SelectedText()
+	sel := s.selectedText()
 	s.w.ui.askForm("Link", []formField{{label: "Text", value: sel}, {label: "Address", value: "https://"}}, func(v []string) {
 		if v == nil {
 			return
@@ -185,6 +212,10 @@ func (s *sectionPanel) onFootnote() {
 		if v == nil {
 			return
 		}
+		if s.richOn() {
+			s.footnoteRich(v[0])
+			return
+		}
 		whole := s.shownText()
 		r := []rune(whole)
 		off := min(s.cursor(), len(r))
@@ -243,18 +274,18 @@ func (s *sectionPanel) formatActions() []*formatAction {
 		{"Bold", "", shortcut(fyne.KeyB, 0), func() { s.wrap("**", "bold text") }},
 		{"Italic", "", shortcut(fyne.KeyI, 0), func() { s.wrap("*", "italic text") }},
 		nil,
-		{"Heading", "Heading", shortcut(fyne.Key1, 0), func() { s.formatLine(headingLine(1)) }},
-		{"Subheading", "Heading", shortcut(fyne.Key2, 0), func() { s.formatLine(headingLine(2)) }},
-		{"Minor heading", "Heading", shortcut(fyne.Key3, 0), func() { s.formatLine(headingLine(3)) }},
-		{"Plain paragraph", "Heading", shortcut(fyne.Key0, 0), func() { s.formatLine(headingLine(0)) }},
-		{"Bullets", "", shortcut(fyne.Key8, fyne.KeyModifierShift), func() { s.formatLine(bulletLine) }},
-		{"Numbers", "", shortcut(fyne.Key7, fyne.KeyModifierShift), func() { s.formatLine(numberLine) }},
+		{"Heading", "Heading", shortcut(fyne.Key1, 0), func() { s.heading(1) }},
+		{"Subheading", "Heading", shortcut(fyne.Key2, 0), func() { s.heading(2) }},
+		{"Minor heading", "Heading", shortcut(fyne.Key3, 0), func() { s.heading(3) }},
+		{"Plain paragraph", "Heading", shortcut(fyne.Key0, 0), func() { s.heading(0) }},
+		{"Bullets", "", shortcut(fyne.Key8, fyne.KeyModifierShift), func() { s.list(false) }},
+		{"Numbers", "", shortcut(fyne.Key7, fyne.KeyModifierShift), func() { s.list(true) }},
 		{"Link…", "", shortcut(fyne.KeyK, 0), s.onLink},
 		nil,
 		{"Table…", "Insert", nil, s.onTable},
 		{"Call-out box…", "Insert", nil, s.onCallout},
 		{"Answer lines…", "Insert", nil, s.onAnswerLines},
-		{"Glossary term", "Insert", nil, func() { s.replaceSelection(glossaryTerm(s.body.SelectedText())) }},
+		{"Glossary term", "Insert", nil, func() { s.replaceSelection(glossaryTerm(s.selectedText())) }},
 		{"Footnote…", "Insert", nil, s.onFootnote},
 		{"Page break", "Insert", nil, func() { s.insertAtCursor(pageBreak) }},
 		{"Citation…", "Insert", nil, s.onCitation},
@@ -324,4 +355,34 @@ func (s *sectionPanel) formatMenu() *fyne.Menu {
 		items = append(items, it)
 	}
 	return fyne.NewMenu("Format", items...)
+}
+
+// heading makes the cursor's paragraph a heading of level (0: a plain
+// paragraph), in either view.
+func (s *sectionPanel) heading(level int) {
+	if s.richOn() {
+		if s.editable() {
+			s.rich.SetHeading(level)
+			s.focusBody()
+		}
+		return
+	}
+	s.formatLine(headingLine(level))
+}
+
+// list makes the cursor's paragraph (or the selected ones) a bullet or
+// numbered list, in either view.
+func (s *sectionPanel) list(numbered bool) {
+	if s.richOn() {
+		if s.editable() {
+			s.rich.SetList(numbered)
+			s.focusBody()
+		}
+		return
+	}
+	if numbered {
+		s.formatLine(numberLine)
+	} else {
+		s.formatLine(bulletLine)
+	}
 }

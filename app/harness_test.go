@@ -198,6 +198,9 @@ func openHarnessAnswering(t *testing.T, a fyne.App, fs afero.Fs, owner briefing.
 		after: h.clock.after, background: func(f func()) { f() }, onUI: func(f func()) { f() },
 		owner: owner, alive: alive}
 	h.w = newMainWindowWith(a, e, h.ui.hooks())
+	// The tests written for the source field drive it; the formatted
+	// editor's have their own harness (newRichHarness).
+	h.w.section.sourceView = true
 	h.w.start()
 	h.w.win.Show()
 	t.Cleanup(h.w.stopTimers)

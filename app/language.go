@@ -34,7 +34,7 @@ func (s *sectionPanel) onPassageLanguage() {
 	if !s.editable() {
 		return
 	}
-	sel := s.body.SelectedText()
+	sel := s.selectedText()
 	s.w.ui.askForm("Language of passage", []formField{
 		{label: "Language", choices: languageChoices, value: languageChoices[0]},
 		{label: "Or its code", hint: "A language code such as pt-BR, instead of the choice above"},

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/briefsmith/briefsmith/app/editor"
 	"path/filepath"
 	"slices"
 
@@ -74,7 +75,13 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 	nextPage.Shortcut = shortcut(fyne.KeyPageDown, 0)
 	prevPage := fyne.NewMenuItem("Previous Page", func() { w.pages.stepPage(-1) })
 	prevPage.Shortcut = shortcut(fyne.KeyPageUp, 0)
-	view := fyne.NewMenu("View", nextPage, prevPage, fyne.NewMenuItemSeparator(),
+	source := fyne.NewMenuItem("Markdown Source", nil)
+	source.Action = func() {
+		w.section.toggleSourceView()
+		source.Checked = w.section.sourceView
+		w.menu.Refresh()
+	}
+	view := fyne.NewMenu("View", source, fyne.NewMenuItemSeparator(), nextPage, prevPage, fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Fit Page Width", func() { w.pages.setZoom(zoomFitWidth) }),
 		fyne.NewMenuItem("Actual Size (100 %)", func() { w.pages.setZoom(zoomActual) }),
 		fyne.NewMenuItem("Page Thumbnails", w.pages.toggleThumbs))
@@ -126,6 +133,9 @@ func (w *mainWindow) textEndItem(label string, key fyne.KeyName, end bool) *fyne
 		switch f := w.win.Canvas().Focused().(type) {
 		case *widget.Entry:
 			e = f
+		case *editor.Editor:
+			f.TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+			return
 		case *bodyEntry:
 			if end {
 				w.section.moveWindow(len([]rune(w.section.shownText())), windowSpan, true)
@@ -199,8 +209,20 @@ func (w *mainWindow) refreshMenu() {
 	w.menu.Refresh()
 }
 
-func (w *mainWindow) onUndo() { w.doc.undoStep() }
-func (w *mainWindow) onRedo() { w.doc.redoStep() }
+// onUndo undoes the last change: in the formatted editor when the change
+// was its own and it has the keyboard (it puts back the cursor), else in
+// the document.
+func (w *mainWindow) onUndo() {
+	if !w.section.richUndo(false) {
+		w.doc.undoStep()
+	}
+}
+
+func (w *mainWindow) onRedo() {
+	if !w.section.richUndo(true) {
+		w.doc.redoStep()
+	}
+}
 
 // redoAlso is Ctrl+Shift+Z, the second way to redo (see the Redo item).
 var redoAlso = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}

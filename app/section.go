@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"github.com/briefsmith/briefsmith/app/editor"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -53,6 +54,16 @@ type sectionPanel struct {
 	win     *textWindow
 	find    *findBar
 	content fyne.CanvasObject
+	// rich is the formatted editor; sourceArea the source field with its
+	// Earlier/Later buttons, shown instead (see richtext.go). sourceView
+	// is the window's View › Markdown Source; richWritten is the text the
+	// formatted editor holds, as stored; richVersion the document's
+	// version after its last store.
+	rich        *editor.Editor
+	sourceArea  fyne.CanvasObject
+	sourceView  bool
+	richWritten string
+	richVersion int64
 }
 
 func newSectionPanel(w *mainWindow) *sectionPanel {
@@ -109,7 +120,7 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 	s.content = container.NewBorder(
 		container.NewVBox(widget.NewForm(widget.NewFormItem("Title", s.title), widget.NewFormItem("Language", s.lang)), s.find.content, s.newToolbar()),
 		container.NewVBox(s.info, container.NewHBox(s.reset, widget.NewButtonWithIcon("Save as template…", theme.DocumentSaveIcon(), s.onSaveAsTemplate))),
-		nil, nil, container.NewBorder(s.win.earlier, s.win.later, nil, nil, s.body))
+		nil, nil, s.newRichText(container.NewBorder(s.win.earlier, s.win.later, nil, nil, s.body)))
 	return s
 }
 
@@ -180,6 +191,7 @@ func (s *sectionPanel) show() {
 		s.title.SetText("")
 		s.title.SetPlaceHolder("")
 		s.placeText("", 0, 0)
+		s.setRichOn(false)
 		s.title.Disable()
 		s.lang.SetText("")
 		s.lang.Disable()
@@ -233,6 +245,10 @@ func (s *sectionPanel) show() {
 	}
 	if s.title.Text != shown && !s.typingTitle {
 		s.title.SetText(shown)
+	}
+	if ok && s.showRich(body, prevKey) {
+		setEnabled(s.reset, ref.Body != nil && ok)
+		return
 	}
 	sameSection := prevKey == s.key && s.body.Text == s.bodyText
 	if s.typing && sameSection {

@@ -355,6 +355,12 @@ func sectionBlocks(t *Template, ref SectionRef, audience Audience, filled string
 	}))
 }
 
+// TextModel reads a section's text into the text model, as printing
+// reads it: what the app's formatted editor shows. A body whose shape
+// the parser must not be handed (see markdownShapeFaults) comes back as
+// template code, kept as written.
+func TextModel(src string) sectiontext.Body { return readModel(src) }
+
 // readModel reads src into the text model; a body the shape check
 // refuses is template code, never handed to the parser.
 func readModel(src string) sectiontext.Body {

@@ -1,0 +1,171 @@
+package app
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"github.com/briefsmith/briefsmith/app/editor"
+	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/briefsmith/briefsmith/sectiontext"
+)
+
+// The section's text is edited as formatted text (app/editor) — headings,
+// lists, tables and fields drawn as the page shows them, never as
+// Markdown — and stored as the text model's canonical Markdown after
+// every change. The Markdown source stays one click away (View ›
+// Markdown Source), and is what a section shows whose template code the
+// model cannot show, or while Find and Replace is open (it finds in the
+// source).
+
+// newRichText makes the formatted editor and the stack that shows it or
+// the source field.
+func (s *sectionPanel) newRichText(source fyne.CanvasObject) fyne.CanvasObject {
+	s.rich = editor.NewWithOptions(editor.Options{Label: s.fieldLabel, SmartQuotes: true})
+	s.rich.OnChanged = s.storeRich
+	s.rich.Hide()
+	s.sourceArea = source
+	return container.NewStack(s.rich, source)
+}
+
+// fieldLabel is what a field's chip says: the label the packet's fields
+// give it (Settings and the Variables tab name it so).
+func (s *sectionPanel) fieldLabel(name string) string {
+	if l := s.fields.Label(name); l != "" {
+		return l
+	}
+	return name
+}
+
+// richOn reports whether the section's text is shown formatted.
+func (s *sectionPanel) richOn() bool { return s.rich.Visible() }
+
+// showRich shows body, the selected section's text as stored, in the
+// formatted editor when it can, and reports whether it did. The editor
+// keeps its cursor, selection and history while the text it holds is
+// the text stored (after its own edits); text changed from outside (an
+// Undo, Replace All) is shown again with the cursor where it was.
+func (s *sectionPanel) showRich(body string, prevKey sectionKey) bool {
+	if s.sourceView || s.find.content.Visible() {
+		s.setRichOn(false)
+		return false
+	}
+	if s.rich.Visible() && s.key == prevKey && body == s.richWritten {
+		return true
+	}
+	model := briefing.TextModel(body)
+	if model.TemplateCode {
+		s.setRichOn(false)
+		return false
+	}
+	s.fields = briefing.FieldsOf(s.w.lib, s.w.doc.packet)
+	off := -1
+	if s.key == prevKey && s.rich.Visible() {
+		off = s.rich.CursorOffset()
+	}
+	_ = s.rich.SetBody(model)
+	s.richWritten = body
+	if off >= 0 {
+		s.rich.SetCursorOffset(off)
+	}
+	s.setRichOn(true)
+	return true
+}
+
+// setRichOn shows the formatted editor or the source field.
+func (s *sectionPanel) setRichOn(on bool) {
+	if on == s.rich.Visible() {
+		return
+	}
+	if on {
+		s.sourceArea.Hide()
+		s.rich.Show()
+	} else {
+		s.rich.Hide()
+		s.sourceArea.Show()
+		// The source field shows the text again from the packet.
+		s.richWritten = ""
+	}
+}
+
+// storeRich stores the formatted editor's text as the section's, as one
+// typing burst with the edits around it.
+func (s *sectionPanel) storeRich() {
+	text := sectiontext.Write(s.rich.Body())
+	before := s.richWritten
+	if text == before {
+		return
+	}
+	s.richWritten = text
+	s.typing = true
+	s.w.doc.setBody(s.key, before, text)
+	s.typing = false
+	s.richVersion = s.w.doc.version
+}
+
+// richUndo undoes in the formatted editor when the latest change to the
+// packet is its own — the editor then puts back the cursor and selection
+// too, and a smart quote comes back straight — and reports whether it did.
+func (s *sectionPanel) richUndo(redo bool) bool {
+	if !s.richOn() || s.w.doc.version != s.richVersion || s.w.win.Canvas().Focused() != s.rich {
+		return false
+	}
+	if redo {
+		if !s.rich.CanRedo() {
+			return false
+		}
+		s.rich.Redo()
+	} else {
+		if !s.rich.CanUndo() {
+			return false
+		}
+		s.rich.Undo()
+	}
+	return true
+}
+
+// insertRich puts source text (plain form, fields as their labels in
+// brackets) at the cursor of the formatted editor, in place of the
+// selection.
+func (s *sectionPanel) insertRich(text string) {
+	src := text
+	if s.fields.Labels() != nil {
+		src = s.fields.FromPlain(text)
+	}
+	s.rich.InsertBody(sectiontext.Parse(src))
+	s.focusBody()
+}
+
+// footnoteRich adds a footnote at the cursor of the formatted editor: the
+// number there, the note with the section's others.
+func (s *sectionPanel) footnoteRich(note string) {
+	used := map[string]bool{}
+	for _, n := range s.rich.Body().Notes {
+		used[n.Label] = true
+	}
+	label := "1"
+	for k := 1; used[label]; k++ {
+		label = strconv.Itoa(k + 1)
+	}
+	s.rich.InsertBody(sectiontext.Body{
+		Blocks: []sectiontext.Block{sectiontext.Paragraph{Inlines: []sectiontext.Inline{sectiontext.FootnoteRef{Label: label}}}},
+		Notes:  []sectiontext.Footnote{{Label: label, Blocks: []sectiontext.Block{sectiontext.Paragraph{Inlines: []sectiontext.Inline{sectiontext.Text{Text: note}}}}}},
+	})
+	s.focusBody()
+}
+
+// selectedText is the selection in whichever view shows the text.
+func (s *sectionPanel) selectedText() string {
+	if s.richOn() {
+		return s.rich.SelectedText()
+	}
+	return s.body.SelectedText()
+}
+
+// toggleSourceView switches between formatted text and the Markdown
+// source, for this window.
+func (s *sectionPanel) toggleSourceView() {
+	s.sourceView = !s.sourceView
+	s.show()
+	s.focusBody()
+}

@@ -1,0 +1,133 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"github.com/briefsmith/briefsmith/briefing"
+)
+
+// newRichHarness is the window as a user first sees it: sections edited
+// as formatted text.
+func newRichHarness(t *testing.T) *harness {
+	h := newHarness(t, nil)
+	h.w.section.sourceView = false
+	h.w.section.show()
+	return h
+}
+
+// typeRich types text into the formatted editor, as the keyboard does.
+func typeRich(h *harness, text string) {
+	h.w.win.Canvas().Focus(h.w.section.rich)
+	for _, r := range text {
+		h.w.section.rich.TypedRune(r)
+	}
+}
+
+// A section is shown as formatted text — never as Markdown — and what is
+// typed is stored as the section's text, canonical Markdown; opening it
+// stores nothing.
+func TestSectionsAreEditedAsFormattedText(t *testing.T) {
+	h := newRichHarness(t)
+	s := h.w.section
+	h.w.selectSection(0)
+	if !s.richOn() || s.sourceArea.Visible() {
+		t.Fatal("the section is not shown as formatted text")
+	}
+	if h.doc().Sections[0].Body != nil {
+		t.Fatal("opening the section stored its text")
+	}
+	s.rich.SetCursorOffset(0)
+	typeRich(h, "Note: *this* ")
+	body := h.doc().Sections[0].Body
+	// At the start of bold text typing is bold, as in a word processor;
+	// the asterisks typed are text.
+	if body == nil || !strings.HasPrefix(*body, "**Note: \\*this\\* Bottom line:**") {
+		t.Fatalf("stored %q", *body)
+	}
+	h.w.menuItem("Edit", "Undo").Action()
+	if got := *h.doc().Sections[0].Body; strings.Contains(got, "Note:") {
+		t.Errorf("Undo left %q", got[:40])
+	}
+	h.w.menuItem("Edit", "Redo").Action()
+	if got := *h.doc().Sections[0].Body; !strings.HasPrefix(got, "**Note: ") {
+		t.Errorf("Redo gave %q", got[:40])
+	}
+}
+
+// The toolbar and Format menu work on formatted text: bold, headings,
+// lists, links, tables, footnotes and fields go into the model, stored
+// as Markdown the page prints.
+func TestFormattingActionsInTheFormattedView(t *testing.T) {
+	h := newRichHarness(t)
+	s := h.w.section
+	h.w.selectSection(2)
+	blank := ""
+	h.w.doc.setBody(h.w.doc.keyAt(2), "", blank)
+	s.show()
+	typeRich(h, "Word")
+	s.rich.SelectAll()
+	h.w.menuItem("Format", "Bold").Action()
+	h.w.menuItem("Format", "Heading").Action()
+	if got := *h.doc().Sections[2].Body; got != "# **Word**\n" {
+		t.Fatalf("bold heading: %q", got)
+	}
+	s.rich.SetCursorOffset(len("Word"))
+	s.rich.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	typeRich(h, "Item")
+	h.w.menuItem("Format", "Bullets").Action()
+	h.ui.forms = [][]string{{"2", "2"}}
+	h.w.menuItem("Format", "Table…").Action()
+	h.ui.forms = [][]string{{"The note."}}
+	h.w.menuItem("Format", "Footnote…").Action()
+	labels := briefing.FieldsOf(h.w.lib, h.doc()).Labels()
+	h.ui.forms = [][]string{{labels[0]}}
+	h.w.menuItem("Format", "Field…").Action()
+	got := *h.doc().Sections[2].Body
+	for _, want := range []string{"# **Word**\n\n- Item", "| ", "[^1]", "[^1]: The note.", "{{."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the stored text lacks %q:\n%s", want, got)
+		}
+	}
+	doc, probs := briefing.Resolve(h.w.lib, h.doc(), "t")
+	if probs.HasErrors() {
+		t.Errorf("the text typed does not print: %v", probs.Errors())
+	}
+	_ = doc
+}
+
+// Text the formatted view cannot show — template code beyond fields —
+// is shown as its source; View › Markdown Source shows any section's
+// source, and Find works in the source.
+func TestSourceViewForTemplateCodeAndOnRequest(t *testing.T) {
+	h := newRichHarness(t)
+	s := h.w.section
+	h.w.selectSection(1)
+	code := `{{if eq .audience "staff"}}Staff only.{{end}}`
+	h.w.doc.setBody(h.w.doc.keyAt(1), "", code)
+	s.show()
+	if s.richOn() || !s.sourceArea.Visible() || s.shownText() != code {
+		t.Errorf("template code: formatted %v, source shows %q", s.richOn(), s.shownText())
+	}
+	h.w.selectSection(2)
+	if !s.richOn() {
+		t.Fatal("a plain section is not formatted")
+	}
+	h.w.menuItem("View", "Markdown Source").Action()
+	if s.richOn() || !h.w.menuItem("View", "Markdown Source").Checked {
+		t.Error("View › Markdown Source did not show the source")
+	}
+	h.w.menuItem("View", "Markdown Source").Action()
+	if !s.richOn() {
+		t.Error("switching back did not show formatted text")
+	}
+	h.w.menuItem("Edit", "Find and Replace…").Action()
+	if s.richOn() {
+		t.Error("Find and Replace is open over formatted text it cannot select in")
+	}
+	s.find.close()
+	if !s.richOn() {
+		t.Error("closing Find did not show formatted text again")
+	}
+}
