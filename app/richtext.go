@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -65,6 +66,8 @@ func (s *sectionPanel) showRich(body string, prevKey sectionKey) bool {
 	}
 	_ = s.rich.SetBody(model)
 	s.richWritten = body
+	// Fields show as shaded words here, not as their source's brackets.
+	s.info.SetText(strings.Replace(s.info.Text, "Words in square brackets, such as [Prepared for], are fields", "Shaded words, such as Prepared for, are fields", 1))
 	if off >= 0 {
 		s.rich.SetCursorOffset(off)
 	}
