@@ -52,6 +52,7 @@ func (s *sectionPanel) showRich(body string, prevKey sectionKey) bool {
 		return false
 	}
 	if s.rich.Visible() && s.key == prevKey && body == s.richWritten {
+		s.richInfo()
 		return true
 	}
 	model := briefing.TextModel(body)
@@ -66,13 +67,18 @@ func (s *sectionPanel) showRich(body string, prevKey sectionKey) bool {
 	}
 	_ = s.rich.SetBody(model)
 	s.richWritten = body
-	// Fields show as shaded words here, not as their source's brackets.
-	s.info.SetText(strings.Replace(s.info.Text, "Words in square brackets, such as [Prepared for], are fields", "Shaded words, such as Prepared for, are fields", 1))
 	if off >= 0 {
 		s.rich.SetCursorOffset(off)
 	}
 	s.setRichOn(true)
+	s.richInfo()
 	return true
+}
+
+// richInfo words the note under the text for the formatted view, where
+// fields show as shaded words, not as their source's brackets.
+func (s *sectionPanel) richInfo() {
+	s.info.SetText(strings.Replace(s.info.Text, "Words in square brackets, such as [Prepared for], are fields", "Shaded words, such as Prepared for, are fields", 1))
 }
 
 // setRichOn shows the formatted editor or the source field.
