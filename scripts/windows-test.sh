@@ -225,13 +225,13 @@ echo "old" >"$d/ro.pdf"
 chmod 444 "$d/ro.pdf" # Windows sees the Read-only attribute
 (cd "$d" && "$WINE" "$WINCLI" export ../../samples/staff.briefing --templates ../../empty -o ro.pdf </dev/null >stdout 2>stderr; echo $? >status)
 kept "$d" ro.pdf "the file there is read-only" "a read-only file is not replaced"
-# A file another program has open (here cmd.exe's redirection, which, as
-# most programs do, does not share it for deletion) cannot be renamed over
-# on Windows; Wine enforces that too.
+# A file another program has open (here cmd.exe's redirection, held while
+# "pause" waits on a pipe; like most programs, it does not share the file
+# for deletion) cannot be renamed over on Windows; Wine enforces that too.
 d=$T/cmp/win/held
 mkdir -p "$d"
 echo "old" >"$d/held.pdf"
-(cd "$d" && timeout 30 "$WINE" cmd /c "ping -n 12 127.0.0.1 >> held.pdf" </dev/null >/dev/null 2>&1 &)
+(cd "$d" && sleep 15 | timeout 30 "$WINE" cmd /c "pause >> held.pdf" >/dev/null 2>&1 &)
 sleep 3
 (cd "$d" && "$WINE" "$WINCLI" export ../../samples/staff.briefing --templates ../../empty -o held.pdf </dev/null >stdout 2>stderr; echo $? >status)
 kept "$d" held.pdf "another program has the file open" "a file open in another program is not replaced"
