@@ -99,6 +99,7 @@ sed "s/@VERSION@/$VERSION/" packaging/windows/README.txt | sed 's/$/\r/' > "$OUT
 			extra=()
 			case "$mod" in
 			fyne.io/fyne/v2@*) extra=("$dir"/theme/font/LICENSE*.txt) ;;
+			github.com/go-gl/glfw/*) extra=("$dir"/glfw/LICENSE.md) ;; # the C GLFW compiled in
 			esac
 			for f in "$dir"/LICENSE* "$dir"/LICENCE* "$dir"/COPYING* "$dir"/NOTICE* "${extra[@]}"; do
 				[ -f "$f" ] || continue
