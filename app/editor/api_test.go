@@ -3,6 +3,11 @@ package editor
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
@@ -49,5 +54,29 @@ func TestCursorOffsetRoundTrips(t *testing.T) {
 	e.SelectAll()
 	if got := e.SelectedText(); got != "One.\nTwo! words." {
 		t.Errorf("selected text %q", got)
+	}
+}
+
+// Tab nests list items, so Ctrl+Tab moves the keyboard on to the next
+// control, Ctrl+Shift+Tab back.
+func TestCtrlTabLeavesTheText(t *testing.T) {
+	a := test.NewTempApp(t)
+	_ = a
+	e := NewWithOptions(Options{})
+	if err := e.SetBody(sectiontext.Parse("Text.\n")); err != nil {
+		t.Fatal(err)
+	}
+	before, after := widget.NewEntry(), widget.NewEntry()
+	w := test.NewWindow(container.NewVBox(before, e, after))
+	defer w.Close()
+	w.Canvas().Focus(e)
+	e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl})
+	if w.Canvas().Focused() != after {
+		t.Errorf("Ctrl+Tab left the keyboard at %T", w.Canvas().Focused())
+	}
+	w.Canvas().Focus(e)
+	e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift})
+	if w.Canvas().Focused() != before {
+		t.Errorf("Ctrl+Shift+Tab left the keyboard at %T", w.Canvas().Focused())
 	}
 }

@@ -173,6 +173,10 @@ func (e *Editor) TypedShortcut(sc fyne.Shortcut) {
 		if ctrl && e.move(sc.KeyName, shift, true) {
 			return
 		}
+		if ctrl && sc.KeyName == fyne.KeyTab {
+			e.focusOn(shift)
+			return
+		}
 	}
 	if e.readOnly {
 		return
@@ -218,4 +222,19 @@ func (e *Editor) SelectAll() {
 	last := len(e.blocks) - 1
 	e.anchor = pos{}
 	e.moveTo(pos{last, e.blocks[last].length()}, true)
+}
+
+// focusOn moves the keyboard to the next control (the previous one with
+// back): Tab nests list items here, so Ctrl+Tab and Ctrl+Shift+Tab leave
+// the text, as in other text areas that take Tab.
+func (e *Editor) focusOn(back bool) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	if c == nil {
+		return
+	}
+	if back {
+		c.FocusPrevious()
+	} else {
+		c.FocusNext()
+	}
 }
