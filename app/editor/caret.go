@@ -102,13 +102,7 @@ func (p *page) drawSelection(r *pageRenderer, y0, y1 float32) {
 			}
 			continue
 		}
-		a, z := 0, len(b.atoms)
-		if i == s.b {
-			a = s.o
-		}
-		if i == t.b {
-			z = t.o
-		}
+		a, z := within(i, len(b.atoms), s, t)
 		for _, ln := range l.lines {
 			if z < ln.start || a > ln.end || (a == ln.end && ln.end > ln.start && a != z) {
 				continue

@@ -48,13 +48,7 @@ func (e *Editor) fragment(s, t pos) []*block {
 			}
 			continue
 		}
-		a, z := 0, len(b.atoms)
-		if i == s.b {
-			a = s.o
-		}
-		if i == t.b {
-			z = t.o
-		}
+		a, z := within(i, len(b.atoms), s, t)
 		c := &block{kind: b.kind, level: b.level, depth: b.depth, list: b.list}
 		c.atoms = append([]atom(nil), b.atoms[a:z]...)
 		out = append(out, c)

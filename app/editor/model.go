@@ -81,6 +81,19 @@ type pos struct{ b, o int }
 
 func (p pos) less(q pos) bool { return p.b < q.b || p.b == q.b && p.o < q.o }
 
+// within is the part of block i, of n steps, that lies between s and t
+// (s before t): all of it but in the first and last block.
+func within(i, n int, s, t pos) (a, z int) {
+	a, z = 0, n
+	if i == s.b {
+		a = s.o
+	}
+	if i == t.b {
+		z = t.o
+	}
+	return a, z
+}
+
 func order(a, b pos) (pos, pos) {
 	if b.less(a) {
 		return b, a

@@ -291,13 +291,7 @@ func (e *Editor) eachSelected(s, t pos, f func(*atom)) {
 		if b.kind == kBox {
 			continue
 		}
-		a, z := 0, len(b.atoms)
-		if i == s.b {
-			a = s.o
-		}
-		if i == t.b {
-			z = t.o
-		}
+		a, z := within(i, len(b.atoms), s, t)
 		for _, a := range b.atoms[a:z] {
 			f(&a)
 		}
