@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"github.com/briefsmith/briefsmith/render/layout"
 	"testing"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -17,6 +18,10 @@ func TestCompressContentsIsFpdfsOwn(t *testing.T) {
 		pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: 612, Ht: 792}})
 		pdf.SetCompression(compress)
 		pdf.SetCatalogSort(true)
+		// Dated, or the two files are dated by the clock and differ when
+		// a second passes between them (it did, on a loaded machine).
+		pdf.SetCreationDate(time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC))
+		pdf.SetModificationDate(time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC))
 		serif := layout.Face{Family: "LiberationSerif"}
 		pdf.AddUTF8FontFromBytes(serif.Family, "", serif.TTF())
 		pdf.SetFont(serif.Family, "", 12)
