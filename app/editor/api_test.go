@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -79,4 +80,36 @@ func TestCtrlTabLeavesTheText(t *testing.T) {
 	if w.Canvas().Focused() != before {
 		t.Errorf("Ctrl+Shift+Tab left the keyboard at %T", w.Canvas().Focused())
 	}
+}
+
+// Questions numbered one by one, each followed by its answer lines, count
+// on (1, 2, 3), as a word processor continues a numbered list past what
+// stands between; after text of its own a new list starts at 1.
+func TestNumbersCountOnPastAnswerLines(t *testing.T) {
+	e, _ := open(t, "1. First?\n\n```lines 3\n```\n\nSecond?\n\n```lines 3\n```\n\nThird?\n\nA paragraph.\n\nAnother?\n")
+	for _, text := range []string{"Second?", "Third?", "Another?"} {
+		e.SetCursorOffset(offsetOf(t, e, text))
+		e.SetList(true)
+	}
+	got := sectiontext.Write(e.Body())
+	for _, want := range []string{"1. First?", "2. Second?", "3. Third?", "A paragraph.\n\n1. Another?"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in:\n%s", want, got)
+		}
+	}
+}
+
+// offsetOf is the cursor offset at the start of the block whose text is
+// text.
+func offsetOf(t *testing.T, e *Editor, text string) int {
+	t.Helper()
+	n := 0
+	for i, b := range e.blocks {
+		if b.kind != kBox && e.plain(b.atoms) == text {
+			return n
+		}
+		n += e.blockLen(i) + 1
+	}
+	t.Fatalf("no block %q", text)
+	return 0
 }

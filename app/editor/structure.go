@@ -216,6 +216,8 @@ func (e *Editor) SetList(ordered bool) {
 	p := &listProps{ordered: ordered, start: 1, delim: sectiontext.Period, tight: true}
 	if !ordered {
 		p.delim = sectiontext.NoDelimiter
+	} else {
+		p.start = e.numberAfter(s.b)
 	}
 	for i := s.b; i <= t.b; i++ {
 		if e.blocks[i].kind == kBox {
@@ -296,4 +298,37 @@ func (e *Editor) eachSelected(s, t pos, f func(*atom)) {
 			f(&a)
 		}
 	}
+}
+
+// numberAfter is the number a numbered list starting at block i begins
+// with: on from the numbered list before it when only boxes (answer
+// lines, a table) stand between — questions, each with its lines to
+// write on, are numbered 1, 2, 3 — else 1.
+func (e *Editor) numberAfter(i int) int {
+	j := i - 1
+	for j >= 0 && e.blocks[j].kind == kBox {
+		j--
+	}
+	if j < 0 || j == i-1 || e.blocks[j].kind != kItem || e.blocks[j].list == nil || !e.blocks[j].list.ordered {
+		return 1
+	}
+	// The top-level items of the list that ends at j.
+	last := j
+	for last >= 0 && e.blocks[last].kind == kItem && e.blocks[last].depth > 0 {
+		last--
+	}
+	if last < 0 || e.blocks[last].kind != kItem {
+		return 1
+	}
+	list := e.blocks[last].list
+	n := 0
+	for k := last; k >= 0 && e.blocks[k].kind == kItem; k-- {
+		if e.blocks[k].depth == 0 {
+			if e.blocks[k].list != list {
+				break
+			}
+			n++
+		}
+	}
+	return list.start + n
 }
