@@ -23,8 +23,17 @@ func TestAHandoutsHeaderTextPrintsOncePerPage(t *testing.T) {
 			t.Errorf("page %d prints the school's name %d times", i+1, n)
 		}
 	}
-	if !strings.Contains(pages[0], "TEACHER") || strings.Contains(pages[0], "FROM") {
-		t.Errorf("the handout's heading does not say Teacher:\n%.400s", pages[0])
+	if !strings.Contains(pages[0], "TEACHER") || strings.Contains(pages[0], "FROM") || !strings.Contains(pages[0], "Ms. Rivera") {
+		t.Errorf("the handout's heading does not name the teacher:\n%.400s", pages[0])
+	}
+	// With no teacher named, the school is not printed as one.
+	p.Author = ""
+	data, _, err = RenderPacket(lib, p, "classroom.briefing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := pdfPages(t, writePDF(t, data))[0]; strings.Contains(first, "TEACHER") {
+		t.Errorf("a handout with no teacher has a Teacher line:\n%.400s", first)
 	}
 
 	staff := loadSampleNamed(t, "staff.briefing")

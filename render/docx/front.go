@@ -73,7 +73,7 @@ func (d *docxWriter) memoHeading(b *strings.Builder) {
 	d.titleLines(b, d.doc.Settings.BodySize+9)
 	d.details(b, [][2]string{
 		{"For", m.PreparedFor},
-		{d.doc.Settings.Profile.From(), strings.Join(layout.NonEmpty(m.Author, m.Organization), ", ")},
+		{d.doc.Settings.Profile.From(), d.doc.Settings.Profile.FromLine(m.Author, m.Organization)},
 		{"Date", m.Date},
 		{"Handling", handling(m)},
 	})

@@ -85,7 +85,7 @@ func (r *layout) titleBlock() {
 	var rows [][2]string
 	for _, row := range [][2]string{
 		{"For", m.PreparedFor},
-		{r.doc.Settings.Profile.From(), strings.Join(NonEmpty(m.Author, m.Organization), ", ")},
+		{r.doc.Settings.Profile.From(), r.doc.Settings.Profile.FromLine(m.Author, m.Organization)},
 		{"Date", m.Date},
 	} {
 		if strings.TrimSpace(row[1]) != "" {

@@ -1,6 +1,9 @@
 package layout
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Document is everything layout needs, resolved: nothing in it is parsed
 // again while pages are laid out.
@@ -97,6 +100,17 @@ func (p Profile) From() string {
 		return "From"
 	}
 	return p.FromLabel
+}
+
+// FromLine is who the memo heading says the document is from: the author
+// and the organization; under a label of the audience's own (Teacher)
+// the author alone — the organization, a school, has its place in the
+// footer, and is no teacher.
+func (p Profile) FromLine(author, organization string) string {
+	if p.FromLabel != "" {
+		return strings.TrimSpace(author)
+	}
+	return strings.Join(NonEmpty(author, organization), ", ")
 }
 
 // Section is one titled part of the document.
