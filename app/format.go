@@ -170,7 +170,7 @@ func (s *sectionPanel) askCount(title string, fields []formField, most int, done
 
 func (s *sectionPanel) onTable() {
 	if s.editable() {
-		s.askCount("Table", []formField{{label: "Rows", value: "3"}, {label: "Columns", value: "3"}}, 50,
+		s.askCount("Table", []formField{{label: "Rows", value: "3", hint: "Counting the heading row"}, {label: "Columns", value: "3"}}, 50,
 			func(n []int) { s.insertAtCursor(tableGrid(n[0], n[1])) })
 	}
 }

@@ -124,7 +124,7 @@ func TestToolbarActionsWorkOnTheSelection(t *testing.T) {
 	// Inserting never deletes the selection; a footnote's text goes at
 	// the end, numbered.
 	selectText(s.body, 0, 1)
-	h.ui.forms = [][]string{{"3", "2"}}
+	h.ui.forms = [][]string{{"4", "2"}} // four rows in all, the heading's among them
 	h.w.menuItem("Format", "Table…").Action()
 	if got := s.body.Text; !strings.Contains(got, "| Heading 1 | Heading 2 |\n|---|---|\n| Text | Text |\n| Text | Text |\n| Text | Text |") || !strings.Contains(got, "[make]") {
 		t.Fatalf("table: %q", got)

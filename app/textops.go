@@ -125,8 +125,8 @@ func callout(marker, text string) string {
 	return "\n> [!" + marker + "]\n" + strings.Join(lines, "\n") + "\n\n"
 }
 
-// tableGrid writes an empty table of rows body rows and cols columns,
-// with a heading row to fill in.
+// tableGrid writes an empty table of rows rows (its heading row among
+// them) and cols columns, to fill in.
 func tableGrid(rows, cols int) string {
 	var b strings.Builder
 	b.WriteString("\n|")
@@ -136,7 +136,9 @@ func tableGrid(rows, cols int) string {
 	b.WriteString("\n|" + strings.Repeat("---|", cols) + "\n")
 	// Each cell holds a word to double-click and type over: an empty
 	// cell is a gap of a character or two between bars, hard to click.
-	for range rows {
+	// rows counts the heading row, as Word's Insert Table does: 3×3 is
+	// three rows in all.
+	for range max(rows-1, 1) {
 		b.WriteString("|" + strings.Repeat(" Text |", cols) + "\n")
 	}
 	b.WriteString("\n")
