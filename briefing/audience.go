@@ -43,7 +43,7 @@ var audienceTable = []audienceInfo{
 	// Students need readable type and room to write; a handout starts
 	// with the name line, not a cover.
 	{Classroom, "classroom handout", layout.Profile{Kicker: "Classroom handout", LineSpacing: 1.6, NameLine: true, MinFontSize: 12,
-		FromLabel: "Teacher", HeaderTextOnce: true},
+		FromLabel: "Teacher", OrgLabel: "School", HeaderTextOnce: true},
 		startStyle{fontSize: 12}},
 	// Clients see the consultant's brand on every page.
 	{Client, "client brief", layout.Profile{Kicker: "Client brief", LineSpacing: 1.42, HeaderLogo: true, PreparedForFooter: true},

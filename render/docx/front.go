@@ -71,12 +71,8 @@ func (d *docxWriter) memoHeading(b *strings.Builder) {
 		b.WriteString(`<w:p><w:pPr><w:jc w:val="right"/></w:pPr>` + logo.String() + `</w:p>`)
 	}
 	d.titleLines(b, d.doc.Settings.BodySize+9)
-	d.details(b, [][2]string{
-		{"For", m.PreparedFor},
-		{d.doc.Settings.Profile.From(), d.doc.Settings.Profile.FromLine(m.Author, m.Organization)},
-		{"Date", m.Date},
-		{"Handling", handling(m)},
-	})
+	rows := append([][2]string{{"For", m.PreparedFor}}, d.doc.Settings.Profile.HeadingRows(m.Author, m.Organization)...)
+	d.details(b, append(rows, [2]string{"Date", m.Date}, [2]string{"Handling", handling(m)}))
 	if d.doc.Settings.Profile.NameLine {
 		d.nameLine(b)
 	}

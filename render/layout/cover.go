@@ -83,11 +83,8 @@ func (r *layout) titleBlock() {
 	}
 	r.y += 6
 	var rows [][2]string
-	for _, row := range [][2]string{
-		{"For", m.PreparedFor},
-		{r.doc.Settings.Profile.From(), r.doc.Settings.Profile.FromLine(m.Author, m.Organization)},
-		{"Date", m.Date},
-	} {
+	heading := append([][2]string{{"For", m.PreparedFor}}, r.doc.Settings.Profile.HeadingRows(m.Author, m.Organization)...)
+	for _, row := range append(heading, [2]string{"Date", m.Date}) {
 		if strings.TrimSpace(row[1]) != "" {
 			rows = append(rows, row)
 		}

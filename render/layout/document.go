@@ -88,6 +88,10 @@ type Profile struct {
 	// FromLabel names the memo heading's author line ("Teacher" on a
 	// handout); "" is "From".
 	FromLabel string
+	// OrgLabel gives the organization a line of its own in the memo
+	// heading ("School" on a handout), so it is not printed as the
+	// author; "" joins it to the From line.
+	OrgLabel string
 	// HeaderTextOnce prints the marking at the top of each page only: on
 	// a handout it is header text (a school's name), not a handling
 	// marking that rules want at the top and the bottom.
@@ -102,15 +106,14 @@ func (p Profile) From() string {
 	return p.FromLabel
 }
 
-// FromLine is who the memo heading says the document is from: the author
-// and the organization; under a label of the audience's own (Teacher)
-// the author alone — the organization, a school, has its place in the
-// footer, and is no teacher.
-func (p Profile) FromLine(author, organization string) string {
-	if p.FromLabel != "" {
-		return strings.TrimSpace(author)
+// HeadingRows are the memo heading's label and value lines after "For":
+// who the document is from and, where the audience names it apart (a
+// handout's School), the organization — a school is no teacher.
+func (p Profile) HeadingRows(author, organization string) [][2]string {
+	if p.OrgLabel != "" {
+		return [][2]string{{p.From(), strings.TrimSpace(author)}, {p.OrgLabel, strings.TrimSpace(organization)}}
 	}
-	return strings.Join(NonEmpty(author, organization), ", ")
+	return [][2]string{{p.From(), strings.Join(NonEmpty(author, organization), ", ")}}
 }
 
 // Section is one titled part of the document.
