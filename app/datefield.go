@@ -69,13 +69,13 @@ func (f *dateField) typed(text string) {
 		// leaves the field empty.
 		f.rejected = true // not taken yet: show leaves it be
 		f.hint.Importance = widget.MediumImportance
-		f.hint.SetText("No date will be printed once you leave the field empty; the packet keeps " + briefing.PrintedDate(f.stored) + " until then.")
+		f.hint.SetText("No date will be printed once you leave the field empty; the packet keeps " + f.order.Printed(f.stored) + " until then.")
 		return
 	}
 	if err != nil {
 		keeps := "no date"
 		if f.stored != "" {
-			keeps = briefing.PrintedDate(f.stored)
+			keeps = f.order.Printed(f.stored)
 		}
 		f.hint.Importance = widget.DangerImportance
 		f.hint.SetText("Not taken: " + err.Error() + ". The packet keeps " + keeps + ".")
@@ -145,7 +145,7 @@ func (f *dateField) showPrinted() {
 		f.hint.SetText("No date is printed. Type one as " + f.order.Layout() + " or as 7 November 2026.")
 		return
 	}
-	f.hint.SetText("Prints as " + briefing.PrintedDate(f.stored) + ". Dates in figures are read as " + f.order.Layout() + ".")
+	f.hint.SetText("Prints as " + f.order.Printed(f.stored) + ". Dates in figures are read as " + f.order.Layout() + ".")
 }
 
 // openCalendar picks the date from a month's calendar, for those who

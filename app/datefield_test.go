@@ -32,12 +32,13 @@ func TestTheDateIsReadInThePacketsLanguage(t *testing.T) {
 	h.w.doc.setChoice(func(p *briefing.Packet) { p.Language = "en-US"; p.Date = "2026-11-25" })
 	h.settle()
 	f := h.w.settings.date
-	if f.entry.Text != "11/25/2026" || !strings.Contains(f.hint.Text, "25 November 2026") || f.entry.PlaceHolder != "MM/DD/YYYY" {
+	// An American packet prints the date as Americans write it.
+	if f.entry.Text != "11/25/2026" || !strings.Contains(f.hint.Text, "November 25, 2026") || f.entry.PlaceHolder != "MM/DD/YYYY" {
 		t.Fatalf("shown %q, hint %q, placeholder %q", f.entry.Text, f.hint.Text, f.entry.PlaceHolder)
 	}
 
 	typeDate(h, "11/07/2026")
-	if got := h.doc().Date; got != "2026-11-07" || !strings.Contains(f.hint.Text, "Prints as 7 November 2026") {
+	if got := h.doc().Date; got != "2026-11-07" || !strings.Contains(f.hint.Text, "Prints as November 7, 2026") {
 		t.Errorf("11/07/2026 in en-US: stored %q, hint %q", got, f.hint.Text)
 	}
 	typeDate(h, "12/20/2026")

@@ -73,13 +73,23 @@ func (o DateOrder) Format(iso string) string {
 	return t.Format("02/01/2006")
 }
 
-// PrintedDate is a stored date (YYYY-MM-DD) as every output prints it,
-// "7 November 2026": written out, so no reader can take it for another.
-// Anything else is printed as it is.
-func PrintedDate(iso string) string {
+// PrintedDate is a stored date (YYYY-MM-DD) written out, "7 November
+// 2026", so no reader can take it for another; anything else is printed
+// as it is. A packet's own date is printed in its language's order
+// (DateOrder.Printed).
+func PrintedDate(iso string) string { return DayFirst.Printed(iso) }
+
+// Printed is a stored date (YYYY-MM-DD) written out in the order o reads
+// dates — "November 7, 2026" for American English, "7 November 2026"
+// elsewhere — so it reads as its readers write it and no reader can take
+// it for another; anything else is printed as it is.
+func (o DateOrder) Printed(iso string) string {
 	t, err := time.Parse(time.DateOnly, iso)
 	if err != nil {
 		return iso
+	}
+	if o == MonthFirst {
+		return t.Format("January 2, 2006")
 	}
 	return t.Format("2 January 2006")
 }
@@ -134,7 +144,7 @@ func ReadDate(text string, o DateOrder) (string, error) {
 		}
 		if !validDate(year, month, day) && validDate(year, day, month) {
 			return "", fmt.Errorf("%q is not a date in the packet's order, %s: did you mean %s? Type it as %s, or with the month written out",
-				text, o.Layout(), PrintedDate(isoDate(year, day, month)), o.Format(isoDate(year, day, month)))
+				text, o.Layout(), o.Printed(isoDate(year, day, month)), o.Format(isoDate(year, day, month)))
 		}
 	default:
 		return "", fmt.Errorf("%q is not a date: type it as %s or as 7 November 2026", text, o.Layout())

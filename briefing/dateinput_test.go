@@ -20,7 +20,7 @@ func TestDatesAreReadInThePacketsOrder(t *testing.T) {
 		{"fr-CA", "11.07.2026", "2026-07-11", ""},
 		{"de", "20.12.2026", "2026-12-20", ""},
 		{"en-GB", "12/20/2026", "", "20 December 2026"},
-		{"en-US", "20/12/2026", "", "20 December 2026"},
+		{"en-US", "20/12/2026", "", "December 20, 2026"},
 		{"en-GB", "2026-11-07", "2026-11-07", ""},
 		{"en-US", "7 November 2026", "2026-11-07", ""},
 		{"en-GB", "November 7, 2026", "2026-11-07", ""},
@@ -59,5 +59,15 @@ func TestDateOrderAndPrintedDate(t *testing.T) {
 	}
 	if got := PrintedDate("2026-11-07"); got != "7 November 2026" {
 		t.Errorf("printed: %q", got)
+	}
+	// A packet's date is written out as its readers write dates.
+	if got := MonthFirst.Printed("2026-11-07"); got != "November 7, 2026" {
+		t.Errorf("printed for en-US: %q", got)
+	}
+	if got := DayFirst.Printed("2026-11-07"); got != "7 November 2026" {
+		t.Errorf("printed for en-GB: %q", got)
+	}
+	if got := MonthFirst.Printed("soon"); got != "soon" {
+		t.Errorf("not a date: %q", got)
 	}
 }

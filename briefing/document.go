@@ -26,7 +26,7 @@ func newDocument(p *Packet, set readSettings) *layout.Document {
 			Language: set.language,
 			Subject:  firstNonEmpty(p.Subtitle, "Briefing packet"),
 			Keywords: nonEmpty("briefing", string(p.Audience), p.Marking),
-			Date:     PrintedDate(p.Date),
+			Date:     DateOrderFor(set.language).Printed(p.Date),
 			Created:  packetDate(p),
 			Producer: "Briefsmith " + Version,
 		},
