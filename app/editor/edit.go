@@ -137,9 +137,10 @@ func (e *Editor) split() {
 	q := e.cursor
 	b := e.blocks[q.b]
 	if b.kind == kBox {
+		// A new paragraph on the cursor's side of the box, the cursor in it.
 		at := q.b + q.o
 		e.blocks = slices.Insert(e.blocks, at, e.fresh(kPara))
-		e.collapse(pos{at + q.o, 0})
+		e.collapse(pos{at, 0})
 		return
 	}
 	n := e.like(b)

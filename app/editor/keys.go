@@ -11,6 +11,7 @@ func (e *Editor) TypedRune(r rune) {
 	if e.readOnly || r < ' ' {
 		return
 	}
+	e.pastBox()
 	sel := e.anchor != e.cursor
 	st := e.typedStyle()
 	if sel {

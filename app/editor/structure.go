@@ -84,6 +84,7 @@ func (e *Editor) deleteForward() {
 // paragraph.
 func (e *Editor) enter() {
 	e.begin(false)
+	e.pastBox()
 	e.deleteSelection()
 	q := e.cursor
 	b := e.blocks[q.b]
@@ -331,4 +332,15 @@ func (e *Editor) numberAfter(i int) int {
 		}
 	}
 	return list.start + n
+}
+
+// pastBox moves the cursor after a box that is selected alone (a click on
+// a table selects it): typing and Enter then write on after it, where a
+// word processor's cursor would be, rather than replacing the table with
+// a letter. Delete and Backspace still remove it.
+func (e *Editor) pastBox() {
+	s, t := order(e.anchor, e.cursor)
+	if s.b == t.b && s.o == 0 && t.o == 1 && e.blocks[s.b].kind == kBox {
+		e.collapse(pos{s.b, 1})
+	}
 }
