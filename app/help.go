@@ -14,48 +14,52 @@ import (
 	"github.com/briefsmith/briefsmith/render/raster"
 )
 
-// helpExample is one element of a section's text: where it is in the
-// toolbar and the text it writes; noPage ones are left off the printed
-// example (a citation needs a packet's sources).
+// helpExample is one thing a section's text can hold: what it is, how to
+// make it in the formatted text, and its source (the printed example is
+// made from it; the source is not shown — people write on formatted text).
+// noPage ones are left off the printed example (a citation needs a
+// packet's sources).
 type helpExample struct {
-	where, text string
-	noPage      bool
+	what, how, source string
+	noPage            bool
 }
 
-// helpExamples are shown in Formatting Help, each beside how it prints.
+// helpExamples are shown in Formatting Help, beside the page they print.
+// They are about no subject in particular: the help serves any packet.
 var helpExamples = []helpExample{
-	{where: "Just type", text: "A paragraph is text with an empty line before the next one."},
-	{where: "Bold, Italic", text: "Some **bold** and some *italic* words."},
-	{where: "Heading ▾ › Heading", text: "# A heading inside the section"},
-	{where: "Bullets", text: "- First point\n- Second point"},
-	{where: "Numbers", text: "1. First step\n2. Second step"},
-	{where: "Link", text: "Read [the order](https://www.federalregister.gov/) online."},
-	{where: "Insert ▾ › Table", text: "| Who | What |\n|---|---|\n| Agencies | Work with developers |"},
-	{where: "Insert ▾ › Call-out box", text: "> [!KEY]\n> The one thing to remember."},
-	{where: "Insert ▾ › Answer lines", text: "What did the order ask for?\n\n```lines 2\n```"},
-	{where: "Insert ▾ › Glossary term", text: "Red team\n: A group that attacks a system to find its weaknesses."},
-	{where: "Insert ▾ › Footnote", text: "A claim that needs a note.[^1]\n\n[^1]: The note, printed at the foot of the page."},
-	{where: "Insert ▾ › Field", text: "Prepared for [Prepared for]: the value comes from Settings or the Variables tab."},
-	{where: "Insert ▾ › Citation", text: "As the order says [@eo14110]. (Prints the source's number in Sources, [2], linked to it.)", noPage: true},
-	{where: "Insert ▾ › Page break", text: "<!-- pagebreak -->"},
+	{"Paragraphs", "Just type. Enter starts a new paragraph; Shift+Enter a new line in the same one.", "A paragraph of your own words.", false},
+	{"Bold, italic", "Select words, then Bold (Ctrl+B) or Italic (Ctrl+I); with nothing selected, what you type next.", "Some **bold** and some *italic* words.", false},
+	{"Headings", "Heading ▾, or Ctrl+1, Ctrl+2, Ctrl+3; Ctrl+0 makes the line a paragraph again.", "# A heading inside the section", false},
+	{"Bullets", "Bullets (Ctrl+Shift+8). Enter adds an item, Enter on an empty item ends the list, Tab nests an item, Shift+Tab brings it back.", "- First point\n- Second point", false},
+	{"Numbers", "Numbers (Ctrl+Shift+7). Questions numbered one by one count on past their answer lines.", "1. First step\n2. Second step", false},
+	{"Links", "Select the words, Link (Ctrl+K), type the address.", "Read [the guide](https://www.example.org/) online.", false},
+	{"Tables", "Insert ▾ › Table…: how many rows (the heading row counts) and columns.", "| Season | Weather |\n|---|---|\n| Winter | Cold |", false},
+	{"Call-out boxes", "Insert ▾ › Call-out box…: key point, note, key takeaway or warning.", "> [!KEY]\n> The one thing to remember.", false},
+	{"Answer lines", "Insert ▾ › Answer lines…: how many lines to write on.", "What did you notice?\n\n```lines 2\n```", false},
+	{"Glossary", "Insert ▾ › Glossary term: the selected word becomes a term with its definition under it.", "Evaporation\n: Water turning into vapour as it warms.", false},
+	{"Footnotes", "Insert ▾ › Footnote…: type the note; its number goes at the cursor, the note at the foot of the page.", "A claim that needs a note.[^1]\n\n[^1]: The note, printed at the foot of the page.", false},
+	{"Fields", "Insert ▾ › Field…: a value set in Settings or the Variables tab, shown shaded; it prints its value.", "Prepared for [Prepared for].", false},
+	{"Citations", "Insert ▾ › Citation…: one of the packet's sources; it prints the source's number in Sources, linked to it.", "", true},
+	{"Another language", "Insert ▾ › Language of passage…: a screen reader reads the selection in that language.", "They greeted us with [bonjour]{lang=fr}.", false},
+	{"Page breaks", "Insert ▾ › Page break: what follows starts a new page.", "<!-- pagebreak -->", false},
 }
 
-// onFormattingHelp shows each element of a section's text: what the
-// toolbar writes for it, and beside it the page it prints, laid out by
-// the same typesetting as an export.
+// onFormattingHelp shows what a section's text can hold and how to make
+// each, beside the page it prints, laid out by the same typesetting as an
+// export.
 func (w *mainWindow) onFormattingHelp() {
 	var rows []fyne.CanvasObject
 	var body strings.Builder
 	for _, ex := range helpExamples {
-		where := widget.NewLabelWithStyle(ex.where, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		text := widget.NewLabelWithStyle(ex.text, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-		text.Wrapping = fyne.TextWrapWord
-		rows = append(rows, where, text)
+		what := widget.NewLabelWithStyle(ex.what, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		how := widget.NewLabel(ex.how)
+		how.Wrapping = fyne.TextWrapWord
+		rows = append(rows, what, how)
 		if !ex.noPage {
-			body.WriteString(ex.text + "\n\n")
+			body.WriteString(ex.source + "\n\n")
 		}
 	}
-	intro := widget.NewLabel("The toolbar over the text writes these for you; you can also type them. Beside them, how they print.")
+	intro := widget.NewLabel("Write on the text as in a word processor; the toolbar and the Format menu make the rest. Beside them, how they print. (View › Markdown Source shows the same text as its source, for those who like it.)")
 	intro.Wrapping = fyne.TextWrapWord
 	left := container.NewVScroll(container.NewVBox(rows...))
 	var right fyne.CanvasObject = widget.NewLabel("")
