@@ -69,6 +69,10 @@ type uiHooks struct {
 	// askForm asks the questions of a small form (a link's address, a
 	// table's size); done gets the answers, or nil on cancel.
 	askForm func(title string, fields []formField, done func([]string))
+	// editTable shows a table's cells as a grid of fields to type in, with
+	// rows and columns to add and remove; done gets the cells (the first
+	// row the heading), or nil on cancel.
+	editTable func(cells [][]string, done func([][]string))
 }
 
 func defaultHooks(w *mainWindow) uiHooks {
@@ -179,7 +183,8 @@ func defaultHooks(w *mainWindow) uiHooks {
 			d.Show()
 			return d.Hide
 		},
-		askForm: w.showForm,
+		askForm:   w.showForm,
+		editTable: w.showTableEditor,
 	}
 }
 
@@ -223,6 +228,9 @@ func (u *uiHooks) override(o uiHooks) {
 	}
 	if o.askForm != nil {
 		u.askForm = o.askForm
+	}
+	if o.editTable != nil {
+		u.editTable = o.editTable
 	}
 }
 

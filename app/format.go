@@ -291,6 +291,7 @@ func (s *sectionPanel) formatActions() []*formatAction {
 		{"Citation…", "Insert", nil, s.onCitation},
 		{"Field…", "Insert", nil, s.onInsertField},
 		{"Language of passage…", "Insert", nil, s.onPassageLanguage},
+		{"Edit table or box…", "Insert", nil, s.onEditBox},
 	}
 }
 

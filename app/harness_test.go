@@ -84,6 +84,8 @@ type fakeUI struct {
 	// forms are the answers to the next forms asked, in order; a nil
 	// answer cancels.
 	forms [][]string
+	// tableEdit answers the table editor: the cells it gets, changed.
+	tableEdit func([][]string) [][]string
 }
 
 func (f *fakeUI) hooks() uiHooks {
@@ -128,6 +130,14 @@ func (f *fakeUI) hooks() uiHooks {
 			f.exported, f.pages, f.exportNote = path, pages, note
 		},
 		progress: func(string) func() { return func() {} },
+		editTable: func(cells [][]string, done func([][]string)) {
+			f.asked = append(f.asked, "table")
+			if f.tableEdit == nil {
+				done(nil)
+				return
+			}
+			done(f.tableEdit(cells))
+		},
 		askForm: func(title string, _ []formField, done func([]string)) {
 			f.asked = append(f.asked, "form:"+title)
 			var answer []string

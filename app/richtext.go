@@ -24,6 +24,7 @@ import (
 func (s *sectionPanel) newRichText(source fyne.CanvasObject) fyne.CanvasObject {
 	s.rich = editor.NewWithOptions(editor.Options{Label: s.fieldLabel, SmartQuotes: true})
 	s.rich.OnChanged = s.storeRich
+	s.rich.OnEditBox = s.editBox
 	s.rich.Hide()
 	s.sourceArea = source
 	return container.NewStack(s.rich, source)

@@ -1,11 +1,14 @@
 package app
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
 // newRichHarness is the window as a user first sees it: sections edited
@@ -130,4 +133,61 @@ func TestSourceViewForTemplateCodeAndOnRequest(t *testing.T) {
 	if !s.richOn() {
 		t.Error("closing Find did not show formatted text again")
 	}
+}
+
+// A table in the formatted text is edited as a grid of cells — no pipes —
+// and comes back as one undo step: cells typed are literal text, cells left
+// alone keep their formatting, rows and columns added go in; answer lines
+// change their count the same way.
+func TestTablesAndAnswerLinesAreEditedWithoutSyntax(t *testing.T) {
+	h := newRichHarness(t)
+	s := h.w.section
+	h.w.selectSection(2)
+	h.w.doc.setBody(h.w.doc.keyAt(2), "", "Intro.\n\n| **Bold** | B |\n|---|---|\n| 1 | 2 |\n\n```lines 3\n```\n")
+	s.show()
+	var seen [][]string
+	h.ui.tableEdit = func(cells [][]string) [][]string {
+		seen = cells
+		return [][]string{{"Bold", "B"}, {"one * two", "2"}, {"new", "row"}}
+	}
+	// Selected (a click), Format › Edit table or box… opens it; so does a
+	// double click (the editor's own test).
+	table := sectiontext.Parse("| **Bold** | B |\n|---|---|\n| 1 | 2 |\n").Blocks[0]
+	selectBox(t, s, table)
+	h.w.menuItem("Format", "Edit table or box…").Action()
+	if len(seen) != 2 || seen[0][0] != "Bold" || seen[1][1] != "2" {
+		t.Fatalf("the editor was given %q", seen)
+	}
+	got := *h.doc().Sections[2].Body
+	if !strings.Contains(got, "| **Bold** | B |\n|---|---|\n| one \\* two | 2 |\n| new | row |") {
+		t.Errorf("the edited table: %q", got)
+	}
+	h.w.menuItem("Edit", "Undo").Action()
+	if got := *h.doc().Sections[2].Body; !strings.Contains(got, "| 1 | 2 |") {
+		t.Errorf("Undo did not bring the table back: %q", got)
+	}
+	selectBox(t, s, sectiontext.AnswerLines{Count: 3})
+	h.ui.forms = [][]string{{"5"}}
+	h.w.menuItem("Format", "Edit table or box…").Action()
+	if got := *h.doc().Sections[2].Body; !strings.Contains(got, "```lines 5") {
+		t.Errorf("answer lines: %q", got)
+	}
+}
+
+// selectBox selects the box equal to want in the formatted editor, as a
+// click on it does.
+func selectBox(t *testing.T, s *sectionPanel, want sectiontext.Block) {
+	t.Helper()
+	for off := 0; off < 200; off++ {
+		s.rich.SetCursorOffset(off)
+		s.rich.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+		// Shift+Left back over one step selects a box whole.
+		s.rich.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		s.rich.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+		s.rich.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		if b, ok := s.rich.SelectedBox(); ok && reflect.DeepEqual(b, want) {
+			return
+		}
+	}
+	t.Fatalf("no box %#v", want)
 }

@@ -97,3 +97,31 @@ func (e *Editor) blockLen(i int) int {
 	}
 	return len(e.blocks[i].atoms)
 }
+
+// SelectedBox is the box selected alone (a click on a table selects it
+// whole), and whether there is one: what an Edit Table… action edits.
+func (e *Editor) SelectedBox() (sectiontext.Block, bool) {
+	s, t := order(e.anchor, e.cursor)
+	if s.b == t.b && s.o == 0 && t.o == 1 && e.blocks[s.b].kind == kBox {
+		return e.blocks[s.b].box, true
+	}
+	return nil, false
+}
+
+// ReplaceSelectedBox puts b in place of the box selected alone, as one
+// undo step, and keeps it selected; false when no box is.
+func (e *Editor) ReplaceSelectedBox(b sectiontext.Block) bool {
+	if e.readOnly {
+		return false
+	}
+	if _, ok := e.SelectedBox(); !ok {
+		return false
+	}
+	s, _ := order(e.anchor, e.cursor)
+	e.begin(false)
+	m := e.mut(s.b)
+	m.box = b
+	m.orig = nil
+	e.changed()
+	return true
+}

@@ -135,3 +135,27 @@ func TestTypingOverASelectedBoxWritesAfterIt(t *testing.T) {
 		t.Errorf("Delete kept the table: %q", got)
 	}
 }
+
+// A double click on a box hands it to OnEditBox (the app opens it to
+// edit), selected, and ReplaceSelectedBox puts the edited one in its
+// place as one undo step.
+func TestDoubleClickOnABoxOpensIt(t *testing.T) {
+	e, _ := open(t, "Before\n\n```lines 3\n```\n\nAfter\n")
+	var got sectiontext.Block
+	e.OnEditBox = func(b sectiontext.Block) { got = b }
+	x, y, _ := e.view.caret(pos{1, 0})
+	e.press(fyne.NewPos(x+40, y+4), 2, false)
+	if got != (sectiontext.AnswerLines{Count: 3}) {
+		t.Fatalf("OnEditBox got %#v", got)
+	}
+	if !e.ReplaceSelectedBox(sectiontext.AnswerLines{Count: 5}) {
+		t.Fatal("the box was not selected")
+	}
+	if md(e) != "Before\n\n```lines 5\n```\n\nAfter\n" {
+		t.Errorf("replaced: %q", md(e))
+	}
+	e.Undo()
+	if md(e) != "Before\n\n```lines 3\n```\n\nAfter\n" {
+		t.Errorf("after Undo: %q", md(e))
+	}
+}

@@ -58,6 +58,10 @@ type Options struct {
 
 // Editor is the widget. Put it anywhere: it scrolls itself.
 type Editor struct {
+	// OnEditBox is called when a box (a table, a call-out, a glossary…)
+	// is double-clicked, with the box: the app opens it to edit, since
+	// this editor does not edit inside boxes yet. Nil does nothing.
+	OnEditBox func(sectiontext.Block)
 	widget.BaseWidget
 
 	// OnChanged is called after each change the user makes (never after

@@ -36,12 +36,15 @@ func (e *Editor) press(at fyne.Position, n int, shift bool) {
 	b := e.blocks[q.b]
 	switch {
 	case b.kind == kBox:
-		// A box is selected whole.
+		// A box is selected whole; a double click opens it to edit.
 		if shift {
 			e.moveTo(pos{q.b, q.o}, true)
 		} else {
 			e.anchor = pos{q.b, 0}
 			e.moveTo(pos{q.b, 1}, true)
+		}
+		if n == 2 && !shift && e.OnEditBox != nil && !e.readOnly {
+			defer e.OnEditBox(b.box)
 		}
 	case n == 2:
 		a, z := wordAt(b.atoms, q.o)

@@ -1,0 +1,216 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+	"github.com/briefsmith/briefsmith/sectiontext"
+)
+
+// The formatted editor shows tables, call-outs and answer lines as the
+// page does but does not edit inside them yet; a double click on one (or
+// Format › Edit Table or Box…) opens it here — a table as a grid of fields
+// to type in, answer lines as their count — and what comes back replaces
+// it, one undo step. Others are edited in View › Markdown Source.
+
+// onEditBox edits the box selected in the formatted editor.
+func (s *sectionPanel) onEditBox() {
+	if !s.richOn() || !s.editable() {
+		return
+	}
+	b, ok := s.rich.SelectedBox()
+	if !ok {
+		s.w.ui.showInfo("Edit a table or box", "Click a table, a call-out or answer lines to select it first, or double-click it.")
+		return
+	}
+	s.editBox(b)
+}
+
+// editBox opens box b (the one selected) to edit.
+func (s *sectionPanel) editBox(b sectiontext.Block) {
+	switch x := b.(type) {
+	case sectiontext.Table:
+		s.w.ui.editTable(tableCells(x), func(cells [][]string) {
+			if cells != nil {
+				s.rich.ReplaceSelectedBox(withCells(x, cells))
+				s.focusBody()
+			}
+		})
+	case sectiontext.AnswerLines:
+		s.askCount("Answer lines", []formField{{label: "Lines", value: strconv.Itoa(x.Count)}}, sectiontext.MaxAnswerLines, func(n []int) {
+			s.rich.ReplaceSelectedBox(sectiontext.AnswerLines{Count: n[0]})
+			s.focusBody()
+		})
+	default:
+		s.w.ui.showInfo("Edit in the source", "This box is edited in View › Markdown Source for now: switch to it, change the text, and switch back.")
+	}
+}
+
+// tableCells is a table's cells as plain text, the heading row first.
+func tableCells(t sectiontext.Table) [][]string {
+	out := make([][]string, len(t.Rows))
+	for i, r := range t.Rows {
+		for _, c := range r.Cells {
+			out[i] = append(out[i], cellText(c.Inlines))
+		}
+	}
+	return out
+}
+
+// cellText is a cell's text as a person reads it: styles dropped, a
+// field as its label in brackets.
+func cellText(in []sectiontext.Inline) string {
+	var b strings.Builder
+	for _, x := range in {
+		switch x := x.(type) {
+		case sectiontext.Text:
+			b.WriteString(x.Text)
+		case sectiontext.Code:
+			b.WriteString(x.Text)
+		case sectiontext.Bold:
+			b.WriteString(cellText(x.Inlines))
+		case sectiontext.Italic:
+			b.WriteString(cellText(x.Inlines))
+		case sectiontext.Strike:
+			b.WriteString(cellText(x.Inlines))
+		case sectiontext.Link:
+			b.WriteString(cellText(x.Inlines))
+		case sectiontext.Lang:
+			b.WriteString(cellText(x.Inlines))
+		case sectiontext.Autolink:
+			b.WriteString(x.Address)
+		case sectiontext.Field:
+			b.WriteString("[" + x.Name + "]")
+		case sectiontext.Citation:
+			b.WriteString("[@" + strings.Join(x.IDs, "; @") + "]")
+		case sectiontext.SoftBreak, sectiontext.HardBreak:
+			b.WriteString(" ")
+		default:
+			b.WriteString("…")
+		}
+	}
+	return b.String()
+}
+
+// withCells is t with cells typed in the grid: a cell whose text is as it
+// was keeps its formatting; a changed one is the text typed, literally
+// (what a user types is what prints). Rows and columns may have been
+// added or removed; the first row stays the heading row.
+func withCells(t sectiontext.Table, cells [][]string) sectiontext.Table {
+	old := tableCells(t)
+	cols := 0
+	for _, r := range cells {
+		cols = max(cols, len(r))
+	}
+	out := sectiontext.Table{Align: slices.Clone(t.Align)}
+	for len(out.Align) < cols {
+		out.Align = append(out.Align, sectiontext.AlignNone)
+	}
+	out.Align = out.Align[:cols]
+	for i, r := range cells {
+		row := sectiontext.Row{Header: i == 0}
+		for j := range cols {
+			text := ""
+			if j < len(r) {
+				text = r[j]
+			}
+			if i < len(old) && j < len(old[i]) && old[i][j] == text {
+				row.Cells = append(row.Cells, t.Rows[i].Cells[j])
+				continue
+			}
+			var in []sectiontext.Inline
+			if text != "" {
+				in = []sectiontext.Inline{sectiontext.Text{Text: text}}
+			}
+			row.Cells = append(row.Cells, sectiontext.Cell{Inlines: in})
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	return out
+}
+
+// showTableEditor is the real table editor: a field per cell, the heading
+// row first, Tab from one to the next; rows and columns are added and
+// removed at the end.
+func (w *mainWindow) showTableEditor(cells [][]string, done func([][]string)) {
+	cells = slices.Clone(cells)
+	for i := range cells {
+		cells[i] = slices.Clone(cells[i])
+	}
+	grid := container.NewVBox()
+	var entries [][]*widget.Entry
+	read := func() {
+		for i, r := range entries {
+			for j, e := range r {
+				cells[i][j] = e.Text
+			}
+		}
+	}
+	build := func() {
+		grid.Objects = nil
+		entries = nil
+		cols := len(cells[0])
+		g := container.NewGridWithColumns(cols)
+		for i, r := range cells {
+			var row []*widget.Entry
+			for j := range cols {
+				e := widget.NewEntry()
+				if j < len(r) {
+					e.SetText(r[j])
+				}
+				if i == 0 {
+					e.TextStyle = fyne.TextStyle{Bold: true}
+					e.SetPlaceHolder(fmt.Sprintf("Heading %d", j+1))
+				}
+				row = append(row, e)
+				g.Add(e)
+			}
+			entries = append(entries, row)
+		}
+		grid.Add(g)
+		grid.Refresh()
+	}
+	build()
+	buttons := container.NewHBox(
+		widget.NewButton("Add row", func() { read(); cells = append(cells, make([]string, len(cells[0]))); build() }),
+		widget.NewButton("Add column", func() {
+			read()
+			for i := range cells {
+				cells[i] = append(cells[i], "")
+			}
+			build()
+		}),
+		widget.NewButton("Remove last row", func() {
+			if read(); len(cells) > 2 {
+				cells = cells[:len(cells)-1]
+				build()
+			}
+		}),
+		widget.NewButton("Remove last column", func() {
+			if read(); len(cells[0]) > 1 {
+				for i := range cells {
+					cells[i] = cells[i][:len(cells[i])-1]
+				}
+				build()
+			}
+		}),
+	)
+	hint := widget.NewLabel("The first row is the heading row. Tab moves to the next cell.")
+	content := container.NewBorder(hint, buttons, nil, nil, container.NewVScroll(grid))
+	d := dialog.NewCustomConfirm("Edit table", "Done", "Cancel", content, func(ok bool) {
+		if !ok {
+			done(nil)
+			return
+		}
+		read()
+		done(cells)
+	}, w.win)
+	d.Resize(fyne.NewSize(min(w.win.Canvas().Size().Width-80, 900), min(w.win.Canvas().Size().Height-80, 560)))
+	w.withKeys(d, nil, d.Hide)
+}
