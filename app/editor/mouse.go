@@ -74,12 +74,15 @@ func (p *page) MouseDown(ev *desktop.MouseEvent) {
 	}
 	c := &p.e.mouse
 	now := time.Now()
-	if now.Sub(c.at) < clickGap && near(ev.Position, c.where) {
+	// Clicks count together by where they are on the screen: the first
+	// of a double click may scroll the text (selecting a box reveals its
+	// end), which moves every point of the page under the pointer.
+	if now.Sub(c.at) < clickGap && near(ev.AbsolutePosition, c.where) {
 		c.n++
 	} else {
 		c.n = 1
 	}
-	c.at, c.where, c.down = now, ev.Position, now
+	c.at, c.where, c.down = now, ev.AbsolutePosition, now
 	p.e.press(ev.Position, c.n, ev.Modifier&fyne.KeyModifierShift != 0)
 }
 
