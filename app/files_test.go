@@ -91,7 +91,8 @@ func TestTwoWindowsKeepTheirOwnWork(t *testing.T) {
 	}
 }
 
-// New › Classroom handout leaves the teacher's answer key switched off.
+// New › Classroom handout leaves the teacher's answer key switched off,
+// and the sample is the classroom sample: titled, not "Untitled".
 func TestNewClassroomHandoutLeavesTheAnswerKeyOut(t *testing.T) {
 	h := newHarness(t, nil)
 	h.ui.audience = "classroom"
@@ -103,9 +104,10 @@ func TestNewClassroomHandoutLeavesTheAnswerKeyOut(t *testing.T) {
 			if s.Included {
 				t.Error("the answer key is switched on in a new handout")
 			}
-		} else if !s.Included {
-			t.Errorf("section %s is switched off", s.Template)
 		}
+	}
+	if p := h.doc(); p.Title == briefing.UntitledTitle || p.Audience != briefing.Classroom {
+		t.Errorf("the new sample handout is %q for %s", p.Title, p.Audience)
 	}
 	if !found {
 		t.Fatal("the answer key is not in the new handout at all")

@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 	"fmt"
+	"github.com/briefsmith/briefsmith/assets"
+	"io/fs"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -79,6 +81,19 @@ func (w *mainWindow) onNew(audience briefing.Audience, blank bool) {
 		p := briefing.NewBlankPacketFor(audience, date, d)
 		if !blank {
 			p = briefing.NewPacketFor(w.lib, audience, date, d)
+			// The audience's own sample, titled and filled in, in the
+			// user's brand: "Sample" promised a sample, and gave an
+			// untitled packet (a trial).
+			if data, rerr := fs.ReadFile(assets.Samples, string(audience)+".briefing"); rerr == nil {
+				if sample, serr := briefing.DecodePacket(string(audience)+".briefing", data); serr == nil {
+					p = briefing.NewSamplePacketFor(sample, date, d)
+					if err != nil {
+						// The user's logo could not be read: the sample's
+						// own is no stand-in for it.
+						p.Style.Logo, p.Style.LogoDescription = nil, ""
+					}
+				}
+			}
 		}
 		w.setDocument(w.newDocument(p, ""))
 	})

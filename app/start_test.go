@@ -57,7 +57,7 @@ func TestNewBlankPacketForEachAudience(t *testing.T) {
 	}{
 		briefing.Staff:     {11, false, false, "UNCLASSIFIED"},
 		briefing.Classroom: {12, false, false, ""},
-		briefing.Client:    {11, true, true, ""},
+		briefing.Client:    {11, true, true, "CONFIDENTIAL — CLIENT"},
 	}
 	for i, c := range newChoices {
 		h.ui.unsaved = choiceDiscard

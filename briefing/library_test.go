@@ -202,6 +202,11 @@ func TestNewPacketsKeepTheirPromises(t *testing.T) {
 	if p := NewPacketFor(lib, Staff, "2026-11-25", Defaults{Marking: "CUI"}); p.Marking != "CUI" {
 		t.Errorf("with a default: %q", p.Marking)
 	}
+	// "Client brief — your logo, confidential footer": the footer says
+	// confidential only under a confidential marking.
+	if p := NewBlankPacketFor(Client, "2026-11-25", Defaults{}); !strings.Contains(strings.ToLower(p.Marking), "confidential") {
+		t.Errorf("new client brief marking = %q", p.Marking)
+	}
 	p := NewPacketFor(lib, Classroom, "2026-11-25", Defaults{})
 	if p.Marking != "" {
 		t.Errorf("new handout marking = %q", p.Marking)

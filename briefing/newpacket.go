@@ -3,6 +3,7 @@ package briefing
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/briefsmith/briefsmith/render/layout"
 	"github.com/spf13/afero"
@@ -38,6 +39,11 @@ const UntitledTitle = "Untitled briefing"
 // name none: the New dialog promises "marking on every page".
 const defaultMarking = "UNCLASSIFIED"
 
+// defaultClientMarking is a new client brief's marking when Preferences
+// give none: the New dialog promises a confidential footer, which the
+// footer prints only under a marking that says confidential.
+const defaultClientMarking = "CONFIDENTIAL — CLIENT"
+
 // Defaults are the user's own starting values for new packets (the app's
 // Preferences); the zero value keeps the program's.
 type Defaults struct {
@@ -67,8 +73,12 @@ func NewBlankPacketFor(audience Audience, date string, d Defaults) *Packet {
 	}
 	p.Author, p.Organization, p.Marking = d.Author, d.Organization, d.Marking
 	// The New dialog promises a staff memo "marking on every page".
-	if p.Marking == "" && p.Audience == Staff {
+	switch {
+	case p.Marking != "":
+	case p.Audience == Staff:
 		p.Marking = defaultMarking
+	case p.Audience == Client:
+		p.Marking = defaultClientMarking
 	}
 	if d.PageSize.Valid() {
 		p.Style.PageSize = d.PageSize
@@ -79,6 +89,35 @@ func NewBlankPacketFor(audience Audience, date string, d Defaults) *Packet {
 	if len(d.Logo) > 0 {
 		// Each packet owns its logo: undo snapshots share the bytes on
 		// the understanding that nothing changes them in place.
+		p.Style.Logo = append([]byte(nil), d.Logo...)
+		p.Style.LogoDescription = d.LogoDescription
+	}
+	return p
+}
+
+// NewSamplePacketFor is sample — a built-in sample packet, its title,
+// sections and values — dated date and in the user's own brand: the
+// defaults that are set (author, organization, marking, page size,
+// accent, logo) take the sample's place. It is File › New's "Sample": a
+// finished example to adapt, not an untitled skeleton.
+func NewSamplePacketFor(sample *Packet, date string, d Defaults) *Packet {
+	p := sample.Clone()
+	p.Date = date
+	for _, f := range []struct {
+		to   *string
+		from string
+	}{{&p.Author, d.Author}, {&p.Organization, d.Organization}, {&p.Marking, d.Marking}} {
+		if strings.TrimSpace(f.from) != "" {
+			*f.to = f.from
+		}
+	}
+	if d.PageSize.Valid() {
+		p.Style.PageSize = d.PageSize
+	}
+	if _, err := layout.ParseColor(d.Accent); err == nil && d.Accent != "" {
+		p.Style.Accent = d.Accent
+	}
+	if len(d.Logo) > 0 {
 		p.Style.Logo = append([]byte(nil), d.Logo...)
 		p.Style.LogoDescription = d.LogoDescription
 	}
