@@ -20,7 +20,7 @@ func TestBlankPacketsTakeTheAudienceProfile(t *testing.T) {
 	}{
 		Staff:     {11, false, false, "UNCLASSIFIED"},
 		Classroom: {12, false, false, ""},
-		Client:    {11, true, true, ""},
+		Client:    {11, true, true, "CONFIDENTIAL — CLIENT"},
 	}
 	for _, a := range Audiences() {
 		w, ok := want[a]
