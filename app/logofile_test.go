@@ -103,7 +103,7 @@ func TestABigLogoIsScaledDownAndPreviewed(t *testing.T) {
 	if len(h.ui.infos) == 0 || !strings.Contains(h.ui.infos[len(h.ui.infos)-1], "poster.png is 4000×1000 pixels; the packet keeps a copy scaled to 667×167") {
 		t.Errorf("no note of the scaling: %v", h.ui.infos)
 	}
-	if !s.logoPreview.Visible() || s.logoPreview.Image == nil || s.logoPreview.Image.Bounds().Dx() != 667 {
+	if !s.logoPreview.Visible() || s.logoPreview.Image.Image == nil || s.logoPreview.Image.Image.Bounds().Dx() != 667 {
 		t.Error("Settings does not preview the logo")
 	}
 	f := newPrefsForm(h.w)
@@ -111,5 +111,31 @@ func TestABigLogoIsScaledDownAndPreviewed(t *testing.T) {
 	f.onChooseLogo()
 	if !f.logoPreview.Visible() || !strings.Contains(f.logoLabel.Text, "scaled down") {
 		t.Errorf("Preferences: preview shown %v, label %q", f.logoPreview.Visible(), f.logoLabel.Text)
+	}
+}
+
+// The logo's preview is decoded once for the bytes it shows: Settings
+// shows it again on every change to the packet, and a logo may be
+// millions of pixels.
+func TestTheLogoPreviewIsDecodedOnce(t *testing.T) {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewNRGBA(image.Rect(0, 0, 40, 20))); err != nil {
+		t.Fatal(err)
+	}
+	data := b.Bytes()
+	p := newLogoPreview()
+	p.set(data)
+	first := p.Image.Image
+	p.set(data)
+	if p.Image.Image != first {
+		t.Error("the same bytes were decoded again")
+	}
+	p.set(append([]byte(nil), data...))
+	if p.Image.Image == first || !p.Visible() {
+		t.Error("another logo was not shown")
+	}
+	p.set(nil)
+	if p.Visible() || p.Image.Image != nil {
+		t.Error("no logo still shows a picture")
 	}
 }

@@ -13,34 +13,43 @@ import (
 // the cover prints it, so a user sees what they chose before exporting.
 var logoPreviewSize = fyne.NewSize(120, 48)
 
-// newLogoPreview is an empty preview, shown by setLogoPreview.
-func newLogoPreview() *canvas.Image {
+// logoPreview is a logo's picture in a form, and the bytes it was
+// decoded from: Settings shows it again on every change to the packet (a
+// keystroke in the title), and a packet's logo may be millions of pixels,
+// so the same bytes are not decoded twice.
+type logoPreview struct {
+	*canvas.Image
+	shown []byte
+}
+
+// newLogoPreview is an empty preview, shown by set.
+func newLogoPreview() *logoPreview {
 	img := canvas.NewImageFromImage(nil)
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(logoPreviewSize)
 	img.Hide()
-	return img
+	return &logoPreview{Image: img}
 }
 
-// setLogoPreview shows data (a PNG or JPEG) in preview, or hides it for
-// none or an image that does not decode (the label beside it says why).
-func setLogoPreview(preview *canvas.Image, data []byte) {
-	if len(data) == 0 {
-		preview.Image = nil
-		preview.Hide()
-		preview.Refresh()
+// set shows data (a PNG or JPEG), or hides the preview for none or an
+// image that does not decode (the label beside it says why). The packet
+// and its undo steps share a logo's bytes, so the same logo is the same
+// slice.
+func (p *logoPreview) set(data []byte) {
+	if len(data) == len(p.shown) && (len(data) == 0 || &data[0] == &p.shown[0]) {
 		return
 	}
+	p.shown = data
 	img, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		preview.Image = nil
-		preview.Hide()
-		preview.Refresh()
+	if len(data) == 0 || err != nil {
+		p.Image.Image = nil
+		p.Hide()
+		p.Refresh()
 		return
 	}
-	preview.Image = img
-	preview.Show()
-	preview.Refresh()
+	p.Image.Image = img
+	p.Show()
+	p.Refresh()
 }
 
 // showAdvice shows a warning note under a field, or hides it when there

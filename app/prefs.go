@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"fyne.io/fyne/v2/canvas"
 	"path/filepath"
 	"regexp"
 
@@ -67,7 +66,7 @@ type prefsForm struct {
 	size                     *widget.Select
 	logoPath                 string
 	logoLabel                *widget.Label
-	logoPreview              *canvas.Image
+	logoPreview              *logoPreview
 	accentNote               *widget.Label
 	chooseLogo, removeLogo   *widget.Button
 	items                    []*widget.FormItem
@@ -133,30 +132,41 @@ func (f *prefsForm) onChooseLogo() {
 		if path == "" {
 			return
 		}
-		if _, _, err := briefing.ReadLogoFile(f.w.env.fs, path); err != nil {
+		data, note, err := briefing.ReadLogoFile(f.w.env.fs, path)
+		if err != nil {
 			f.w.ui.showError(err)
 			return
 		}
 		f.logoPath = path
-		f.showLogo()
+		f.showLogoRead(data, note, nil)
 	})
 }
 
+// showLogo shows the brand kit's logo file, read again: it may have
+// changed or gone since it was chosen.
 func (f *prefsForm) showLogo() {
+	if f.logoPath == "" {
+		f.showLogoRead(nil, "", nil)
+		return
+	}
+	f.showLogoRead(briefing.ReadLogoFile(f.w.env.fs, f.logoPath))
+}
+
+// showLogoRead shows the logo at logoPath as ReadLogoFile read it.
+func (f *prefsForm) showLogoRead(data []byte, note string, err error) {
 	if f.logoPath == "" {
 		f.logoLabel.SetText("none")
 		f.removeLogo.Disable()
-		setLogoPreview(f.logoPreview, nil)
+		f.logoPreview.set(nil)
 		return
 	}
 	f.logoLabel.SetText(filepath.Base(f.logoPath))
-	data, note, err := briefing.ReadLogoFile(f.w.env.fs, f.logoPath)
 	if err != nil {
 		f.logoLabel.SetText(filepath.Base(f.logoPath) + " (cannot be read: choose it again)")
 	} else if note != "" {
 		f.logoLabel.SetText(filepath.Base(f.logoPath) + " (scaled down for printing)")
 	}
-	setLogoPreview(f.logoPreview, data)
+	f.logoPreview.set(data)
 	f.removeLogo.Enable()
 }
 

@@ -76,10 +76,16 @@ func (s *sectionPanel) showRich(body string, prevKey sectionKey) bool {
 	return true
 }
 
-// richInfo words the note under the text for the formatted view, where
-// fields show as shaded words, not as their source's brackets.
+// How the note under the text says what fields look like: in the source,
+// a label in brackets; in the formatted view, shaded words.
+const (
+	fieldsNoteSource = "Words in square brackets, such as [Prepared for], are fields"
+	fieldsNoteRich   = "Shaded words, such as Prepared for, are fields"
+)
+
+// richInfo words the note under the text for the formatted view.
 func (s *sectionPanel) richInfo() {
-	s.info.SetText(strings.Replace(s.info.Text, "Words in square brackets, such as [Prepared for], are fields", "Shaded words, such as Prepared for, are fields", 1))
+	s.info.SetText(strings.Replace(s.info.Text, fieldsNoteSource, fieldsNoteRich, 1))
 }
 
 // setRichOn shows the formatted editor or the source field.
@@ -138,11 +144,7 @@ func (s *sectionPanel) richUndo(redo bool) bool {
 // brackets) at the cursor of the formatted editor, in place of the
 // selection.
 func (s *sectionPanel) insertRich(text string) {
-	src := text
-	if s.fields.Labels() != nil {
-		src = s.fields.FromPlain(text)
-	}
-	s.rich.InsertBody(sectiontext.Parse(src))
+	s.rich.InsertBody(sectiontext.Parse(s.fields.FromPlain(text)))
 	s.focusBody()
 }
 

@@ -222,7 +222,7 @@ func (s *sectionPanel) show() {
 		s.info.SetText(fmt.Sprintf("Template %q is not in the library: this section cannot be exported until it is removed or the template is added.", ref.Template))
 		s.title.SetPlaceHolder("")
 	case ref.Body != nil:
-		s.info.SetText(fmt.Sprintf("From template “%s” (%s), text edited. Words in square brackets, such as [Prepared for], are fields: their values are set in Settings and the Variables tab.", t.ID, t.Origin))
+		s.info.SetText(fmt.Sprintf("From template “%s” (%s), text edited. %s: their values are set in Settings and the Variables tab.", t.ID, t.Origin, fieldsNoteSource))
 		s.title.SetPlaceHolder(t.TitleFor(aud))
 	case body != t.Body:
 		s.info.SetText(fmt.Sprintf("From template “%s” (%s), as the %s version reads. Typing here makes this packet's own copy of that text.", t.ID, t.Origin, aud))

@@ -35,7 +35,7 @@ type settingsPanel struct {
 	accentNote *widget.Label
 	logo       *widget.Label
 	// logoPreview shows the packet's logo as it is.
-	logoPreview *canvas.Image
+	logoPreview *logoPreview
 	clearLogo   *widget.Button
 	// language and logoDescription are what screen readers use: the
 	// language they read in and what they say for the logo.
@@ -247,7 +247,7 @@ func (s *settingsPanel) refresh() {
 	}
 	s.accentText.SetText(p.Style.Accent)
 	showAdvice(s.accentNote, briefing.AccentAdvice(p.Style.Accent))
-	setLogoPreview(s.logoPreview, p.Style.Logo)
+	s.logoPreview.set(p.Style.Logo)
 	if len(p.Style.Logo) == 0 {
 		s.logo.SetText("none")
 		s.clearLogo.Disable()

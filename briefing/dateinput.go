@@ -73,12 +73,6 @@ func (o DateOrder) Format(iso string) string {
 	return t.Format("02/01/2006")
 }
 
-// PrintedDate is a stored date (YYYY-MM-DD) written out, "7 November
-// 2026", so no reader can take it for another; anything else is printed
-// as it is. A packet's own date is printed in its language's order
-// (DateOrder.Printed).
-func PrintedDate(iso string) string { return DayFirst.Printed(iso) }
-
 // Printed is a stored date (YYYY-MM-DD) written out in the order o reads
 // dates — "November 7, 2026" for American English, "7 November 2026"
 // elsewhere — so it reads as its readers write it and no reader can take

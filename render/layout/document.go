@@ -98,8 +98,8 @@ type Profile struct {
 	HeaderTextOnce bool
 }
 
-// From is the memo heading's label for who the document is from.
-func (p Profile) From() string {
+// from is the memo heading's label for who the document is from.
+func (p Profile) from() string {
 	if p.FromLabel == "" {
 		return "From"
 	}
@@ -111,9 +111,9 @@ func (p Profile) From() string {
 // handout's School), the organization — a school is no teacher.
 func (p Profile) HeadingRows(author, organization string) [][2]string {
 	if p.OrgLabel != "" {
-		return [][2]string{{p.From(), strings.TrimSpace(author)}, {p.OrgLabel, strings.TrimSpace(organization)}}
+		return [][2]string{{p.from(), strings.TrimSpace(author)}, {p.OrgLabel, strings.TrimSpace(organization)}}
 	}
-	return [][2]string{{p.From(), strings.Join(NonEmpty(author, organization), ", ")}}
+	return [][2]string{{p.from(), strings.Join(NonEmpty(author, organization), ", ")}}
 }
 
 // Section is one titled part of the document.
