@@ -156,6 +156,15 @@ func (w *mainWindow) onQuit() {
 }
 
 func (w *mainWindow) stopTimers() {
+	w.stopPacketWork()
+	if w.stopWatch != nil {
+		w.stopWatch()
+	}
+}
+
+// stopPacketWork stops what runs on the open packet: its analysis, page
+// drawing and autosave.
+func (w *mainWindow) stopPacketWork() {
 	w.analyzeGen.Add(1)
 	w.pages.stop()
 	if w.stopAnalyze != nil {
@@ -163,9 +172,6 @@ func (w *mainWindow) stopTimers() {
 	}
 	if w.stopAutosave != nil {
 		w.stopAutosave()
-	}
-	if w.stopWatch != nil {
-		w.stopWatch()
 	}
 }
 

@@ -36,7 +36,9 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 	quit := fyne.NewMenuItem("Quit", w.onQuit)
 	quit.Shortcut = shortcut(fyne.KeyQ, 0)
 	quit.IsQuit = true
-	file := fyne.NewMenu("File", newItem, fyne.NewMenuItemSeparator(), open, w.recentMenu,
+	closeItem := fyne.NewMenuItem("Close", w.onClose)
+	closeItem.Shortcut = shortcut(fyne.KeyW, 0)
+	file := fyne.NewMenu("File", newItem, fyne.NewMenuItemSeparator(), open, w.recentMenu, closeItem,
 		fyne.NewMenuItemSeparator(), save, saveAs, export, exportWord, fyne.NewMenuItemSeparator(), prefs, quit)
 
 	w.undoItem = fyne.NewMenuItem("Undo", w.onUndo)
@@ -91,10 +93,30 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("Formatting Help", w.onFormattingHelp), fyne.NewMenuItem("About Briefsmith", w.onAbout))
 
 	w.menu = fyne.NewMainMenu(file, edit, view, formatting, section, help)
+	// What works with no packet open, on the start page: the rest acts
+	// on a packet, and is greyed out there.
+	startItems := append([]*fyne.MenuItem{newItem, open, w.recentMenu, prefs, quit}, help.Items...)
 	for _, m := range w.menu.Items {
+		w.packetItems = append(w.packetItems, packetOnly(m.Items, startItems, w.focusedItems)...)
 		w.guardItems(m.Items)
 	}
 	return w.menu
+}
+
+// packetOnly is items (and their submenus') that act on a packet: all but
+// those in start and focused, and separators.
+func packetOnly(items, start, focused []*fyne.MenuItem) []*fyne.MenuItem {
+	var out []*fyne.MenuItem
+	for _, it := range items {
+		if it.IsSeparator || slices.Contains(start, it) || slices.Contains(focused, it) {
+			continue
+		}
+		out = append(out, it)
+		if it.ChildMenu != nil {
+			out = append(out, packetOnly(it.ChildMenu.Items, start, focused)...)
+		}
+	}
+	return out
 }
 
 // focusedItem is an Edit item that passes its shortcut to the focused
@@ -156,9 +178,10 @@ func (w *mainWindow) textEndItem(label string, key fyne.KeyName, end bool) *fyne
 	return it
 }
 
-// guardItems makes each item do nothing while a dialog is open. Fyne runs a
-// menu item's shortcut whatever covers the window, so Ctrl+Z pressed over
-// "Export finished" would undo an edit the user cannot see.
+// guardItems makes each item do nothing while a dialog is open, and one
+// that acts on a packet nothing on the start page. Fyne runs a menu item's
+// shortcut whatever covers the window, so Ctrl+Z pressed over "Export
+// finished" would undo an edit the user cannot see.
 func (w *mainWindow) guardItems(items []*fyne.MenuItem) {
 	for _, it := range items {
 		if slices.Contains(w.focusedItems, it) {
@@ -166,7 +189,7 @@ func (w *mainWindow) guardItems(items []*fyne.MenuItem) {
 		}
 		if f := it.Action; f != nil {
 			it.Action = func() {
-				if !w.dialogOpen() {
+				if !w.dialogOpen() && !(w.onStartPage && slices.Contains(w.packetItems, it)) {
 					f()
 				}
 			}
@@ -204,8 +227,11 @@ func (w *mainWindow) refreshMenu() {
 	}
 	w.guardItems(items)
 	w.recentMenu.ChildMenu.Items = items
-	w.undoItem.Disabled = !w.doc.canUndo()
-	w.redoItem.Disabled = !w.doc.canRedo()
+	for _, it := range w.packetItems {
+		it.Disabled = w.onStartPage
+	}
+	w.undoItem.Disabled = w.onStartPage || !w.doc.canUndo()
+	w.redoItem.Disabled = w.onStartPage || !w.doc.canRedo()
 	w.menu.Refresh()
 }
 

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"path/filepath"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -24,47 +23,36 @@ func (w *mainWindow) onNewDialog() {
 	})
 }
 
-// newChoices are the New dialog's rows: what each audience's document
-// promises, which NewBlankPacketFor and NewPacketFor keep.
+// newChoices are the kinds of document New and the start page offer:
+// what each audience's document promises, which NewBlankPacketFor and
+// NewPacketFor keep.
 var newChoices = []struct {
-	audience briefing.Audience
-	label    string
+	audience      briefing.Audience
+	name, promise string
 }{
-	{briefing.Staff, "Staff memo — marking on every page, no cover"},
-	{briefing.Classroom, "Classroom handout — 12 pt, room to write"},
-	{briefing.Client, "Client brief — your logo, confidential footer"},
+	{briefing.Staff, "Staff memo", "Marking on every page, no cover, a page limit."},
+	{briefing.Classroom, "Classroom handout", "12 pt type, questions with room to write, a glossary."},
+	{briefing.Client, "Client brief", "Your logo and colour, a confidential footer."},
 }
 
-// Button labels of the New dialog, also used by tests to press them.
+// Button labels of the kinds' cards, also used by tests to press them.
 const (
 	newBlankLabel  = "Blank"
-	newSampleLabel = "Sample: AI security order"
+	newSampleLabel = "From the sample"
 )
 
-// newChoicesContent lays out one row per audience: a blank packet for any
-// topic, or one with the sample subject's sections to adapt.
-func newChoicesContent(choose func(briefing.Audience, bool)) fyne.CanvasObject {
-	grid := container.NewGridWithColumns(3)
-	for _, c := range newChoices {
-		blank := widget.NewButton(newBlankLabel, func() { choose(c.audience, true) })
-		blank.Importance = widget.HighImportance
-		grid.Add(widget.NewLabel(c.label))
-		grid.Add(blank)
-		grid.Add(widget.NewButton(newSampleLabel, func() { choose(c.audience, false) }))
-	}
-	hint := widget.NewLabel("Blank starts with no sections: add them from the library's \"Any topic\" group,\nor with Add blank section. Your Preferences' author, organization, marking and brand kit apply.")
-	hint.Importance = widget.LowImportance
-	return container.NewVBox(grid, hint)
-}
-
-// showNewDialog is the real New dialog.
+// showNewDialog is the real New dialog: the start page's cards.
 func (w *mainWindow) showNewDialog(done func(briefing.Audience, bool)) {
 	var d *dialog.CustomDialog
-	d = dialog.NewCustom("New packet", "Cancel", newChoicesContent(func(a briefing.Audience, blank bool) {
+	cards, first := w.newChoiceCards(func(a briefing.Audience, blank bool) {
 		d.Hide()
 		done(a, blank)
-	}), w.win)
+	})
+	hint := widget.NewLabel("Blank starts with no sections: add them from the library's \"Any topic\" group, or with Add Blank Section.\nYour Preferences' author, organization, marking and brand kit apply.")
+	hint.Importance = widget.LowImportance
+	d = dialog.NewCustom("New packet", "Cancel", container.NewVBox(cards, hint), w.win)
 	w.withKeys(d, nil, d.Hide)
+	w.win.Canvas().Focus(first)
 }
 
 // onNew starts a packet for audience with the user's defaults and brand
@@ -115,6 +103,12 @@ func (w *mainWindow) startOn(path string) {
 		w.openPath(path)
 	} else {
 		w.openLast()
+	}
+	if w.doc.path == "" {
+		// Nothing opened (the first start, or the last packet has
+		// gone): the start page, where each user picks their kind of
+		// document, rather than the sample memo.
+		w.showStart()
 	}
 	orphans, errs := briefing.OrphanedRecoveries(w.env.fs, w.env.dataDir, w.env.alive)
 	if len(errs) > 0 {

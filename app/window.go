@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"image"
 	"os"
 	"strings"
 	"sync/atomic"
@@ -35,11 +36,22 @@ type mainWindow struct {
 	problems  *problemsPanel
 	pages     *pageView
 	tabs      *container.AppTabs
+	// main is the packet view; startPg the start page shown instead
+	// while onStartPage (no packet open).
+	main        fyne.CanvasObject
+	startPg     *startPage
+	onStartPage bool
+	// previews are each kind's first page for the start page and New,
+	// drawn once; previewWait are images waiting for them.
+	previews    map[briefing.Audience]image.Image
+	previewWait []previewSlot
 
 	menu *fyne.MainMenu
 	// focusedItems pass their shortcut to the focused field; they work
 	// in dialogs too (see focusedItem).
-	focusedItems                   []*fyne.MenuItem
+	focusedItems []*fyne.MenuItem
+	// packetItems act on the open packet: greyed out on the start page.
+	packetItems                    []*fyne.MenuItem
 	recentMenu, undoItem, redoItem *fyne.MenuItem
 
 	analysis     briefing.Analysis
@@ -80,7 +92,7 @@ func newMainWindowWith(a fyne.App, e env, hooks uiHooks) *mainWindow {
 	// dialog, they press its default button or close it.
 	w.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) { w.dialogKey(k.Name) })
 	w.win.Canvas().AddShortcut(redoAlso, func(fyne.Shortcut) {
-		if !w.dialogOpen() {
+		if !w.dialogOpen() && !w.onStartPage {
 			w.onRedo()
 		}
 	})
@@ -130,6 +142,7 @@ func (w *mainWindow) buildUI() {
 	right.Offset = 0.6
 	all := container.NewHSplit(left, right)
 	all.Offset = 0.3
+	w.main = all
 	w.win.SetContent(all)
 	w.win.SetMainMenu(w.mainMenu())
 }
@@ -143,6 +156,7 @@ func (w *mainWindow) newDocument(p *briefing.Packet, path string) *document {
 
 // setDocument shows d, replacing whatever was open.
 func (w *mainWindow) setDocument(d *document) {
+	w.leaveStart()
 	w.doc = d
 	d.onChange = w.onDocumentChanged
 	w.declined = nil

@@ -31,8 +31,10 @@ func sectionIDs(p *briefing.Packet) string {
 
 const sampleOrder = "summary,provisions,background,scope,international,context,outlook"
 
-func TestOpensOnTheSamplePacket(t *testing.T) {
+// The start page's staff sample is the sample memo, within its limit.
+func TestTheStaffSampleOpensFromTheStartPage(t *testing.T) {
 	h := openHarness(t, test.NewTempApp(t), afero.NewMemMapFs())
+	test.Tap(onPage(t, h.w, newSampleLabel)[0])
 	if n := len(h.doc().Sections); n != 16 || h.doc().Audience != "staff" {
 		t.Fatalf("sample has %d sections for %s", n, h.doc().Audience)
 	}
@@ -345,6 +347,7 @@ func TestAutosaveRestoresAfterACrash(t *testing.T) {
 	fs := afero.NewMemMapFs()
 	a := test.NewTempApp(t)
 	first := openHarness(t, a, fs)
+	first.w.setDocument(first.w.newDocument(testPacket(), ""))
 	first.w.doc.setVariable("order_number", "EO 99")
 	first.w.selectSection(2)
 	first.w.section.body.SetText("Typed but never saved.")
