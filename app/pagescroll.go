@@ -254,6 +254,13 @@ func (v *pageView) scrollToSection(k sectionKey) bool {
 		page := min(int(at), v.stack.count-1)
 		st := &r.doc.Settings
 		yPt := st.Margins.Top + (at-float64(page))*(st.PageHeight-st.Margins.Bottom-st.Margins.Top)
+		if j == 0 && page == 0 {
+			// The first section under the title: the page from its top,
+			// title and all, as the packet opens ("page 2 of 8" greeted
+			// a new sample, its first page scrolled half away).
+			v.scrollTo(0)
+			return true
+		}
 		v.scrollTo(v.stack.pageTop(page) + float32(yPt)*v.stack.scale - pageGap)
 		return true
 	}

@@ -221,6 +221,22 @@ func TestPageViewFollowsIntoAnotherPacket(t *testing.T) {
 	}
 }
 
+// A packet whose first section starts on page 1 opens on that page from
+// its top, title and all, not scrolled down to the section's heading.
+func TestAPacketOpensOnItsFirstPage(t *testing.T) {
+	h := newHarness(t, nil)
+	v := h.w.pages
+	h.settle()
+	v.scrollTo(v.stack.pageTop(v.stack.count - 1))
+	p := testPacket()
+	p.Style.Cover, p.Style.TOC = false, false
+	h.w.setDocument(h.w.newDocument(p, ""))
+	h.settle()
+	if y := sectionY(t, v, 0); y <= 0 || v.scroll.Offset.Y != 0 {
+		t.Errorf("the first section starts at %v on page 1; the view shows from %v", y, v.scroll.Offset.Y)
+	}
+}
+
 func TestPageViewKeepsTheLastPagesWhenTheEditCannotBeLaidOut(t *testing.T) {
 	h := newHarness(t, nil)
 	v := h.w.pages
