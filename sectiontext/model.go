@@ -120,6 +120,10 @@ const (
 	Question CalloutKind = "QUESTION"
 )
 
+// CalloutKinds are the call-out kinds in the order a chooser offers
+// them: the commonest first.
+var CalloutKinds = []CalloutKind{Key, Note, Takeaway, Tip, Warning, Question}
+
 // calloutLabels is the one table of call-out kinds and the labels they
 // print with.
 var calloutLabels = map[CalloutKind]string{

@@ -194,6 +194,10 @@ func normTable(x Table) (Block, bool) {
 	return t, true
 }
 
+// FootnoteRefs lists the footnote labels bs refers to, in order, with
+// repeats: an editor shows the notes a body refers to, as the page does.
+func FootnoteRefs(bs []Block) []string { return refsIn(bs) }
+
 // refsIn lists the footnote labels bs refers to, in order.
 func refsIn(bs []Block) []string {
 	var out []string

@@ -125,3 +125,39 @@ func (e *Editor) ReplaceSelectedBox(b sectiontext.Block) bool {
 	e.changed()
 	return true
 }
+
+// Note is the text of the footnote labelled label, and whether there is
+// one: what a note's editor starts from.
+func (e *Editor) Note(label string) ([]sectiontext.Block, bool) {
+	for _, n := range e.notes {
+		if n.Label == label {
+			return n.Blocks, true
+		}
+	}
+	return nil, false
+}
+
+// ReplaceNote gives the footnote labelled label the text blocks, as one
+// undo step (a note not there yet is added); false when the editor is
+// read-only. The number in the text stays where it is.
+func (e *Editor) ReplaceNote(label string, blocks []sectiontext.Block) bool {
+	if e.readOnly {
+		return false
+	}
+	e.begin(false)
+	// A new slice: the undo history holds the old one.
+	notes := make([]sectiontext.Footnote, 0, len(e.notes)+1)
+	found := false
+	for _, n := range e.notes {
+		if n.Label == label && !found {
+			n.Blocks, found = blocks, true
+		}
+		notes = append(notes, n)
+	}
+	if !found {
+		notes = append(notes, sectiontext.Footnote{Label: label, Blocks: blocks})
+	}
+	e.notes = notes
+	e.changed()
+	return true
+}

@@ -40,8 +40,12 @@ func TestFieldIsOneChipWithItsLabel(t *testing.T) {
 func TestCitationChipAndConditional(t *testing.T) {
 	e, _ := open(t, "Reported [@a; @b].{{if .num}} Order {{.num}}.{{end}}\n")
 	drawnText(t, e, "[a; b]")
-	cond := drawnText(t, e, "if num: Order [num].")
-	_ = cond
+	// The conditional reads as its text, the condition a marker after it.
+	cond := drawnText(t, e, "Order [num].")
+	marker := drawnText(t, e, "only if num is filled")
+	if marker.Position().X <= cond.Position().X || marker.TextSize >= cond.TextSize {
+		t.Errorf("the marker is not a small note after the text: %v, %v", marker.Position(), marker.TextSize)
+	}
 	if len(rects(e, rCond)) != 1 {
 		t.Error("the conditional has no marker box")
 	}

@@ -137,7 +137,12 @@ func (e *Editor) pasteBlocks(frag []*block) {
 		e.insert(append([]atom(nil), frag[0].atoms...))
 		frag = frag[1:]
 	}
-	e.split()
+	if q := e.cursor; frag[0].kind != kBox || q.o > 0 {
+		e.split()
+	}
+	// At the start of a paragraph (an empty one too) the boxes go in
+	// above it: splitting it there would leave an empty paragraph above
+	// them, a blank line the user never typed.
 	at := e.cursor.b
 	last := frag[len(frag)-1]
 	if last.kind != kBox {

@@ -124,11 +124,17 @@ func (e *Editor) textPrims(lines []line, x0, y0 float32, base textBase) []prim {
 			case nil:
 			default:
 				fill := rChip
-				if _, c := o.(sectiontext.Conditional); c {
+				c, cond := o.(sectiontext.Conditional)
+				if cond {
 					fill = rCond
 				}
 				out = append(out, prim{k: pRect, x: x + 1, y: y - chipPad/2, w: p.w - 2, h: fh + chipPad, col: fill, radius: 5})
 				out = append(out, prim{k: pText, x: x + chipPad, y: y, text: p.text, f: p.f, col: rFg})
+				if cond {
+					mf := markerFont(p.f)
+					mx := x + chipPad + e.measr.width(p.text, p.f) + chipPad
+					out = append(out, prim{k: pText, x: mx, y: y + fh - e.measr.height(mf), text: e.condMarker(c), f: mf, col: rMuted})
+				}
 				continue
 			}
 			if p.st.code {
@@ -269,10 +275,16 @@ func (e *Editor) codePrims(text string, x0, y0, width float32) ([]prim, float32)
 	return append([]prim{bg}, ps...), y - y0 + pad
 }
 
-// notesPrims draws the footnote definitions under the text.
-func (e *Editor) notesPrims(width float32) ([]prim, float32) {
-	if len(e.notes) == 0 {
-		return nil, 0
+// noteRow is where one note is drawn in the notes area, from its top.
+type noteRow struct {
+	label  string
+	y0, y1 float32
+}
+
+// notesPrims draws the footnote definitions notes under the text.
+func (e *Editor) notesPrims(notes []sectiontext.Footnote, width float32) ([]prim, float32, []noteRow) {
+	if len(notes) == 0 {
+		return nil, 0, nil
 	}
 	s := baseSize()
 	small := font{size: s * 0.85}
@@ -281,10 +293,71 @@ func (e *Editor) notesPrims(width float32) ([]prim, float32) {
 		{k: pText, x: 0, y: s * 0.4, text: "Notes", f: font{size: s * 0.85, ts: bold}, col: rMuted},
 	}
 	h := s*0.4 + e.measr.height(small) + s*0.3
-	for _, n := range e.notes {
+	var rows []noteRow
+	for _, n := range notes {
 		ps = append(ps, prim{k: pText, x: 0, y: h, text: n.Label + ".", f: small, col: rMuted})
 		np, nh := e.stackPrims(n.Blocks, s*2, h, width-s*2)
+		rows = append(rows, noteRow{n.Label, h, h + nh})
 		ps, h = append(ps, np...), h+nh+s*0.3
 	}
-	return ps, h
+	return ps, h, rows
+}
+
+// shownNotes are the notes the text refers to, in the order the page
+// numbers them (those a note refers to after the text's): a note whose
+// number was deleted is not shown, as it is not stored or printed, but
+// stays in e.notes for an Undo or a paste of its number.
+func (e *Editor) shownNotes() []sectiontext.Footnote {
+	if len(e.notes) == 0 {
+		return nil
+	}
+	var labels []string
+	for _, b := range e.blocks {
+		if b.kind == kBox {
+			labels = append(labels, sectiontext.FootnoteRefs([]sectiontext.Block{b.box})...)
+			continue
+		}
+		for _, a := range b.atoms {
+			switch o := a.obj.(type) {
+			case nil:
+			case sectiontext.FootnoteRef:
+				labels = append(labels, o.Label)
+			default:
+				labels = append(labels, sectiontext.FootnoteRefs([]sectiontext.Block{sectiontext.Paragraph{Inlines: []sectiontext.Inline{o}}})...)
+			}
+		}
+	}
+	var out []sectiontext.Footnote
+	seen := map[string]bool{}
+	for i := 0; i < len(labels); i++ {
+		l := labels[i]
+		if seen[l] {
+			continue
+		}
+		seen[l] = true
+		for _, n := range e.notes {
+			if n.Label == l {
+				out = append(out, n)
+				labels = append(labels, sectiontext.FootnoteRefs(n.Blocks)...)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// sameNotes reports whether a and b are the same notes, by identity:
+// notes are replaced, never changed in place, so this is enough to know
+// the notes area need not be laid out again.
+func sameNotes(a, b []sectiontext.Footnote) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.Label != y.Label || len(x.Blocks) != len(y.Blocks) || len(x.Blocks) > 0 && &x.Blocks[0] != &y.Blocks[0] {
+			return false
+		}
+	}
+	return true
 }

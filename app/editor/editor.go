@@ -10,7 +10,9 @@
 // conditional text are chips, selected and deleted whole; tables,
 // call-outs, answer lines, glossaries, code, quotes, page breaks and rules
 // are shown as read-only boxes that can be selected and deleted as a unit.
-// Footnote definitions are shown, read-only, under the text.
+// Footnote definitions the text refers to are shown under it; a double
+// click on a note or its number asks the app to edit it (OnEditNote,
+// ReplaceNote), so no one edits a note as "[^1]:" text.
 //
 // Long text is laid out only where it is on screen: the editor scrolls
 // itself, and a block is measured the first time it is seen.
@@ -62,6 +64,15 @@ type Editor struct {
 	// is double-clicked, with the box: the app opens it to edit, since
 	// this editor does not edit inside boxes yet. Nil does nothing.
 	OnEditBox func(sectiontext.Block)
+	// OnEditNote is called when a footnote's number (or its note under
+	// the text) is double-clicked, with the note's label: the app opens
+	// the note's text to edit, so no one types a note as "[^1]:". Nil
+	// does nothing.
+	OnEditNote func(label string)
+	// OnSubmit is called on Ctrl+Enter, and OnEscape on Esc: an editor in
+	// a dialog lets them press its OK and Cancel, since Enter there makes
+	// a new paragraph. Nil does nothing.
+	OnSubmit, OnEscape func()
 	widget.BaseWidget
 
 	// OnChanged is called after each change the user makes (never after

@@ -83,9 +83,16 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	if e.readOnly {
+		if k.Name == fyne.KeyEscape && e.OnEscape != nil {
+			e.OnEscape()
+		}
 		return
 	}
 	switch k.Name {
+	case fyne.KeyEscape:
+		if e.OnEscape != nil {
+			e.OnEscape()
+		}
 	case fyne.KeyBackspace:
 		e.backspace()
 	case fyne.KeyDelete:
@@ -211,6 +218,10 @@ func (e *Editor) customShortcut(sc *desktop.CustomShortcut) {
 		e.ToggleBold()
 	case fyne.KeyI:
 		e.ToggleItalic()
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if e.OnSubmit != nil {
+			e.OnSubmit()
+		}
 	case fyne.Key0:
 		e.SetHeading(0)
 	case fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6:

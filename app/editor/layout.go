@@ -178,6 +178,9 @@ func (e *Editor) pieces(as []atom, a, b int, base textBase) []piece {
 			if isChip(p.obj) {
 				p.w += 2 * chipPad
 			}
+			if c, ok := p.obj.(sectiontext.Conditional); ok {
+				p.w += chipPad + e.measr.width(e.condMarker(c), markerFont(p.f))
+			}
 		} else {
 			for j < b && as[j].obj == nil && as[j].st == as[i].st {
 				j++
@@ -237,11 +240,10 @@ func (e *Editor) objText(x sectiontext.Inline) string {
 	case sectiontext.FootnoteRef:
 		return x.Label
 	case sectiontext.Conditional:
-		s := "if " + e.label(x.Field) + ": " + strings.TrimSpace(e.condText(x.Then))
-		if len(x.Else) > 0 {
-			s += " · else: " + strings.TrimSpace(e.condText(x.Else))
-		}
-		return s
+		// The text itself, as it prints when the field is filled; the
+		// condition is a small marker beside it (condMarker), so the
+		// sentence reads as a sentence.
+		return strings.TrimSpace(e.condText(x.Then))
 	case sectiontext.Image:
 		return "image: " + x.Alt
 	case sectiontext.Autolink:
@@ -252,6 +254,22 @@ func (e *Editor) objText(x sectiontext.Inline) string {
 		return " "
 	}
 	return ""
+}
+
+// condMarker is the small note a conditional's chip carries after its
+// text: when it prints, and what prints otherwise.
+func (e *Editor) condMarker(x sectiontext.Conditional) string {
+	s := "only if " + e.label(x.Field) + " is filled"
+	if len(x.Else) > 0 {
+		s += " · otherwise: " + strings.TrimSpace(e.condText(x.Else))
+	}
+	return s
+}
+
+// markerFont is the face of a conditional's marker, smaller than the
+// text it follows.
+func markerFont(f font) font {
+	return font{size: f.size * 0.75, ts: fyne.TextStyle{Italic: true}}
 }
 
 // condText is conditional text as its chip shows it, fields in brackets.

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
 // clicks counts quick clicks in one place (double, triple click) and
@@ -32,6 +33,18 @@ const clickGap = 500 * time.Millisecond
 // the click count; shift extends the selection.
 func (e *Editor) press(at fyne.Position, n int, shift bool) {
 	e.focus()
+	if n == 2 && !shift && e.OnEditNote != nil && !e.readOnly {
+		if label, ref, ok := e.view.noteAt(at); ok {
+			// The number is selected, so the user sees which note opens.
+			if ref.b >= 0 {
+				e.anchor = ref
+				e.moveTo(pos{ref.b, ref.o + 1}, true)
+			}
+			e.goalX = -1
+			defer e.OnEditNote(label)
+			return
+		}
+	}
 	q := e.view.posAt(at)
 	b := e.blocks[q.b]
 	switch {
@@ -160,3 +173,40 @@ func (p *page) DragEnd() { p.e.mouse.dragging = false }
 
 // Cursor is part of desktop.Cursorable: the text cursor over text.
 func (p *page) Cursor() desktop.Cursor { return desktop.TextCursor }
+
+// noteAt is the footnote at a point on the page: a footnote number in
+// the text (ref is where it is) or a note in the notes under the text
+// (ref.b is -1). A number is small, so a point a little beside it counts.
+func (p *page) noteAt(at fyne.Position) (label string, ref pos, ok bool) {
+	n := len(p.e.blocks)
+	if len(p.tops) != n+1 {
+		p.heightsChanged()
+	}
+	if at.Y >= p.tops[n] {
+		top := p.tops[n] + baseSize()
+		for _, r := range p.noteRows {
+			if at.Y >= top+r.y0-2 && at.Y < top+r.y1+2 {
+				return r.label, pos{-1, 0}, true
+			}
+		}
+		return "", pos{}, false
+	}
+	p.ensure(at.Y-1, at.Y+1)
+	i := p.blockAt(at.Y)
+	if p.e.blocks[i].kind == kBox {
+		return "", pos{}, false
+	}
+	l := p.lay(i)
+	y, x := at.Y-p.tops[i]-l.ty, at.X-margin-l.tx
+	for _, ln := range l.lines {
+		if y < ln.y || y >= ln.y+ln.h {
+			continue
+		}
+		for _, pc := range ln.pieces {
+			if r, isRef := pc.obj.(sectiontext.FootnoteRef); isRef && x >= pc.x-3 && x <= pc.x+pc.w+3 {
+				return r.Label, pos{i, pc.start}, true
+			}
+		}
+	}
+	return "", pos{}, false
+}

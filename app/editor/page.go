@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
 // margin is the room left and right of the text and above it.
@@ -26,10 +27,13 @@ type page struct {
 	// nums are the numbers list items show (0 for bullets), counted
 	// per list and depth.
 	nums []int
-	// notes is the notes area laid out, for notesW.
+	// notes is the notes area laid out, for notesW and the notes shown;
+	// noteRows are where each note is in it, for a double click.
 	notes      []prim
 	notesH     float32
 	notesW     float32
+	shown      []sectiontext.Footnote
+	noteRows   []noteRow
 	refreshing bool
 }
 
@@ -107,9 +111,9 @@ func (p *page) heightsChanged() {
 		count[d]++
 	}
 	p.tops[len(bs)] = y
-	if p.notesW != w {
-		p.notes, p.notesH = p.e.notesPrims(w)
-		p.notesW = w
+	if shown := p.e.shownNotes(); p.notesW != w || !sameNotes(shown, p.shown) {
+		p.notes, p.notesH, p.noteRows = p.e.notesPrims(shown, w)
+		p.notesW, p.shown = w, shown
 	}
 	old := p.total
 	p.total = y + p.notesH + margin

@@ -1,11 +1,18 @@
 package editor
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/briefsmith/briefsmith/sectiontext"
+)
 
 // state is the text and selection at one moment. The blocks it holds are
 // never changed again: a change copies a block first (Editor.mut).
 type state struct {
-	blocks         []*block
+	blocks []*block
+	// notes are never changed in place either: a change makes a new
+	// slice, so a note edited and its number deleted come back together.
+	notes          []sectiontext.Footnote
 	anchor, cursor pos
 }
 
@@ -21,7 +28,7 @@ type history struct {
 const maxUndo = 500
 
 func (e *Editor) state() state {
-	return state{blocks: slices.Clone(e.blocks), anchor: e.anchor, cursor: e.cursor}
+	return state{blocks: slices.Clone(e.blocks), notes: e.notes, anchor: e.anchor, cursor: e.cursor}
 }
 
 // begin starts an undoable change; typing continues the step a burst of
@@ -63,6 +70,7 @@ func (e *Editor) step(from, to *[]state) {
 	st := (*from)[len(*from)-1]
 	*from = (*from)[:len(*from)-1]
 	e.blocks = slices.Clone(st.blocks)
+	e.notes = st.notes
 	e.anchor, e.cursor = st.anchor, st.cursor
 	e.hist.burst, e.typing, e.goalX = false, nil, -1
 	e.gen++
