@@ -70,3 +70,13 @@ func TestFieldNamesAreMadeFromLabels(t *testing.T) {
 		}
 	}
 }
+
+// The Variables tab shows what to type in an empty field: the template's
+// example ("14365", the text saying "Executive Order" before it).
+func TestVariablesShowAnExampleOfWhatToType(t *testing.T) {
+	h := newHarness(t, nil)
+	e, ok := h.w.variables.entries["order_number"]
+	if !ok || e.PlaceHolder != "For example: 14365" {
+		t.Fatalf("order number field: %v, placeholder %q", ok, e.PlaceHolder)
+	}
+}

@@ -65,6 +65,9 @@ func (v *variablesPanel) build(vars []briefing.Variable) {
 		d := d
 		e := widget.NewEntry()
 		e.SetPlaceHolder(d.Default)
+		if d.Default == "" && d.Example != "" {
+			e.SetPlaceHolder("For example: " + d.Example)
+		}
 		e.OnChanged = func(s string) {
 			if !v.showing {
 				v.w.doc.setVariable(d.Name, s)

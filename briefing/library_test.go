@@ -220,3 +220,41 @@ func TestNewPacketsKeepTheirPromises(t *testing.T) {
 		t.Error("a titled packet warned about its title")
 	}
 }
+
+// A filled field reads well in its sentence: each built-in template's
+// example value, typed as the field asks, prints with the words that say
+// what it is ("Executive Order 14365", not a bare "(14365)").
+func TestFieldExamplesReadInTheirSentences(t *testing.T) {
+	lib := builtinLibrary(t)
+	want := map[string]string{"order_number": "Executive Order 14365"}
+	seen := 0
+	for _, tm := range lib.Templates() {
+		for _, v := range tm.Variables {
+			if v.Example == "" {
+				continue
+			}
+			for _, aud := range Audiences() {
+				if !tm.Suits(aud) {
+					continue
+				}
+				p := NewPacket(aud)
+				p.Sections = []SectionRef{{Template: tm.ID, Included: true}}
+				p.Variables = map[string]string{v.Name: v.Example}
+				out, err := tm.Execute(Values(lib, p))
+				if err != nil {
+					t.Fatalf("%s (%s): %v", tm.ID, aud, err)
+				}
+				if !strings.Contains(out, v.Example) {
+					continue // this audience's text does not use it
+				}
+				seen++
+				if w := want[v.Name]; w == "" || !strings.Contains(out, w) || strings.Contains(out, "("+v.Example+")") {
+					t.Errorf("%s (%s) prints %s = %q without saying what it is (want %q)", tm.ID, aud, v.Name, v.Example, w)
+				}
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("no template prints an example value")
+	}
+}

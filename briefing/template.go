@@ -25,6 +25,10 @@ type Variable struct {
 	Default  string `yaml:"default,omitempty" json:"default,omitempty"`
 	Required bool   `yaml:"required,omitempty" json:"required,omitempty"`
 	Help     string `yaml:"help,omitempty" json:"help,omitempty"`
+	// Example is a value as the user would type it, shown in the empty
+	// field: how much to type ("14365", not "EO 14365") when the text
+	// around the field already says the rest.
+	Example string `yaml:"example,omitempty" json:"example,omitempty"`
 	// Verify marks a fact the source article does not give (a signing date,
 	// an order number): the text reads naturally without it, and validation
 	// lists it as "to verify" until the user fills it in.
