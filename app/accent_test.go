@@ -43,11 +43,11 @@ func TestALightAccentIsFlaggedWhereItIsChosen(t *testing.T) {
 func TestSettingsUseEachAudiencesWords(t *testing.T) {
 	h := newHarness(t, nil)
 	s := h.w.settings
-	if s.authorItem.Text != "Author" || s.markingItem.Text != "Marking" || !strings.Contains(s.markingItem.HintText, "top and bottom") {
-		t.Fatalf("a memo's settings: %q, %q (%q)", s.authorItem.Text, s.markingItem.Text, s.markingItem.HintText)
+	if s.authorItem.Text != "Author" || s.markingItem.Text != "Marking" || !strings.Contains(s.markingHint.Text, "top and bottom") {
+		t.Fatalf("a memo's settings: %q, %q (%q)", s.authorItem.Text, s.markingItem.Text, s.markingHint.Text)
 	}
 	h.w.doc.setChoice(func(p *briefing.Packet) { p.Audience = briefing.Classroom })
-	if s.authorItem.Text != "Teacher" || s.orgItem.Text != "School" || s.markingItem.Text != "Header text" {
+	if s.authorItem.Text != "Teacher" || s.orgItem.Text != "School" || s.markingItem.Text != "Header text" || strings.Contains(s.markingHint.Text, "bottom") {
 		t.Errorf("a handout's settings: %q, %q, %q", s.authorItem.Text, s.orgItem.Text, s.markingItem.Text)
 	}
 	for _, o := range s.markingChoices {
@@ -56,7 +56,7 @@ func TestSettingsUseEachAudiencesWords(t *testing.T) {
 		}
 	}
 	h.w.doc.setChoice(func(p *briefing.Packet) { p.Audience = briefing.Staff })
-	if s.markingItem.Text != "Marking" {
-		t.Errorf("back to a memo: %q", s.markingItem.Text)
+	if s.markingItem.Text != "Marking" || !strings.Contains(s.markingHint.Text, "top and bottom") {
+		t.Errorf("back to a memo: %q (%q)", s.markingItem.Text, s.markingHint.Text)
 	}
 }

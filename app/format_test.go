@@ -41,7 +41,7 @@ func TestTheEditorShowsFieldsByTheirLabels(t *testing.T) {
 	h := newHarness(t, nil)
 	h.w.selectSection(0) // summary
 	body := h.w.section.body.Text
-	if strings.Contains(body, "{{") || !strings.Contains(body, "[if Executive order number:  ([Executive order number])]") {
+	if strings.Contains(body, "{{") || !strings.Contains(body, "[if Executive order number:  (Executive Order [Executive order number])]") {
 		t.Fatalf("the summary shows template code or no field:\n%s", body)
 	}
 	if !strings.Contains(h.w.section.info.Text, "[Prepared for]") && !strings.Contains(h.w.section.info.Text, "Typing here") {

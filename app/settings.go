@@ -23,6 +23,7 @@ type settingsPanel struct {
 	// form and the items whose names depend on the audience (nameFields).
 	form                             *widget.Form
 	authorItem, orgItem, markingItem *widget.FormItem
+	markingHint                      *widget.Label
 	markingChoices                   []string // what the marking field offers
 	audience, pageSize, fontSize     *widget.Select
 	date                             *dateField
@@ -142,6 +143,8 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 	s.accentNote.Hide()
 	s.pickAccent = widget.NewButton("Choose…", s.onPickAccent)
 	s.logo = widget.NewLabel("")
+	// A long file name is cut short rather than widen the pane.
+	s.logo.Truncation = fyne.TextTruncateEllipsis
 	s.logoPreview = newLogoPreview()
 	s.clearLogo = widget.NewButton("Remove", func() {
 		s.w.doc.setChoice(func(p *briefing.Packet) { p.Style.Logo = nil })
@@ -150,7 +153,9 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 
 	s.authorItem = widget.NewFormItem("Author", s.author)
 	s.orgItem = widget.NewFormItem("Organization", s.org)
-	s.markingItem = &widget.FormItem{Text: "Marking", Widget: s.marking, HintText: "Printed at the top and bottom of every page"}
+	var marking fyne.CanvasObject
+	marking, s.markingHint = hinted(s.marking, "Printed at the top and bottom of every page")
+	s.markingItem = widget.NewFormItem("Marking", marking)
 	s.form = widget.NewForm(
 		widget.NewFormItem("Title", s.title),
 		widget.NewFormItem("Subtitle", s.subtitle),
@@ -160,18 +165,18 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 		widget.NewFormItem("Prepared for", s.preparedFor),
 		widget.NewFormItem("Date", s.date.content),
 		s.markingItem,
-		&widget.FormItem{Text: "Watermark", Widget: s.watermark, HintText: "Printed diagonally across every page; leave empty for none"},
+		hintedItem("Watermark", s.watermark, "Printed diagonally across every page; leave empty for none"),
 		widget.NewFormItem("Page size", s.pageSize),
 		widget.NewFormItem("Body text (pt)", s.fontSize),
-		&widget.FormItem{Text: "Page limit", Widget: s.pageLimit, HintText: "Warn when the PDF is longer"},
-		&widget.FormItem{Text: "", Widget: s.fit, HintText: "Tighten spacing, margins and type (by at most 0.5 pt) to stay within the limit"},
+		hintedItem("Page limit", s.pageLimit, "Warn when the PDF is longer"),
+		hintedItem("", s.fit, "Tighten spacing, margins and type (by at most 0.5 pt) to stay within the limit"),
 		widget.NewFormItem("", container.NewHBox(s.cover, s.toc)),
 		widget.NewFormItem("Accent colour", container.NewVBox(container.NewHBox(s.accent, s.accentText, s.pickAccent), s.accentNote)),
 		widget.NewFormItem("Logo", container.NewVBox(container.NewHBox(s.logo, chooseLogo, s.clearLogo), container.NewHBox(s.logoPreview))),
-		&widget.FormItem{Text: "Logo description", Widget: s.logoDescription, HintText: "What a screen reader says in place of the logo"},
-		&widget.FormItem{Text: "Language", Widget: s.language, HintText: "The language of the text, for screen readers: en-US, en-GB, es-US, fr-CA…"},
+		hintedItem("Logo description", s.logoDescription, "What a screen reader says in place of the logo"),
+		hintedItem("Language", s.language, "The language of the text, for screen readers: en-US, en-GB, es-US, fr-CA…"),
 	)
-	s.content = container.NewVScroll(s.form)
+	s.content = wheelThrough(container.NewVScroll(s.form))
 	return s
 }
 
@@ -199,7 +204,8 @@ func (s *settingsPanel) nameFields(a briefing.Audience) {
 		return
 	}
 	s.authorItem.Text, s.orgItem.Text = author, org
-	s.markingItem.Text, s.markingItem.HintText = marking, hint
+	s.markingItem.Text = marking
+	s.markingHint.SetText(hint)
 	s.marking.SetOptions(options)
 	s.markingChoices = options
 	s.form.Refresh()

@@ -31,7 +31,7 @@ func newVariablesPanel(w *mainWindow) *variablesPanel {
 	intro := widget.NewLabel("Values the sections fill in where their text shows a field, such as [Prepared for]. Facts marked “to verify” are not in the sources the templates cite: check them before you fill them in.")
 	intro.Wrapping = fyne.TextWrapWord
 	v.own = newOwnFields(w)
-	v.content = container.NewVScroll(container.NewVBox(intro, v.empty, v.form, v.own.content))
+	v.content = wheelThrough(container.NewVScroll(container.NewVBox(intro, v.empty, v.form, v.own.content)))
 	return v
 }
 
@@ -89,7 +89,11 @@ func (v *variablesPanel) build(vars []briefing.Variable) {
 		if d.Verify {
 			hint = strings.TrimSpace("To verify. " + hint)
 		}
-		v.form.AppendItem(&widget.FormItem{Text: label, Widget: e, HintText: hint})
+		if hint == "" {
+			v.form.AppendItem(widget.NewFormItem(label, e))
+		} else {
+			v.form.AppendItem(hintedItem(label, e, hint))
+		}
 		v.entries[d.Name] = e
 	}
 	if len(vars) == 0 {

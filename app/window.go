@@ -125,12 +125,10 @@ func (w *mainWindow) buildUI() {
 	w.variables = newVariablesPanel(w)
 	w.problems = newProblemsPanel(w)
 	w.pages = newPageView(w)
-	// Settings and Variables scroll sideways in a narrow pane rather than
-	// hold the window wider than a 1024-pixel screen beside the pages.
 	w.tabs = container.NewAppTabs(
 		container.NewTabItem("Section", w.section.content),
-		container.NewTabItem("Settings", container.NewHScroll(w.settings.content)),
-		container.NewTabItem("Variables", container.NewHScroll(w.variables.content)),
+		container.NewTabItem("Settings", w.settings.content),
+		container.NewTabItem("Variables", w.variables.content),
 		container.NewTabItem("Problems", w.problems.content),
 	)
 	left := container.NewHSplit(w.library.content, w.packet.content)
