@@ -10,21 +10,21 @@ import (
 // formatting toolbar keeps one row in a wide editor and wraps in the
 // narrow one beside the page view at 1024 pixels, every button in sight.
 //
-// A Fyne layout reports its minimum size before it knows its width, so
-// it remembers the width it was last given and reports the rows that
-// width needs; when the row count changes it asks the container to lay
-// out again.
+// A Fyne layout reports its minimum size before it is given its width,
+// so the height its rows need is worked out from the width of within, the
+// panel it spans (set before that panel lays out its parts); until then,
+// from the width it was last given. Taking the width from the last layout
+// alone was a step behind: dragging the divider drew the second row over
+// the text, and dragging back left an empty band.
 type flowLayout struct {
-	width float32
-	rows  int
-	owner fyne.CanvasObject
+	width  float32
+	within fyne.CanvasObject
 }
 
 // place positions objects across width and returns the height used.
-func (l *flowLayout) place(objects []fyne.CanvasObject, width float32, move bool) (float32, int) {
+func (l *flowLayout) place(objects []fyne.CanvasObject, width float32, move bool) float32 {
 	pad := theme.Padding()
 	x, y, rowH := float32(0), float32(0), float32(0)
-	rows := 1
 	for _, o := range objects {
 		if !o.Visible() {
 			continue
@@ -33,7 +33,6 @@ func (l *flowLayout) place(objects []fyne.CanvasObject, width float32, move bool
 		if x > 0 && x+s.Width > width {
 			x, y = 0, y+rowH+pad
 			rowH = 0
-			rows++
 		}
 		if move {
 			o.Move(fyne.NewPos(x, y))
@@ -42,26 +41,17 @@ func (l *flowLayout) place(objects []fyne.CanvasObject, width float32, move bool
 		x += s.Width + pad
 		rowH = max(rowH, s.Height)
 	}
-	return y + rowH, rows
+	return y + rowH
 }
 
 // Layout implements fyne.Layout.
 func (l *flowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	_, rows := l.place(objects, size.Width, true)
+	l.place(objects, size.Width, true)
 	l.width = size.Width
-	if rows != l.rows {
-		l.rows = rows
-		if l.owner != nil {
-			// The height changed with the width: the container above
-			// must make room (or give it back).
-			owner := l.owner
-			fyne.Do(owner.Refresh)
-		}
-	}
 }
 
 // MinSize implements fyne.Layout: the widest object's width, and the
-// height the rows take at the last width given.
+// height the rows take at within's width (or the last width given).
 func (l *flowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	widest := float32(0)
 	for _, o := range objects {
@@ -70,9 +60,12 @@ func (l *flowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 		}
 	}
 	w := l.width
+	if l.within != nil && l.within.Size().Width > 0 {
+		w = l.within.Size().Width
+	}
 	if w <= 0 {
 		w = 1e6 // not laid out yet: one row
 	}
-	h, _ := l.place(objects, max(w, widest), false)
+	h := l.place(objects, max(w, widest), false)
 	return fyne.NewSize(widest, h)
 }

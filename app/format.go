@@ -337,10 +337,8 @@ func (s *sectionPanel) newToolbar() fyne.CanvasObject {
 	}
 	// The buttons wrap onto a second row in a narrow pane (1024 pixels
 	// beside the page view) rather than scroll out of sight.
-	flow := &flowLayout{}
-	c := container.New(flow, buttons...)
-	flow.owner = c
-	return c
+	s.flow = &flowLayout{}
+	return container.New(s.flow, buttons...)
 }
 
 // formatMenu is the Format menu: every action, with its shortcut.

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"github.com/briefsmith/briefsmith/briefing"
 )
 
@@ -47,5 +48,34 @@ func TestTheWheelScrollsSettingsOverAField(t *testing.T) {
 	test.Scroll(h.w.win.Canvas(), at, 0, -120)
 	if scroll.Offset.Y <= 0 {
 		t.Errorf("the wheel over the title field left Settings at %v", scroll.Offset.Y)
+	}
+}
+
+// Dragging the divider beside the pages narrows the editor: the toolbar
+// wraps onto more rows and the text moves down to make room (its second
+// row was drawn over the text); widened again, the text moves back up
+// (an empty band was left above it).
+func TestTheToolbarMakesRoomAsTheDividerMoves(t *testing.T) {
+	h := newHarness(t, nil)
+	h.w.win.Resize(fyne.NewSize(1440, 900))
+	right := h.w.main.(*container.Split).Trailing.(*container.Split)
+	bar, text := h.w.section.toolbar, h.w.section.sourceArea
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject
+	for _, offset := range []float64{0.95, 0.3, 0.95} {
+		right.SetOffset(offset)
+		barBottom := abs(bar).Y + bar.Size().Height
+		used := float32(0)
+		for _, o := range bar.(*fyne.Container).Objects {
+			used = max(used, o.Position().Y+o.Size().Height)
+			if o.Position().X+o.Size().Width > bar.Size().Width+0.5 {
+				t.Errorf("divider at %v: a button ends at %v, past the bar's %v", offset, o.Position().X+o.Size().Width, bar.Size().Width)
+			}
+		}
+		if used > bar.Size().Height+0.5 || used < bar.Size().Height-0.5 {
+			t.Errorf("divider at %v: the buttons take %v, the bar is given %v", offset, used, bar.Size().Height)
+		}
+		if gap := abs(text).Y - barBottom; gap < 0 || gap > 3*theme.Padding() {
+			t.Errorf("divider at %v: the toolbar ends at %v, the text starts at %v", offset, barBottom, abs(text).Y)
+		}
 	}
 }

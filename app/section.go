@@ -20,6 +20,10 @@ import (
 // printed.
 type sectionPanel struct {
 	w *mainWindow
+	// toolbar is the formatting buttons, which wrap in a narrow pane as
+	// flow sets them.
+	toolbar fyne.CanvasObject
+	flow    *flowLayout
 	// key is the section the fields show and every edit in them goes to:
 	// bound when the fields are filled, so a keystroke can only land in
 	// the section whose text it was typed over.
@@ -117,10 +121,14 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 	// grows a line when typing makes the packet's own copy, and above the
 	// toolbar it moved the buttons under the pointer (a teacher's first
 	// click on Bullets missed).
+	s.toolbar = s.newToolbar()
 	s.content = container.NewBorder(
-		container.NewVBox(widget.NewForm(widget.NewFormItem("Title", s.title), widget.NewFormItem("Language", s.lang)), s.find.content, s.newToolbar()),
+		container.NewVBox(widget.NewForm(widget.NewFormItem("Title", s.title), widget.NewFormItem("Language", s.lang)), s.find.content, s.toolbar),
 		container.NewVBox(s.info, container.NewHBox(s.reset, widget.NewButtonWithIcon("Save as template…", theme.DocumentSaveIcon(), s.onSaveAsTemplate))),
 		nil, nil, s.newRichText(container.NewBorder(s.win.earlier, s.win.later, nil, nil, s.body)))
+	// The toolbar spans the panel: its rows are counted at the panel's
+	// width, so the text under it moves down to make room, or back up.
+	s.flow.within = s.content
 	return s
 }
 
