@@ -14,10 +14,12 @@ import (
 )
 
 // The formatted editor shows tables, call-outs and answer lines as the
-// page does but does not edit inside them yet; a double click on one (or
+// page does but does not edit inside them; a double click on one (or
 // Format › Edit Table or Box…) opens it here — a table as a grid of fields
-// to type in, answer lines as their count — and what comes back replaces
-// it, one undo step. Others are edited in View › Markdown Source.
+// to type in, answer lines as their count, a call-out or a quote in a
+// formatted editor of its own, a glossary as rows of terms, code as its
+// lines — and what comes back replaces it, one undo step. No box is
+// edited as Markdown.
 
 // onEditBox edits the box selected in the formatted editor.
 func (s *sectionPanel) onEditBox() {
@@ -47,8 +49,24 @@ func (s *sectionPanel) editBox(b sectiontext.Block) {
 			s.rich.ReplaceSelectedBox(sectiontext.AnswerLines{Count: n[0]})
 			s.focusBody()
 		})
+	case sectiontext.Callout:
+		s.editCallout(x)
+	case sectiontext.Quote:
+		s.editQuote(x)
+	case sectiontext.Glossary:
+		s.editGlossary(x)
+	case sectiontext.CodeBlock:
+		s.editCode(x, x.Text, func(t string) sectiontext.Block { return sectiontext.CodeBlock{Language: x.Language, Text: t} })
+	case sectiontext.HTMLBlock:
+		s.editCode(x, x.Text, func(t string) sectiontext.Block { return sectiontext.HTMLBlock{Text: t} })
+	case sectiontext.PageBreak:
+		s.w.ui.showInfo("Page break", "A page break has nothing to edit: the text after it starts a new page. To remove it, click it and press Delete.")
+	case sectiontext.Rule:
+		s.w.ui.showInfo("Line", "A line across the page has nothing to edit. To remove it, click it and press Delete.")
 	default:
-		s.w.ui.showInfo("Edit in the source", "This box is edited in View › Markdown Source for now: switch to it, change the text, and switch back.")
+		// A list whose items hold more than a line of text each (a
+		// table in an item, say): the formatted editor shows it whole.
+		s.w.ui.showInfo("A list of boxes", "Items of this list hold more than text (a table or a box inside an item), so it is moved and deleted as one box. To change it, delete it and make the list again.")
 	}
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -77,4 +78,15 @@ func (e *dialogEntry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut implements fyne.Shortcutable: Ctrl+Enter presses the
+// dialog's default button, in a field of several lines too, where Enter
+// makes a new line.
+func (e *dialogEntry) TypedShortcut(s fyne.Shortcut) {
+	if c, ok := s.(*desktop.CustomShortcut); ok && (c.KeyName == fyne.KeyReturn || c.KeyName == fyne.KeyEnter) &&
+		c.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 && e.w.dialogKey(fyne.KeyReturn) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
 }

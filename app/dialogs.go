@@ -73,6 +73,16 @@ type uiHooks struct {
 	// rows and columns to add and remove; done gets the cells (the first
 	// row the heading), or nil on cancel.
 	editTable func(cells [][]string, done func([][]string))
+	// editBody shows text — a call-out's (with its kind to choose), a
+	// quote's, a footnote's — in a formatted editor of its own; done gets
+	// what was edited, or nil on cancel.
+	editBody func(req bodyEdit, done func(*bodyEdit))
+	// editGlossary shows a glossary as rows of a term and what it means,
+	// with rows to add and remove; done gets the rows, or nil on cancel.
+	editGlossary func(rows []glossaryRow, done func([]glossaryRow))
+	// editCode shows code as its lines; done gets the text, ok false on
+	// cancel.
+	editCode func(text string, done func(text string, ok bool))
 }
 
 func defaultHooks(w *mainWindow) uiHooks {
@@ -183,8 +193,11 @@ func defaultHooks(w *mainWindow) uiHooks {
 			d.Show()
 			return d.Hide
 		},
-		askForm:   w.showForm,
-		editTable: w.showTableEditor,
+		askForm:      w.showForm,
+		editTable:    w.showTableEditor,
+		editBody:     w.showBodyEditor,
+		editGlossary: w.showGlossaryEditor,
+		editCode:     w.showCodeEditor,
 	}
 }
 
@@ -231,6 +244,15 @@ func (u *uiHooks) override(o uiHooks) {
 	}
 	if o.editTable != nil {
 		u.editTable = o.editTable
+	}
+	if o.editBody != nil {
+		u.editBody = o.editBody
+	}
+	if o.editGlossary != nil {
+		u.editGlossary = o.editGlossary
+	}
+	if o.editCode != nil {
+		u.editCode = o.editCode
 	}
 }
 

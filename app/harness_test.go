@@ -86,6 +86,11 @@ type fakeUI struct {
 	forms [][]string
 	// tableEdit answers the table editor: the cells it gets, changed.
 	tableEdit func([][]string) [][]string
+	// bodyEdit, glossaryEdit and codeEdit answer the editors of a box's
+	// text, a glossary and code; nil cancels.
+	bodyEdit     func(bodyEdit) *bodyEdit
+	glossaryEdit func([]glossaryRow) []glossaryRow
+	codeEdit     func(string) string
 }
 
 func (f *fakeUI) hooks() uiHooks {
@@ -137,6 +142,30 @@ func (f *fakeUI) hooks() uiHooks {
 				return
 			}
 			done(f.tableEdit(cells))
+		},
+		editBody: func(req bodyEdit, done func(*bodyEdit)) {
+			f.asked = append(f.asked, "body:"+req.title)
+			if f.bodyEdit == nil {
+				done(nil)
+				return
+			}
+			done(f.bodyEdit(req))
+		},
+		editGlossary: func(rows []glossaryRow, done func([]glossaryRow)) {
+			f.asked = append(f.asked, "glossary")
+			if f.glossaryEdit == nil {
+				done(nil)
+				return
+			}
+			done(f.glossaryEdit(rows))
+		},
+		editCode: func(text string, done func(string, bool)) {
+			f.asked = append(f.asked, "code")
+			if f.codeEdit == nil {
+				done("", false)
+				return
+			}
+			done(f.codeEdit(text), true)
 		},
 		askForm: func(title string, _ []formField, done func([]string)) {
 			f.asked = append(f.asked, "form:"+title)

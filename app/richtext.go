@@ -22,9 +22,10 @@ import (
 // newRichText makes the formatted editor and the stack that shows it or
 // the source field.
 func (s *sectionPanel) newRichText(source fyne.CanvasObject) fyne.CanvasObject {
-	s.rich = editor.NewWithOptions(editor.Options{Label: s.fieldLabel, SmartQuotes: true})
+	s.rich = editor.NewWithOptions(s.richOptions())
 	s.rich.OnChanged = s.storeRich
 	s.rich.OnEditBox = s.editBox
+	s.rich.OnEditNote = s.editNote
 	s.rich.Hide()
 	s.sourceArea = source
 	return container.NewStack(s.rich, source)
