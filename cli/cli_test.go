@@ -282,7 +282,8 @@ func pdftotext(t *testing.T, pdf []byte) string {
 
 func TestExportMarkdown(t *testing.T) {
 	fs := afero.NewMemMapFs()
-	r := run(t, fs, "export", "--format", "md", "-o", "/out/sample.md", "--set", "signing_date=1 May 2026")
+	// The name says Markdown: no --format needed, as for .docx.
+	r := run(t, fs, "export", "-o", "/out/sample.md", "--set", "signing_date=1 May 2026")
 	if r.code != ExitOK {
 		t.Fatalf("%+v", r)
 	}

@@ -26,7 +26,7 @@ func runExport(env Env, args []string) int {
 	lang := langFlag{}
 	fs.Var(&lang, "lang", "override the packet's language, a `TAG` such as en-US or fr-CA")
 	all := fs.Bool("all-audiences", false, "write one PDF (or Word document) per audience into the folder -o names")
-	format := fs.String("format", "", "output format: pdf, docx for a Word document, or md for one Markdown file (default: docx for a name ending in .docx, otherwise pdf)")
+	format := fs.String("format", "", "output format: pdf, docx for a Word document, or md for one Markdown file (default: by the -o name's ending, .docx or .md, otherwise pdf)")
 	tdir := fs.String("templates", env.TemplatesDir, "user templates `DIR`")
 	sets := setFlag{}
 	fs.Var(sets, "set", "set a variable, `name=value` (repeatable)")
@@ -48,11 +48,15 @@ func runExport(env Env, args []string) int {
 		return ExitUsage
 	}
 	if *format == "" {
-		// A Word document is asked for by its name; .md stays explicit
-		// (--format md), as it always was.
+		// A Word document or Markdown is asked for by its name, as a
+		// user names the file they want ("-o notes.md").
 		*format = "pdf"
-		if strings.EqualFold(filepath.Ext(*out), ".docx") && !*all {
+		switch ext := filepath.Ext(*out); {
+		case *all:
+		case strings.EqualFold(ext, ".docx"):
 			*format = "docx"
+		case strings.EqualFold(ext, ".md"):
+			*format = "md"
 		}
 	}
 	if _, ok := formatNames[*format]; !ok {

@@ -605,7 +605,7 @@ func TestSurprisingOutputNamesAreRefused(t *testing.T) {
 		{[]string{"export", packet, "-o", other}, "is a Briefsmith packet; the export would replace it"},
 		{[]string{"export", packet, "--all-audiences", "-o", filepath.Join(dir, "x.pdf")}, "with --all-audiences -o names the folder"},
 		{[]string{"export", packet, "--format", "md", "-o", filepath.Join(dir, "o.pdf")}, "ends in .pdf, but this export writes Markdown"},
-		{[]string{"export", packet, "-o", filepath.Join(dir, "o.md")}, "ends in .md, but this export writes a PDF"},
+		{[]string{"export", packet, "--format", "pdf", "-o", filepath.Join(dir, "o.md")}, "ends in .md, but this export writes a PDF"},
 	} {
 		r := run(t, fsys, tc.args...)
 		if r.code != ExitInput || !strings.Contains(r.stderr, tc.why) {
