@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/briefsmith/briefsmith/briefing"
+	"strings"
 )
 
 // sectionList is the packet's list of sections: Fyne's list, with Delete
@@ -95,10 +96,12 @@ func (p *packetPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	k := p.w.doc.keyAt(id)
 	check.OnChanged = func(on bool) { p.w.doc.setIncluded(k, on) }
 	text := p.w.sectionTitle(id)
-	if s.Body != nil {
+	t, known := p.w.lib.Get(s.Template)
+	// "Edited" says the text is no longer the template's; a section
+	// that began empty holds only the user's own text, nothing edited.
+	if s.Body != nil && (!known || strings.TrimSpace(t.Body) != "") {
 		text += "  (edited)"
 	}
-	t, known := p.w.lib.Get(s.Template)
 	suits := !known || t.Suits(p.w.doc.packet.Audience)
 	if !suits {
 		text += "  (" + joinNames(t.Audiences, ", ") + " only)"

@@ -1,9 +1,13 @@
 package app
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+	"github.com/briefsmith/briefsmith/briefing"
 )
 
 // Delete (or Backspace) in the packet list removes the selected section,
@@ -26,5 +30,26 @@ func TestDeleteInThePacketListRemovesTheSection(t *testing.T) {
 	h.w.packet.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	if len(h.doc().Sections) != n {
 		t.Error("an arrow key removed a section")
+	}
+}
+
+// The packet list marks a section whose text is no longer its
+// template's "(edited)"; a blank section holds only the user's own text.
+func TestOnlyTemplateTextIsMarkedEdited(t *testing.T) {
+	h := newHarness(t, nil)
+	h.w.doc.addSection(briefing.BlankTemplateID)
+	blank := slices.IndexFunc(h.doc().Sections, func(s briefing.SectionRef) bool { return s.Template == briefing.BlankTemplateID })
+	h.setBody(blank, "My own words.")
+	h.setBody(0, "Changed.")
+	row := h.w.packet.createRow()
+	label := func(i int) string {
+		h.w.packet.updateRow(i, row)
+		return row.(*fyne.Container).Objects[0].(*widget.Label).Text
+	}
+	if got := label(blank); strings.Contains(got, "edited") {
+		t.Errorf("the blank section reads %q", got)
+	}
+	if got := label(0); !strings.HasSuffix(got, "(edited)") {
+		t.Errorf("the changed summary reads %q", got)
 	}
 }
