@@ -251,7 +251,7 @@ func (w *mainWindow) export(f exportFormat) {
 					w.ui.showError(err)
 					return
 				}
-				w.ui.exported(path, res.Info.Pages, overLimitNote(p, res))
+				w.ui.exported(path, res.Info.Pages, strings.TrimSpace(overLimitNote(p, res)+" "+openProblemsNote(res)))
 			})
 		})
 	})
@@ -273,6 +273,27 @@ func overLimitNote(p *briefing.Packet, res briefing.Result) string {
 		note += " That is more than tightening the layout can win back: cut text or raise the limit."
 	}
 	return note
+}
+
+// openProblemsNote is what "Export finished" says of the problems the
+// export went ahead despite (a fact still to verify, a section that does
+// not print for this audience): how many the Problems tab lists, and the
+// first, so a file is not sent on believing all was well. The page limit
+// has its own note.
+func openProblemsNote(res briefing.Result) string {
+	var open []briefing.Problem
+	for _, pr := range res.Warnings {
+		if pr.Message != res.OverLimit {
+			open = append(open, pr)
+		}
+	}
+	switch len(open) {
+	case 0:
+		return ""
+	case 1:
+		return "Problems lists one thing to check: " + open[0].Text() + "."
+	}
+	return fmt.Sprintf("Problems lists %d things to check, the first: %s.", len(open), open[0].Text())
 }
 
 // withExt adds ext to a name typed without it ("memo" → "memo.pdf"),

@@ -325,8 +325,25 @@ func TestExportFinishedSaysWhenOverTheLimit(t *testing.T) {
 	}
 	h.w.doc.setChoice(func(p *briefing.Packet) { p.PageLimit = pages })
 	h.w.onExport()
-	if h.ui.exportNote != "" {
+	if strings.Contains(h.ui.exportNote, "limit") {
 		t.Errorf("within the limit, the note %q", h.ui.exportNote)
+	}
+}
+
+// "Export finished" says what Problems still lists — a fact to verify —
+// so the file is not sent believing all was well; with none, nothing.
+func TestExportFinishedMentionsOpenProblems(t *testing.T) {
+	h := newHarness(t, nil)
+	h.ui.savePath = "/out/brief"
+	h.w.onExport()
+	if want := "things to check, the first: to verify:"; !strings.Contains(h.ui.exportNote, want) {
+		t.Errorf("the export note %q, want %q", h.ui.exportNote, want)
+	}
+	h.w.doc.setVariable("signing_date", "2025-05-06")
+	h.w.doc.setVariable("order_number", "14365")
+	h.w.onExport()
+	if h.ui.exportNote != "" {
+		t.Errorf("with nothing left to check, the note %q", h.ui.exportNote)
 	}
 }
 
