@@ -50,13 +50,7 @@ func (w *mainWindow) showBodyEditor(req bodyEdit, done func(*bodyEdit)) {
 	}
 	hint := widget.NewLabel("Enter starts a new paragraph. Ctrl+Enter is OK, Esc cancels.")
 	hint.Importance = widget.LowImportance
-	// The text sits on the input colour inside a border, as a text field
-	// does, so it reads as the place to type.
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
-	bg.StrokeWidth = theme.InputBorderSize()
-	bg.CornerRadius = theme.InputRadiusSize()
-	content := container.NewBorder(top, hint, nil, nil, container.NewStack(bg, ed))
+	content := container.NewBorder(top, hint, nil, nil, editorFrame(ed, 0))
 	d := dialog.NewCustomConfirm(req.title, "OK", "Cancel", content, func(ok bool) {
 		if !ok {
 			done(nil)
@@ -74,4 +68,16 @@ func (w *mainWindow) showBodyEditor(req bodyEdit, done func(*bodyEdit)) {
 	d.Resize(fyne.NewSize(min(size.Width-80, 720), min(size.Height-80, 460)))
 	w.withKeys(d, nil, d.Hide)
 	w.win.Canvas().Focus(ed)
+}
+
+// editorFrame sets a nested editor on the input colour inside a border,
+// as a text field is, so it reads as the place to type, at least
+// minHeight tall (the editor scrolls itself and asks for no height).
+func editorFrame(ed *editor.Editor, minHeight float32) fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	bg.StrokeWidth = theme.InputBorderSize()
+	bg.CornerRadius = theme.InputRadiusSize()
+	bg.SetMinSize(fyne.NewSize(0, minHeight))
+	return container.NewStack(bg, ed)
 }

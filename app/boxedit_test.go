@@ -74,19 +74,20 @@ func TestCalloutsAreEditedWithoutSyntax(t *testing.T) {
 // alone keep their formatting, rows typed are literal text, rows added
 // and removed go in and out.
 func TestGlossaryIsEditedAsRows(t *testing.T) {
-	src := "Term\n: What *it* means.\n\nOther\n: Second.\n\nGone\n: Removed.\n"
+	src := "Term\n: What *it* means.\n: Also this.\n\nOther\n: Second.\n\nGone\n: Removed.\n"
 	h, s := boxHarness(t, src)
 	var seen []glossaryRow
 	h.ui.glossaryEdit = func(rows []glossaryRow) []glossaryRow {
 		seen = rows
-		return []glossaryRow{rows[0], {term: "Other", definition: "Changed *here*.\n\nTwo paragraphs.", from: 1}, {term: "New", definition: "Added.", from: -1}}
+		return []glossaryRow{rows[0], {term: "Other *lit*", definition: sectiontext.Parse("Changed *here*.\n\nTwo paragraphs.").Blocks, from: 1},
+			{term: "New", definition: sectiontext.Parse("Added [@src].").Blocks, from: -1}}
 	}
 	selectBox(t, s, sectiontext.Parse(src).Blocks[0])
 	h.w.menuItem("Format", "Edit table or box…").Action()
-	if len(seen) != 3 || seen[0].term != "Term" || seen[0].definition != "What it means." {
+	if len(seen) != 3 || seen[0].term != "Term" || sectiontext.Write(sectiontext.Body{Blocks: seen[0].definition}) != "What *it* means.\n\nAlso this.\n" {
 		t.Fatalf("the rows given: %v", seen)
 	}
-	want := "Term\n: What *it* means.\n\nOther\n: Changed \\*here\\*.\n\n  Two paragraphs.\n\nNew\n: Added.\n"
+	want := "Term\n: What *it* means.\n: Also this.\n\nOther \\*lit\\*\n: Changed *here*.\n\n  Two paragraphs.\n\nNew\n: Added [@src].\n"
 	if got := h.body2(); got != want {
 		t.Errorf("the edited glossary:\n%q\nwant\n%q", got, want)
 	}
@@ -221,13 +222,15 @@ func TestCalloutDialogKeys(t *testing.T) {
 // The real glossary editor adds and removes rows, keeping what was typed.
 func TestGlossaryFormRows(t *testing.T) {
 	h := newRichHarness(t)
-	f := newGlossaryForm(h.w, []glossaryRow{{term: "A", definition: "First.", from: 0}, {term: "B", definition: "Second.", from: 1}})
-	f.defs[0].SetText(f.defs[0].Text + " More.")
+	para := func(s string) []sectiontext.Block { return sectiontext.Parse(s).Blocks }
+	f := newGlossaryForm(h.w, []glossaryRow{{term: "A", definition: para("First."), from: 0}, {term: "B", definition: para("Second."), from: 1}}, editor.Options{})
+	f.defs[0].SetCursorOffset(len("First."))
+	test.Type(f.defs[0], " More.")
 	test.Tap(f.add)
 	test.Type(f.terms[2], "C")
 	test.Tap(f.removes[1])
 	f.read()
-	if len(f.rows) != 2 || f.rows[0].definition != "First. More." || f.rows[1].term != "C" || f.rows[1].from != -1 {
+	if len(f.rows) != 2 || sectiontext.Write(sectiontext.Body{Blocks: f.rows[0].definition}) != "First. More.\n" || f.rows[1].term != "C" || f.rows[1].from != -1 {
 		t.Errorf("rows %v", f.rows)
 	}
 	test.Tap(f.removes[0])

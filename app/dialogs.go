@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+	"github.com/briefsmith/briefsmith/app/editor"
 	"github.com/briefsmith/briefsmith/briefing"
 )
 
@@ -77,9 +78,10 @@ type uiHooks struct {
 	// quote's, a footnote's — in a formatted editor of its own; done gets
 	// what was edited, or nil on cancel.
 	editBody func(req bodyEdit, done func(*bodyEdit))
-	// editGlossary shows a glossary as rows of a term and what it means,
-	// with rows to add and remove; done gets the rows, or nil on cancel.
-	editGlossary func(rows []glossaryRow, done func([]glossaryRow))
+	// editGlossary shows a glossary as rows of a term and what it means
+	// (in formatted editors with opts), with rows to add and remove; done
+	// gets the rows, or nil on cancel.
+	editGlossary func(rows []glossaryRow, opts editor.Options, done func([]glossaryRow))
 	// editCode shows code as its lines; done gets the text, ok false on
 	// cancel.
 	editCode func(text string, done func(text string, ok bool))

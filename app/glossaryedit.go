@@ -1,75 +1,61 @@
 package app
 
 import (
-	"regexp"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/briefsmith/briefsmith/app/editor"
 	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
 // A glossary is edited as rows of a term and what it means — no colons
-// or any other syntax — with rows to add and remove. As with a table, a
-// row's text left alone keeps its formatting; text typed is literal.
+// or any other syntax — with rows to add and remove: the term in a
+// field, what it means in a formatted editor of its own, as a call-out's
+// text is.
 
-// glossaryRow is one term and its definition as plain text; from is the
-// entry it came from (-1 for a row added), so a row left alone keeps its
-// formatting wherever rows were added or removed around it.
+// glossaryRow is one term, as plain text, and its definition, as the
+// blocks a formatted editor edits (so a citation stays a citation and
+// italics stay italic); from is the entry it came from (-1 for a row
+// added), so a row left alone keeps its formatting wherever rows were
+// added or removed around it.
 type glossaryRow struct {
-	term, definition string
-	from             int
+	term       string
+	definition []sectiontext.Block
+	from       int
 }
 
 // editGlossary opens glossary g, the box selected, to edit.
 func (s *sectionPanel) editGlossary(g sectiontext.Glossary) {
-	s.w.ui.editGlossary(glossaryRows(g), func(rows []glossaryRow) {
+	s.w.ui.editGlossary(glossaryRows(g), s.richOptions(), func(rows []glossaryRow) {
 		if rows != nil {
 			s.replaceBox(g, withGlossaryRows(g, rows))
 		}
 	})
 }
 
-// glossaryRows is g as rows of plain text.
+// glossaryRows is g as rows to edit.
 func glossaryRows(g sectiontext.Glossary) []glossaryRow {
 	out := make([]glossaryRow, len(g.Entries))
 	for i, en := range g.Entries {
-		out[i] = glossaryRow{term: cellText(en.Term), definition: definitionText(en.Definitions), from: i}
+		out[i] = glossaryRow{term: cellText(en.Term), definition: slices.Concat(en.Definitions...), from: i}
 	}
 	return out
 }
 
-// definitionText is a term's definitions as plain text, a blank line
-// between paragraphs (and between definitions).
-func definitionText(defs [][]sectiontext.Block) string {
-	var paras []string
-	for _, d := range defs {
-		for _, b := range d {
-			switch b := b.(type) {
-			case sectiontext.Paragraph:
-				paras = append(paras, strings.ReplaceAll(cellText(b.Inlines), "\n", " "))
-			case sectiontext.Heading:
-				paras = append(paras, cellText(b.Inlines))
-			default:
-				paras = append(paras, "…")
-			}
-		}
-	}
-	return strings.Join(paras, "\n\n")
-}
-
-// blankLine splits typed text into paragraphs.
-var blankLine = regexp.MustCompile(`\n[ \t]*\n\s*`)
-
-// withGlossaryRows is g with the rows typed: a term or definition whose
-// text is as it was keeps its formatting; one changed is the text typed,
-// literally, a blank line starting a new paragraph. Empty rows go.
+// withGlossaryRows is g with the rows edited: a term whose text is as it
+// was keeps its formatting, one changed is the text typed, literally; a
+// definition left alone keeps its form (several definitions stay
+// several). Empty rows go.
 func withGlossaryRows(g sectiontext.Glossary, rows []glossaryRow) sectiontext.Glossary {
 	var out sectiontext.Glossary
 	for _, r := range rows {
-		term, def := strings.TrimSpace(r.term), strings.TrimSpace(r.definition)
+		term := strings.Join(strings.Fields(r.term), " ")
+		def := sectiontext.Write(sectiontext.Body{Blocks: r.definition})
 		if term == "" && def == "" {
 			continue
 		}
@@ -81,36 +67,36 @@ func withGlossaryRows(g sectiontext.Glossary, rows []glossaryRow) sectiontext.Gl
 		if old != nil && cellText(old.Term) == r.term {
 			en.Term = old.Term
 		} else {
-			en.Term = []sectiontext.Inline{sectiontext.Text{Text: strings.Join(strings.Fields(term), " ")}}
+			en.Term = []sectiontext.Inline{sectiontext.Text{Text: term}}
 		}
-		if old != nil && definitionText(old.Definitions) == r.definition {
+		if old != nil && sectiontext.Write(sectiontext.Body{Blocks: slices.Concat(old.Definitions...)}) == def {
 			en.Definitions = old.Definitions
 		} else if def != "" {
-			var d []sectiontext.Block
-			for _, p := range blankLine.Split(def, -1) {
-				d = append(d, sectiontext.Paragraph{Inlines: []sectiontext.Inline{sectiontext.Text{Text: p}}})
-			}
-			en.Definitions = [][]sectiontext.Block{d}
+			en.Definitions = [][]sectiontext.Block{r.definition}
 		}
 		out.Entries = append(out.Entries, en)
 	}
 	return out
 }
 
-// glossaryForm is the glossary editor's content: a row of fields per
-// term, the term beside what it means.
+// glossaryForm is the glossary editor's content: a row per term, its
+// field beside a formatted editor of what it means.
 type glossaryForm struct {
 	rows    []glossaryRow
 	terms   []*dialogEntry
-	defs    []*dialogEntry
+	defs    []*editor.Editor
 	list    *fyne.Container
 	add     *widget.Button
 	removes []*widget.Button
 	w       *mainWindow
+	opts    editor.Options
+	// submit and cancel are the dialog's OK and Cancel, for Ctrl+Enter
+	// and Esc in a definition.
+	submit, cancel func()
 }
 
-func newGlossaryForm(w *mainWindow, rows []glossaryRow) *glossaryForm {
-	f := &glossaryForm{rows: append([]glossaryRow(nil), rows...), list: container.NewVBox(), w: w}
+func newGlossaryForm(w *mainWindow, rows []glossaryRow, opts editor.Options) *glossaryForm {
+	f := &glossaryForm{rows: append([]glossaryRow(nil), rows...), list: container.NewVBox(), w: w, opts: opts}
 	if len(f.rows) == 0 {
 		f.rows = []glossaryRow{{from: -1}}
 	}
@@ -122,7 +108,7 @@ func newGlossaryForm(w *mainWindow, rows []glossaryRow) *glossaryForm {
 // read takes what was typed into rows.
 func (f *glossaryForm) read() {
 	for i := range f.terms {
-		f.rows[i].term, f.rows[i].definition = f.terms[i].Text, f.defs[i].Text
+		f.rows[i].term, f.rows[i].definition = f.terms[i].Text, f.defs[i].Body().Blocks
 	}
 }
 
@@ -140,14 +126,10 @@ func (f *glossaryForm) build() {
 		// Enter in a term does not press OK: a row is filled in with
 		// Tab, and a stray Enter would close it half done.
 		term.OnSubmitted = nil
-		def := newDialogEntry(f.w)
-		def.MultiLine, def.Wrapping = true, fyne.TextWrapWord
-		// Shift+Enter in a field of several lines would press OK; Enter
-		// there is a new line, and Ctrl+Enter is OK (dialogEntry).
-		def.OnSubmitted = nil
-		def.SetMinRowsVisible(3)
-		def.SetText(r.definition)
-		def.SetPlaceHolder("What the term means")
+		def := editor.NewWithOptions(f.opts)
+		_ = def.SetBody(sectiontext.Body{Blocks: r.definition})
+		def.OnSubmit = func() { f.submit() }
+		def.OnEscape = func() { f.cancel() }
 		remove := widget.NewButton("Remove row", func() {
 			f.read()
 			if len(f.rows) > 1 {
@@ -159,15 +141,16 @@ func (f *glossaryForm) build() {
 			remove.Disable()
 		}
 		f.terms, f.defs, f.removes = append(f.terms, term), append(f.defs, def), append(f.removes, remove)
-		f.list.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(220, term.MinSize().Height), term), remove, def))
+		top := container.NewVBox(container.NewGridWrap(fyne.NewSize(220, term.MinSize().Height), term))
+		f.list.Add(container.NewBorder(nil, nil, top, container.NewVBox(remove), editorFrame(def, 5*theme.TextSize()+2*theme.InnerPadding())))
 	}
 	f.list.Refresh()
 }
 
 // showGlossaryEditor is the real glossary editor.
-func (w *mainWindow) showGlossaryEditor(rows []glossaryRow, done func([]glossaryRow)) {
-	f := newGlossaryForm(w, rows)
-	hint := widget.NewLabel("A term and what it means on each row. Ctrl+Enter is OK, Esc cancels.")
+func (w *mainWindow) showGlossaryEditor(rows []glossaryRow, opts editor.Options, done func([]glossaryRow)) {
+	f := newGlossaryForm(w, rows, opts)
+	hint := widget.NewLabel("A term and what it means on each row; Enter starts a new paragraph. Ctrl+Enter is OK, Esc cancels.")
 	hint.Importance = widget.LowImportance
 	content := container.NewBorder(nil, container.NewVBox(container.NewHBox(f.add), hint), nil, nil, container.NewVScroll(f.list))
 	d := dialog.NewCustomConfirm("Edit glossary", "OK", "Cancel", content, func(ok bool) {
@@ -178,8 +161,9 @@ func (w *mainWindow) showGlossaryEditor(rows []glossaryRow, done func([]glossary
 		f.read()
 		done(f.rows)
 	}, w.win)
+	f.submit, f.cancel = d.Confirm, d.Hide
 	size := w.win.Canvas().Size()
-	d.Resize(fyne.NewSize(min(size.Width-80, 820), min(size.Height-80, 560)))
+	d.Resize(fyne.NewSize(min(size.Width-80, 900), min(size.Height-80, 600)))
 	w.withKeys(d, d.Confirm, d.Hide)
 	if len(f.terms) > 0 {
 		w.win.Canvas().Focus(f.terms[0])

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
+	"github.com/briefsmith/briefsmith/app/editor"
 	"github.com/briefsmith/briefsmith/briefing"
 	"github.com/spf13/afero"
 )
@@ -151,7 +152,7 @@ func (f *fakeUI) hooks() uiHooks {
 			}
 			done(f.bodyEdit(req))
 		},
-		editGlossary: func(rows []glossaryRow, done func([]glossaryRow)) {
+		editGlossary: func(rows []glossaryRow, _ editor.Options, done func([]glossaryRow)) {
 			f.asked = append(f.asked, "glossary")
 			if f.glossaryEdit == nil {
 				done(nil)
