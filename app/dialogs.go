@@ -105,10 +105,15 @@ func defaultHooks(w *mainWindow) uiHooks {
 				// too; messages and the title spell it as Windows does.
 				path := filepath.FromSlash(rc.URI().Path())
 				_ = rc.Close()
+				w.app.Preferences().SetString(folderPref(exts), filepath.Dir(path))
 				done(path)
 			}, w.win)
 			d.SetFilter(storage.NewExtensionFileFilter(exts))
-			w.setDialogFolder(d)
+			if dir := openFolder(w.env.fs, w.app.Preferences(), exts, w.doc.path, userHome()); dir != "" {
+				if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+					d.SetLocation(l)
+				}
+			}
 			d.Show()
 		},
 		askUnsaved: func(done func(unsavedChoice)) {
@@ -255,16 +260,6 @@ func (u *uiHooks) override(o uiHooks) {
 	}
 	if o.editCode != nil {
 		u.editCode = o.editCode
-	}
-}
-
-// setDialogFolder starts a file dialog in the current packet's folder.
-func (w *mainWindow) setDialogFolder(d interface{ SetLocation(fyne.ListableURI) }) {
-	if w.doc == nil || w.doc.path == "" {
-		return
-	}
-	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(w.doc.path))); err == nil {
-		d.SetLocation(l)
 	}
 }
 

@@ -6,9 +6,15 @@ import (
 	"image/color"
 	"image/png"
 	"os"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/spf13/afero"
 )
@@ -106,12 +112,42 @@ func TestABigLogoIsScaledDownAndPreviewed(t *testing.T) {
 	if !s.logoPreview.Visible() || s.logoPreview.Image.Image == nil || s.logoPreview.Image.Image.Bounds().Dx() != 667 {
 		t.Error("Settings does not preview the logo")
 	}
+	// Fyne draws a picture only when the form holds the canvas.Image
+	// itself (a type wrapping one was laid out, and left blank).
+	if !slices.Contains(drawnImages(t, s.content), s.logoPreview.Image) {
+		t.Error("Settings' form does not hold the preview's picture")
+	}
 	f := newPrefsForm(h.w)
 	h.ui.openPath = "/pictures/poster.png"
 	f.onChooseLogo()
 	if !f.logoPreview.Visible() || !strings.Contains(f.logoLabel.Text, "scaled down") {
 		t.Errorf("Preferences: preview shown %v, label %q", f.logoPreview.Visible(), f.logoLabel.Text)
 	}
+	if !slices.Contains(drawnImages(t, widget.NewForm(f.items...)), f.logoPreview.Image) {
+		t.Error("the Preferences form does not hold the preview's picture")
+	}
+}
+
+// drawnImages are the pictures Fyne would draw in o.
+func drawnImages(t *testing.T, o fyne.CanvasObject) []*canvas.Image {
+	var out []*canvas.Image
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *canvas.Image:
+			out = append(out, v)
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.TempWidgetRenderer(t, v).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
 }
 
 // The logo's preview is decoded once for the bytes it shows: Settings

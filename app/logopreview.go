@@ -18,6 +18,8 @@ var logoPreviewSize = fyne.NewSize(120, 48)
 // keystroke in the title), and a packet's logo may be millions of pixels,
 // so the same bytes are not decoded twice.
 type logoPreview struct {
+	// Image is what a form holds: Fyne draws a *canvas.Image, not a type
+	// that embeds one.
 	*canvas.Image
 	shown []byte
 }

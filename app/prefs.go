@@ -115,7 +115,7 @@ func newPrefsForm(w *mainWindow) *prefsForm {
 		{Text: "Default marking", Widget: f.marking},
 		{Text: "Default page size", Widget: f.size},
 		{Text: "Accent colour", Widget: container.NewVBox(f.accent, f.accentNote), HintText: "Headings and rules of new packets"},
-		{Text: "Logo", Widget: container.NewVBox(container.NewHBox(f.logoLabel, f.chooseLogo, f.removeLogo), container.NewHBox(f.logoPreview)), HintText: "Read from this file into each new packet"},
+		{Text: "Logo", Widget: container.NewVBox(container.NewHBox(f.logoLabel, f.chooseLogo, f.removeLogo), container.NewHBox(f.logoPreview.Image)), HintText: "Read from this file into each new packet"},
 		{Text: "Logo description", Widget: f.logoDescription, HintText: "What a screen reader says in place of the logo"},
 		{Text: "Templates folder", Widget: f.dir, HintText: "Your own section templates (*.md); they can replace built-ins by id"},
 	}

@@ -172,7 +172,7 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 		hintedItem("", s.fit, "Tighten spacing, margins and type (by at most 0.5 pt) to stay within the limit"),
 		widget.NewFormItem("", container.NewHBox(s.cover, s.toc)),
 		widget.NewFormItem("Accent colour", container.NewVBox(container.NewHBox(s.accent, s.accentText, s.pickAccent), s.accentNote)),
-		widget.NewFormItem("Logo", container.NewVBox(container.NewHBox(s.logo, chooseLogo, s.clearLogo), container.NewHBox(s.logoPreview))),
+		widget.NewFormItem("Logo", container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(chooseLogo, s.clearLogo), s.logo), container.NewHBox(s.logoPreview.Image))),
 		hintedItem("Logo description", s.logoDescription, "What a screen reader says in place of the logo"),
 		hintedItem("Language", s.language, "The language of the text, for screen readers: en-US, en-GB, es-US, fr-CA…"),
 	)
