@@ -178,10 +178,13 @@ func (w *mainWindow) textEndItem(label string, key fyne.KeyName, end bool) *fyne
 	return it
 }
 
-// guardItems makes each item do nothing while a dialog is open, and one
-// that acts on a packet nothing on the start page. Fyne runs a menu item's
-// shortcut whatever covers the window, so Ctrl+Z pressed over "Export
-// finished" would undo an edit the user cannot see.
+// guardItems makes each item act on the dialog open, if any, rather than
+// the window, and one that acts on a packet do nothing on the start page.
+// Fyne runs a menu item's shortcut whatever covers the window, so Ctrl+Z
+// pressed over "Export finished" would undo an edit the user cannot see;
+// in a dialog it is the dialog's field that is undone (or made bold, or
+// gone to the end of) — the field has the keyboard, and Fyne gives the
+// menu the key first.
 func (w *mainWindow) guardItems(items []*fyne.MenuItem) {
 	for _, it := range items {
 		if slices.Contains(w.focusedItems, it) {
@@ -189,7 +192,10 @@ func (w *mainWindow) guardItems(items []*fyne.MenuItem) {
 		}
 		if f := it.Action; f != nil {
 			it.Action = func() {
-				if !w.dialogOpen() && !(w.onStartPage && slices.Contains(w.packetItems, it)) {
+				switch {
+				case w.dialogOpen():
+					w.toDialog(it.Shortcut)
+				case !(w.onStartPage && slices.Contains(w.packetItems, it)):
 					f()
 				}
 			}
@@ -197,6 +203,15 @@ func (w *mainWindow) guardItems(items []*fyne.MenuItem) {
 		if it.ChildMenu != nil {
 			w.guardItems(it.ChildMenu.Items)
 		}
+	}
+}
+
+// toDialog gives shortcut sc to what has the keyboard in the dialog open:
+// with a dialog shown, Fyne's focus is the dialog's own, never the window's
+// fields beneath it.
+func (w *mainWindow) toDialog(sc fyne.Shortcut) {
+	if f, ok := w.win.Canvas().Focused().(fyne.Shortcutable); ok && sc != nil {
+		f.TypedShortcut(sc)
 	}
 }
 
