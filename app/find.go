@@ -72,9 +72,8 @@ func (f *findBar) open() {
 		f.what.SetText(sel)
 	}
 	f.content.Show()
-	// Matches are found and selected in the source: while the bar is
-	// open, the section shows it.
-	f.s.show()
+	// The section stays as it is shown — formatted text, or the source
+	// with View › Markdown Source — and matches are selected there.
 	f.status.SetText("")
 	if c := f.s.w.win.Canvas(); c != nil {
 		c.Focus(f.what)
@@ -200,12 +199,12 @@ func (f *findBar) next() {
 	s := f.s
 	fields := briefing.FieldsOf(s.w.lib, s.w.doc.packet)
 	if s.editable() {
-		text := s.shownText()
-		from := byteOffset(text, s.cursor())
-		ms := f.matches(re, text, fields)
+		text, cur, fs := f.searched(fields)
+		from := byteOffset(text, cur)
+		ms := f.matches(re, text, fs)
 		for i, m := range ms {
 			if m[0] >= from {
-				f.selectMatch(len([]rune(text[:m[0]])), len([]rune(text[m[0]:m[1]])))
+				f.selectIn(text, m)
 				// The field shows its selection only while it has the
 				// keyboard, which stays in the Find box for the next
 				// Enter: the count says which match is selected.
@@ -222,13 +221,22 @@ func (f *findBar) next() {
 			plain, _ := f.s.shownAt(i, fields)
 			if ms := f.matches(re, plain, fields); len(ms) > 0 {
 				s.w.selectSection(i)
-				f.selectMatch(len([]rune(plain[:ms[0][0]])), len([]rune(plain[ms[0][0]:ms[0][1]])))
-				return
+				// Found again in the text as the section now shows it:
+				// formatted text does not show what is inside a box.
+				text, _, fs := f.searched(fields)
+				if ms := f.matches(re, text, fs); len(ms) > 0 {
+					f.selectIn(text, ms[0])
+					return
+				}
 			}
 		}
-	} else if s.editable() && len(f.matches(re, s.shownText(), fields)) > 0 {
+	} else if text, _, fs := f.searched(fields); s.editable() && len(f.matches(re, text, fs)) > 0 {
 		// Go round to the start of the section.
-		s.moveWindow(0, 0, false)
+		if s.richOn() {
+			s.rich.SetCursorOffset(0)
+		} else {
+			s.moveWindow(0, 0, false)
+		}
 		f.next()
 		return
 	}
@@ -263,7 +271,9 @@ func (f *findBar) replace() {
 		return
 	}
 	fields := briefing.FieldsOf(f.s.w.lib, f.s.w.doc.packet)
-	if sel := f.s.body.SelectedText(); sel != "" && re.FindString(sel) == sel && len(f.matches(re, sel, fields)) == 1 {
+	if f.s.richOn() {
+		f.replaceRich(re)
+	} else if sel := f.s.body.SelectedText(); sel != "" && re.FindString(sel) == sel && len(f.matches(re, sel, fields)) == 1 {
 		if f.with.Text == "" {
 			f.s.body.TypedShortcut(&fyne.ShortcutCut{Clipboard: textClip("")})
 		} else {
@@ -285,6 +295,10 @@ func (f *findBar) replaceAll() {
 	fields := briefing.FieldsOf(w.lib, w.doc.packet)
 	if f.scope.Selected != scopePacket {
 		if !f.s.editable() {
+			return
+		}
+		if f.s.richOn() {
+			f.status.SetText(plural(f.replaceAllRich(re), "replacement"))
 			return
 		}
 		text := f.s.shownText()

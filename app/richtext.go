@@ -16,8 +16,8 @@ import (
 // Markdown — and stored as the text model's canonical Markdown after
 // every change. The Markdown source stays one click away (View ›
 // Markdown Source), and is what a section shows whose template code the
-// model cannot show, or while Find and Replace is open (it finds in the
-// source).
+// model cannot show. Find and Replace finds in whichever the section
+// shows (findrich.go).
 
 // newRichText makes the formatted editor and the stack that shows it or
 // the source field.
@@ -49,7 +49,7 @@ func (s *sectionPanel) richOn() bool { return s.rich.Visible() }
 // the text stored (after its own edits); text changed from outside (an
 // Undo, Replace All) is shown again with the cursor where it was.
 func (s *sectionPanel) showRich(body string, prevKey sectionKey) bool {
-	if s.sourceView || s.find.content.Visible() {
+	if s.sourceView {
 		s.setRichOn(false)
 		return false
 	}

@@ -102,7 +102,7 @@ func TestFormattingActionsInTheFormattedView(t *testing.T) {
 
 // Text the formatted view cannot show — template code beyond fields —
 // is shown as its source; View › Markdown Source shows any section's
-// source, and Find works in the source.
+// source.
 func TestSourceViewForTemplateCodeAndOnRequest(t *testing.T) {
 	h := newRichHarness(t)
 	s := h.w.section
@@ -126,12 +126,12 @@ func TestSourceViewForTemplateCodeAndOnRequest(t *testing.T) {
 		t.Error("switching back did not show formatted text")
 	}
 	h.w.menuItem("Edit", "Find and Replace…").Action()
-	if s.richOn() {
-		t.Error("Find and Replace is open over formatted text it cannot select in")
+	if !s.richOn() {
+		t.Error("Find and Replace sent the section to its source")
 	}
 	s.find.close()
 	if !s.richOn() {
-		t.Error("closing Find did not show formatted text again")
+		t.Error("closing Find did not leave formatted text")
 	}
 }
 

@@ -66,26 +66,12 @@ func (e *Editor) SelectedText() string {
 // CursorOffset is where the cursor is as one number — steps into the
 // text, a block boundary counting one — so a front end can put it back
 // after it shows the text again (an Undo of the whole document).
-func (e *Editor) CursorOffset() int {
-	n := 0
-	for i := 0; i < e.cursor.b && i < len(e.blocks); i++ {
-		n += e.blockLen(i) + 1
-	}
-	return n + e.cursor.o
-}
+func (e *Editor) CursorOffset() int { return e.offsetOf(e.cursor) }
 
 // SetCursorOffset puts the cursor at offset (see CursorOffset), or as
 // near as the text allows, with nothing selected, and scrolls to it.
 func (e *Editor) SetCursorOffset(offset int) {
-	q := pos{}
-	for i := range e.blocks {
-		q = pos{i, min(max(offset, 0), e.blockLen(i))}
-		if offset <= e.blockLen(i) {
-			break
-		}
-		offset -= e.blockLen(i) + 1
-	}
-	e.collapse(q)
+	e.collapse(e.posOf(offset))
 	e.changedLayout()
 }
 

@@ -1,0 +1,58 @@
+package editor
+
+import (
+	"strings"
+	"testing"
+)
+
+// Find sees the text as shown: a field is one object step no query
+// matches, blocks are lines, and a match selected is drawn as selected
+// while the keyboard is elsewhere.
+func TestShownTextAndSelectRange(t *testing.T) {
+	e, w := open(t, "# Alpha\n\nBeta **gamma** {{.client}} delta.\n\n| a |\n|---|\n| b |\n\n- gamma two\n")
+	got := e.ShownText()
+	want := "Alpha\nBeta gamma \uFFFC delta.\n\uFFFC\ngamma two"
+	if got != want {
+		t.Fatalf("shown text %q, want %q", got, want)
+	}
+	w.Canvas().Unfocus()
+	at := strings.Index(want, "gamma")
+	at = len([]rune(want[:at]))
+	e.SelectRange(at, at+5)
+	if got := e.SelectedText(); got != "gamma" {
+		t.Errorf("selected %q", got)
+	}
+	if from, to := e.SelectionRange(); from != at || to != at+5 {
+		t.Errorf("selection range %d–%d, want %d–%d", from, to, at, at+5)
+	}
+	if len(rects(e, rSel)) == 0 {
+		t.Error("the match is not shown selected without the keyboard")
+	}
+}
+
+// Replace All is one undo step; each replacement keeps the style of what
+// it replaced, and the cursor stays by its text.
+func TestReplaceRangesIsOneUndoStep(t *testing.T) {
+	e, _ := open(t, "Beta **gamma** and gamma.\n\n- gamma two\n")
+	text := e.ShownText()
+	var ranges [][2]int
+	rs := []rune(text)
+	for i := 0; i+5 <= len(rs); i++ {
+		if string(rs[i:i+5]) == "gamma" {
+			ranges = append(ranges, [2]int{i, i + 5})
+		}
+	}
+	e.SetCursorOffset(len([]rune("Beta gamma and ")))
+	if !e.ReplaceRanges(ranges, []string{"delta*", "delta", "Delta"}) {
+		t.Fatal("refused")
+	}
+	want(t, e, "Beta **delta\\*** and delta.\n\n- Delta two\n")
+	if got := e.CursorOffset(); got != len([]rune("Beta delta* and ")) {
+		t.Errorf("cursor at %d", got)
+	}
+	e.Undo()
+	want(t, e, "Beta **gamma** and gamma.\n\n- gamma two\n")
+	if e.CanUndo() {
+		t.Error("Replace All took more than one undo step")
+	}
+}

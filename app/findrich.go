@@ -1,0 +1,91 @@
+package app
+
+import (
+	"unicode/utf8"
+
+	"regexp"
+
+	"github.com/briefsmith/briefsmith/briefing"
+)
+
+// Find and Replace in the formatted view work on the text as the user
+// sees it (editor.ShownText): a match is selected in the formatted text
+// while the keyboard stays in the Find box, and a replacement goes into
+// the model as literal text, stored as canonical Markdown like any edit.
+// Fields and other chips, and boxes, are one step no query matches, so a
+// search never changes part of a field's label (as in the source, where
+// a field's name is left alone) nor finds text inside a table.
+
+// searched is the section's text as the view showing it searches it,
+// the cursor as a rune offset into it, and the fields whose labels are
+// left alone in it: the source's plain form, or the formatted text,
+// where fields are chips and need no such care.
+func (f *findBar) searched(fields briefing.Fields) (text string, cursor int, fs briefing.Fields) {
+	s := f.s
+	if s.richOn() {
+		return s.rich.ShownText(), s.rich.CursorOffset(), briefing.Fields{}
+	}
+	return s.shownText(), s.cursor(), fields
+}
+
+// runeRange is the byte range m of text as rune offsets.
+func runeRange(text string, m []int) [2]int {
+	a := utf8.RuneCountInString(text[:m[0]])
+	return [2]int{a, a + utf8.RuneCountInString(text[m[0]:m[1]])}
+}
+
+// selectIn selects the match m (a byte range of text, as searched
+// returned it) in the view that shows the section.
+func (f *findBar) selectIn(text string, m []int) {
+	r := runeRange(text, m)
+	if f.s.richOn() {
+		f.s.rich.SelectRange(r[0], r[1])
+		f.status.SetText("")
+		return
+	}
+	f.selectMatch(r[0], r[1]-r[0])
+}
+
+// replaceRich replaces the selection in the formatted text when it is a
+// match: text only, never a chip whose label reads like one.
+func (f *findBar) replaceRich(re *regexp.Regexp) {
+	from, to := f.s.rich.SelectionRange()
+	shown := []rune(f.s.rich.ShownText())
+	if from == to || to > len(shown) {
+		return
+	}
+	sel := string(shown[from:to])
+	if re.FindString(sel) != sel || len(f.matches(re, sel, briefing.Fields{})) != 1 {
+		return
+	}
+	with := replaceMatches(sel, [][]int{{0, len(sel)}}, f.with.Text, !f.wholeCase.Checked)
+	f.ownStep(func() { f.s.rich.ReplaceRanges([][2]int{{from, to}}, []string{with}) })
+}
+
+// ownStep makes an edit from the bar an undo step of the packet's own:
+// the editor stores each change as typing, which would join the typing
+// before it and after it into one step.
+func (f *findBar) ownStep(edit func()) {
+	d := f.s.w.doc
+	d.burst = ""
+	edit()
+	d.burst = ""
+}
+
+// replaceAllRich replaces every match in the formatted text as one undo
+// step and returns how many it replaced.
+func (f *findBar) replaceAllRich(re *regexp.Regexp) int {
+	text := f.s.rich.ShownText()
+	ms := f.matches(re, text, briefing.Fields{})
+	if len(ms) == 0 {
+		return 0
+	}
+	ranges := make([][2]int, len(ms))
+	with := make([]string, len(ms))
+	for i, m := range ms {
+		ranges[i] = runeRange(text, m)
+		with[i] = replaceMatches(text[m[0]:m[1]], [][]int{{0, m[1] - m[0]}}, f.with.Text, !f.wholeCase.Checked)
+	}
+	f.ownStep(func() { f.s.rich.ReplaceRanges(ranges, with) })
+	return len(ms)
+}
