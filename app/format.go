@@ -135,6 +135,10 @@ func (s *sectionPanel) onLink() {
 	if !s.editable() {
 		return
 	}
+	if s.richOn() {
+		s.linkRich()
+		return
+	}
 	sel := s.selectedText()
 	s.w.ui.askForm("Link", []formField{{label: "Text", value: sel}, {label: "Address", value: "https://"}}, func(v []string) {
 		if v == nil {
@@ -142,12 +146,15 @@ func (s *sectionPanel) onLink() {
 		}
 		addr := strings.TrimSpace(v[1])
 		if addr == "" || addr == "https://" {
-			s.w.ui.showError(fmt.Errorf("the link has no address: type the web address it should open, such as https://www.example.org/"))
+			s.w.ui.showError(errNoAddress)
 			return
 		}
 		s.replaceSelection(markdownLink(v[0], addr))
 	})
 }
+
+// errNoAddress is what a link without an address is told.
+var errNoAddress = fmt.Errorf("the link has no address: type the web address it should open, such as https://www.example.org/")
 
 // askCount asks for a whole number between 1 and most, naming what.
 func (s *sectionPanel) askCount(title string, fields []formField, most int, done func([]int)) {

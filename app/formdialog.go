@@ -6,11 +6,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// formField is one question of a small form: a line of text, or one of
-// choices when there are any.
+// formField is one question of a small form: a line of text, one of
+// choices when there are any, or a box to tick when check is set (its
+// answer "true" when ticked, else "").
 type formField struct {
 	label, hint, value string
 	choices            []string
+	check              bool
 }
 
 // showForm asks fields in a dialog; done gets the answers in order, or
@@ -20,6 +22,18 @@ func (w *mainWindow) showForm(title string, fields []formField, done func([]stri
 	get := make([]func() string, len(fields))
 	var first fyne.Focusable
 	for i, f := range fields {
+		if f.check {
+			c := widget.NewCheck(f.label, nil)
+			c.SetChecked(f.value == "true")
+			items[i] = &widget.FormItem{Widget: c, HintText: f.hint}
+			get[i] = func() string {
+				if c.Checked {
+					return "true"
+				}
+				return ""
+			}
+			continue
+		}
 		if len(f.choices) > 0 {
 			sel := widget.NewSelect(f.choices, nil)
 			sel.SetSelected(f.value)

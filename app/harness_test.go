@@ -83,8 +83,9 @@ type fakeUI struct {
 	// exportNote is what "Export finished" said beside the file's name.
 	exportNote string
 	// forms are the answers to the next forms asked, in order; a nil
-	// answer cancels.
-	forms [][]string
+	// answer cancels. formFields are the questions forms asked.
+	forms      [][]string
+	formFields [][]formField
 	// tableEdit answers the table editor: the cells it gets, changed.
 	tableEdit func([][]string) [][]string
 	// bodyEdit, glossaryEdit and codeEdit answer the editors of a box's
@@ -168,8 +169,9 @@ func (f *fakeUI) hooks() uiHooks {
 			}
 			done(f.codeEdit(text), true)
 		},
-		askForm: func(title string, _ []formField, done func([]string)) {
+		askForm: func(title string, fields []formField, done func([]string)) {
 			f.asked = append(f.asked, "form:"+title)
+			f.formFields = append(f.formFields, fields)
 			var answer []string
 			if len(f.forms) > 0 {
 				answer, f.forms = f.forms[0], f.forms[1:]

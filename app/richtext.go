@@ -182,3 +182,34 @@ func (s *sectionPanel) toggleSourceView() {
 	s.show()
 	s.focusBody()
 }
+
+// linkRich asks for a link's text and address in the formatted view:
+// the link under the cursor shows its own, and can be removed (its words
+// stay); otherwise the selection, or new text, becomes the link.
+func (s *sectionPanel) linkRich() {
+	text, addr, existing := s.rich.LinkAt()
+	fields := []formField{{label: "Text", value: text}, {label: "Address", value: addr}}
+	title := "Edit link"
+	if existing {
+		fields = append(fields, formField{label: "Remove the link", check: true, hint: "Its words stay, as plain text"})
+	} else {
+		title = "Link"
+		fields[0].value, fields[1].value = s.rich.SelectedText(), "https://"
+	}
+	s.w.ui.askForm(title, fields, func(v []string) {
+		if v == nil {
+			return
+		}
+		defer s.focusBody()
+		addr := strings.TrimSpace(v[1])
+		if existing && (len(v) > 2 && v[2] == "true" || addr == "") {
+			s.rich.RemoveLink()
+			return
+		}
+		if addr == "" || addr == "https://" {
+			s.w.ui.showError(errNoAddress)
+			return
+		}
+		s.rich.SetLink(v[0], addr)
+	})
+}
