@@ -56,6 +56,10 @@ type Options struct {
 	// the page prints, as a separate undo step so one Undo gives the
 	// straight quote back.
 	SmartQuotes bool
+	// Autoformat makes a paragraph begun with "- ", "* " or "1. " a
+	// list item, as a separate undo step so one Undo gives the typed
+	// characters back (see autoformat.go).
+	Autoformat bool
 }
 
 // Editor is the widget. Put it anywhere: it scrolls itself.

@@ -29,6 +29,9 @@ func (e *Editor) TypedRune(r rune) {
 		e.changed()
 		e.smartQuote(r)
 	}
+	if r == ' ' && e.opts.Autoformat && !sel {
+		e.autoformat()
+	}
 	e.goalX = -1
 	e.changed()
 }
