@@ -551,7 +551,7 @@ func TestPacketFieldsStayInTheirAudiencesText(t *testing.T) {
 				continue
 			}
 			p := loadSampleNamed(t, name)
-			p.Audience = aud
+			p.PrintFor(aud)
 			vars := Values(lib, p)
 			for i := range p.Sections {
 				tm, ok := active(lib, p, i)

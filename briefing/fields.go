@@ -39,6 +39,7 @@ type Fields struct {
 var builtinLabels = map[string]string{
 	"title": "Title", "subtitle": "Subtitle", "audience": "Audience", "author": "Author",
 	"organization": "Organization", "prepared_for": "Prepared for", "date": "Date", "marking": "Marking",
+	"client_name": "Client",
 }
 
 // FieldsOf are the fields of p: the packet's settings, the variables its

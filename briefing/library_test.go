@@ -1,12 +1,15 @@
 package briefing
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/briefsmith/briefsmith/assets"
+	"github.com/briefsmith/briefsmith/render/markdown"
 	"github.com/spf13/afero"
 )
 
@@ -256,5 +259,32 @@ func TestFieldExamplesReadInTheirSentences(t *testing.T) {
 	}
 	if seen == 0 {
 		t.Error("no template prints an example value")
+	}
+}
+
+// The client brief names its client from one place, Settings › Prepared
+// for: a consultant who set it to their client found the body still
+// addressing "Example Client" from a second field (a trial).
+func TestTheClientBriefNamesTheClientFromPreparedFor(t *testing.T) {
+	lib := builtinLibrary(t)
+	data, err := fs.ReadFile(assets.Samples, "client.briefing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := DecodePacket("client.briefing", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.PreparedFor = "Contoso Ltd"
+	doc, probs := Resolve(lib, p, "client.briefing")
+	if probs.HasErrors() {
+		t.Fatal(probs.Errors())
+	}
+	var text bytes.Buffer
+	if err := markdown.WriteMarkdown(&text, doc); err != nil {
+		t.Fatal(err)
+	}
+	if got := text.String(); !strings.Contains(got, "For Contoso Ltd,") || strings.Contains(got, "Example Client") {
+		t.Errorf("the brief's text names: Contoso %v, Example Client %v", strings.Contains(got, "For Contoso Ltd,"), strings.Contains(got, "Example Client"))
 	}
 }

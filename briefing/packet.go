@@ -47,8 +47,12 @@ type Packet struct {
 	Language string `json:"language"`
 	// LanguageLine is the line of the file's "language" when that names
 	// no language, so the warning about it points there; 0 otherwise.
-	LanguageLine int               `json:"-"`
-	Variables    map[string]string `json:"variables,omitempty"`
+	LanguageLine int `json:"-"`
+	// WrittenFor is the audience the packet was written for while an
+	// export prints it for another (PrintFor): its own fields — Prepared
+	// for, above all — are worded for that one. "" for the packet's own.
+	WrittenFor Audience          `json:"-"`
+	Variables  map[string]string `json:"variables,omitempty"`
 	// Fields are the packet's own fields, declared in the app's
 	// Variables tab (name, label, "to verify"); their values are in
 	// Variables like any other.
@@ -326,6 +330,23 @@ func WritePacket(w io.Writer, p *Packet) error {
 // (which re-encoded the logo as base64 each time); TestCloneCoversEveryField
 // fails when a field is added to Packet, SectionRef or Style without being
 // handled here.
+// PrintFor makes p print as audience a would read it (the command line's
+// --audience and --all-audiences), remembering whom it was written for.
+func (p *Packet) PrintFor(a Audience) {
+	if p.WrittenFor == "" {
+		p.WrittenFor = p.Audience
+	}
+	p.Audience = a
+}
+
+// writtenFor is the audience p's own fields are worded for.
+func (p *Packet) writtenFor() Audience {
+	if p.WrittenFor != "" {
+		return p.WrittenFor
+	}
+	return p.Audience
+}
+
 func (p *Packet) Clone() *Packet {
 	c := *p
 	if p.Variables != nil {

@@ -30,9 +30,19 @@ const (
 )
 
 // builtinVariables are set from the packet's own fields, so templates can
-// say {{.prepared_for}} without declaring it.
+// say {{.prepared_for}} without declaring it. client_name is Prepared for
+// in a packet written for a client, and empty in one written for others:
+// a client brief's text names the client from the one field the cover
+// uses (a second field for it left a consultant's brief addressing
+// "Example Client"), while a memo printed for a client does not put "the
+// Member and senior staff" where the client's name goes.
 func builtinVariables(p *Packet) map[string]any {
+	client := ""
+	if p.writtenFor() == Client {
+		client = p.PreparedFor
+	}
 	return map[string]any{
+		"client_name":  client,
 		"title":        p.Title,
 		"subtitle":     p.Subtitle,
 		"audience":     string(p.Audience),

@@ -56,7 +56,7 @@ func TestBodyForExportsLikeTheTemplate(t *testing.T) {
 				t.Fatalf("%s for %s does not parse: %v\n%s", tm.ID, aud, err, spec)
 			}
 			for _, filled := range []bool{false, true} {
-				vars := map[string]any{"audience": aud, "title": "T", "prepared_for": "", "organization": "", "author": "", "date": "2026-11-25", "marking": "M", "subtitle": ""}
+				vars := builtinVariables(&Packet{Audience: aud, Title: "T", Date: "2026-11-25", Marking: "M"})
 				for _, v := range tm.Variables {
 					vars[v.Name] = v.Default
 					if filled {
@@ -64,7 +64,7 @@ func TestBodyForExportsLikeTheTemplate(t *testing.T) {
 					}
 				}
 				if filled {
-					vars["prepared_for"], vars["organization"] = "Acme", "Org"
+					vars["prepared_for"], vars["organization"], vars["client_name"] = "Acme", "Org", "Acme"
 				}
 				want, err := tm.Execute(vars)
 				if err != nil {

@@ -107,7 +107,7 @@ func runExport(env Env, args []string) int {
 		p.Style.PageSize = briefing.PageSize(*pageSize)
 	}
 	if *audience != "" {
-		p.Audience = briefing.Audience(*audience)
+		p.PrintFor(briefing.Audience(*audience))
 	}
 	if lang.set {
 		p.Language = lang.tag
@@ -272,7 +272,7 @@ func exportAll(env Env, lib *briefing.Library, p *briefing.Packet, pname, name, 
 	failed := false
 	for _, a := range briefing.Audiences() {
 		c := p.Clone()
-		c.Audience = a
+		c.PrintFor(a)
 		pdf, res, err := renderPacket(lib, c, pname+" ("+string(a)+")")
 		for _, w := range res.Warnings {
 			if w.Severity == briefing.Warning {
