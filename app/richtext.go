@@ -1,6 +1,7 @@
 package app
 
 import (
+	"maps"
 	"strconv"
 	"strings"
 
@@ -40,6 +41,15 @@ func (s *sectionPanel) fieldLabel(name string) string {
 	return name
 }
 
+// citationLabel is what a citation of the source id shows: the number
+// the page prints for it, "" for an id that names no source.
+func (s *sectionPanel) citationLabel(id string) string {
+	if n, ok := s.citeNums[id]; ok {
+		return strconv.Itoa(n)
+	}
+	return ""
+}
+
 // richOn reports whether the section's text is shown formatted.
 func (s *sectionPanel) richOn() bool { return s.rich.Visible() }
 
@@ -52,6 +62,11 @@ func (s *sectionPanel) showRich(body string, prevKey sectionKey) bool {
 	if s.sourceView {
 		s.setRichOn(false)
 		return false
+	}
+	if nums := briefing.SourceNumbers(s.w.lib, s.w.doc.packet); !maps.Equal(nums, s.citeNums) {
+		// Sources added, removed or moved: citations show new numbers.
+		s.citeNums = nums
+		s.rich.Relabel()
 	}
 	if s.rich.Visible() && s.key == prevKey && body == s.richWritten {
 		s.richInfo()

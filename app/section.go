@@ -68,6 +68,9 @@ type sectionPanel struct {
 	sourceView  bool
 	richWritten string
 	richVersion int64
+	// citeNums are the numbers the page prints for the packet's sources,
+	// what the formatted editor's citations show.
+	citeNums map[string]int
 }
 
 func newSectionPanel(w *mainWindow) *sectionPanel {

@@ -112,3 +112,33 @@ func CitableSources(lib *Library, p *Packet) []Source {
 	}
 	return out
 }
+
+// SourceNumbers maps each citable source id to the number a citation of
+// it prints: its place in the Sources list Resolve makes (the printed
+// sections' sources in order, one entry per title and address), the
+// first of a repeated id winning, as layout.CitationNumbers reads that
+// list. It does not fill any text, so the editor can ask it on every
+// change to show a citation as the page prints it.
+func SourceNumbers(lib *Library, p *Packet) map[string]int {
+	out := map[string]int{}
+	seen := map[string]bool{}
+	n := 0
+	for i := range p.Sections {
+		t, ok := active(lib, p, i)
+		if !ok {
+			continue
+		}
+		for _, src := range t.Sources {
+			key := src.Title + "\x00" + src.URL
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			n++
+			if _, dup := out[src.ID]; src.ID != "" && !dup {
+				out[src.ID] = n
+			}
+		}
+	}
+	return out
+}

@@ -147,3 +147,13 @@ func (e *Editor) ReplaceNote(label string, blocks []sectiontext.Block) bool {
 	e.changed()
 	return true
 }
+
+// Relabel lays the text out again after what Options' Label or
+// CitationLabel say has changed (a section added before this one
+// renumbers its sources), keeping the text, the selection and the undo
+// history.
+func (e *Editor) Relabel() {
+	e.labels++
+	e.view.notesW = -1
+	e.changedLayout()
+}

@@ -85,3 +85,19 @@ func TestTemplateCodeIsRefused(t *testing.T) {
 		t.Error("typing changed a read-only editor")
 	}
 }
+
+// A citation shows the number the page prints, not the source's id; an
+// id that names no source shows as the page prints it, and new numbers
+// show after Relabel.
+func TestCitationShowsItsPrintedNumber(t *testing.T) {
+	e, _ := open(t, "")
+	nums := map[string]string{"a": "2"}
+	e.opts.CitationLabel = func(id string) string { return nums[id] }
+	e.SetBody(sectiontext.Parse("Reported [@a; @b] and [@a].\n"))
+	drawnText(t, e, "[2, @b]")
+	drawnText(t, e, "[2]")
+	nums["a"] = "1"
+	e.Relabel()
+	drawnText(t, e, "[1, @b]")
+	want(t, e, "Reported [@a; @b] and [@a].")
+}

@@ -49,6 +49,7 @@ type prim struct {
 // after it), where its text starts, its lines and what it draws.
 type blockLayout struct {
 	width  float32
+	labels int // Editor.labels when laid out
 	h      float32
 	tx, ty float32
 	lines  []line
@@ -82,10 +83,10 @@ func (e *Editor) blockBase(b *block) (base textBase, above, below, indent float3
 
 // layoutBlock lays b out at width.
 func (e *Editor) layoutBlock(b *block, width float32) *blockLayout {
-	if b.lay != nil && b.lay.width == width {
+	if b.lay != nil && b.lay.width == width && b.lay.labels == e.labels {
 		return b.lay
 	}
-	l := &blockLayout{width: width}
+	l := &blockLayout{width: width, labels: e.labels}
 	if b.kind == kBox {
 		prims, h := e.boxPrims(b.box, 0, 0, width)
 		l.prims, l.h = prims, h+baseSize()*0.7

@@ -49,6 +49,11 @@ type Options struct {
 	// Label gives the text a field chip shows for a field name (the
 	// packet's label for it); nil shows the name.
 	Label func(name string) string
+	// CitationLabel gives what a citation chip shows for a source id:
+	// the number the page prints ("2" shows as "[2]"), so the user sees
+	// the citation as the reader will. "" shows "@id", as the page
+	// prints an id that names no source; nil shows the ids.
+	CitationLabel func(id string) string
 	// Accent colours headings as the page does; nil uses the theme's
 	// foreground colour.
 	Accent color.Color
@@ -113,6 +118,9 @@ type Editor struct {
 	gen int
 	// mouse tracks clicks for double and triple clicks.
 	mouse clicks
+	// labels counts Relabel calls: a block laid out before the latest
+	// shows chips' old labels.
+	labels int
 }
 
 // New returns an empty editor with smart quotes on.

@@ -236,7 +236,16 @@ func (e *Editor) objText(x sectiontext.Inline) string {
 	case sectiontext.Field:
 		return e.label(x.Name)
 	case sectiontext.Citation:
-		return "[" + strings.Join(x.IDs, "; ") + "]"
+		if e.opts.CitationLabel == nil {
+			return "[" + strings.Join(x.IDs, "; ") + "]"
+		}
+		labels := make([]string, len(x.IDs))
+		for i, id := range x.IDs {
+			if labels[i] = e.opts.CitationLabel(id); labels[i] == "" {
+				labels[i] = "@" + id
+			}
+		}
+		return "[" + strings.Join(labels, ", ") + "]"
 	case sectiontext.FootnoteRef:
 		return x.Label
 	case sectiontext.Conditional:
