@@ -243,3 +243,26 @@ func TestGlossaryFormRows(t *testing.T) {
 		t.Errorf("the last row was removed: %v", f.rows)
 	}
 }
+
+// Tab goes from a term to what it means (then the row's Remove row, and
+// the next row's term), as a user filling in rows expects; it went to Remove row, and the first
+// space of the definition pressed it, taking the row typed (a trial).
+func TestGlossaryTabGoesFromTermToDefinition(t *testing.T) {
+	h := newRichHarness(t)
+	para := func(s string) []sectiontext.Block { return sectiontext.Parse(s).Blocks }
+	h.w.showGlossaryEditor([]glossaryRow{{term: "A", definition: para("First."), from: 0}, {term: "B", definition: para("Second."), from: 1}}, editor.Options{}, func([]glossaryRow) {})
+	c := h.w.win.Canvas()
+	term, ok := c.Focused().(*dialogEntry)
+	if !ok || term.Text != "A" {
+		t.Fatalf("the dialog opened with %T focused", c.Focused())
+	}
+	c.FocusNext()
+	if _, ok := c.Focused().(*editor.Editor); !ok {
+		t.Fatalf("Tab from the term went to %T", c.Focused())
+	}
+	c.FocusNext() // the row's Remove row, last
+	c.FocusNext()
+	if next, ok := c.Focused().(*dialogEntry); !ok || next.Text != "B" {
+		t.Errorf("Tab from the row's end went to %T", c.Focused())
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/briefsmith/briefsmith/app/editor"
@@ -142,7 +143,11 @@ func (f *glossaryForm) build() {
 		}
 		f.terms, f.defs, f.removes = append(f.terms, term), append(f.defs, def), append(f.removes, remove)
 		top := container.NewVBox(container.NewGridWrap(fyne.NewSize(220, term.MinSize().Height), term))
-		f.list.Add(container.NewBorder(nil, nil, top, container.NewVBox(remove), editorFrame(def, 5*theme.TextSize()+2*theme.InnerPadding())))
+		rm := container.NewVBox(remove)
+		// Tab follows the objects' order: the term, what it means, then
+		// Remove row (NewBorder puts the middle first, so Tab went from
+		// the term to Remove row, and a space pressed it).
+		f.list.Add(container.New(layout.NewBorderLayout(nil, nil, top, rm), top, editorFrame(def, 5*theme.TextSize()+2*theme.InnerPadding()), rm))
 	}
 	f.list.Refresh()
 }

@@ -23,6 +23,11 @@ type clicks struct {
 	// dragFrom is where a drag began, set while a drag selects.
 	dragFrom pos
 	dragging bool
+	// open is a box or note a double click opens, once the button is up:
+	// a dialog shown at the press lost the keyboard to the window, which
+	// on the press and again on the release takes the focus from what is
+	// not under the pointer (a teacher's first word went nowhere).
+	open func()
 }
 
 // clickGap is how soon a click must follow the one before to count with
@@ -41,7 +46,7 @@ func (e *Editor) press(at fyne.Position, n int, shift bool) {
 				e.moveTo(pos{ref.b, ref.o + 1}, true)
 			}
 			e.goalX = -1
-			defer e.OnEditNote(label)
+			e.mouse.open = func() { e.OnEditNote(label) }
 			return
 		}
 	}
@@ -57,7 +62,8 @@ func (e *Editor) press(at fyne.Position, n int, shift bool) {
 			e.moveTo(pos{q.b, 1}, true)
 		}
 		if n == 2 && !shift && e.OnEditBox != nil && !e.readOnly {
-			defer e.OnEditBox(b.box)
+			box := b.box
+			e.mouse.open = func() { e.OnEditBox(box) }
 		}
 	case n == 2:
 		a, z := wordAt(b.atoms, q.o)
@@ -96,11 +102,27 @@ func (p *page) MouseDown(ev *desktop.MouseEvent) {
 		c.n = 1
 	}
 	c.at, c.where, c.down = now, ev.AbsolutePosition, now
+	c.open = nil
 	p.e.press(ev.Position, c.n, ev.Modifier&fyne.KeyModifierShift != 0)
 }
 
-// MouseUp is part of desktop.Mouseable.
-func (p *page) MouseUp(*desktop.MouseEvent) {}
+// MouseUp is part of desktop.Mouseable: what a double click opens opens
+// now, after the window has done with the release (fyne.Do queues it).
+func (p *page) MouseUp(*desktop.MouseEvent) {
+	if open := p.e.mouse.open; open != nil {
+		p.e.mouse.open = nil
+		fyne.Do(open)
+	}
+}
+
+// openNow opens what a tap's press asked to open: taps come after the
+// button is up.
+func (e *Editor) openNow() {
+	if open := e.mouse.open; open != nil {
+		e.mouse.open = nil
+		open()
+	}
+}
 
 func near(a, b fyne.Position) bool {
 	dx, dy := a.X-b.X, a.Y-b.Y
@@ -132,6 +154,7 @@ func (p *page) DoubleTapped(ev *fyne.PointEvent) {
 	}
 	p.e.mouse.tapAt = time.Now()
 	p.e.press(ev.Position, 2, false)
+	p.e.openNow()
 }
 
 // Dragged is part of fyne.Draggable: dragging selects from where the
