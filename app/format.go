@@ -193,6 +193,10 @@ func (s *sectionPanel) onCallout() {
 	if !s.editable() {
 		return
 	}
+	if s.richOn() {
+		s.newCalloutRich()
+		return
+	}
 	names := make([]string, len(calloutKinds))
 	for i, k := range calloutKinds {
 		names[i] = k.name
@@ -215,12 +219,12 @@ func (s *sectionPanel) onFootnote() {
 	if !s.editable() {
 		return
 	}
+	if s.richOn() {
+		s.newNoteRich()
+		return
+	}
 	s.w.ui.askForm("Footnote", []formField{{label: "Note", hint: "Printed at the foot of the page"}}, func(v []string) {
 		if v == nil {
-			return
-		}
-		if s.richOn() {
-			s.footnoteRich(v[0])
 			return
 		}
 		whole := s.shownText()

@@ -164,9 +164,49 @@ func (s *sectionPanel) insertRich(text string) {
 	s.focusBody()
 }
 
+// newNoteRich asks for a new footnote's text in a formatted editor of its
+// own, as an existing note is edited, and adds it at the cursor.
+func (s *sectionPanel) newNoteRich() {
+	s.w.ui.editBody(bodyEdit{title: "Footnote", opts: s.richOptions()}, func(r *bodyEdit) {
+		if r != nil && len(r.blocks) > 0 {
+			s.footnoteRich(r.blocks)
+		}
+	})
+}
+
+// newCalloutRich asks for a new call-out's kind and text, the selection
+// its text to start with, as a call-out is edited, and puts it at the
+// cursor in place of the selection.
+func (s *sectionPanel) newCalloutRich() {
+	labels := make([]string, 0, len(sectiontext.CalloutKinds))
+	for _, k := range sectiontext.CalloutKinds {
+		labels = append(labels, k.Label())
+	}
+	var blocks []sectiontext.Block
+	if sel := s.rich.SelectedText(); sel != "" {
+		for _, line := range strings.Split(sel, "\n") {
+			blocks = append(blocks, sectiontext.Paragraph{Inlines: []sectiontext.Inline{sectiontext.Text{Text: line}}})
+		}
+	}
+	req := bodyEdit{title: "Call-out box", kinds: labels, kind: labels[0], blocks: blocks, opts: s.richOptions()}
+	s.w.ui.editBody(req, func(r *bodyEdit) {
+		if r == nil {
+			return
+		}
+		kind := sectiontext.CalloutKinds[0]
+		for _, k := range sectiontext.CalloutKinds {
+			if k.Label() == r.kind {
+				kind = k
+			}
+		}
+		s.rich.InsertBody(sectiontext.Body{Blocks: []sectiontext.Block{withCalloutBlocks(kind, r.blocks)}})
+		s.focusBody()
+	})
+}
+
 // footnoteRich adds a footnote at the cursor of the formatted editor: the
 // number there, the note with the section's others.
-func (s *sectionPanel) footnoteRich(note string) {
+func (s *sectionPanel) footnoteRich(note []sectiontext.Block) {
 	used := map[string]bool{}
 	for _, n := range s.rich.Body().Notes {
 		used[n.Label] = true
@@ -177,7 +217,7 @@ func (s *sectionPanel) footnoteRich(note string) {
 	}
 	s.rich.InsertBody(sectiontext.Body{
 		Blocks: []sectiontext.Block{sectiontext.Paragraph{Inlines: []sectiontext.Inline{sectiontext.FootnoteRef{Label: label}}}},
-		Notes:  []sectiontext.Footnote{{Label: label, Blocks: []sectiontext.Block{sectiontext.Paragraph{Inlines: []sectiontext.Inline{sectiontext.Text{Text: note}}}}}},
+		Notes:  []sectiontext.Footnote{{Label: label, Blocks: note}},
 	})
 	s.focusBody()
 }

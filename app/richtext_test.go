@@ -82,13 +82,23 @@ func TestFormattingActionsInTheFormattedView(t *testing.T) {
 	h.w.menuItem("Format", "Bullets").Action()
 	h.ui.forms = [][]string{{"2", "2"}}
 	h.w.menuItem("Format", "Table…").Action()
-	h.ui.forms = [][]string{{"The note."}}
+	// A new note, and a new call-out, are written in a formatted editor
+	// of their own, as existing ones are edited.
+	h.ui.bodyEdit = func(req bodyEdit) *bodyEdit {
+		req.blocks = sectiontext.Parse("The *note*.").Blocks
+		if len(req.kinds) > 0 {
+			req.kind = sectiontext.Warning.Label()
+		}
+		return &req
+	}
 	h.w.menuItem("Format", "Footnote…").Action()
+	h.w.menuItem("Format", "Call-out box…").Action()
+	h.ui.bodyEdit = nil
 	labels := briefing.FieldsOf(h.w.lib, h.doc()).Labels()
 	h.ui.forms = [][]string{{labels[0]}}
 	h.w.menuItem("Format", "Field…").Action()
 	got := *h.doc().Sections[2].Body
-	for _, want := range []string{"# **Word**\n\n- Item", "| ", "[^1]", "[^1]: The note.", "{{."} {
+	for _, want := range []string{"# **Word**\n\n- Item", "| ", "[^1]", "[^1]: The *note*.", "> [!WARNING]\n> The *note*.", "{{."} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the stored text lacks %q:\n%s", want, got)
 		}

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
 // The formatting toolbar writes Markdown so nobody has to: each action
@@ -108,10 +110,16 @@ func replaceLine(text string, row, n int, f lineFormat) string {
 }
 
 // calloutKinds are the call-outs the toolbar offers, as people name
-// them, with the Markdown marker each is written with.
-var calloutKinds = []struct{ name, marker string }{
-	{"Key point", "KEY"}, {"Note", "NOTE"}, {"Key takeaway", "TAKEAWAY"}, {"Warning", "WARNING"},
-}
+// them (the labels they print with), with the Markdown marker each is
+// written with: sectiontext's one table of kinds, so a kind added there
+// is offered here.
+var calloutKinds = func() []struct{ name, marker string } {
+	out := make([]struct{ name, marker string }, len(sectiontext.CalloutKinds))
+	for i, k := range sectiontext.CalloutKinds {
+		out[i].name, out[i].marker = k.Label(), string(k)
+	}
+	return out
+}()
 
 // callout writes text as a call-out box of the kind with marker.
 func callout(marker, text string) string {
