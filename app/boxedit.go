@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 	"github.com/briefsmith/briefsmith/sectiontext"
 )
@@ -162,7 +163,8 @@ func (w *mainWindow) showTableEditor(cells [][]string, done func([][]string)) {
 		cells[i] = slices.Clone(cells[i])
 	}
 	grid := container.NewVBox()
-	var entries [][]*widget.Entry
+	var entries [][]*cellEntry
+	var build func()
 	read := func() {
 		for i, r := range entries {
 			for j, e := range r {
@@ -170,17 +172,28 @@ func (w *mainWindow) showTableEditor(cells [][]string, done func([][]string)) {
 			}
 		}
 	}
-	build := func() {
+	// Tab in the last cell adds a row, as in Word, and goes to its first
+	// cell.
+	addRow := func() {
+		read()
+		cells = append(cells, make([]string, len(cells[0])))
+		build()
+		w.win.Canvas().Focus(entries[len(entries)-1][0])
+	}
+	build = func() {
 		grid.Objects = nil
 		entries = nil
 		cols := len(cells[0])
 		g := container.NewGridWithColumns(cols)
 		for i, r := range cells {
-			var row []*widget.Entry
+			var row []*cellEntry
 			for j := range cols {
-				e := widget.NewEntry()
+				e := newCellEntry(w)
 				if j < len(r) {
 					e.SetText(r[j])
+				}
+				if i == len(cells)-1 && j == cols-1 {
+					e.onTab = addRow
 				}
 				if i == 0 {
 					e.TextStyle = fyne.TextStyle{Bold: true}
@@ -196,7 +209,7 @@ func (w *mainWindow) showTableEditor(cells [][]string, done func([][]string)) {
 	}
 	build()
 	buttons := container.NewHBox(
-		widget.NewButton("Add row", func() { read(); cells = append(cells, make([]string, len(cells[0]))); build() }),
+		widget.NewButton("Add row", addRow),
 		widget.NewButton("Add column", func() {
 			read()
 			for i := range cells {
@@ -219,7 +232,7 @@ func (w *mainWindow) showTableEditor(cells [][]string, done func([][]string)) {
 			}
 		}),
 	)
-	hint := widget.NewLabel("The first row is the heading row. Tab moves to the next cell.")
+	hint := widget.NewLabel("The first row is the heading row. Tab moves to the next cell; in the last cell it adds a row. Enter is Done.")
 	content := container.NewBorder(hint, buttons, nil, nil, container.NewVScroll(grid))
 	d := dialog.NewCustomConfirm("Edit table", "Done", "Cancel", content, func(ok bool) {
 		if !ok {
@@ -230,5 +243,47 @@ func (w *mainWindow) showTableEditor(cells [][]string, done func([][]string)) {
 		done(cells)
 	}, w.win)
 	d.Resize(fyne.NewSize(min(w.win.Canvas().Size().Width-80, 900), min(w.win.Canvas().Size().Height-80, 560)))
-	w.withKeys(d, nil, d.Hide)
+	w.withKeys(d, d.Confirm, d.Hide)
+	w.win.Canvas().Focus(entries[0][0])
+}
+
+// cellEntry is a table cell's field in the table editor: moving into it
+// selects what it holds, as a spreadsheet's or Word's table cell does, so
+// typing replaces a new table's "Heading 2" or "Text" (it was added to:
+// "ShareHeading 2"); Enter presses Done and Esc cancels (dialogEntry).
+type cellEntry struct {
+	dialogEntry
+	// onTab, set on the last cell, is what Tab does there: add a row.
+	onTab func()
+}
+
+func newCellEntry(w *mainWindow) *cellEntry {
+	e := &cellEntry{}
+	e.w = w
+	e.ExtendBaseWidget(e)
+	e.OnSubmitted = func(string) { w.dialogKey(fyne.KeyReturn) }
+	return e
+}
+
+// FocusGained selects the cell's text.
+func (e *cellEntry) FocusGained() {
+	e.dialogEntry.FocusGained()
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// AcceptsTab reports whether Tab is the cell's own: the last cell's, which
+// adds a row; elsewhere Tab moves to the next cell.
+func (e *cellEntry) AcceptsTab() bool { return e.onTab != nil }
+
+// TypedKey adds a row on Tab in the last cell.
+func (e *cellEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyTab && e.onTab != nil {
+		if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0 {
+			e.w.win.Canvas().FocusPrevious()
+			return
+		}
+		e.onTab()
+		return
+	}
+	e.dialogEntry.TypedKey(k)
 }

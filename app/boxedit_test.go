@@ -266,3 +266,33 @@ func TestGlossaryTabGoesFromTermToDefinition(t *testing.T) {
 		t.Errorf("Tab from the row's end went to %T", c.Focused())
 	}
 }
+
+// The real table editor as a Word user fills a new table in: the first
+// cell has the keyboard, moving into a cell selects what it holds so
+// typing replaces "Heading 2" (it was added to), Tab in the last cell
+// adds a row and goes to it, and Enter is Done.
+func TestTheTableEditorFillsLikeWords(t *testing.T) {
+	h := newRichHarness(t)
+	var got [][]string
+	h.w.showTableEditor([][]string{{"Heading 1", "Heading 2"}, {"Text", "Text"}}, func(c [][]string) { got = c })
+	c := h.w.win.Canvas()
+	first, ok := c.Focused().(*cellEntry)
+	if !ok || first.Text != "Heading 1" {
+		t.Fatalf("the editor opened with %T focused", c.Focused())
+	}
+	test.Type(first, "Place")
+	c.FocusNext()
+	test.Type(c.Focused().(*cellEntry), "Share")
+	c.FocusNext()
+	test.Type(c.Focused().(*cellEntry), "Rivers")
+	c.FocusNext()
+	last := c.Focused().(*cellEntry)
+	test.Type(last, "97%")
+	last.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	test.Type(c.Focused().(*cellEntry), "Ice")
+	c.Focused().(*cellEntry).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	want := [][]string{{"Place", "Share"}, {"Rivers", "97%"}, {"Ice", ""}}
+	if h.w.dialogOpen() || !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("open %v, cells %q; want %q", h.w.dialogOpen(), got, want)
+	}
+}
