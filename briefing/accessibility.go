@@ -505,6 +505,13 @@ func AccentAdvice(hex string) string {
 	if onWhite >= minContrast && onShade >= minContrast {
 		return ""
 	}
-	return fmt.Sprintf("Hard to read: headings in %s have a contrast of %s:1 on white (%s:1 on a call-out's shading), below the %g:1 they need; try %s",
-		hexColor(c), ratioText(onWhite), ratioText(onShade), minContrast, hexColor(darkerAccent(c, true)))
+	// The failing background is named first: "5.13:1 on white (4.48:1
+	// on a call-out's shading), below 4.5:1" read as a pass.
+	better := hexColor(darkerAccent(c, true))
+	if onWhite < minContrast {
+		return fmt.Sprintf("Hard to read: headings in %s have a contrast of %s:1 on white, below the %g:1 text needs; try %s, the same colour darker",
+			hexColor(c), ratioText(onWhite), minContrast, better)
+	}
+	return fmt.Sprintf("Hard to read in call-outs: on a call-out's shading, text in %s has a contrast of %s:1, below the %g:1 text needs (on white it is enough); try %s, a little darker",
+		hexColor(c), ratioText(onShade), minContrast, better)
 }

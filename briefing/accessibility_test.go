@@ -338,3 +338,20 @@ func TestBuiltinsPassAccessibilityChecks(t *testing.T) {
 		check("every template for "+string(a), p)
 	}
 }
+
+// The accent's advice names the background it fails on: a colour that
+// passes on white but not on a call-out's shading was told "5.13:1 on
+// white (4.48:1 on a call-out's shading), below the 4.5:1", which read
+// as a pass (a trial).
+func TestAccentAdviceNamesWhereItFails(t *testing.T) {
+	for _, c := range []struct{ hex, want, not string }{
+		{"#F0E68C", "on white, below the 4.5:1", "call-out"},
+		{"#0E7C66", "on a call-out's shading, text in #0E7C66 has a contrast of 4.48:1, below the 4.5:1", "5.13"},
+		{"#1F4E79", "", ""},
+	} {
+		got := AccentAdvice(c.hex)
+		if c.want == "" && got != "" || !strings.Contains(got, c.want) || c.not != "" && strings.Contains(got, c.not) {
+			t.Errorf("%s: %q; want %q without %q", c.hex, got, c.want, c.not)
+		}
+	}
+}
