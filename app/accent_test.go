@@ -4,8 +4,11 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/spf13/afero"
 )
 
 // An accent too light to read on white is flagged where it is chosen —
@@ -58,5 +61,29 @@ func TestSettingsUseEachAudiencesWords(t *testing.T) {
 	h.w.doc.setChoice(func(p *briefing.Packet) { p.Audience = briefing.Staff })
 	if s.markingItem.Text != "Marking" || !strings.Contains(s.markingHint.Text, "top and bottom") {
 		t.Errorf("back to a memo: %q (%q)", s.markingItem.Text, s.markingHint.Text)
+	}
+}
+
+// The Preferences dialog stays put while the accent's warning comes and
+// goes: it grew and re-centred under the pointer, and a click meant for
+// Choose image… landed in Logo description (a trial).
+func TestPreferencesStaysPutAsTheAccentWarningShows(t *testing.T) {
+	h := newHarness(t, nil)
+	h.w.win.Resize(fyne.NewSize(1024, 700))
+	_ = afero.WriteFile(h.fs, "/brand/logo.png", pngLogo(t), 0o644)
+	h.app.Preferences().SetString(prefLogo, "/brand/logo.png")
+	f := h.w.showPreferences()
+	if !f.logoPreview.Visible() {
+		t.Fatal("no logo preview")
+	}
+	pop := h.w.win.Canvas().Overlays().Top().(*widget.PopUp)
+	at, size := pop.Content.Position(), pop.Content.Size()
+	f.accent.SetText("#F0E68C")
+	if !f.accentNote.Visible() {
+		t.Fatal("no warning for a gold accent")
+	}
+	pop.Refresh() // the window's next frame lays the dialog out again
+	if pop.Content.Position() != at || pop.Content.Size() != size {
+		t.Errorf("the dialog moved from %v (%v) to %v (%v)", at, size, pop.Content.Position(), pop.Content.Size())
 	}
 }

@@ -90,7 +90,12 @@ type uiHooks struct {
 func defaultHooks(w *mainWindow) uiHooks {
 	return uiHooks{
 		askSavePath: func(title, name, ext string, done func(string)) {
-			w.showSaveDialog(title, w.startFolder(), name, ext, done)
+			w.showSaveDialog(title, w.startFolder(ext), name, ext, func(path string) {
+				if path != "" {
+					w.app.Preferences().SetString(saveFolderPref(ext), filepath.Dir(path))
+				}
+				done(path)
+			})
 		},
 		askOpenPath: func(exts []string, done func(string)) {
 			d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
@@ -109,6 +114,10 @@ func defaultHooks(w *mainWindow) uiHooks {
 				done(path)
 			}, w.win)
 			d.SetFilter(storage.NewExtensionFileFilter(exts))
+			// Larger than Fyne's own size, which showed a dozen names at a
+			// time of a folder of hundreds (a trial scrolled through 180).
+			win := w.win.Canvas().Size()
+			d.Resize(fyne.NewSize(min(win.Width-60, 960), min(win.Height-60, 680)))
 			if dir := openFolder(w.env.fs, w.app.Preferences(), exts, w.doc.path, userHome()); dir != "" {
 				if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 					d.SetLocation(l)

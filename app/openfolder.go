@@ -20,6 +20,10 @@ const (
 	prefPacketFolder = "open.packetFolder"
 )
 
+// saveFolderPref is the preference that remembers where the last file
+// ending in ext was saved.
+func saveFolderPref(ext string) string { return "save.folder" + ext }
+
 // folderPref is the preference that remembers where files with these
 // extensions were last chosen: images apart from packets and documents.
 func folderPref(exts []string) string {

@@ -3,6 +3,7 @@ package app
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/spf13/afero"
 )
@@ -31,5 +32,34 @@ func TestOpenDialogsStartWhereTheLastFileOfTheirKindWas(t *testing.T) {
 	_ = fs.RemoveAll("/brand")
 	if got := openFolder(fs, prefs, images, "/docs/memo.briefing", "/home/u"); got != "/docs" {
 		t.Errorf("the brand folder gone: %q", got)
+	}
+}
+
+// A save dialog opens where the last file of its kind was saved — a PDF
+// where the last PDF went — rather than beside the packet every time.
+func TestSaveDialogsStartWhereTheLastFileOfTheirKindWent(t *testing.T) {
+	h := newHarness(t, nil)
+	_ = h.fs.MkdirAll("/out", 0o755)
+	_ = h.fs.MkdirAll("/docs", 0o755)
+	h.w.doc.path = "/docs/memo.briefing"
+	if got := h.w.startFolder(".pdf"); got != "/docs" {
+		t.Fatalf("the first PDF: %q", got)
+	}
+	var saved string
+	defaultHooks(h.w).askSavePath("Export PDF", "memo.pdf", ".pdf", func(p string) { saved = p })
+	e, ok := h.w.win.Canvas().Focused().(*dialogEntry)
+	if !ok {
+		t.Fatalf("the save dialog's name field has no keyboard: %T", h.w.win.Canvas().Focused())
+	}
+	e.SetText("/out/memo.pdf")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if saved != "/out/memo.pdf" {
+		t.Fatalf("saved to %q", saved)
+	}
+	if got := h.w.startFolder(".pdf"); got != "/out" {
+		t.Errorf("the next PDF: %q", got)
+	}
+	if got := h.w.startFolder(".briefing"); got != "/docs" {
+		t.Errorf("a packet: %q", got)
 	}
 }

@@ -191,15 +191,24 @@ func (f *prefsForm) save() {
 
 // onPreferences edits the defaults and brand kit for new packets and the
 // templates folder.
-func (w *mainWindow) onPreferences() {
+func (w *mainWindow) onPreferences() { w.showPreferences() }
+
+// showPreferences shows the Preferences dialog and returns its form.
+func (w *mainWindow) showPreferences() *prefsForm {
 	f := newPrefsForm(w)
 	d := dialog.NewForm("Preferences", "Save", "Cancel", f.items, func(ok bool) {
 		if ok {
 			f.save()
 		}
 	}, w.win)
-	d.Resize(fyne.NewSize(620, 560))
-	d.Show()
+	// As tall as the window allows, so the accent's warning or the logo's
+	// preview appearing fits without the dialog growing — it re-centred
+	// under the pointer, and a click meant for Choose image… landed in
+	// Logo description (a trial).
+	win := w.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(win.Width-40, 640), max(min(win.Height-40, 760), 560)))
+	w.withKeys(d, d.Submit, d.Hide)
+	return f
 }
 
 // reloadLibrary rereads templates and re-checks the packet against them.

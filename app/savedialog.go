@@ -49,9 +49,16 @@ func resolveSavePath(fs afero.Fs, folder, typed, ext string) (string, error) {
 	return path, nil
 }
 
-// startFolder is where a save dialog opens: the open packet's folder, else
-// the user's Documents folder, else their home.
-func (w *mainWindow) startFolder() string {
+// startFolder is where a save dialog for a file ending in ext opens: the
+// folder the last such file was saved to while it is there (a PDF goes
+// where the last PDF went), else the open packet's folder, else the
+// user's Documents folder, else their home.
+func (w *mainWindow) startFolder(ext string) string {
+	if dir := w.app.Preferences().String(saveFolderPref(ext)); dir != "" {
+		if ok, err := afero.IsDir(w.env.fs, dir); err == nil && ok {
+			return dir
+		}
+	}
 	if w.doc != nil && w.doc.path != "" {
 		return filepath.Dir(w.doc.path)
 	}
