@@ -42,7 +42,8 @@ func TestCitationChipAndConditional(t *testing.T) {
 	drawnText(t, e, "[a; b]")
 	// The conditional reads as its text, the condition a marker after it.
 	cond := drawnText(t, e, "Order [num].")
-	marker := drawnText(t, e, "only if num is filled")
+	// The text shows the field: the marker does not name it again.
+	marker := drawnText(t, e, "only if filled")
 	if marker.Position().X <= cond.Position().X || marker.TextSize >= cond.TextSize {
 		t.Errorf("the marker is not a small note after the text: %v, %v", marker.Position(), marker.TextSize)
 	}
@@ -100,4 +101,10 @@ func TestCitationShowsItsPrintedNumber(t *testing.T) {
 	e.Relabel()
 	drawnText(t, e, "[1, @b]")
 	want(t, e, "Reported [@a; @b] and [@a].")
+}
+
+// Text shown when a field it does not show is filled names the field.
+func TestConditionalMarkerNamesAFieldItDoesNotShow(t *testing.T) {
+	e, _ := open(t, "Signed{{if .num}} and numbered{{end}}.\n")
+	drawnText(t, e, "only if num is filled")
 }

@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -269,6 +270,12 @@ func (e *Editor) objText(x sectiontext.Inline) string {
 // text: when it prints, and what prints otherwise.
 func (e *Editor) condMarker(x sectiontext.Conditional) string {
 	s := "only if " + e.label(x.Field) + " is filled"
+	if slices.ContainsFunc(x.Then, func(in sectiontext.Inline) bool { f, ok := in.(sectiontext.Field); return ok && f.Name == x.Field }) {
+		// The text shows the field itself: naming it again made a chip
+		// too wide for a line ("(Executive Order [Executive order
+		// number]) only if Executive order number is filled").
+		s = "only if filled"
+	}
 	if len(x.Else) > 0 {
 		s += " · otherwise: " + strings.TrimSpace(e.condText(x.Else))
 	}
