@@ -274,3 +274,27 @@ func (w *mainWindow) menuItem(menu, label string) *fyne.MenuItem {
 func newInfoDialog(h *harness) dialog.Dialog {
 	return dialog.NewInformation("Export finished", "Saved brief.pdf (4 pages).", h.w.win)
 }
+
+// allOf are the objects of type T in o, its containers and its widgets'
+// renderers, in the order they are laid out.
+func allOf[T fyne.CanvasObject](t *testing.T, o fyne.CanvasObject) []T {
+	var out []T
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if v, ok := o.(T); ok {
+			out = append(out, v)
+		}
+		switch v := o.(type) {
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.TempWidgetRenderer(t, v).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}

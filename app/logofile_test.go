@@ -13,7 +13,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/spf13/afero"
@@ -130,24 +129,7 @@ func TestABigLogoIsScaledDownAndPreviewed(t *testing.T) {
 
 // drawnImages are the pictures Fyne would draw in o.
 func drawnImages(t *testing.T, o fyne.CanvasObject) []*canvas.Image {
-	var out []*canvas.Image
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *canvas.Image:
-			out = append(out, v)
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.TempWidgetRenderer(t, v).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return out
+	return allOf[*canvas.Image](t, o)
 }
 
 // The logo's preview is decoded once for the bytes it shows: Settings

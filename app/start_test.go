@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/briefsmith/briefsmith/briefing"
@@ -18,26 +17,12 @@ import (
 // dialogs, in the order they are laid out.
 func buttonsLabelled(t *testing.T, w *mainWindow, label string) []*widget.Button {
 	var out []*widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Button:
-			if v.Text == label {
-				out = append(out, v)
-			}
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			r := test.TempWidgetRenderer(t, v)
-			for _, c := range r.Objects() {
-				walk(c)
+	for _, o := range w.win.Canvas().Overlays().List() {
+		for _, b := range allOf[*widget.Button](t, o) {
+			if b.Text == label {
+				out = append(out, b)
 			}
 		}
-	}
-	for _, o := range w.win.Canvas().Overlays().List() {
-		walk(o)
 	}
 	return out
 }

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/briefsmith/briefsmith/briefing"
@@ -17,24 +15,11 @@ import (
 func onPage(t *testing.T, w *mainWindow, label string) []*widget.Button {
 	t.Helper()
 	var out []*widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Button:
-			if v.Text == label || strings.HasPrefix(v.Text, label+"  —  ") {
-				out = append(out, v)
-			}
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.TempWidgetRenderer(t, v).Objects() {
-				walk(c)
-			}
+	for _, b := range allOf[*widget.Button](t, w.win.Content()) {
+		if b.Text == label || strings.HasPrefix(b.Text, label+"  —  ") {
+			out = append(out, b)
 		}
 	}
-	walk(w.win.Content())
 	return out
 }
 
@@ -58,7 +43,7 @@ func TestTheFirstStartIsTheStartPage(t *testing.T) {
 			t.Errorf("no page preview for %s", a)
 		}
 	}
-	for _, s := range h.w.startPg.previewImages() {
+	for _, s := range drawnImages(t, h.w.startPg.content) {
 		if s.Image == nil {
 			t.Error("a preview on the page was left blank")
 		}
@@ -114,26 +99,4 @@ func TestCloseShowsTheStartPage(t *testing.T) {
 	if h.w.onStartPage || h.w.doc.path != "/docs/water.briefing" || h.doc().Variables["order_number"] == "14365" {
 		t.Errorf("Recent opened %q (start page %v)", h.w.doc.path, h.w.onStartPage)
 	}
-}
-
-// previewImages are the page previews the start page shows.
-func (s *startPage) previewImages() []*canvas.Image {
-	var out []*canvas.Image
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *canvas.Image:
-			out = append(out, v)
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(v).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(s.content)
-	return out
 }

@@ -15,14 +15,7 @@ import (
 // sampleLogo is the client sample's logo: a real PNG the renderer decodes.
 func sampleLogo(t *testing.T) []byte {
 	t.Helper()
-	data, err := fs.ReadFile(assets.Samples, "client.briefing")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := DecodePacket("client.briefing", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := loadSampleNamed(t, "client.briefing")
 	if len(p.Style.Logo) == 0 {
 		t.Fatal("the client sample has no logo")
 	}

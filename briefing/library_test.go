@@ -3,7 +3,6 @@ package briefing
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -267,14 +266,7 @@ func TestFieldExamplesReadInTheirSentences(t *testing.T) {
 // addressing "Example Client" from a second field (a trial).
 func TestTheClientBriefNamesTheClientFromPreparedFor(t *testing.T) {
 	lib := builtinLibrary(t)
-	data, err := fs.ReadFile(assets.Samples, "client.briefing")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := DecodePacket("client.briefing", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := loadSampleNamed(t, "client.briefing")
 	p.PreparedFor = "Contoso Ltd"
 	doc, probs := Resolve(lib, p, "client.briefing")
 	if probs.HasErrors() {
