@@ -10,8 +10,17 @@ import (
 // list, as Markdown would read them.
 func build(bs []*block) []sectiontext.Block {
 	var out []sectiontext.Block
+	// A numbered list the user goes on with after a box — a question, its
+	// answer lines, the next question — counts on: its items share the
+	// list's properties, and the list after the box starts where the one
+	// before it stopped ("1. Q1, lines, 1. Q2" printed 1, 1).
+	var last *listProps
+	counted, boxed := 0, false
 	for i := 0; i < len(bs); {
 		b := bs[i]
+		if b.kind != kItem && b.kind != kBox {
+			last, boxed = nil, false
+		}
 		switch b.kind {
 		case kPara:
 			if b.orig != nil {
@@ -29,14 +38,24 @@ func build(bs []*block) []sectiontext.Block {
 			i++
 		case kBox:
 			out = append(out, b.box)
+			boxed = true
 			i++
 		case kItem:
 			l, next := buildList(bs, i, 0)
-			if unchangedList(bs, i, next) {
+			goesOn := boxed && last != nil && bs[i].list == last
+			switch {
+			case goesOn && l.Ordered:
+				l.Start = last.start + counted
+				out = append(out, l)
+			case unchangedList(bs, i, next):
 				out = append(out, bs[i].from.list)
-			} else {
+			default:
 				out = append(out, l)
 			}
+			if !goesOn {
+				counted = 0
+			}
+			last, counted, boxed = bs[i].list, counted+len(l.Items), false
 			i = next
 		}
 	}

@@ -1,9 +1,11 @@
 package editor
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
 func TestEnterInListAddsItemAndEmptyItemEndsList(t *testing.T) {
@@ -79,4 +81,24 @@ func TestBulletsAndNumbersAreDrawn(t *testing.T) {
 	e.SetList(true)
 	// The new numbered item and the numbered list below are one list now.
 	want(t, e, "1. one\n   - sub\n2. three\n3. four")
+}
+
+// A question, its answer lines, the next question: the list goes on past
+// the lines, stored and shown 1, 2 (it printed 1, 1, and the editor
+// showed a loaded "2." as 1, a teacher's trial).
+func TestNumbersGoOnPastAnswerLines(t *testing.T) {
+	e, _ := open(t, "1. Q1\n")
+	e.collapse(pos{0, 2})
+	e.InsertBody(sectiontext.Parse("```lines 2\n```\n"))
+	typeText(e, "Q2")
+	if got := md(e); got != "1. Q1\n\n```lines 2\n```\n\n2. Q2\n" {
+		t.Errorf("stored %q", got)
+	}
+	if got := e.view.nums; !slices.Equal(got, []int{1, 0, 2}) {
+		t.Errorf("shown numbers %v", got)
+	}
+	loaded, _ := open(t, "1. A\n\n```lines 2\n```\n\n2. B\n\n```lines 2\n```\n\n3. C\n\nText.\n\n1. New\n")
+	if got := loaded.view.nums; !slices.Equal(got, []int{1, 0, 2, 0, 3, 0, 1}) {
+		t.Errorf("a loaded handout's numbers are shown as %v", got)
+	}
 }

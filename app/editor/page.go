@@ -89,21 +89,30 @@ func (p *page) heightsChanged() {
 	y := float32(margin)
 	var count [16]int
 	var props [16]*listProps
+	// boxed is set by a box since the last item: the list goes on past
+	// it when the next item is of the same list (build numbers it so),
+	// and a list of its own there starts from its own number.
+	boxed := false
 	for i, b := range bs {
 		p.tops[i] = y
 		y += p.height(b, w)
 		p.nums[i] = 0
 		if b.kind != kItem {
-			count = [16]int{}
+			if b.kind == kBox {
+				boxed = true
+			} else {
+				count, props, boxed = [16]int{}, [16]*listProps{}, false
+			}
 			continue
 		}
 		d := min(b.depth, 15)
 		for k := d + 1; k < 16; k++ {
 			count[k], props[k] = 0, nil
 		}
-		if props[d] == nil || !sameKind(props[d], b.list) {
+		if props[d] == nil || boxed && props[d] != b.list || !boxed && !sameKind(props[d], b.list) {
 			props[d], count[d] = b.list, 0
 		}
+		boxed = false
 		if b.list != nil && b.list.ordered {
 			start := props[d].start
 			p.nums[i] = start + count[d]
