@@ -115,8 +115,8 @@ func sameKind(a, b *listProps) bool {
 	return a.ordered == b.ordered && (!a.ordered || a.delim == b.delim)
 }
 
-// inlinesOf nests atoms into inline runs: links outermost, then bold,
-// italic and struck text, code innermost.
+// inlinesOf nests atoms into inline runs: links outermost, then passages
+// in another language, bold, italic and struck text, code innermost.
 func inlinesOf(as []atom) []sectiontext.Inline {
 	return nest(as, 0)
 }
@@ -124,6 +124,7 @@ func inlinesOf(as []atom) []sectiontext.Inline {
 // The style layers, outermost first.
 const (
 	layerLink = iota
+	layerLang
 	layerBold
 	layerItalic
 	layerStrike
@@ -140,6 +141,8 @@ func has(st style, layer int) bool {
 		return st.strike
 	case layerCode:
 		return st.code
+	case layerLang:
+		return st.lang != nil
 	}
 	return st.link != nil
 }
@@ -168,7 +171,8 @@ func nest(as []atom, layer int) []sectiontext.Inline {
 	for i := 0; i < len(as); {
 		j := i + 1
 		for j < len(as) && has(as[j].st, layer) == has(as[i].st, layer) &&
-			(layer != layerLink || as[j].st.link == as[i].st.link) && (layer != layerCode || as[j].obj == nil && as[i].obj == nil) {
+			(layer != layerLink || as[j].st.link == as[i].st.link) && (layer != layerLang || as[j].st.lang == as[i].st.lang) &&
+			(layer != layerCode || as[j].obj == nil && as[i].obj == nil) {
 			j++
 		}
 		run := as[i:j]
@@ -178,6 +182,8 @@ func nest(as []atom, layer int) []sectiontext.Inline {
 			switch layer {
 			case layerLink:
 				out = append(out, sectiontext.Link{Destination: as[i].st.link.dest, Inlines: nest(run, layer+1)})
+			case layerLang:
+				out = append(out, sectiontext.Lang{Tag: as[i].st.lang.tag, Inlines: nest(run, layer+1)})
 			case layerBold:
 				out = append(out, sectiontext.Bold{Inlines: nest(run, layer+1)})
 			case layerItalic:

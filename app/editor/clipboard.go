@@ -108,7 +108,7 @@ func (e *Editor) pasteText(text string) {
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	text = strings.ReplaceAll(text, "\t", " ")
 	st := e.typedStyle()
-	st.link = nil
+	st.link, st.lang = nil, nil
 	for i, ln := range strings.Split(text, "\n") {
 		if i > 0 {
 			e.split()

@@ -114,6 +114,11 @@ func (e *Editor) textPrims(lines []line, x0, y0 float32, base textBase) []prim {
 			if p.st.link != nil {
 				col = rLink
 			}
+			if p.st.lang != nil && p.obj == nil {
+				// A passage in another language is underlined faintly,
+				// so the user sees where it begins and ends.
+				out = append(out, prim{k: pRect, x: x, y: y + fh - 1, w: p.w, h: 1, col: rCond})
+			}
 			switch o := p.obj.(type) {
 			case sectiontext.FootnoteRef:
 				out = append(out, prim{k: pText, x: x, y: y0 + ln.y, text: p.text, f: p.f, col: rLink})

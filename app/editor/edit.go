@@ -108,7 +108,7 @@ func (e *Editor) insert(as []atom) {
 }
 
 // typedStyle is the style a character typed at the cursor gets: that of
-// the text before it, a link's only inside the link.
+// the text before it, a link's only inside the link (a language's too).
 func (e *Editor) typedStyle() style {
 	if e.typing != nil {
 		return *e.typing
@@ -126,6 +126,10 @@ func (e *Editor) typedStyle() style {
 	}
 	if st.link != nil && (q.o >= len(b.atoms) || b.atoms[q.o].st.link != st.link || q.o == 0) {
 		st.link = nil
+	}
+	// A passage in another language, like a link, grows only from inside.
+	if st.lang != nil && (q.o >= len(b.atoms) || b.atoms[q.o].st.lang != st.lang || q.o == 0) {
+		st.lang = nil
 	}
 	return st
 }

@@ -21,9 +21,15 @@ const (
 type style struct {
 	bold, italic, strike, code bool
 	link                       *linkRef
+	// lang marks a passage in another language ([bonjour]{lang=fr}): its
+	// words are the user's text, written on like any other; compared by
+	// pointer, as links are.
+	lang *langRef
 }
 
 type linkRef struct{ dest string }
+
+type langRef struct{ tag string }
 
 // atom is one unit of text: a character, or an inline object the user
 // sees as one token (a field, a citation, a footnote number, conditional
@@ -212,6 +218,16 @@ func atomsOf(in []sectiontext.Inline, st style, out []atom) []atom {
 				out = append(out, atom{obj: x, st: st})
 				continue
 			}
+			out = atomsOf(x.Inlines, s, out)
+		case sectiontext.Lang:
+			if len(x.Inlines) == 0 {
+				out = append(out, atom{obj: x, st: st})
+				continue
+			}
+			// The passage's words are shown and edited as text: held as
+			// one object they printed but the editor showed nothing.
+			s := st
+			s.lang = &langRef{x.Tag}
 			out = atomsOf(x.Inlines, s, out)
 		default:
 			out = append(out, atom{obj: x, st: st})
