@@ -22,8 +22,8 @@ import (
 // editable while searching.
 type findBar struct {
 	s         *sectionPanel
-	what      *widget.Entry
-	with      *widget.Entry
+	what      *findEntry
+	with      *findEntry
 	wholeCase *widget.Check
 	// wholeWords finds "vapor" but not the "vapor" in "evaporation": on
 	// by default, since Replace All across a packet would otherwise
@@ -42,12 +42,12 @@ const (
 
 func newFindBar(s *sectionPanel) *findBar {
 	f := &findBar{s: s}
-	f.what = widget.NewEntry()
+	f.what = newFindEntry(f)
 	f.what.SetPlaceHolder("Find")
 	f.what.OnSubmitted = func(string) { f.next() }
 	// A count or "Not found." is about the text searched for before.
 	f.what.OnChanged = func(string) { f.status.SetText("") }
-	f.with = widget.NewEntry()
+	f.with = newFindEntry(f)
 	f.with.SetPlaceHolder("Replace with")
 	f.wholeCase = widget.NewCheck("Match case", nil)
 	f.wholeWords = widget.NewCheck("Whole words", nil)
@@ -78,6 +78,29 @@ func (f *findBar) open() {
 	if c := f.s.w.win.Canvas(); c != nil {
 		c.Focus(f.what)
 	}
+}
+
+// findEntry is a field of the Find bar: Esc closes the bar and gives the
+// keyboard back to the text, as Word's and every browser's find bar do
+// (it stayed open, the field keeping Esc to itself).
+type findEntry struct {
+	widget.Entry
+	bar *findBar
+}
+
+func newFindEntry(f *findBar) *findEntry {
+	e := &findEntry{bar: f}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey closes the bar on Esc.
+func (e *findEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		e.bar.close()
+		return
+	}
+	e.Entry.TypedKey(k)
 }
 
 func (f *findBar) close() {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"github.com/briefsmith/briefsmith/briefing"
 )
 
@@ -190,5 +191,21 @@ func TestReplaceAllLeavesFieldNamesAlone(t *testing.T) {
 	}
 	if !strings.Contains(f.status.Text, "not printed in this staff memo left as they were") {
 		t.Errorf("the status %q does not say what was left", f.status.Text)
+	}
+}
+
+// Esc in the Find bar closes it and gives the keyboard back to the text,
+// as Word's and a browser's find bar do.
+func TestEscClosesTheFindBar(t *testing.T) {
+	h := newRichHarness(t)
+	h.w.selectSection(0)
+	f := h.w.section.find
+	f.open()
+	if h.w.win.Canvas().Focused() != f.what {
+		t.Fatal("Find has not the keyboard")
+	}
+	f.what.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if f.content.Visible() || h.w.win.Canvas().Focused() != h.w.section.rich {
+		t.Errorf("after Esc: bar shown %v, keyboard in %T", f.content.Visible(), h.w.win.Canvas().Focused())
 	}
 }
