@@ -117,7 +117,7 @@ func (d *docxWriter) parts() ([]docxPart, error) {
 		docRels = append(docRels, img)
 		headerRels = append(headerRels, img)
 	}
-	docRels = append(docRels, d.links...)
+	docRels = append(docRels, d.bodyLinks.rels...)
 	if d.hasCover() {
 		docRels = append(docRels, docxRel{"rIdHeaderCover", relT + "header", "header2.xml", false},
 			docxRel{"rIdFooterCover", relT + "footer", "footer2.xml", false})
@@ -150,6 +150,9 @@ func (d *docxWriter) parts() ([]docxPart, error) {
 	}
 	if d.hasCover() {
 		parts = append(parts, docxPart{"word/header2.xml", d.coverFurniture("hdr")}, docxPart{"word/footer2.xml", d.coverFurniture("ftr")})
+	}
+	if notes != nil && len(d.noteLinks.rels) > 0 {
+		parts = append(parts, docxPart{"word/_rels/footnotes.xml.rels", rels(d.noteLinks.rels)})
 	}
 	if len(headerRels) > 0 {
 		parts = append(parts, docxPart{"word/_rels/header1.xml.rels", rels(headerRels)})

@@ -59,6 +59,8 @@ func (d *docxWriter) noteRef(b *strings.Builder, r layout.Run, st runStyle) {
 // Footnote Text style, the first opening with Word's number mark.
 func (d *docxWriter) footnote(num int, note layout.Note) {
 	x := &d.notes.xml
+	d.links = &d.noteLinks
+	defer func() { d.links = &d.bodyLinks }()
 	fmt.Fprintf(x, `<w:footnote w:id="%d">`, num)
 	first := true
 	para := func(text []layout.Run) {

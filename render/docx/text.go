@@ -16,9 +16,13 @@ type docxWriter struct {
 	// sectionLang is the language of the section being written when it
 	// is not the document's.
 	sectionLang string
-	// links are the hyperlink relationships, one per distinct address.
-	links    []docxRel
-	linkIDs  map[string]string
+	// bodyLinks and noteLinks are the hyperlink relationships of
+	// document.xml and of footnotes.xml: each part has its own
+	// relationships, and a footnote's link must be in the footnotes'
+	// (a footnote naming a relationship of the body breaks the package).
+	bodyLinks, noteLinks linkSet
+	// links is the set of the part being written.
+	links    *linkSet
 	nums     []docxNum
 	drawings int
 	// logoUsed is set when a part shows the logo, so the image goes
@@ -31,7 +35,16 @@ type docxWriter struct {
 }
 
 func newDocxWriter(doc *layout.Document) *docxWriter {
-	return &docxWriter{doc: doc, linkIDs: map[string]string{}}
+	d := &docxWriter{doc: doc}
+	d.links = &d.bodyLinks
+	return d
+}
+
+// linkSet is one part's hyperlink relationships, one per address, with
+// ids handed out in document order.
+type linkSet struct {
+	rels []docxRel
+	ids  map[string]string
 }
 
 // xmlAllowed reports whether XML 1.0 lets r appear in a document:
@@ -223,14 +236,19 @@ func (d *docxWriter) run(b *strings.Builder, r layout.Run, base runStyle) {
 	}
 }
 
-// linkID is the relationship id for an address, one per address.
+// linkID is the relationship id for an address in the part being
+// written, one per address.
 func (d *docxWriter) linkID(target string) string {
-	if id, ok := d.linkIDs[target]; ok {
+	l := d.links
+	if id, ok := l.ids[target]; ok {
 		return id
 	}
-	id := fmt.Sprintf("rIdLink%d", len(d.links)+1)
-	d.linkIDs[target] = id
-	d.links = append(d.links, docxRel{id, relT + "hyperlink", target, true})
+	if l.ids == nil {
+		l.ids = map[string]string{}
+	}
+	id := fmt.Sprintf("rIdLink%d", len(l.rels)+1)
+	l.ids[target] = id
+	l.rels = append(l.rels, docxRel{id, relT + "hyperlink", target, true})
 	return id
 }
 
