@@ -166,10 +166,10 @@ func (c docxCtx) indent() string {
 // its nesting level, and the item's other blocks under it.
 func (d *docxWriter) list(b *strings.Builder, l layout.List, c docxCtx) {
 	style, numID := "ListBullet", 1
-	if l.Ordered {
-		style, numID = "ListNumber", d.newNum(l.Delimiter, l.Start)
-	}
 	lvl := min(c.level, 8)
+	if l.Ordered {
+		style, numID = "ListNumber", d.newNum(l.Delimiter, l.Start, lvl)
+	}
 	numPr := fmt.Sprintf(`<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr>`, lvl, numID)
 	if !l.Tight {
 		numPr += `<w:spacing w:after="120"/>`
@@ -205,7 +205,7 @@ func (d *docxWriter) list(b *strings.Builder, l layout.List, c docxCtx) {
 // sources writes the numbered list of cited documents: the title in
 // italics, publisher and date, the address as a link.
 func (d *docxWriter) sources(b *strings.Builder, l layout.SourceList) {
-	numID := d.newNum('.', 1)
+	numID := d.newNum('.', 1, 0)
 	numPr := fmt.Sprintf(`<w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/></w:numPr>`, numID)
 	for i, s := range l.Items {
 		runs := []layout.Run{{Text: s.Title + ".", Emphasis: true}}

@@ -20,24 +20,29 @@ const (
 type docxNum struct {
 	abstract int
 	start    int
+	// level is the nesting level (w:ilvl) the list's items use: the
+	// restart must be on that level, since Word carries a level's count
+	// on through every instance of one abstract definition.
+	level int
 }
 
 // The first two instances are the List Bullet and List Number styles'
 // own; lists ask for their own instance with newNum.
 func (d *docxWriter) baseNums() {
 	if len(d.nums) == 0 {
-		d.nums = []docxNum{{absBullet, 1}, {absDot, 1}}
+		d.nums = []docxNum{{absBullet, 1, 0}, {absDot, 1, 0}}
 	}
 }
 
-// newNum starts a numbered list at start, returning its numId.
-func (d *docxWriter) newNum(delim byte, start int) int {
+// newNum starts a numbered list at start on nesting level lvl,
+// returning its numId.
+func (d *docxWriter) newNum(delim byte, start, lvl int) int {
 	d.baseNums()
 	abs := absDot
 	if delim == ')' {
 		abs = absParen
 	}
-	d.nums = append(d.nums, docxNum{abs, max(start, 0)})
+	d.nums = append(d.nums, docxNum{abs, max(start, 0), lvl})
 	return len(d.nums)
 }
 
@@ -76,7 +81,7 @@ func (d *docxWriter) numbering() []byte {
 		fmt.Fprintf(&b, `<w:num w:numId="%d"><w:abstractNumId w:val="%d"/>`, i+1, n.abstract)
 		if i >= 2 {
 			// Each list restarts at its own first number.
-			fmt.Fprintf(&b, `<w:lvlOverride w:ilvl="0"><w:startOverride w:val="%d"/></w:lvlOverride>`, n.start)
+			fmt.Fprintf(&b, `<w:lvlOverride w:ilvl="%d"><w:startOverride w:val="%d"/></w:lvlOverride>`, n.level, n.start)
 		}
 		b.WriteString(`</w:num>`)
 	}
