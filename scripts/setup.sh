@@ -2,7 +2,9 @@
 # Installs, only when missing, what building and testing Briefsmith needs on
 # Debian or Ubuntu: the C toolchain and X11/OpenGL headers for Fyne's cgo
 # build, and the PDF and display tools the tests use; LibreOffice Writer
-# (headless) and python3-docx read the Word export in its tests. The
+# (headless) and python3-docx read the Word export in its tests, with the
+# Liberation faces the PDF is set in (the .docx names Times New Roman,
+# Arial and Courier New; LibreOffice sets them in Liberation). The
 # Windows build (make windows) needs mingw-w64, wixl (the MSI) and zip; its
 # test (make windows-test) runs it under Wine (wine64, headless with xvfb).
 set -euo pipefail
@@ -11,7 +13,7 @@ packages=(
   gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
   libxinerama-dev libxi-dev libxxf86vm-dev
   poppler-utils qpdf xvfb imagemagick ghostscript xdotool
-  libreoffice-writer-nogui python3-docx
+  libreoffice-writer-nogui python3-docx fonts-liberation2
   gcc-mingw-w64-x86-64 wixl zip wine64
 )
 

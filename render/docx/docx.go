@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/briefsmith/briefsmith/render/layout"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -239,18 +240,40 @@ func (d *docxWriter) coreProps() []byte {
 	return []byte(b.String())
 }
 
-// appProps names the program that wrote the file and the organization.
+// appProps names the program that wrote the file (Application) and its
+// version (AppVersion, which the format wants as "XX.YYYY": 0.1.0 is
+// "00.0100"), and the organization.
 func (d *docxWriter) appProps() []byte {
 	var b strings.Builder
 	b.WriteString(xmlPI + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">`)
-	b.WriteString(`<Application>`)
-	escapeXML(&b, strings.TrimSpace("Briefsmith "+strings.TrimPrefix(d.doc.Meta.Producer, "Briefsmith")))
-	b.WriteString(`</Application>`)
+	b.WriteString(`<Application>Briefsmith</Application>`)
 	if o := d.doc.Meta.Organization; strings.TrimSpace(o) != "" {
 		b.WriteString(`<Company>`)
 		escapeXML(&b, o)
 		b.WriteString(`</Company>`)
 	}
+	if v, ok := appVersion(d.doc.Meta.Producer); ok {
+		b.WriteString(`<AppVersion>` + v + `</AppVersion>`)
+	}
 	b.WriteString(`</Properties>`)
 	return []byte(b.String())
+}
+
+// appVersion turns a producer such as "Briefsmith 0.1.0" into the
+// AppVersion form "00.0100"; ok is false when it names no version.
+func appVersion(producer string) (string, bool) {
+	f := strings.Fields(producer)
+	if len(f) == 0 {
+		return "", false
+	}
+	var n [3]int
+	parts := strings.SplitN(strings.TrimPrefix(f[len(f)-1], "v"), ".", 3)
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 0 || v > 99 {
+			return "", false
+		}
+		n[i] = v
+	}
+	return fmt.Sprintf("%02d.%02d%02d", n[0], n[1], n[2]), true
 }

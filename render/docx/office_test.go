@@ -21,8 +21,15 @@ import (
 // this test run: a conversion takes seconds.
 var officeCache = struct {
 	sync.Mutex
-	pages map[string][]string
-}{pages: map[string][]string{}}
+	pages map[string]officePDF
+}{pages: map[string]officePDF{}}
+
+// officePDF is what LibreOffice made of a document: each page's text
+// and the fonts its PDF embeds (pdffonts' listing).
+type officePDF struct {
+	pages []string
+	fonts string
+}
 
 // needOffice skips the test, saying why, when LibreOffice or poppler is
 // missing outside CI, and fails it in CI, where setup.sh installs them.
@@ -31,6 +38,9 @@ func needOffice(t testing.TB) string {
 	soffice, err := exec.LookPath("soffice")
 	if err == nil {
 		_, err = exec.LookPath("pdftotext")
+	}
+	if err == nil {
+		_, err = exec.LookPath("pdffonts")
 	}
 	if err != nil {
 		if os.Getenv("CI") == "" {
@@ -44,6 +54,16 @@ func needOffice(t testing.TB) string {
 // officePages converts each document with LibreOffice in one run and
 // returns each one's pages as text (pdftotext -layout), keyed as docs.
 func officePages(t testing.TB, docs map[string][]byte) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	for k, v := range officePDFs(t, docs) {
+		out[k] = v.pages
+	}
+	return out
+}
+
+// officePDFs converts each document with LibreOffice in one run.
+func officePDFs(t testing.TB, docs map[string][]byte) map[string]officePDF {
 	t.Helper()
 	soffice := needOffice(t)
 	officeCache.Lock()
@@ -70,11 +90,16 @@ func officePages(t testing.TB, docs map[string][]byte) map[string][]string {
 			t.Fatalf("soffice: %v\n%s", err, out)
 		}
 	}
-	out := map[string][]string{}
+	out := map[string]officePDF{}
 	for name, data := range docs {
 		key := name + "\x00" + string(data)
 		if k, ok := keys[name]; ok {
-			officeCache.pages[k] = pdfText(t, filepath.Join(dir, "pdf", name+".pdf"))
+			pdf := filepath.Join(dir, "pdf", name+".pdf")
+			fonts, err := exec.Command("pdffonts", pdf).Output()
+			if err != nil {
+				t.Fatalf("pdffonts: %v", err)
+			}
+			officeCache.pages[k] = officePDF{pdfText(t, pdf), string(fonts)}
 		}
 		out[name] = officeCache.pages[key]
 	}

@@ -137,3 +137,37 @@ func TestEveryRelationshipResolves(t *testing.T) {
 		}
 	}
 }
+
+func TestPropertiesNameTheProgramOnce(t *testing.T) {
+	doc := hostileDoc("x", "", false)
+	doc.Meta.Producer = "Briefsmith 0.1.0"
+	var buf bytes.Buffer
+	if err := WriteDocx(doc, &buf); err != nil {
+		t.Fatal(err)
+	}
+	app := docxParts(t, buf.Bytes())["docProps/app.xml"]
+	for _, want := range []string{"<Application>Briefsmith</Application>", "<AppVersion>00.0100</AppVersion>"} {
+		if !strings.Contains(app, want) {
+			t.Errorf("app.xml has no %s:\n%s", want, app)
+		}
+	}
+}
+
+func TestWordFacesAreNamedAndLibreOfficeSetsLiberation(t *testing.T) {
+	data := docxOf(t, "Serif text with `mono code`.\n\n## A sans heading\n")
+	parts := docxParts(t, data)
+	for _, face := range []string{"Times New Roman", "Arial", "Courier New"} {
+		if !strings.Contains(parts["word/styles.xml"], `w:ascii="`+face+`"`) {
+			t.Errorf("styles.xml does not name %s", face)
+		}
+	}
+	if strings.Contains(parts["word/styles.xml"]+parts["word/document.xml"], `w:ascii="Liberation`) {
+		t.Error("runs name a Liberation face, which a stock Windows machine lacks")
+	}
+	fonts := officePDFs(t, map[string][]byte{"faces": data})["faces"].fonts
+	for _, face := range []string{"LiberationSerif", "LiberationSans-Bold", "LiberationMono"} {
+		if !strings.Contains(fonts, face) {
+			t.Errorf("LibreOffice did not set %s (metric-compatible with the named face):\n%s", face, fonts)
+		}
+	}
+}

@@ -6,29 +6,32 @@ import (
 	"strings"
 )
 
-// The PDF's font families. Word and LibreOffice use the Liberation faces
-// where they are installed (every LibreOffice install has them) and the
-// metric-compatible faces named in the font table elsewhere, so lines
-// break nearly where the PDF's do.
+// The PDF's font families, named as Word's metric-compatible faces: the
+// PDF is set in Liberation Serif, Sans and Mono, which have the widths of
+// Times New Roman, Arial and Courier New, so a line breaks at the same
+// word in either. Every Windows and Mac has the Microsoft faces; where
+// they are missing, LibreOffice (and Word, from the font table's
+// alternative names) takes the Liberation face instead.
 const (
-	fontSerif = "Liberation Serif"
-	fontSans  = "Liberation Sans"
-	fontMono  = "Liberation Mono"
+	fontSerif = "Times New Roman"
+	fontSans  = "Arial"
+	fontMono  = "Courier New"
 )
 
-// fontFallbacks are the metric-compatible faces Word substitutes.
+// fontFallbacks pair each face with the Liberation face it stands for.
 var fontFallbacks = [][2]string{
-	{fontSans, "Arial"},
-	{fontMono, "Courier New"},
-	{fontSerif, "Times New Roman"},
+	{fontSans, "Liberation Sans"},
+	{fontMono, "Liberation Mono"},
+	{fontSerif, "Liberation Serif"},
 }
 
+// fontsXML names face for every script a run can hold.
 func fontsXML(name string) string {
 	return `<w:rFonts w:ascii="` + name + `" w:hAnsi="` + name + `" w:cs="` + name + `" w:eastAsia="` + name + `"/>`
 }
 
-// fontTable names the families and their fallbacks (w:altName), which
-// Word reads when a face is missing.
+// fontTable names the families and their Liberation equivalents
+// (w:altName), which Word reads when a face is missing.
 func fontTable() []byte {
 	var b strings.Builder
 	b.WriteString(xmlPI + `<w:fonts ` + wordNS + `>`)
