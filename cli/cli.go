@@ -110,6 +110,7 @@ func commands() []command {
 			"render a packet (default: the built-in sample) to PDF, Word or Markdown", runExport},
 		{"validate", "[PACKET] [--templates DIR]", "list every problem, one per line, file:line: message", runValidate},
 		{"new", "-o PACKET [--audience staff|classroom|client]", "write a new packet with the built-in sections", runNew},
+		{"import", "FILE.docx [-o PACKET] [--audience staff|classroom|client] [--force]", "make a new packet from a Word document: each Heading 1 starts a section", runImport},
 		{"templates", "[--json] [--templates DIR]", "list the template library: id, kind, title, origin", runTemplates},
 		{"version", "", "print the version", runVersion},
 	}

@@ -228,6 +228,10 @@ func nestSegs(segs []seg, layer int) []sectiontext.Inline {
 		run := segs[i:j]
 		inner := nestSegs(run, layer+1)
 		switch st := segs[i].st; {
+		case layer == 0 && st.link != "" && isAddress(run, st.link):
+			// A link that reads as its own address is one written as
+			// itself, as Word makes of a typed address.
+			out = append(out, sectiontext.Autolink{Address: st.link})
 		case layer == 0 && st.link != "":
 			out = append(out, sectiontext.Link{Destination: st.link, Inlines: inner})
 		case layer == 1 && st.bold:
@@ -242,6 +246,19 @@ func nestSegs(segs []seg, layer int) []sectiontext.Inline {
 		i = j
 	}
 	return out
+}
+
+// isAddress reports whether a link's text is its address.
+func isAddress(run []seg, dest string) bool {
+	var b strings.Builder
+	for _, s := range run {
+		if s.obj != nil {
+			return false
+		}
+		b.WriteString(s.text)
+	}
+	t := strings.TrimSpace(b.String())
+	return t == dest || "mailto:"+t == dest
 }
 
 func sameLayer(a, b runStyle, layer int) bool {

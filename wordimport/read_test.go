@@ -78,6 +78,7 @@ func TestAnyWordDocumentBecomesSections(t *testing.T) {
 			p("Heading1", r("", "How water moves")) +
 			p("", r("", "Water ")+r("<w:b/>", "evaporates")+r("", " and ")+r("<w:i/>", "condenses")+r("", ".")) +
 			`<w:p><w:hyperlink r:id="rId9">` + r("", "USGS") + `</w:hyperlink>` + r("", " explains it.") + `<w:r><w:footnoteReference w:id="2"/></w:r></w:p>` +
+			`<w:p>` + r("", "See ") + `<w:hyperlink r:id="rId9">` + r("", "https://www.usgs.gov/") + `</w:hyperlink></w:p>` +
 			p("Heading2", r("", "Stages")) +
 			li("7", "0", "Evaporation") + li("7", "1", "From oceans") + li("7", "1", "From lakes") + li("7", "0", "Condensation") +
 			li("8", "0", "First") + li("8", "0", "Second") +
@@ -93,6 +94,7 @@ func TestAnyWordDocumentBecomesSections(t *testing.T) {
 	}
 	want := "Water **evaporates** and *condenses*.\n\n" +
 		"[USGS](https://www.usgs.gov/) explains it.[^1]\n\n" +
+		"See <https://www.usgs.gov/>\n\n" +
 		"# Stages\n\n" +
 		"- Evaporation\n  1. From oceans\n  2. From lakes\n- Condensation\n\n" +
 		"1. First\n2. Second\n\n" +
