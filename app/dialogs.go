@@ -57,8 +57,11 @@ type uiHooks struct {
 	// audience, and blank or with the sample's sections; done gets ""
 	// on cancel.
 	askAudience func(done func(audience briefing.Audience, blank bool))
-	askRestore  func(r briefing.Recovery, done func(restore bool))
-	showError   func(err error)
+	// askImportKind asks what kind of packet an imported Word document
+	// becomes; done gets "" on cancel.
+	askImportKind func(name string, done func(briefing.Audience))
+	askRestore    func(r briefing.Recovery, done func(restore bool))
+	showError     func(err error)
 	// showInfo tells the user something that needs no answer.
 	showInfo func(title, message string)
 	// exported is told of a finished export and may offer to open it;
@@ -158,7 +161,8 @@ func defaultHooks(w *mainWindow) uiHooks {
 				choiceButton[reloadChoice]{"Save As…", reloadSaveAs, false},
 				choiceButton[reloadChoice]{reload, reloadReload, !unsaved})
 		},
-		askAudience: w.showNewDialog,
+		askAudience:   w.showNewDialog,
+		askImportKind: w.showImportKind,
 		askRestore: func(r briefing.Recovery, done func(bool)) {
 			name := "an untitled packet"
 			if r.Path != "" {
@@ -239,6 +243,9 @@ func (u *uiHooks) override(o uiHooks) {
 	}
 	if o.askAudience != nil {
 		u.askAudience = o.askAudience
+	}
+	if o.askImportKind != nil {
+		u.askImportKind = o.askImportKind
 	}
 	if o.askRestore != nil {
 		u.askRestore = o.askRestore

@@ -69,8 +69,10 @@ type fakeUI struct {
 	changes       []string
 	audience      string
 	// blank answers New with a blank packet rather than the sample's.
-	blank   bool
-	restore bool
+	blank bool
+	// importKind answers what kind of packet a Word document becomes.
+	importKind briefing.Audience
+	restore    bool
 	// holdRestore leaves the restore question open; restoreLater
 	// answers it.
 	holdRestore  bool
@@ -118,6 +120,10 @@ func (f *fakeUI) hooks() uiHooks {
 		askUnsaved: func(done func(unsavedChoice)) {
 			f.asked = append(f.asked, "unsaved")
 			done(f.unsaved)
+		},
+		askImportKind: func(name string, done func(briefing.Audience)) {
+			f.asked = append(f.asked, "import:"+name)
+			done(f.importKind)
 		},
 		askAudience: func(done func(briefing.Audience, bool)) {
 			f.asked = append(f.asked, "audience")

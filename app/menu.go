@@ -36,9 +36,10 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 	quit := fyne.NewMenuItem("Quit", w.onQuit)
 	quit.Shortcut = shortcut(fyne.KeyQ, 0)
 	quit.IsQuit = true
+	importWord := fyne.NewMenuItem("Import Word…", w.onImportWord)
 	closeItem := fyne.NewMenuItem("Close", w.onClose)
 	closeItem.Shortcut = shortcut(fyne.KeyW, 0)
-	file := fyne.NewMenu("File", newItem, fyne.NewMenuItemSeparator(), open, w.recentMenu, closeItem,
+	file := fyne.NewMenu("File", newItem, fyne.NewMenuItemSeparator(), open, w.recentMenu, importWord, closeItem,
 		fyne.NewMenuItemSeparator(), save, saveAs, export, exportWord, fyne.NewMenuItemSeparator(), prefs, quit)
 
 	w.undoItem = fyne.NewMenuItem("Undo", w.onUndo)
@@ -95,7 +96,7 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 	w.menu = fyne.NewMainMenu(file, edit, view, formatting, section, help)
 	// What works with no packet open, on the start page: the rest acts
 	// on a packet, and is greyed out there.
-	startItems := append([]*fyne.MenuItem{newItem, open, w.recentMenu, prefs, quit}, help.Items...)
+	startItems := append([]*fyne.MenuItem{newItem, open, w.recentMenu, importWord, prefs, quit}, help.Items...)
 	for _, m := range w.menu.Items {
 		w.packetItems = append(w.packetItems, packetOnly(m.Items, startItems, w.focusedItems)...)
 		w.guardItems(m.Items)
