@@ -2,8 +2,11 @@ package docx
 
 import (
 	"fmt"
-	"github.com/briefsmith/briefsmith/render/layout"
+	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/briefsmith/briefsmith/render/layout"
 )
 
 // docxCtx is where a block sits: inside a quote its paragraphs take the
@@ -17,6 +20,10 @@ type docxCtx struct {
 	numID int
 	// inCell is set inside a table cell, where page breaks cannot go.
 	inCell bool
+	// keep keeps the block's paragraphs with what follows (a question
+	// with its answer lines, a table's introduction with the table), as
+	// the PDF moves them to a page together.
+	keep bool
 }
 
 // body writes word/document.xml: the front matter, every section, and
@@ -26,20 +33,21 @@ func (d *docxWriter) body() []byte {
 	d.notes.cites = layout.CitationNumbers(d.doc)
 	b := &d.b
 	b.WriteString(xmlPI + `<w:document ` + wordNS + `><w:body>`)
-	for _, blk := range d.doc.Front {
-		d.block(b, blk, docxCtx{})
-	}
+	d.blocks(b, d.doc.Front, docxCtx{})
 	for i, s := range d.doc.Sections {
 		// A section in another language says so on every run, as
 		// Word's own language setting does.
 		d.sectionLang = s.Lang
 		d.sectionTitle(b, i, s.Title)
 		d.notes.beginSection(s.Blocks)
-		for _, blk := range s.Blocks {
-			d.block(b, blk, docxCtx{})
-		}
+		d.blocks(b, s.Blocks, docxCtx{})
 	}
 	d.sectionLang = ""
+	// The body's last block may be a table: a paragraph ends the body.
+	d.pend = pending{}
+	if d.lastTable {
+		d.flushPending(b, true)
+	}
 	d.sectPr(b)
 	b.WriteString(`</w:body></w:document>`)
 	return []byte(b.String())
@@ -49,7 +57,8 @@ func (d *docxWriter) body() []byte {
 // table of contents.
 func (d *docxWriter) sectionTitle(b *strings.Builder, i int, title string) {
 	d.headingLevel = 1
-	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>`)
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Heading1"/>` + d.withPending("Heading1", "") + `</w:pPr>`)
+	d.lastTable = false
 	fmt.Fprintf(b, `<w:bookmarkStart w:id="%d" w:name="%s"/>`, i, tocAnchor(i))
 	textRun(b, title, runStyle{lang: d.sectionLang})
 	fmt.Fprintf(b, `<w:bookmarkEnd w:id="%d"/></w:p>`, i)
@@ -64,8 +73,11 @@ func (d *docxWriter) para(b *strings.Builder, style, pPr string, runs []layout.R
 	d.paraMarked(b, style, pPr, "", runs, base)
 }
 
-// paraMarked is para with mark (a bookmark) before the text.
+// paraMarked is para with mark (a bookmark) before the text. It takes
+// what is pending above it (see withPending).
 func (d *docxWriter) paraMarked(b *strings.Builder, style, pPr, mark string, runs []layout.Run, base runStyle) {
+	pPr = d.withPending(style, pPr)
+	d.lastTable = false
 	b.WriteString(`<w:p>`)
 	if style != "" || pPr != "" {
 		b.WriteString(`<w:pPr>`)
@@ -79,6 +91,49 @@ func (d *docxWriter) paraMarked(b *strings.Builder, style, pPr, mark string, run
 	b.WriteString(`</w:p>`)
 }
 
+// blocks writes a run of blocks, each kept with the next where the PDF
+// keeps them: a question with its answer lines, a short paragraph with
+// the table it introduces.
+func (d *docxWriter) blocks(b *strings.Builder, bs []layout.Block, c docxCtx) {
+	for i, blk := range bs {
+		bc := c
+		if i+1 < len(bs) {
+			switch bs[i+1].(type) {
+			case layout.AnswerLines:
+				bc.keep = true
+			case layout.Table:
+				if p, ok := blk.(layout.Paragraph); ok && runeCount(p.Text) <= 3*d.charsPerLine() {
+					bc.keep = true
+				}
+			}
+		}
+		d.block(b, blk, bc)
+	}
+}
+
+// charsPerLine is about how many characters a body line holds.
+func (d *docxWriter) charsPerLine() int {
+	return max(int(float64(d.textWidth())/20/(0.44*d.m.base)), 20)
+}
+
+// runeCount is the length of the runs' text in characters.
+func runeCount(runs []layout.Run) int {
+	n := 0
+	for _, r := range runs {
+		n += utf8.RuneCountInString(r.Text)
+	}
+	return n
+}
+
+// keepNext is the paragraph property keeping a paragraph with the next
+// when c asks for it.
+func (c docxCtx) keepNext() string {
+	if c.keep {
+		return `<w:keepNext/>`
+	}
+	return ""
+}
+
 // block writes one block in its context.
 func (d *docxWriter) block(b *strings.Builder, blk layout.Block, c docxCtx) {
 	switch v := blk.(type) {
@@ -90,7 +145,13 @@ func (d *docxWriter) block(b *strings.Builder, blk layout.Block, c docxCtx) {
 		d.headingLevel = level
 		d.para(b, fmt.Sprintf("Heading%d", level), "", v.Text, runStyle{})
 	case layout.Paragraph:
-		d.para(b, c.paraStyle(), c.indent(), v.Text, runStyle{})
+		if box, rest, ok := layout.CheckBox(v.Text); ok && c.level == 0 && c.style == "" {
+			// A line to tick off is an item of a check-box list, its
+			// box the list's bullet.
+			d.para(b, "ListCheckbox", c.keepNext()+checkNumPr(box), rest, runStyle{})
+			return
+		}
+		d.para(b, c.paraStyle(), c.keepNext()+c.indent(), v.Text, runStyle{})
 	case layout.List:
 		d.list(b, v, c)
 	case layout.Table:
@@ -98,22 +159,28 @@ func (d *docxWriter) block(b *strings.Builder, blk layout.Block, c docxCtx) {
 	case layout.Quote:
 		qc := c
 		qc.style = "Quote"
-		for _, q := range v.Blocks {
-			d.block(b, q, qc)
-		}
+		d.blocks(b, v.Blocks, qc)
 	case layout.Callout:
 		d.callout(b, v, c)
 	case layout.Code:
-		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="CodeBlock"/>` + c.indent() + `</w:pPr>`)
-		textRun(b, strings.TrimRight(v.Text, "\n"), runStyle{})
-		b.WriteString(`</w:p>`)
+		d.para(b, "CodeBlock", c.indent(), []layout.Run{{Text: strings.TrimRight(v.Text, "\n")}}, runStyle{})
 	case layout.Rule:
 		d.para(b, "Rule", "", nil, runStyle{})
 	case layout.AnswerLines:
-		for range min(max(v.Count, 1), 200) {
-			d.para(b, "AnswerLine", c.indent(), nil, runStyle{})
+		n := min(max(v.Count, 1), 200)
+		for i := range n {
+			pPr := c.indent()
+			if i == n-1 && !c.keep {
+				// The answer's last line lets the page break after it.
+				pPr = `<w:keepNext w:val="0"/>` + pPr
+			}
+			d.para(b, "AnswerLine", pPr, nil, runStyle{})
+		}
+		if !c.inCell {
+			d.pend.before += d.m.afterAnswers()
 		}
 	case layout.Glossary:
+		defer func() { d.pend.before += d.m.afterGlossary() }()
 		for _, e := range v.Entries {
 			if e.Term != nil {
 				d.para(b, "GlossaryTerm", "", e.Term, runStyle{})
@@ -130,7 +197,9 @@ func (d *docxWriter) block(b *strings.Builder, blk layout.Block, c docxCtx) {
 		}
 	case layout.PageBreak:
 		if !c.inCell {
-			b.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
+			// The next paragraph starts the page (a paragraph holding
+			// a break would leave an empty line at its top).
+			d.pend.pageBreak = true
 		}
 	case layout.Cover:
 		d.cover(b)
@@ -163,50 +232,47 @@ func (c docxCtx) indent() string {
 }
 
 // list writes each item's first paragraph with the list's numbering at
-// its nesting level, and the item's other blocks under it.
+// its nesting level, and the item's other blocks under it; a loose
+// list's items and the list's end leave the PDF's space below.
 func (d *docxWriter) list(b *strings.Builder, l layout.List, c docxCtx) {
 	style, numID := "ListBullet", 1
 	lvl := min(c.level, 8)
 	if l.Ordered {
 		style, numID = "ListNumber", d.newNum(l.Delimiter, l.Start, lvl)
 	}
-	numPr := fmt.Sprintf(`<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr>`, lvl, numID)
-	if !l.Tight {
-		numPr += `<w:spacing w:after="120"/>`
-	}
+	numPr := c.keepNext() + fmt.Sprintf(`<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr>`, lvl, numID)
 	inner := c
 	inner.level = c.level + 1
 	inner.numID = numID
 	inner.style = ""
-	last := fmt.Sprintf(`<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr><w:spacing w:after="%d"/>`, lvl, numID, twips(d.doc.Settings.BodySize*0.6))
-	for n, it := range l.Items {
+	for _, it := range l.Items {
 		rest := it.Blocks
+		pPr := numPr
+		if !l.Tight && len(rest) <= 1 {
+			pPr += spacingXML(-1, d.m.paraAfter()+d.m.lh*0.1, -1, "")
+		}
 		if len(rest) > 0 {
 			if p, ok := rest[0].(layout.Paragraph); ok {
-				pPr := numPr
-				if n == len(l.Items)-1 && len(rest) == 1 && c.level == 0 {
-					// The list ends: the space after a paragraph.
-					pPr = last
-				}
 				d.para(b, style, pPr, p.Text, runStyle{})
 				rest = rest[1:]
 			} else {
-				d.para(b, style, numPr, nil, runStyle{})
+				d.para(b, style, pPr, nil, runStyle{})
 			}
 		} else {
-			d.para(b, style, numPr, nil, runStyle{})
+			d.para(b, style, pPr, nil, runStyle{})
 		}
-		for _, blk := range rest {
-			d.block(b, blk, inner)
-		}
+		d.blocks(b, rest, inner)
+	}
+	if c.level == 0 && !c.inCell {
+		d.pend.before += d.m.afterList()
 	}
 }
 
-// sources writes the numbered list of cited documents: the title in
-// italics, publisher and date, the address as a link.
+// sources writes the numbered list of cited documents: the number a
+// SEQ field bookmarked for the citations' REF fields (so deleting an
+// entry renumbers the citations too when Word updates its fields), the
+// title in italics, publisher and date, the address as a link.
 func (d *docxWriter) sources(b *strings.Builder, l layout.SourceList) {
-	numID := d.newNum('.', 1, 0)
-	numPr := fmt.Sprintf(`<w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/></w:numPr>`, numID)
 	for i, s := range l.Items {
 		runs := []layout.Run{{Text: s.Title + ".", Emphasis: true}}
 		if meta := strings.Join(layout.NonEmpty(s.Publisher, s.Date), ", "); meta != "" {
@@ -219,10 +285,11 @@ func (d *docxWriter) sources(b *strings.Builder, l layout.SourceList) {
 			}
 			runs = append(runs, layout.Run{Text: " "}, layout.Run{Text: s.URL, Link: link})
 		}
-		// Citations link to a bookmark around nothing at the entry's
-		// start.
 		id := sourceBookmarkID(i + 1)
-		mark := fmt.Sprintf(`<w:bookmarkStart w:id="%d" w:name="%s"/><w:bookmarkEnd w:id="%d"/>`, id, sourceAnchor(i+1), id)
-		d.paraMarked(b, "ListNumber", numPr, mark, runs, runStyle{})
+		var mark strings.Builder
+		fmt.Fprintf(&mark, `<w:bookmarkStart w:id="%d" w:name="%s"/>`, id, sourceAnchor(i+1))
+		field(&mark, "SEQ Source \\* ARABIC", strconv.Itoa(i+1))
+		fmt.Fprintf(&mark, `<w:bookmarkEnd w:id="%d"/><w:r><w:t>.</w:t></w:r><w:r><w:tab/></w:r>`, id)
+		d.paraMarked(b, "Source", "", mark.String(), runs, runStyle{})
 	}
 }

@@ -80,7 +80,8 @@ const (
 	xmlPI = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 	// wordRoot opens a part whose root element is in the w namespace
 	// with the others a body can use.
-	wordNS = `xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"`
+	wordNS = `xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"` +
+		` xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w10="urn:schemas-microsoft-com:office:word"`
 )
 
 // docxRel is one relationship of word/document.xml or a header.

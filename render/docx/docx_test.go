@@ -142,7 +142,7 @@ func TestWriteDocxUsesWordStylesAndFields(t *testing.T) {
 	}
 	parts := docxParts(t, buf.Bytes())
 	doc, hdr, ftr := parts["word/document.xml"], parts["word/header1.xml"], parts["word/footer1.xml"]
-	for _, want := range []string{`w:val="Title"`, `w:val="Heading1"`, `w:val="Heading2"`, `w:val="ListBullet"`, `w:val="ListNumber"`, `w:val="Quote"`, `<w:tblHeader/>`, `w:val="Hyperlink"`, ` TOC \o`, ` PAGEREF _TocSection1 `, `w:type="page"`, `w:val="AnswerLine"`, `w:val="GlossaryTerm"`} {
+	for _, want := range []string{`w:val="Title"`, `w:val="Heading1"`, `w:val="Heading2"`, `w:val="ListBullet"`, `w:val="ListNumber"`, `w:val="Quote"`, `<w:tblHeader/>`, `w:val="Hyperlink"`, ` TOC \o`, ` PAGEREF _TocSection1 `, `<w:pageBreakBefore/>`, `w:val="AnswerLine"`, `w:val="GlossaryTerm"`} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml has no %s", want)
 		}

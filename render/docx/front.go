@@ -39,17 +39,19 @@ func (d *docxWriter) logoDrawing(b *strings.Builder, maxW, maxH float64) bool {
 }
 
 // cover writes the title page's text: logo, kind of document, title,
-// subtitle and who it is for and from, as label/value lines.
+// subtitle and who it is for and from, as label/value lines, spaced as
+// the PDF's cover.
 func (d *docxWriter) cover(b *strings.Builder) {
 	m := &d.doc.Meta
 	var logo strings.Builder
 	if d.logoDrawing(&logo, 160, 64) {
-		b.WriteString(`<w:p><w:pPr><w:spacing w:before="480" w:after="560"/></w:pPr>` + logo.String() + `</w:p>`)
+		b.WriteString(`<w:p><w:pPr>` + spacingXML(24, 28, -1, "") + `</w:pPr>` + logo.String() + `</w:p>`)
 	} else {
-		b.WriteString(`<w:p><w:pPr><w:spacing w:before="480" w:after="0"/></w:pPr></w:p>`)
+		d.pend.before = 24
 	}
-	d.titleLines(b, 28)
-	b.WriteString(`<w:p><w:pPr><w:pBdr><w:top w:val="single" w:sz="24" w:space="1" w:color="` + hexColor(d.doc.Settings.Accent) + `"/></w:pBdr><w:spacing w:before="280" w:after="200"/><w:ind w:right="` + fmt.Sprint(d.textWidth()-twips(72)) + `"/></w:pPr></w:p>`)
+	d.titleLines(b)
+	// The accent bar: a paragraph a point high with a 4 pt border above.
+	b.WriteString(`<w:p><w:pPr><w:pBdr><w:top w:val="single" w:sz="32" w:space="0" w:color="` + hexColor(d.doc.Settings.Accent) + `"/></w:pBdr>` + spacingXML(14, 21, 1, "exact") + `<w:ind w:right="` + fmt.Sprint(d.textWidth()-twips(72)) + `"/></w:pPr></w:p>`)
 	d.details(b, [][2]string{
 		{"Prepared for", m.PreparedFor},
 		{"Prepared by", m.Author},
@@ -60,6 +62,7 @@ func (d *docxWriter) cover(b *strings.Builder) {
 	if d.doc.Settings.Profile.NameLine {
 		d.nameLine(b)
 	}
+	d.pend.before += 24
 }
 
 // memoHeading opens the first page when there is no cover: kind, title,
@@ -70,13 +73,15 @@ func (d *docxWriter) memoHeading(b *strings.Builder) {
 	if d.logoDrawing(&logo, 120, 40) {
 		b.WriteString(`<w:p><w:pPr><w:jc w:val="right"/></w:pPr>` + logo.String() + `</w:p>`)
 	}
-	d.titleLines(b, d.doc.Settings.BodySize+9)
+	d.titleLines(b)
+	d.pend.before += 6
 	rows := append([][2]string{{"For", m.PreparedFor}}, d.doc.Settings.Profile.HeadingRows(m.Author, m.Organization)...)
 	d.details(b, append(rows, [2]string{"Date", m.Date}, [2]string{"Handling", handling(m)}))
 	if d.doc.Settings.Profile.NameLine {
 		d.nameLine(b)
 	}
-	b.WriteString(`<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="12" w:space="1" w:color="` + hexColor(d.doc.Settings.Accent) + `"/></w:pBdr><w:spacing w:after="240"/></w:pPr></w:p>`)
+	// The rule: 6 pt below the text, then the PDF's space under it.
+	b.WriteString(`<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="10" w:space="0" w:color="` + hexColor(d.doc.Settings.Accent) + `"/></w:pBdr>` + d.withPending("", spacingXML(0, d.m.lh*0.4, 6, "exact")) + `</w:pPr></w:p>`)
 }
 
 // handling is how the document is to be handled — its marking and its
@@ -87,14 +92,14 @@ func handling(m *layout.Metadata) string {
 	return strings.Join(layout.NonEmpty(strings.TrimSpace(m.Marking), strings.TrimSpace(m.Watermark)), " · ")
 }
 
-// titleLines writes the kicker, the title (Title style, at size points)
-// and the subtitle.
-func (d *docxWriter) titleLines(b *strings.Builder, size float64) {
+// titleLines writes the kicker, the title and the subtitle, sized by
+// their styles.
+func (d *docxWriter) titleLines(b *strings.Builder) {
 	m := &d.doc.Meta
 	if k := strings.TrimSpace(d.doc.Settings.Profile.Kicker); k != "" {
 		d.para(b, "Kicker", "", []layout.Run{{Text: k}}, runStyle{})
 	}
-	d.para(b, "Title", "", []layout.Run{{Text: m.Title}}, runStyle{size: size})
+	d.para(b, "Title", "", []layout.Run{{Text: m.Title}}, runStyle{})
 	if strings.TrimSpace(m.Subtitle) != "" {
 		d.para(b, "Subtitle", "", []layout.Run{{Text: m.Subtitle}}, runStyle{})
 	}
@@ -106,7 +111,7 @@ func (d *docxWriter) details(b *strings.Builder, rows [][2]string) {
 		if strings.TrimSpace(row[1]) == "" {
 			continue
 		}
-		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="CoverDetail"/></w:pPr>`)
+		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="CoverDetail"/>` + d.withPending("CoverDetail", "") + `</w:pPr>`)
 		textRun(b, row[0], runStyle{charStyle: "CoverLabel"})
 		b.WriteString(`<w:r><w:tab/></w:r>`)
 		textRun(b, row[1], runStyle{})
@@ -114,9 +119,10 @@ func (d *docxWriter) details(b *strings.Builder, rows [][2]string) {
 	}
 }
 
-// nameLine gives students blanks for their name, class and date.
+// nameLine gives students blanks for their name, class and date, in the
+// PDF's 24 points, 10 below the text above.
 func (d *docxWriter) nameLine(b *strings.Builder) {
-	b.WriteString(`<w:p><w:pPr><w:spacing w:before="240" w:after="120"/></w:pPr>`)
+	b.WriteString(`<w:p><w:pPr>` + d.withPending("", spacingXML(10, 8, 16, "exact")) + `</w:pPr>`)
 	for i, label := range []string{"Name", "Class", "Date"} {
 		if i > 0 {
 			textRun(b, "   ", runStyle{})
@@ -137,7 +143,7 @@ func (d *docxWriter) nameLine(b *strings.Builder) {
 // fields to each title's bookmark, prefilled with the PDF's page numbers
 // (see sectionPages).
 func (d *docxWriter) contents(b *strings.Builder) {
-	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr>`)
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="TOCHeading"/>` + d.withPending("TOCHeading", "") + `</w:pPr>`)
 	textRun(b, "Contents", runStyle{})
 	b.WriteString(`</w:p>`)
 	secs := d.doc.Sections

@@ -15,11 +15,13 @@ func (d *docxWriter) header() []byte {
 	b.WriteString(xmlPI + `<w:hdr ` + wordNS + `>`)
 	m := &d.doc.Meta
 	if mk := strings.TrimSpace(m.Marking); mk != "" {
-		d.para(&b, "Marking", `<w:spacing w:after="60"/>`, []layout.Run{{Text: mk}}, runStyle{})
+		// The PDF's marking line is at 15 pt, its title line at 30.
+		d.para(&b, "Marking", spacingXML(-1, 4.2, -1, ""), []layout.Run{{Text: mk}}, runStyle{})
 	}
 	tw := d.textWidth()
-	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Header"/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="4" w:color="` + hexColor(d.doc.Settings.Accent) + `"/></w:pBdr>`)
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Header"/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="3" w:color="` + hexColor(d.doc.Settings.Accent) + `"/></w:pBdr>`)
 	fmt.Fprintf(&b, `<w:tabs><w:tab w:val="right" w:pos="%d"/></w:tabs></w:pPr>`, tw)
+	d.watermarkShape(&b)
 	textRun(&b, m.Title, runStyle{})
 	if d.doc.Settings.Profile.HeaderLogo {
 		var logo strings.Builder
@@ -38,7 +40,7 @@ func (d *docxWriter) header() []byte {
 func (d *docxWriter) footer() []byte {
 	var b strings.Builder
 	b.WriteString(xmlPI + `<w:ftr ` + wordNS + `>`)
-	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Footer"/><w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="` + hexColor(layout.RuleGrey) + `"/></w:pBdr>`)
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Footer"/><w:pBdr><w:top w:val="single" w:sz="4" w:space="5" w:color="` + hexColor(layout.RuleGrey) + `"/></w:pBdr>`)
 	fmt.Fprintf(&b, `<w:tabs><w:tab w:val="right" w:pos="%d"/></w:tabs></w:pPr>`, d.textWidth())
 	textRun(&b, layout.FooterNote(d.doc), runStyle{})
 	b.WriteString(`<w:r><w:tab/></w:r>`)
@@ -47,8 +49,8 @@ func (d *docxWriter) footer() []byte {
 	textRun(&b, " of ", runStyle{})
 	field(&b, "NUMPAGES", "1")
 	b.WriteString(`</w:p>`)
-	if mk := strings.TrimSpace(d.doc.Meta.Marking); mk != "" && !d.doc.Settings.Profile.HeaderTextOnce {
-		d.para(&b, "Marking", `<w:spacing w:before="60"/>`, []layout.Run{{Text: mk}}, runStyle{})
+	if mk := d.footerMarking(); mk != "" {
+		d.para(&b, "Marking", spacingXML(1.2, -1, -1, ""), []layout.Run{{Text: mk}}, runStyle{})
 	}
 	b.WriteString(`</w:ftr>`)
 	return []byte(b.String())
@@ -69,10 +71,24 @@ func (d *docxWriter) hasCover() bool {
 func (d *docxWriter) coverFurniture(root string) []byte {
 	var b strings.Builder
 	b.WriteString(xmlPI + `<w:` + root + ` ` + wordNS + `>`)
-	if mk := strings.TrimSpace(d.doc.Meta.Marking); mk != "" && (root == "hdr" || !d.doc.Settings.Profile.HeaderTextOnce) {
-		d.para(&b, "Marking", "", []layout.Run{{Text: mk}}, runStyle{})
-	} else {
-		b.WriteString(`<w:p/>`)
+	mk := d.footerMarking()
+	if root == "hdr" {
+		mk = strings.TrimSpace(d.doc.Meta.Marking)
+	}
+	switch {
+	case mk != "":
+		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Marking"/></w:pPr>`)
+		if root == "hdr" {
+			d.watermarkShape(&b)
+		}
+		textRun(&b, mk, runStyle{})
+		b.WriteString(`</w:p>`)
+	case root == "hdr":
+		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>`)
+		d.watermarkShape(&b)
+		b.WriteString(`</w:p>`)
+	default:
+		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr></w:p>`)
 	}
 	b.WriteString(`</w:` + root + `>`)
 	return []byte(b.String())
@@ -99,13 +115,31 @@ func (d *docxWriter) sectPr(b *strings.Builder) {
 		b.WriteString(`<w:headerReference w:type="first" r:id="rIdHeaderCover"/><w:footerReference w:type="first" r:id="rIdFooterCover"/>`)
 	}
 	fmt.Fprintf(b, `<w:pgSz w:w="%d" w:h="%d"/>`, twips(w), twips(h))
-	// The PDF prints its header from 22 pt and its footer's last line
-	// 30 pt above the page's foot.
+	// Where the PDF prints them: the header's first line at 15 pt from
+	// the top (the marking, else the title at 30), the footer's last 12
+	// pt above the foot (the marking, else the page number at 25), so
+	// both stay inside the margins and the text area is the PDF's.
+	header, footer := 30.0, 25.0
+	if strings.TrimSpace(d.doc.Meta.Marking) != "" {
+		header = 15
+	}
+	if d.footerMarking() != "" {
+		footer = 12.2
+	}
 	fmt.Fprintf(b, `<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
-		twips(mg.Top), twips(mg.Right), twips(mg.Bottom), twips(mg.Left), twips(22), twips(20))
+		twips(mg.Top), twips(mg.Right), twips(mg.Bottom), twips(mg.Left), twips(header), twips(footer))
 	b.WriteString(`<w:cols w:space="720"/>`)
 	if d.hasCover() {
 		b.WriteString(`<w:titlePg/>`) // the first page takes the cover's own header and footer
 	}
 	b.WriteString(`</w:sectPr>`)
+}
+
+// footerMarking is the marking the foot of each page repeats: none when
+// the audience prints it once, as header text (a school's name).
+func (d *docxWriter) footerMarking() string {
+	if d.doc.Settings.Profile.HeaderTextOnce {
+		return ""
+	}
+	return strings.TrimSpace(d.doc.Meta.Marking)
 }

@@ -32,8 +32,9 @@ func (n *docxNotes) beginSection(bs []layout.Block) {
 }
 
 // noteRef writes a reference to the section's note idx (from 1): Word's
-// own footnote the first time, its number in superscript after that
-// (Word gives each footnote one reference).
+// own footnote the first time, bookmarked; after that a NOTEREF field to
+// the bookmark, formatted as a footnote mark, which Word renumbers with
+// the note (Word gives each footnote one reference).
 func (d *docxWriter) noteRef(b *strings.Builder, r layout.Run, st runStyle) {
 	n := &d.notes
 	if r.Note < 1 || r.Note > len(n.section) {
@@ -43,15 +44,15 @@ func (d *docxWriter) noteRef(b *strings.Builder, r layout.Run, st runStyle) {
 	}
 	num := n.base + r.Note
 	if n.written[num] {
-		st.superText = true
-		textRun(b, strconv.Itoa(num), st)
+		st.charStyle = "FootnoteReference"
+		fieldStyled(b, "NOTEREF "+noteAnchor(num)+" \\f \\h", strconv.Itoa(num), st)
 		return
 	}
 	if n.written == nil {
 		n.written = map[int]bool{}
 	}
 	n.written[num] = true
-	fmt.Fprintf(b, `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="%d"/></w:r>`, num)
+	fmt.Fprintf(b, `<w:bookmarkStart w:id="%d" w:name="%s"/><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="%d"/></w:r><w:bookmarkEnd w:id="%d"/>`, noteBookmarkID(num), noteAnchor(num), num, noteBookmarkID(num))
 	d.footnote(num, n.section[r.Note-1])
 }
 
@@ -104,8 +105,10 @@ func (d *docxWriter) footnotesPart() []byte {
 	return []byte(b.String())
 }
 
-// citation writes the cited sources' numbers in brackets, each a link
-// to its entry; an unknown id as written, as the PDF prints it.
+// citation writes the cited sources' numbers in brackets, each a REF
+// field to the number of its entry in the Sources (a SEQ field there),
+// cached as printed, so Word renumbers citations with the list; an
+// unknown id as written, as the PDF prints it.
 func (d *docxWriter) citation(b *strings.Builder, r layout.Run, st runStyle) {
 	textRun(b, "[", st)
 	for i, id := range strings.Split(r.Text, ";") {
@@ -117,13 +120,25 @@ func (d *docxWriter) citation(b *strings.Builder, r layout.Run, st runStyle) {
 			textRun(b, "@"+id, st)
 			continue
 		}
-		b.WriteString(`<w:hyperlink w:anchor="` + sourceAnchor(n) + `" w:history="1">`)
 		ls := st
 		ls.charStyle = "Hyperlink"
-		textRun(b, strconv.Itoa(n), ls)
-		b.WriteString(`</w:hyperlink>`)
+		fieldStyled(b, "REF "+sourceAnchor(n)+" \\h", strconv.Itoa(n), ls)
 	}
 	textRun(b, "]", st)
+}
+
+// fieldStyled writes a complex field whose cached result is set in st.
+func fieldStyled(b *strings.Builder, instr, cached string, st runStyle) {
+	run := func(inner string) {
+		b.WriteString("<w:r>")
+		st.rPr(b)
+		b.WriteString(inner + "</w:r>")
+	}
+	run(`<w:fldChar w:fldCharType="begin"/>`)
+	run(`<w:instrText xml:space="preserve"> ` + instr + ` </w:instrText>`)
+	run(`<w:fldChar w:fldCharType="separate"/>`)
+	run(`<w:t>` + cached + `</w:t>`)
+	run(`<w:fldChar w:fldCharType="end"/>`)
 }
 
 // sourceAnchor names source n's bookmark; Word hides names starting "_".
@@ -131,3 +146,9 @@ func sourceAnchor(n int) string { return fmt.Sprintf("_Source%d", n) }
 
 // sourceBookmarkID keeps source bookmarks' ids clear of the sections'.
 func sourceBookmarkID(n int) int { return 1<<20 + n }
+
+// noteAnchor names footnote n's bookmark, around its reference mark.
+func noteAnchor(n int) string { return fmt.Sprintf("_Note%d", n) }
+
+// noteBookmarkID keeps note bookmarks' ids clear of the others.
+func noteBookmarkID(n int) int { return 2<<20 + n }

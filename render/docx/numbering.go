@@ -14,7 +14,22 @@ const (
 	absBullet = 0
 	absDot    = 1
 	absParen  = 2
+	// absCheck is the first of the check-box lists' definitions, one
+	// per box (☐, ☑, ☒), whose bullet is the box.
+	absCheck = 3
 )
+
+// checkBoxes are the boxes a line to tick off starts with, in the order
+// of their definitions.
+var checkBoxes = []string{"☐", "☑", "☒"}
+
+// numCheck is the numbering instance of the empty box (☐), the List
+// Check Box style's; the others follow it.
+const numCheck = 3
+
+// baseNumCount is how many instances the styles and check boxes own;
+// lists' own instances follow them.
+const baseNumCount = 5
 
 // docxNum is one numbering instance: numId is its index + 1.
 type docxNum struct {
@@ -26,11 +41,11 @@ type docxNum struct {
 	level int
 }
 
-// The first two instances are the List Bullet and List Number styles'
-// own; lists ask for their own instance with newNum.
+// The first instances are the List Bullet, List Number and List Check
+// Box styles' own; lists ask for their own instance with newNum.
 func (d *docxWriter) baseNums() {
 	if len(d.nums) == 0 {
-		d.nums = []docxNum{{absBullet, 1, 0}, {absDot, 1, 0}}
+		d.nums = []docxNum{{absBullet, 1, 0}, {absDot, 1, 0}, {absCheck, 1, 0}, {absCheck + 1, 1, 0}, {absCheck + 2, 1, 0}}
 	}
 }
 
@@ -46,8 +61,8 @@ func (d *docxWriter) newNum(delim byte, start, lvl int) int {
 	return len(d.nums)
 }
 
-// bulletGlyphs alternate by level, as a word processor's default does.
-var bulletGlyphs = []string{"•", "◦", "▪"}
+// bulletGlyphs alternate by level, as the PDF's do.
+var bulletGlyphs = []string{"•", "–", "◦"}
 
 // numbering writes numbering.xml.
 func (d *docxWriter) numbering() []byte {
@@ -77,9 +92,13 @@ func (d *docxWriter) numbering() []byte {
 		}
 		b.WriteString(`</w:abstractNum>`)
 	}
+	for i, box := range checkBoxes {
+		// The PDF hangs a check-box line's text a marker's width in.
+		fmt.Fprintf(&b, `<w:abstractNum w:abstractNumId="%d"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="%s"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr><w:rPr><w:rFonts w:ascii="Segoe UI Symbol" w:hAnsi="Segoe UI Symbol" w:cs="Segoe UI Symbol" w:eastAsia="Segoe UI Symbol"/></w:rPr></w:lvl></w:abstractNum>`, absCheck+i, box)
+	}
 	for i, n := range d.nums {
 		fmt.Fprintf(&b, `<w:num w:numId="%d"><w:abstractNumId w:val="%d"/>`, i+1, n.abstract)
-		if i >= 2 {
+		if i >= baseNumCount {
 			// Each list restarts at its own first number.
 			fmt.Fprintf(&b, `<w:lvlOverride w:ilvl="%d"><w:startOverride w:val="%d"/></w:lvlOverride>`, n.level, n.start)
 		}
@@ -106,4 +125,14 @@ func (d *docxWriter) settings() []byte {
 	}
 	b.WriteString(`</w:settings>`)
 	return []byte(b.String())
+}
+
+// checkNumPr numbers a check-box line with the list whose bullet is box.
+func checkNumPr(box string) string {
+	for i, c := range checkBoxes {
+		if c == box {
+			return fmt.Sprintf(`<w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/></w:numPr>`, numCheck+i)
+		}
+	}
+	return ""
 }

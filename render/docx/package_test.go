@@ -93,7 +93,14 @@ func relIDsUsed(t testing.TB, body string) []string {
 			t.Fatal(err)
 		}
 		if se, ok := tok.(xml.StartElement); ok {
+			seen := map[xml.Name]bool{}
 			for _, a := range se.Attr {
+				if seen[a.Name] {
+					// encoding/xml lets a repeated attribute through;
+					// XML forbids it and LibreOffice refuses the file.
+					t.Errorf("<%s> repeats the attribute %s", se.Name.Local, a.Name.Local)
+				}
+				seen[a.Name] = true
 				if a.Name.Space == nsR {
 					out = append(out, a.Value)
 				}

@@ -19,14 +19,17 @@ func (d *docxWriter) textWidth() int {
 
 // table writes a table in the Briefing Table style: header rows marked
 // w:tblHeader, so Word and LibreOffice repeat them on each page, and
-// shaded through the style's first-row formatting; set a size smaller
-// than the body, as in the PDF, in columns as wide as their longest
-// text asks (see columnTwips).
+// shaded through the style's first-row formatting; its text in the
+// Table Text and Table Heading styles, smaller than the body as in the
+// PDF, in columns as wide as their longest text asks (see columnTwips).
+// The PDF's space below it is added above what follows.
 func (d *docxWriter) table(b *strings.Builder, t layout.Table, c docxCtx) {
 	cols := len(t.Align)
 	if cols == 0 || len(t.Rows) == 0 {
 		return
 	}
+	d.beginTable(b)
+	defer d.endTable(d.m.afterTable())
 	width := d.textWidth() - 360*c.level
 	colW := columnTwips(t, width)
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="BriefTable"/>`)
@@ -39,12 +42,15 @@ func (d *docxWriter) table(b *strings.Builder, t layout.Table, c docxCtx) {
 		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
 	}
 	b.WriteString(`</w:tblGrid>`)
-	shade := hexColor(layout.CalloutShade(d.doc.Settings.Accent))
+	shade := hexColor(d.doc.Settings.Accent.Mix(0.85))
 	for _, row := range t.Rows {
 		b.WriteString(`<w:tr>`)
-		if row.Header {
+		switch {
+		case row.Header:
 			b.WriteString(`<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
-		} else {
+		case rowLines(row, colW) <= 3:
+			// A short row moves whole, as the PDF's does; a long one
+			// breaks across pages.
 			b.WriteString(`<w:trPr><w:cantSplit/></w:trPr>`)
 		}
 		for i := range cols {
@@ -67,19 +73,44 @@ func (d *docxWriter) table(b *strings.Builder, t layout.Table, c docxCtx) {
 			case layout.AlignRight:
 				pPr = `<w:jc w:val="right"/>`
 			}
-			st := runStyle{size: max(d.doc.Settings.BodySize-1.5, 6)}
+			style := "TableText"
 			if row.Header {
-				st.bold, st.sans = true, true
+				style = "TableHeading"
 			}
-			d.para(b, "", `<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>`+pPr, cell.Text, st)
+			d.para(b, style, pPr, cell.Text, runStyle{})
 			b.WriteString(`</w:tc>`)
 		}
 		b.WriteString(`</w:tr>`)
 	}
 	b.WriteString(`</w:tbl>`)
-	// Two tables in a row would merge into one; a paragraph keeps them
-	// apart and gives the space after.
-	b.WriteString(`<w:p><w:pPr><w:spacing w:after="0" w:line="120" w:lineRule="exact"/></w:pPr></w:p>`)
+}
+
+// beginTable starts a table in the flow: what is pending above it goes
+// into a paragraph of its own, which also keeps it apart from a table
+// just before (two tables in a row would join into one).
+func (d *docxWriter) beginTable(b *strings.Builder) {
+	d.flushPending(b, d.lastTable)
+}
+
+// endTable ends a table in the flow, leaving after points of space
+// above the next paragraph.
+func (d *docxWriter) endTable(after float64) {
+	d.pend = pending{before: after}
+	d.lastTable = true
+}
+
+// rowLines is about how many lines row's tallest cell wraps to in
+// columns colW twips wide.
+func rowLines(row layout.TableRow, colW []int) int {
+	most := 1
+	for j, c := range row.Cells {
+		if j >= len(colW) {
+			break
+		}
+		per := max(colW[j]/20*2/9, 1) // characters per line at about 9 pt
+		most = max(most, (runeCount(c.Text)+per-1)/per)
+	}
+	return most
 }
 
 // columnTwips shares width among the columns by the length of their
@@ -127,9 +158,10 @@ func columnTwips(t layout.Table, width int) []int {
 
 // callout writes a call-out as a shaded one-cell table with a bar in the
 // accent colour at its left, as the PDF draws it: the label, then the
-// lead text and the blocks inside.
+// lead text and the blocks inside, padded as the PDF pads them.
 func (d *docxWriter) callout(b *strings.Builder, co layout.Callout, c docxCtx) {
 	s := &d.doc.Settings
+	d.beginTable(b)
 	width := d.textWidth() - 360*c.level
 	accent := hexColor(s.Accent)
 	b.WriteString(`<w:tbl><w:tblPr>`)
@@ -138,23 +170,23 @@ func (d *docxWriter) callout(b *strings.Builder, co layout.Callout, c docxCtx) {
 		fmt.Fprintf(b, `<w:tblInd w:w="%d" w:type="dxa"/>`, 360*c.level)
 	}
 	b.WriteString(`<w:tblBorders><w:top w:val="nil"/><w:left w:val="single" w:sz="24" w:space="0" w:color="` + accent + `"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>`)
-	b.WriteString(`<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="120" w:type="dxa"/><w:left w:w="200" w:type="dxa"/><w:bottom w:w="120" w:type="dxa"/><w:right w:w="200" w:type="dxa"/></w:tblCellMar>`)
+	fmt.Fprintf(b, `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="200" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="200" w:type="dxa"/></w:tblCellMar>`, twips(d.m.lh*0.3))
 	b.WriteString(`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>`)
-	fmt.Fprintf(b, `<w:tblGrid><w:gridCol w:w="%d"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, width, width)
+	fmt.Fprintf(b, `<w:tblGrid><w:gridCol w:w="%d"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, width, width)
 	b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="` + hexColor(layout.CalloutShade(s.Accent)) + `"/></w:tcPr>`)
 	label := strings.TrimSpace(co.Label)
 	if label == "" {
 		label = "Note"
 	}
 	d.para(b, "CalloutLabel", "", []layout.Run{{Text: label}}, runStyle{})
-	// The label paragraph comes first, so the cell always ends in a
-	// paragraph (a nested table is followed by its spacer paragraph).
 	if len(co.Lead) > 0 {
-		d.para(b, "", "", co.Lead, runStyle{})
+		d.para(b, "CalloutLead", "", co.Lead, runStyle{})
 	}
-	for _, blk := range co.Blocks {
-		d.block(b, blk, docxCtx{inCell: true})
-	}
+	d.blocks(b, co.Blocks, docxCtx{inCell: true})
+	// A cell ends in a paragraph: after a nested table, one as tall as
+	// the space the table leaves.
+	d.flushPending(b, d.lastTable)
+	d.pend = pending{}
 	b.WriteString(`</w:tc></w:tr></w:tbl>`)
-	b.WriteString(`<w:p><w:pPr><w:spacing w:after="0" w:line="160" w:lineRule="exact"/></w:pPr></w:p>`)
+	d.endTable(d.m.afterCallout())
 }

@@ -32,11 +32,22 @@ type docxWriter struct {
 	// headingLevel is the level of the last heading written (1 for a
 	// section title), so a body heading never skips a level.
 	headingLevel int
+	// m are the layout's measures the styles and spacing follow.
+	m measures
+	// styleBefore is each paragraph style's space above, in twips, which
+	// pending space adds to.
+	styleBefore map[string]int
+	// pend is what the next paragraph adds above itself; lastTable says
+	// the last block written was a table, which a paragraph must follow
+	// at the end of a cell or the body.
+	pend      pending
+	lastTable bool
 }
 
 func newDocxWriter(doc *layout.Document) *docxWriter {
-	d := &docxWriter{doc: doc}
+	d := &docxWriter{doc: doc, m: measuresOf(&doc.Settings), styleBefore: map[string]int{}}
 	d.links = &d.bodyLinks
+	d.styleBefore = styleBefores(d.styleList())
 	return d
 }
 

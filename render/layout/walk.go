@@ -276,6 +276,12 @@ func checkboxLead(text []Run) (box string, rest []Run, ok bool) {
 	return string(r), rest, len(rest) > 0
 }
 
+// CheckBox splits a paragraph that starts with a check box (☐, ☑ or ☒)
+// and a space into the box and the rest of its text, as the PDF sets
+// it: an output that has check-box lists of its own (Word) makes the
+// box the list's bullet.
+func CheckBox(text []Run) (box string, rest []Run, ok bool) { return checkboxLead(text) }
+
 // markerWidth is the hanging indent of list items.
 const markerWidth = 18
 
