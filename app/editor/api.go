@@ -33,6 +33,8 @@ func (e *Editor) InsertBody(b sectiontext.Body) bool {
 			// paragraph of its own.
 			e.insert(append([]atom(nil), frag[0].atoms...))
 		} else {
+			// Blocks (a table) go in after the table the cursor is in,
+			// not in its cell.
 			e.pasteBlocks(frag)
 		}
 	}
@@ -49,18 +51,7 @@ func (e *Editor) SelectedText() string {
 	if s == t {
 		return ""
 	}
-	var out []rune
-	for i, b := range e.fragment(s, t) {
-		if i > 0 {
-			out = append(out, '\n')
-		}
-		if b.kind == kBox {
-			out = append(out, []rune(e.boxText(b.box))...)
-		} else {
-			out = append(out, []rune(e.plain(b.atoms))...)
-		}
-	}
-	return string(out)
+	return e.selectionText(s, t)
 }
 
 // CursorOffset is where the cursor is as one number — steps into the
@@ -84,12 +75,19 @@ func (e *Editor) blockLen(i int) int {
 	return len(e.blocks[i].atoms)
 }
 
-// SelectedBox is the box selected alone (a click on a table selects it
-// whole), and whether there is one: what an Edit Table… action edits.
+// SelectedBox is the box selected alone (a click on a call-out selects
+// it whole), or the table the selection is in, and whether there is
+// one: what an Edit Table or Box… action edits.
 func (e *Editor) SelectedBox() (sectiontext.Block, bool) {
 	s, t := order(e.anchor, e.cursor)
-	if s.b == t.b && s.o == 0 && t.o == 1 && e.blocks[s.b].kind == kBox {
-		return e.blocks[s.b].box, true
+	if s.b != t.b {
+		return nil, false
+	}
+	switch b := e.blocks[s.b]; {
+	case b.kind == kBox && s.o == 0 && t.o == 1:
+		return b.box, true
+	case b.kind == kTable:
+		return b.table(), true
 	}
 	return nil, false
 }
@@ -105,9 +103,15 @@ func (e *Editor) ReplaceSelectedBox(b sectiontext.Block) bool {
 	}
 	s, _ := order(e.anchor, e.cursor)
 	e.begin(false)
-	m := e.mut(s.b)
-	m.box = b
-	m.orig = nil
+	n := load(sectiontext.Body{Blocks: []sectiontext.Block{b}})
+	if len(n) != 1 || n[0].kind == kItem {
+		// A block the editor edits as text (a list) stays a box here.
+		n = []*block{{kind: kBox, box: b}}
+	}
+	n[0].gen, n[0].orig = e.gen, nil
+	e.replace(s.b, s.b, n[0])
+	// It stays selected, a table whole.
+	e.anchor, e.cursor = pos{s.b, 0}, pos{s.b, n[0].length()}
 	e.changed()
 	return true
 }

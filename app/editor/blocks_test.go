@@ -8,10 +8,9 @@ import (
 	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
-// boxes are the blocks phase 1 shows read-only, each with a text it
-// draws.
+// boxes are the blocks the editor shows read-only, each with a text it
+// draws (tables are edited in place: tablecell_test.go).
 var boxes = []struct{ name, md, shows string }{
-	{"table", "| A | B |\n|---|---|\n| 1 | 2 |", "A"},
 	{"call-out", "> [!KEY]\n> Remember this.", "Key point"},
 	{"answer lines", "```lines 4\n```", ""},
 	{"glossary", "Term\n: Its meaning.", "Term"},

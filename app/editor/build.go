@@ -18,7 +18,7 @@ func build(bs []*block) []sectiontext.Block {
 	counted, boxed := 0, false
 	for i := 0; i < len(bs); {
 		b := bs[i]
-		if b.kind != kItem && b.kind != kBox {
+		if b.kind != kItem && !b.boxLike() {
 			last, boxed = nil, false
 		}
 		switch b.kind {
@@ -38,6 +38,10 @@ func build(bs []*block) []sectiontext.Block {
 			i++
 		case kBox:
 			out = append(out, b.box)
+			boxed = true
+			i++
+		case kTable:
+			out = append(out, b.table())
 			boxed = true
 			i++
 		case kItem:

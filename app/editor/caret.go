@@ -1,20 +1,21 @@
 package editor
 
 import (
+	"slices"
 	"unicode"
 
 	"fyne.io/fyne/v2"
 	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
-// lineOf is the index of the line of l the cursor at o stands on.
-func lineOf(l *blockLayout, o int) int {
-	for k, ln := range l.lines {
+// lineOf is the index of the line of lines the cursor at o stands on.
+func lineOf(lines []line, o int) int {
+	for k, ln := range lines {
 		if o >= ln.start && o < ln.end {
 			return k
 		}
 	}
-	return len(l.lines) - 1
+	return len(lines) - 1
 }
 
 // caret is where the cursor at q is drawn, in page coordinates: its left
@@ -29,9 +30,9 @@ func (p *page) caret(q pos) (x, y, h float32) {
 		}
 		return margin + l.width + 1, top + l.h - baseSize()*0.7 - lh, lh
 	}
-	k := lineOf(l, q.o)
-	ln := &l.lines[k]
-	return margin + l.tx + p.e.xAt(ln, q.o), top + l.ty + ln.y, ln.h
+	tx, ty, lines := l.textAt(q.o)
+	ln := &lines[lineOf(lines, q.o)]
+	return margin + tx + p.e.xAt(ln, q.o), top + ty + ln.y, ln.h
 }
 
 // posAt is the cursor position nearest a point on the page.
@@ -50,9 +51,19 @@ func (p *page) posAt(at fyne.Position) pos {
 		}
 		return pos{i, 1}
 	}
-	y := at.Y - p.tops[i] - l.ty
-	k := len(l.lines) - 1
-	for j, ln := range l.lines {
+	tx, ty, lines := l.tx, l.ty, l.lines
+	if b.kind == kTable {
+		c := l.cellAtPoint(at.X-margin, at.Y-p.tops[i])
+		tx, ty, lines = c.tx, c.ty, c.lines
+	}
+	return pos{i, p.e.offsetIn(b.atoms, lines, at.X-margin-tx, at.Y-p.tops[i]-ty)}
+}
+
+// offsetIn is the offset nearest a point (x, y) relative to the top left
+// of laid-out lines.
+func (e *Editor) offsetIn(as []atom, lines []line, x, y float32) int {
+	k := len(lines) - 1
+	for j, ln := range lines {
 		if y < ln.y+ln.h {
 			k = j
 			break
@@ -61,12 +72,12 @@ func (p *page) posAt(at fyne.Position) pos {
 	if y < 0 {
 		k = 0
 	}
-	ln := &l.lines[k]
-	o := p.e.offsetAt(ln, at.X-margin-l.tx, k == len(l.lines)-1)
-	if o == ln.end && k < len(l.lines)-1 && o > ln.start {
-		o = lineEnd(b.atoms, ln)
+	ln := &lines[k]
+	o := e.offsetAt(ln, x, k == len(lines)-1)
+	if o == ln.end && k < len(lines)-1 && o > ln.start {
+		o = lineEnd(as, ln)
 	}
-	return pos{i, o}
+	return o
 }
 
 // lineEnd is where End puts the cursor on a line: before the space or
@@ -84,7 +95,7 @@ func lineEnd(as []atom, ln *line) int {
 }
 
 // drawSelection shades the selection where it is on screen: text line by
-// line, boxes whole.
+// line, boxes whole, a table's cells whole when it runs across cells.
 func (p *page) drawSelection(r *pageRenderer, y0, y1 float32) {
 	e := p.e
 	s, t := order(e.anchor, e.cursor)
@@ -96,25 +107,44 @@ func (p *page) drawSelection(r *pageRenderer, y0, y1 float32) {
 		b := e.blocks[i]
 		l := e.layoutBlock(b, p.width())
 		top := p.tops[i]
-		if b.kind == kBox {
+		a, z := e.span(i, s, t)
+		switch {
+		case b.kind == kBox:
 			if (i > s.b || s.o == 0) && (i < t.b || t.o == 1) {
 				r.rect(&r.over, &r.no, prim{col: rSel, x: -4, y: -2, w: l.width + 8, h: l.h - baseSize()*0.7 + 4, radius: 4}, margin, top)
 			}
+		case b.kind == kTable && s.b == t.b && !slices.ContainsFunc(b.atoms[a:z], isSep):
+			tx, ty, lines := l.textAt(a)
+			p.shadeLines(r, lines, tx, ty, top, a, z, false)
+		case b.kind == kTable:
+			for _, c := range l.cells {
+				ca, cz := c.lines[0].start, c.lines[len(c.lines)-1].end
+				if max(a, ca) < min(z, cz) || ca == cz && a <= ca && ca <= z {
+					r.rect(&r.rects, &r.nr, prim{col: rSel, x: c.x, y: c.y, w: c.w, h: c.h}, margin, top)
+				}
+			}
+		default:
+			p.shadeLines(r, l.lines, l.tx, l.ty, top, a, z, i < t.b)
+		}
+	}
+}
+
+// shadeLines shades atoms [a, z) of laid-out lines whose text starts at
+// (tx, ty) in a block at top; more is set when the selection goes on
+// past them.
+func (p *page) shadeLines(r *pageRenderer, lines []line, tx, ty, top float32, a, z int, more bool) {
+	e := p.e
+	for _, ln := range lines {
+		if z < ln.start || a > ln.end || (a == ln.end && ln.end > ln.start && a != z) {
 			continue
 		}
-		a, z := within(i, len(b.atoms), s, t)
-		for _, ln := range l.lines {
-			if z < ln.start || a > ln.end || (a == ln.end && ln.end > ln.start && a != z) {
-				continue
-			}
-			x1 := e.xAt(&ln, max(a, ln.start))
-			x2 := e.xAt(&ln, min(z, ln.end))
-			if z > ln.end || i < t.b && z == ln.end {
-				x2 += baseSize() * 0.4
-			}
-			if x2 > x1 {
-				r.rect(&r.rects, &r.nr, prim{col: rSel, x: x1 + l.tx, y: l.ty + ln.y, w: x2 - x1, h: ln.h}, margin, top)
-			}
+		x1 := e.xAt(&ln, max(a, ln.start))
+		x2 := e.xAt(&ln, min(z, ln.end))
+		if z > ln.end || more && z == ln.end {
+			x2 += baseSize() * 0.4
+		}
+		if x2 > x1 {
+			r.rect(&r.rects, &r.nr, prim{col: rSel, x: x1 + tx, y: ty + ln.y, w: x2 - x1, h: ln.h}, margin, top)
 		}
 	}
 }

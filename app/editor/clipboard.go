@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -22,34 +23,57 @@ func (e *Editor) copySelection(c fyne.Clipboard) {
 	if s == t || c == nil {
 		return
 	}
-	frag := e.fragment(s, t)
-	var lines []string
-	for _, b := range frag {
-		if b.kind == kBox {
-			lines = append(lines, e.boxText(b.box))
-		} else {
-			lines = append(lines, e.plain(b.atoms))
-		}
-	}
-	text := strings.Join(lines, "\n")
-	lastCopy.text, lastCopy.blocks = text, frag
+	text := e.selectionText(s, t)
+	lastCopy.text, lastCopy.blocks = text, e.fragment(s, t)
 	c.SetContent(text)
 }
 
-// fragment is a copy of what lies between s and t: whole boxes, parts of
-// text blocks.
+// selectionText is what lies between s and t as plain text: blocks apart
+// by new lines, a table's cells by tabs.
+func (e *Editor) selectionText(s, t pos) string {
+	var lines []string
+	for i := s.b; i <= t.b; i++ {
+		b := e.blocks[i]
+		a, z := e.span(i, s, t)
+		switch b.kind {
+		case kBox:
+			if (i > s.b || s.o == 0) && (i < t.b || t.o == 1) {
+				lines = append(lines, e.boxText(b.box))
+			}
+		case kTable:
+			lines = append(lines, e.tableText(b, a, z))
+		default:
+			lines = append(lines, e.plain(b.atoms[a:z]))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fragment is a copy of what lies between s and t: whole boxes and
+// tables, parts of text blocks, the text of part of a cell. A selection
+// across some of a table's cells has no fragment (nil): it is pasted as
+// its text, which fills cells.
 func (e *Editor) fragment(s, t pos) []*block {
 	var out []*block
 	for i := s.b; i <= t.b; i++ {
 		b := e.blocks[i]
-		if b.kind == kBox {
+		a, z := e.span(i, s, t)
+		switch {
+		case b.kind == kBox:
 			if (i > s.b || s.o == 0) && (i < t.b || t.o == 1) {
 				out = append(out, &block{kind: kBox, box: b.box})
 			}
 			continue
+		case b.kind == kTable && a == 0 && z == len(b.atoms):
+			out = append(out, &block{kind: kTable, cols: b.cols, align: b.align, atoms: slices.Clone(b.atoms)})
+			continue
+		case b.kind == kTable && slices.ContainsFunc(b.atoms[a:z], isSep):
+			return nil
 		}
-		a, z := within(i, len(b.atoms), s, t)
 		c := &block{kind: b.kind, level: b.level, depth: b.depth, list: b.list}
+		if b.kind == kTable {
+			c.kind = kPara
+		}
 		c.atoms = append([]atom(nil), b.atoms[a:z]...)
 		out = append(out, c)
 	}
@@ -63,14 +87,15 @@ func (e *Editor) cut(c fyne.Clipboard) {
 	}
 	e.copySelection(c)
 	e.begin(false)
-	e.deleteSelection()
+	e.deleteSelectionKey()
 	e.fixDepths()
 	e.changed()
 }
 
 // paste puts the clipboard's text at the cursor, replacing the
 // selection: lines become paragraphs (or items of the list the cursor
-// is in), tabs become spaces.
+// is in), tabs become spaces; in a table, tabs and lines fill cells
+// (see pasteCells).
 func (e *Editor) paste(c fyne.Clipboard) {
 	if c == nil {
 		return
@@ -81,8 +106,9 @@ func (e *Editor) paste(c fyne.Clipboard) {
 	}
 	e.begin(false)
 	e.deleteSelection()
-	if text == lastCopy.text && lastCopy.blocks != nil {
-		e.pasteBlocks(lastCopy.blocks)
+	frag := lastCopy.blocks
+	if text == lastCopy.text && frag != nil && (e.inTable() < 0 || len(frag) == 1 && !frag[0].boxLike()) {
+		e.pasteBlocks(frag)
 	} else {
 		e.pasteText(text)
 	}
@@ -106,6 +132,10 @@ func (e *Editor) PasteText(text string) {
 
 func (e *Editor) pasteText(text string) {
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	if e.inTable() >= 0 {
+		e.pasteCells(text)
+		return
+	}
 	text = strings.ReplaceAll(text, "\t", " ")
 	st := e.typedStyle()
 	st.link, st.lang = nil, nil
@@ -126,18 +156,19 @@ func (e *Editor) pasteText(text string) {
 // pasteBlocks puts copied blocks at the cursor: the first and last join
 // the text around the cursor, those between go in whole.
 func (e *Editor) pasteBlocks(frag []*block) {
-	if len(frag) == 1 && frag[0].kind != kBox {
+	if len(frag) == 1 && !frag[0].boxLike() {
 		e.insert(append([]atom(nil), frag[0].atoms...))
 		return
 	}
-	if e.blocks[e.cursor.b].kind == kBox {
+	if e.blocks[e.cursor.b].boxLike() {
+		// Beside a box, or out of a table: blocks do not go in a cell.
 		e.split()
 	}
-	if frag[0].kind != kBox {
+	if !frag[0].boxLike() {
 		e.insert(append([]atom(nil), frag[0].atoms...))
 		frag = frag[1:]
 	}
-	if q := e.cursor; frag[0].kind != kBox || q.o > 0 {
+	if q := e.cursor; !frag[0].boxLike() || q.o > 0 {
 		e.split()
 	}
 	// At the start of a paragraph (an empty one too) the boxes go in
@@ -145,7 +176,7 @@ func (e *Editor) pasteBlocks(frag []*block) {
 	// them, a blank line the user never typed.
 	at := e.cursor.b
 	last := frag[len(frag)-1]
-	if last.kind != kBox {
+	if !last.boxLike() {
 		frag = frag[:len(frag)-1]
 	} else {
 		last = nil

@@ -64,7 +64,7 @@ func sectionFirst(e *Editor) string {
 
 func TestCopyBoxAndPasteIt(t *testing.T) {
 	e, _ := open(t, "Before\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\nAfter\n")
-	e.anchor, e.cursor = pos{1, 0}, pos{1, 1}
+	e.anchor, e.cursor = pos{1, 0}, pos{1, len(e.blocks[1].atoms)}
 	c := test.NewClipboard()
 	e.TypedShortcut(&fyne.ShortcutCopy{Clipboard: c})
 	if c.Content() != "A\tB\n1\t2" {

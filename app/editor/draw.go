@@ -54,6 +54,8 @@ type blockLayout struct {
 	tx, ty float32
 	lines  []line
 	prims  []prim
+	// cells are a table's cells, row by row.
+	cells []cellArea
 }
 
 // spacing is the room below a block and, for headings, above.
@@ -87,6 +89,12 @@ func (e *Editor) layoutBlock(b *block, width float32) *blockLayout {
 		return b.lay
 	}
 	l := &blockLayout{width: width, labels: e.labels}
+	if b.kind == kTable {
+		cells, prims, h := e.gridLayout(b, 0, 0, width)
+		l.cells, l.prims, l.h = cells, prims, h+baseSize()*0.7
+		b.lay = l
+		return l
+	}
 	if b.kind == kBox {
 		prims, h := e.boxPrims(b.box, 0, 0, width)
 		l.prims, l.h = prims, h+baseSize()*0.7

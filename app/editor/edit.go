@@ -26,14 +26,21 @@ func (e *Editor) like(b *block) *block {
 
 // deleteRange removes what lies between s and t (s before t) and returns
 // where the cursor goes. A box is removed whole when the range covers
-// it; what is left of the first and last text blocks joins, the first's
-// kind kept.
+// it, a table when the range goes beyond it; within one table, the
+// cells' text goes and the cells stay. What is left of the first and
+// last text blocks joins, the first's kind kept.
 func (e *Editor) deleteRange(s, t pos) pos {
 	if s == t {
 		return s
 	}
 	first, last := e.blocks[s.b], e.blocks[t.b]
-	if s.b == t.b && first.kind != kBox {
+	if s.b == t.b && first.kind == kTable {
+		b := e.mut(s.b)
+		b.atoms = clearCells(b.atoms, s.o, t.o)
+		return s
+	}
+	text := func(b *block) bool { return !b.boxLike() }
+	if s.b == t.b && text(first) {
 		b := e.mut(s.b)
 		b.atoms = slices.Delete(b.atoms, s.o, t.o)
 		return s
@@ -41,17 +48,17 @@ func (e *Editor) deleteRange(s, t pos) pos {
 	var out []*block
 	var left *block
 	switch {
-	case first.kind != kBox:
+	case text(first):
 		left = e.like(first)
 		left.atoms = slices.Clone(first.atoms[:s.o])
 		out = append(out, left)
-	case s.o == 1:
+	case first.kind == kBox && s.o == 1:
 		out = append(out, first)
 	}
 	switch {
 	case last.kind == kBox && t.o == 0 && s.b != t.b:
 		out = append(out, last)
-	case last.kind != kBox && s.b != t.b:
+	case text(last) && s.b != t.b:
 		rest := last.atoms[t.o:]
 		if left != nil {
 			left.atoms = append(left.atoms, rest...)
@@ -90,6 +97,18 @@ func (e *Editor) deleteSelection() bool {
 	return true
 }
 
+// deleteSelectionKey is deleteSelection for Delete, Backspace and Cut:
+// a table selected whole goes (typing over it empties its cells and
+// writes in the first, as in a word processor).
+func (e *Editor) deleteSelectionKey() {
+	if e.wholeTable() {
+		e.replace(e.cursor.b, e.cursor.b, e.fresh(kPara))
+		e.collapse(pos{e.cursor.b, 0})
+		return
+	}
+	e.deleteSelection()
+}
+
 // collapse puts the cursor at q with nothing selected.
 func (e *Editor) collapse(q pos) { e.anchor, e.cursor = q, q }
 
@@ -103,6 +122,9 @@ func (e *Editor) insert(as []atom) {
 		q = pos{at, 0}
 	}
 	b := e.mut(q.b)
+	if b.kind == kTable {
+		as = cellSafe(as)
+	}
 	b.atoms = slices.Insert(b.atoms, q.o, as...)
 	e.collapse(pos{q.b, q.o + len(as)})
 }
@@ -119,16 +141,19 @@ func (e *Editor) typedStyle() style {
 		return style{}
 	}
 	var st style
-	if q.o > 0 {
+	switch {
+	case q.o > 0 && !isSep(b.atoms[q.o-1]):
 		st = b.atoms[q.o-1].st
-	} else {
-		st = b.atoms[0].st
+	case q.o < len(b.atoms) && !isSep(b.atoms[q.o]):
+		// At a paragraph's or a cell's start: the style of its text.
+		st = b.atoms[q.o].st
 	}
-	if st.link != nil && (q.o >= len(b.atoms) || b.atoms[q.o].st.link != st.link || q.o == 0) {
+	start := q.o == 0 || isSep(b.atoms[q.o-1])
+	if st.link != nil && (q.o >= len(b.atoms) || b.atoms[q.o].st.link != st.link || start) {
 		st.link = nil
 	}
 	// A passage in another language, like a link, grows only from inside.
-	if st.lang != nil && (q.o >= len(b.atoms) || b.atoms[q.o].st.lang != st.lang || q.o == 0) {
+	if st.lang != nil && (q.o >= len(b.atoms) || b.atoms[q.o].st.lang != st.lang || start) {
 		st.lang = nil
 	}
 	return st
@@ -140,6 +165,12 @@ func (e *Editor) typedStyle() style {
 func (e *Editor) split() {
 	q := e.cursor
 	b := e.blocks[q.b]
+	if b.kind == kTable {
+		// A cell is one line: the text goes on after the table.
+		e.blocks = slices.Insert(e.blocks, q.b+1, e.fresh(kPara))
+		e.collapse(pos{q.b + 1, 0})
+		return
+	}
 	if b.kind == kBox {
 		// A new paragraph on the cursor's side of the box, the cursor in it.
 		at := q.b + q.o

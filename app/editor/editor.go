@@ -1,15 +1,17 @@
 // Package editor is a word-processor widget for a section's text: it shows
 // a sectiontext.Body as formatted text (headings, bold, lists drawn by the
-// editor, fields as chips, tables and call-outs as boxes) and edits it
+// editor, fields as chips, tables as grids, call-outs as boxes) and edits it
 // without ever showing Markdown. It knows nothing about packets: the app
 // gives it a body (SetBody), and on every change (OnChanged) stores the
 // canonical Markdown of what Body returns.
 //
 // Phase 1 edits paragraphs, headings and list items (text, bold, italic,
 // code, links kept as typed); fields, citations, footnote references and
-// conditional text are chips, selected and deleted whole; tables,
-// call-outs, answer lines, glossaries, code, quotes, page breaks and rules
-// are shown as read-only boxes that can be selected and deleted as a unit.
+// conditional text are chips, selected and deleted whole. Tables are
+// edited in place, cell by cell, as in a word processor (tablecell.go,
+// tablekeys.go, tableops.go); call-outs, answer lines, glossaries, code,
+// quotes, page breaks and rules are shown as read-only boxes that can be
+// selected and deleted as a unit.
 // Footnote definitions the text refers to are shown under it; a double
 // click on a note or its number asks the app to edit it (OnEditNote,
 // ReplaceNote), so no one edits a note as "[^1]:" text.
@@ -20,8 +22,8 @@
 // Keys are a word processor's: typing, arrows, Home/End, Page Up/Down,
 // Ctrl+←/→ and Ctrl+Home/End, each with Shift to select; Backspace and
 // Delete join paragraphs; Enter splits (Shift+Enter breaks the line);
-// Tab and Shift+Tab nest list items (Tab does nothing outside a list, so
-// it does not move the keyboard on); Ctrl+B, Ctrl+I, Ctrl+0–6; Ctrl+Z,
+// Tab and Shift+Tab nest list items, and in a table go from cell to cell
+// (Tab does nothing elsewhere, so it does not move the keyboard on); Ctrl+B, Ctrl+I, Ctrl+0–6; Ctrl+Z,
 // Ctrl+Shift+Z, Ctrl+Y; Ctrl+A; Cut, Copy, Paste. Fyne's clipboard
 // holds plain text only, so Copy puts plain text there and the editor
 // keeps the formatted copy beside it for a Paste within Briefsmith (see
@@ -69,9 +71,10 @@ type Options struct {
 
 // Editor is the widget. Put it anywhere: it scrolls itself.
 type Editor struct {
-	// OnEditBox is called when a box (a table, a call-out, a glossary…)
-	// is double-clicked, with the box: the app opens it to edit, since
-	// this editor does not edit inside boxes yet. Nil does nothing.
+	// OnEditBox is called when a box (a call-out, a glossary…) is
+	// double-clicked, with the box: the app opens it to edit, since this
+	// editor does not edit inside boxes yet. A table's cells are edited
+	// in place, so a double click there selects a word. Nil does nothing.
 	OnEditBox func(sectiontext.Block)
 	// OnEditNote is called when a footnote's number (or its note under
 	// the text) is double-clicked, with the note's label: the app opens

@@ -19,7 +19,8 @@ const ObjectRune = '\uFFFC'
 
 // ShownText is the text as one string of cursor steps: each character
 // as itself, a line break as '\n', a chip or box as ObjectRune, and a
-// '\n' between blocks (the step from one to the next).
+// '\n' between blocks (the step from one to the next), '\t' between a
+// table's cells.
 func (e *Editor) ShownText() string {
 	var rs []rune
 	for i, b := range e.blocks {
@@ -33,6 +34,11 @@ func (e *Editor) ShownText() string {
 		for _, a := range b.atoms {
 			switch a.obj.(type) {
 			case nil:
+				if a.r == cellSep {
+					// No query matches across cells (a query holds
+					// no tab, the Find box being one line).
+					a.r = '\t'
+				}
 				rs = append(rs, a.r)
 			case sectiontext.HardBreak:
 				rs = append(rs, '\n')

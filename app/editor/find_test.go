@@ -11,7 +11,7 @@ import (
 func TestShownTextAndSelectRange(t *testing.T) {
 	e, w := open(t, "# Alpha\n\nBeta **gamma** {{.client}} delta.\n\n| a |\n|---|\n| b |\n\n- gamma two\n")
 	got := e.ShownText()
-	want := "Alpha\nBeta gamma \uFFFC delta.\n\uFFFC\ngamma two"
+	want := "Alpha\nBeta gamma \uFFFC delta.\na\tb\ngamma two"
 	if got != want {
 		t.Fatalf("shown text %q, want %q", got, want)
 	}

@@ -41,7 +41,7 @@ func (e *Editor) TypedRune(r rune) {
 func (e *Editor) smartQuote(r rune) {
 	q := e.cursor
 	b := e.blocks[q.b]
-	opening := q.o < 2 || isSpaceAtom(b.atoms[q.o-2]) || isOpener(b.atoms[q.o-2].r)
+	opening := q.o < 2 || isSpaceAtom(b.atoms[q.o-2]) || isOpener(b.atoms[q.o-2].r) || isSep(b.atoms[q.o-2])
 	curly := map[[2]bool]rune{{true, true}: '“', {true, false}: '”', {false, true}: '‘', {false, false}: '’'}[[2]bool{r == '"', opening}]
 	e.begin(false)
 	m := e.mut(q.b)

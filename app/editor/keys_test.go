@@ -217,7 +217,7 @@ func TestWrappedLinesHomeEndUpDown(t *testing.T) {
 		t.Errorf("End on a wrapped line: %v, want before the space it wraps at (%d)", e.cursor, first.end-1)
 	}
 	key(e, fyne.KeyDown)
-	if k := lineOf(l, e.cursor.o); k != 1 {
+	if k := lineOf(l.lines, e.cursor.o); k != 1 {
 		t.Errorf("Down went to line %d", k)
 	}
 	key(e, fyne.KeyHome)

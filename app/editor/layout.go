@@ -84,10 +84,16 @@ type textBase struct {
 // layoutText breaks atoms into lines no wider than width (a word longer
 // than a line is broken by characters).
 func (e *Editor) layoutText(as []atom, width float32, base textBase) []line {
+	return e.layoutRange(as, 0, len(as), width, base)
+}
+
+// layoutRange is layoutText for atoms [a, z) of as (a table's cell), the
+// lines' offsets into as.
+func (e *Editor) layoutRange(as []atom, a, z int, width float32, base textBase) []line {
 	m := e.measr
 	lh := m.height(base.f)
 	var lines []line
-	cur := line{h: lh}
+	cur := line{h: lh, start: a}
 	var x float32
 	newLine := func(at int) {
 		cur.end = at
@@ -95,15 +101,15 @@ func (e *Editor) layoutText(as []atom, width float32, base textBase) []line {
 		cur = line{y: cur.y + cur.h, h: lh, start: at}
 		x = 0
 	}
-	i := 0
-	for i < len(as) {
+	i := a
+	for i < z {
 		// The next unit: an object, or a word and the spaces after it.
 		j := i + 1
 		if as[i].obj == nil {
-			for j < len(as) && as[j].obj == nil && !unicode.IsSpace(as[j].r) && !unicode.IsSpace(as[j-1].r) {
+			for j < z && as[j].obj == nil && !unicode.IsSpace(as[j].r) && !unicode.IsSpace(as[j-1].r) {
 				j++
 			}
-			for j < len(as) && as[j].obj == nil && unicode.IsSpace(as[j].r) {
+			for j < z && as[j].obj == nil && unicode.IsSpace(as[j].r) {
 				j++
 			}
 		}
@@ -138,7 +144,7 @@ func (e *Editor) layoutText(as []atom, width float32, base textBase) []line {
 		x += w
 		i = j
 	}
-	cur.end = len(as)
+	cur.end = z
 	lines = append(lines, cur)
 	for k := range lines {
 		lines[k].pieces = e.pieces(as, lines[k].start, lines[k].end, base)

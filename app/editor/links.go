@@ -82,7 +82,9 @@ func (e *Editor) SetLink(text, address string) bool {
 			a, z := within(i, len(e.blocks[i].atoms), s, t)
 			m := e.mut(i)
 			for k := a; k < z; k++ {
-				m.atoms[k].st.link = ref
+				if !isSep(m.atoms[k]) {
+					m.atoms[k].st.link = ref
+				}
 			}
 		}
 		e.collapse(t)

@@ -13,7 +13,10 @@ const (
 	kPara    kind = iota // a paragraph
 	kHeading             // a heading, level in block.level
 	kItem                // a list item, its list in block.list
-	kBox                 // a block shown read-only (table, call-out, …)
+	kBox                 // a block shown read-only (call-out, answer lines, …)
+	// kTable is a table edited in place: its cells' atoms one after
+	// another, row by row, apart by cellSep (see tablecell.go).
+	kTable
 )
 
 // style is how a character is set. Links are compared by pointer, so two
@@ -58,6 +61,10 @@ type block struct {
 	list  *listProps // the list an item is directly in
 	atoms []atom
 	box   sectiontext.Block // a box's block
+	// cols and align are a table's columns and their alignments; align
+	// is shared with the undo history and replaced, never changed.
+	cols  int
+	align []sectiontext.Align
 	// orig is the block as SetBody gave it while the user has not
 	// changed it, from the top-level list an unchanged item came from:
 	// Body hands them back unchanged.
@@ -145,6 +152,8 @@ func load(b sectiontext.Body) []*block {
 				it.from = from
 			}
 			out = append(out, items...)
+		case sectiontext.Table:
+			out = append(out, loadTable(x))
 		default:
 			out = append(out, &block{kind: kBox, box: x, orig: x})
 		}

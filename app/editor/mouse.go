@@ -65,18 +65,39 @@ func (e *Editor) press(at fyne.Position, n int, shift bool) {
 			box := b.box
 			e.mouse.open = func() { e.OnEditBox(box) }
 		}
+	case b.kind == kTable && at.X < margin+3 && !shift:
+		// Left of its cells (at its left edge): the table whole, to
+		// copy or delete.
+		e.anchor = pos{q.b, 0}
+		e.moveTo(pos{q.b, len(b.atoms)}, true)
 	case n == 2:
-		a, z := wordAt(b.atoms, q.o)
+		a, z := e.wordIn(q)
 		e.anchor = pos{q.b, a}
 		e.moveTo(pos{q.b, z}, true)
 	case n >= 3:
-		e.anchor = pos{q.b, 0}
-		e.moveTo(pos{q.b, len(b.atoms)}, true)
+		// A paragraph, or a table's cell.
+		a, z := 0, len(b.atoms)
+		if b.kind == kTable {
+			_, a, z = b.cellAt(q.o)
+		}
+		e.anchor = pos{q.b, a}
+		e.moveTo(pos{q.b, z}, true)
 	default:
 		e.moveTo(q, shift)
 	}
 	e.goalX = -1
 	e.mouse.dragFrom = e.anchor
+}
+
+// wordIn is the word around q in its block, within q's cell in a table.
+func (e *Editor) wordIn(q pos) (int, int) {
+	b := e.blocks[q.b]
+	if b.kind != kTable {
+		return wordAt(b.atoms, q.o)
+	}
+	_, a, z := b.cellAt(q.o)
+	wa, wz := wordAt(b.atoms[a:z], q.o-a)
+	return a + wa, a + wz
 }
 
 // focus takes the keyboard, as clicking a text field does.
@@ -220,8 +241,13 @@ func (p *page) noteAt(at fyne.Position) (label string, ref pos, ok bool) {
 		return "", pos{}, false
 	}
 	l := p.lay(i)
-	y, x := at.Y-p.tops[i]-l.ty, at.X-margin-l.tx
-	for _, ln := range l.lines {
+	tx, ty, lines := l.tx, l.ty, l.lines
+	if p.e.blocks[i].kind == kTable {
+		c := l.cellAtPoint(at.X-margin, at.Y-p.tops[i])
+		tx, ty, lines = c.tx, c.ty, c.lines
+	}
+	y, x := at.Y-p.tops[i]-ty, at.X-margin-tx
+	for _, ln := range lines {
 		if y < ln.y || y >= ln.y+ln.h {
 			continue
 		}

@@ -40,17 +40,18 @@ func (e *Editor) right(q pos) pos {
 	return q
 }
 
-// wordLeft is the start of the word before q (Ctrl+←).
+// wordLeft is the start of the word before q (Ctrl+←); at a cell's
+// start, the end of the cell before.
 func (e *Editor) wordLeft(q pos) pos {
 	b := e.blocks[q.b]
-	if q.o == 0 || b.kind == kBox {
+	if q.o == 0 || b.kind == kBox || isSep(b.atoms[q.o-1]) {
 		return e.left(q)
 	}
 	o := q.o
 	for o > 0 && isSpaceAtom(b.atoms[o-1]) {
 		o--
 	}
-	if o > 0 {
+	if o > 0 && !isSep(b.atoms[o-1]) {
 		a, _ := wordAt(b.atoms, o-1)
 		o = a
 	}
@@ -60,7 +61,7 @@ func (e *Editor) wordLeft(q pos) pos {
 // wordRight is the start of the next word after q (Ctrl+→).
 func (e *Editor) wordRight(q pos) pos {
 	b := e.blocks[q.b]
-	if q.o >= b.length() || b.kind == kBox {
+	if q.o >= b.length() || b.kind == kBox || isSep(b.atoms[q.o]) {
 		return e.right(q)
 	}
 	_, z := wordAt(b.atoms, q.o)
@@ -72,13 +73,14 @@ func (e *Editor) wordRight(q pos) pos {
 
 func isSpaceAtom(a atom) bool { return a.obj == nil && unicode.IsSpace(a.r) }
 
-// lineStart and lineEnd are Home and End: the ends of the line on screen.
+// lineStart and lineEnd are Home and End: the ends of the line on screen
+// (in a table, of the line in the cell).
 func (e *Editor) lineStart(q pos) pos {
 	if e.blocks[q.b].kind == kBox {
 		return pos{q.b, 0}
 	}
-	l := e.view.lay(q.b)
-	return pos{q.b, l.lines[lineOf(l, q.o)].start}
+	_, _, lines := e.view.lay(q.b).textAt(q.o)
+	return pos{q.b, lines[lineOf(lines, q.o)].start}
 }
 
 func (e *Editor) lineEnd(q pos) pos {
@@ -86,12 +88,12 @@ func (e *Editor) lineEnd(q pos) pos {
 	if b.kind == kBox {
 		return pos{q.b, 1}
 	}
-	l := e.view.lay(q.b)
-	k := lineOf(l, q.o)
-	if k == len(l.lines)-1 {
-		return pos{q.b, len(b.atoms)}
+	_, _, lines := e.view.lay(q.b).textAt(q.o)
+	k := lineOf(lines, q.o)
+	if k == len(lines)-1 {
+		return pos{q.b, lines[k].end}
 	}
-	return pos{q.b, lineEnd(b.atoms, &l.lines[k])}
+	return pos{q.b, lineEnd(b.atoms, &lines[k])}
 }
 
 // vertical is the position on the line at height y, in the column the
@@ -111,22 +113,51 @@ func (e *Editor) vertical(q pos, y float32) pos {
 	return e.view.posAt(fyne.NewPos(e.goalX, y))
 }
 
-// up is the position on the line above q's.
+// up is the position on the line above q's: in a table, the cell
+// above's last line from a cell's first line.
 func (e *Editor) up(q pos) pos {
 	_, y, _ := e.view.caret(q)
-	if e.blocks[q.b].kind == kBox || lineOf(e.view.lay(q.b), q.o) == 0 {
-		y = e.view.tops[q.b]
+	top := e.view.tops[q.b]
+	l := e.view.lay(q.b)
+	switch e.blocks[q.b].kind {
+	case kBox:
+		y = top
+	case kTable:
+		if _, _, lines := l.textAt(q.o); lineOf(lines, q.o) == 0 {
+			c := l.cellAtPoint(0, y-top)
+			y = top + c.y
+		}
+	default:
+		if lineOf(l.lines, q.o) == 0 {
+			y = top
+		}
 	}
 	return e.vertical(q, y-2)
 }
 
-// down is the position on the line below q's.
+// down is the position on the line below q's: in a table, the cell
+// below's first line from a cell's last line, the text after the table
+// from its last row.
 func (e *Editor) down(q pos) pos {
 	i := q.b
+	top := e.view.tops[i]
 	y := e.view.tops[i+1]
-	if l := e.view.lay(i); e.blocks[i].kind != kBox {
-		if k := lineOf(l, q.o); k < len(l.lines)-1 {
-			y = e.view.tops[i] + l.ty + l.lines[k+1].y
+	l := e.view.lay(i)
+	switch e.blocks[i].kind {
+	case kBox:
+	case kTable:
+		tx, ty, lines := l.textAt(q.o)
+		k := lineOf(lines, q.o)
+		c := l.cellAtPoint(tx, ty)
+		switch {
+		case k < len(lines)-1:
+			y = top + ty + lines[k+1].y
+		case c.row < e.blocks[i].rows()-1:
+			y = top + c.y + c.h
+		}
+	default:
+		if k := lineOf(l.lines, q.o); k < len(l.lines)-1 {
+			y = top + l.ty + l.lines[k+1].y
 		}
 	}
 	return e.vertical(q, y+2)

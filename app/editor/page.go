@@ -69,7 +69,7 @@ func (p *page) height(b *block, w float32) float32 {
 		return b.lay.h
 	}
 	s := baseSize()
-	if b.kind == kBox {
+	if b.boxLike() {
 		return s * 4
 	}
 	lines := float32(int(float32(len(b.atoms))*s*0.5/w) + 1)
@@ -98,7 +98,7 @@ func (p *page) heightsChanged() {
 		y += p.height(b, w)
 		p.nums[i] = 0
 		if b.kind != kItem {
-			if b.kind == kBox {
+			if b.boxLike() {
 				boxed = true
 			} else {
 				count, props, boxed = [16]int{}, [16]*listProps{}, false

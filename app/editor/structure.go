@@ -14,7 +14,9 @@ func (e *Editor) backspace() {
 	switch {
 	case e.anchor != e.cursor:
 		e.begin(false)
-		e.deleteSelection()
+		e.deleteSelectionKey()
+	case b.kind == kTable && (q.o == 0 || isSep(b.atoms[q.o-1])):
+		return
 	case q.o > 0 && b.kind != kBox:
 		e.begin(true)
 		e.collapse(e.deleteRange(pos{q.b, q.o - 1}, q))
@@ -34,6 +36,9 @@ func (e *Editor) backspace() {
 		} else {
 			return
 		}
+	case e.blocks[q.b-1].kind == kTable:
+		e.backIntoTable()
+		return
 	case e.blocks[q.b-1].kind == kBox:
 		e.anchor, e.cursor = pos{q.b - 1, 0}, pos{q.b - 1, 1}
 		e.endBurst()
@@ -55,7 +60,9 @@ func (e *Editor) deleteForward() {
 	switch {
 	case e.anchor != e.cursor:
 		e.begin(false)
-		e.deleteSelection()
+		e.deleteSelectionKey()
+	case b.kind == kTable && q.o < len(b.atoms) && isSep(b.atoms[q.o]):
+		return
 	case q.o < b.length() && b.kind != kBox:
 		e.begin(true)
 		e.collapse(e.deleteRange(q, pos{q.b, q.o + 1}))
@@ -64,6 +71,9 @@ func (e *Editor) deleteForward() {
 		e.changedLayout()
 		return
 	case q.b == len(e.blocks)-1:
+		return
+	case b.kind == kTable || e.blocks[q.b+1].kind == kTable:
+		e.deleteBesideTable()
 		return
 	case e.blocks[q.b+1].kind == kBox:
 		e.anchor, e.cursor = pos{q.b + 1, 0}, pos{q.b + 1, 1}
@@ -83,11 +93,19 @@ func (e *Editor) deleteForward() {
 // the list instead: a nested item moves out a level, a top one becomes a
 // paragraph.
 func (e *Editor) enter() {
+	if e.anchor == e.cursor && e.inTable() >= 0 {
+		e.tableEnter(false)
+		return
+	}
 	e.begin(false)
 	e.pastBox()
 	e.deleteSelection()
 	q := e.cursor
 	b := e.blocks[q.b]
+	if b.kind == kTable {
+		e.tableEnter(true)
+		return
+	}
 	if b.kind == kItem && len(b.atoms) == 0 {
 		m := e.mut(q.b)
 		if m.depth > 0 {
@@ -106,6 +124,9 @@ func (e *Editor) enter() {
 
 // lineBreak puts a line break in the paragraph (Shift+Enter).
 func (e *Editor) lineBreak() {
+	if e.inTable() >= 0 {
+		return
+	}
 	e.begin(false)
 	e.deleteSelection()
 	e.insert([]atom{{obj: sectiontext.HardBreak{}, st: e.typedStyle()}})
@@ -116,6 +137,10 @@ func (e *Editor) lineBreak() {
 // level, out of the list from the top level). Tab does nothing outside
 // lists.
 func (e *Editor) tab(out bool) {
+	if e.inTable() >= 0 {
+		e.tableTab(out)
+		return
+	}
 	s, t := order(e.anchor, e.cursor)
 	var items []int
 	for i := s.b; i <= t.b; i++ {
@@ -186,7 +211,7 @@ func (e *Editor) SetHeading(level int) {
 	e.begin(false)
 	s, t := order(e.anchor, e.cursor)
 	for i := s.b; i <= t.b; i++ {
-		if e.blocks[i].kind == kBox {
+		if e.blocks[i].boxLike() {
 			continue
 		}
 		m := e.mut(i)
@@ -210,7 +235,7 @@ func (e *Editor) SetList(ordered bool) {
 	all := true
 	for i := s.b; i <= t.b; i++ {
 		b := e.blocks[i]
-		if b.kind != kBox && (b.kind != kItem || b.list.ordered != ordered) {
+		if !b.boxLike() && (b.kind != kItem || b.list.ordered != ordered) {
 			all = false
 		}
 	}
@@ -221,7 +246,7 @@ func (e *Editor) SetList(ordered bool) {
 		p.start = e.numberAfter(s.b)
 	}
 	for i := s.b; i <= t.b; i++ {
-		if e.blocks[i].kind == kBox {
+		if e.blocks[i].boxLike() {
 			continue
 		}
 		m := e.mut(i)
@@ -269,13 +294,7 @@ func (e *Editor) toggle(flag func(*style) *bool) {
 		if e.blocks[i].kind == kBox {
 			continue
 		}
-		a, z := 0, len(e.blocks[i].atoms)
-		if i == s.b {
-			a = s.o
-		}
-		if i == t.b {
-			z = t.o
-		}
+		a, z := e.span(i, s, t)
 		if a == z {
 			continue
 		}
@@ -294,7 +313,7 @@ func (e *Editor) eachSelected(s, t pos, f func(*atom)) {
 		if b.kind == kBox {
 			continue
 		}
-		a, z := within(i, len(b.atoms), s, t)
+		a, z := e.span(i, s, t)
 		for _, a := range b.atoms[a:z] {
 			f(&a)
 		}
@@ -307,7 +326,7 @@ func (e *Editor) eachSelected(s, t pos, f func(*atom)) {
 // write on, are numbered 1, 2, 3 — else 1.
 func (e *Editor) numberAfter(i int) int {
 	j := i - 1
-	for j >= 0 && e.blocks[j].kind == kBox {
+	for j >= 0 && e.blocks[j].boxLike() {
 		j--
 	}
 	if j < 0 || j == i-1 || e.blocks[j].kind != kItem || e.blocks[j].list == nil || !e.blocks[j].list.ordered {

@@ -17,23 +17,41 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 func splitLines(s string) []string { return strings.Split(s, "\n") }
 
-// tablePrims draws a table as a grid: columns share the width in
-// proportion to their longest cell (within limits, so no column
-// vanishes), long cells wrap inside their cell, the header row is shaded.
+// cellArea is one table cell laid out, relative to its block's top left:
+// the cell's box, where its text starts, and its lines (offsets into the
+// block's atoms).
+type cellArea struct {
+	x, y, w, h float32
+	tx, ty     float32
+	row        int
+	lines      []line
+}
+
+// tablePrims draws a table inside a box (a list item's, a call-out's)
+// as a grid, as a table of the text is drawn.
 func (e *Editor) tablePrims(t sectiontext.Table, x0, y0, width float32) ([]prim, float32) {
-	s := baseSize()
-	pad := s * 0.4
-	cols := len(t.Align)
-	if cols == 0 {
+	b := loadTable(t)
+	if b.kind != kTable {
 		return nil, 0
 	}
+	_, ps, h := e.gridLayout(b, x0, y0, width)
+	return ps, h
+}
+
+// gridLayout lays a table block out as a grid: columns share the width
+// in proportion to their longest cell (within limits, so no column
+// vanishes), long cells wrap inside their cell, a row is as tall as its
+// tallest cell, the header row is shaded.
+func (e *Editor) gridLayout(b *block, x0, y0, width float32) ([]cellArea, []prim, float32) {
+	s := baseSize()
+	pad := s * 0.4
+	cols := b.cols
+	ranges := b.cellRanges()
 	want := make([]float32, cols)
 	var sum float32
-	for _, r := range t.Rows {
-		for j := 0; j < cols && j < len(r.Cells); j++ {
-			n := float32(len(e.plain(atomsOf(r.Cells[j].Inlines, style{}, nil))))
-			want[j] = max(want[j], min(n, 40), 4)
-		}
+	for k, rg := range ranges {
+		n := float32(len([]rune(e.plain(b.atoms[rg[0]:rg[1]]))))
+		want[k%cols] = max(want[k%cols], min(n, 40), 4)
 	}
 	for _, w := range want {
 		sum += w
@@ -42,32 +60,35 @@ func (e *Editor) tablePrims(t sectiontext.Table, x0, y0, width float32) ([]prim,
 	for j := range colW {
 		colW[j] = width * want[j] / sum
 	}
+	cells := make([]cellArea, len(ranges))
 	var ps, grid []prim
 	y := y0
-	for ri, r := range t.Rows {
+	for r := 0; r < len(ranges)/cols; r++ {
 		base := textBase{f: font{size: s}, col: rFg}
-		if r.Header {
+		if r == 0 {
 			base.f.ts.Bold = true
 		}
 		var rowH float32
-		var cells []prim
 		x := x0
-		for j := 0; j < cols; j++ {
-			var in []sectiontext.Inline
-			if j < len(r.Cells) {
-				in = r.Cells[j].Inlines
-			}
-			cp, ch := e.inlinePrims(in, x+pad, y+pad, colW[j]-2*pad, base)
-			cells, rowH = append(cells, cp...), max(rowH, ch)
+		for j := range cols {
+			k := r*cols + j
+			c := &cells[k]
+			c.x, c.y, c.w, c.row = x, y, colW[j], r
+			c.tx, c.ty = x+pad, y+pad
+			c.lines = e.layoutRange(b.atoms, ranges[k][0], ranges[k][1], max(colW[j]-2*pad, 1), base)
+			last := c.lines[len(c.lines)-1]
+			rowH = max(rowH, last.y+last.h)
 			x += colW[j]
 		}
 		rowH += 2 * pad
-		if r.Header {
+		if r == 0 {
 			ps = append(ps, prim{k: pRect, x: x0, y: y, w: width, h: rowH, col: rHeader})
-		}
-		ps = append(ps, cells...)
-		if ri == 0 {
 			grid = append(grid, prim{k: pLine, x: x0, y: y, w: width, col: rBorder, width: 1})
+		}
+		for j := range cols {
+			c := &cells[r*cols+j]
+			c.h = rowH
+			ps = append(ps, e.textPrims(c.lines, c.tx, c.ty, base)...)
 		}
 		grid = append(grid, prim{k: pLine, x: x0, y: y + rowH, w: width, col: rBorder, width: 1})
 		y += rowH
@@ -79,5 +100,36 @@ func (e *Editor) tablePrims(t sectiontext.Table, x0, y0, width float32) ([]prim,
 			x += colW[j]
 		}
 	}
-	return append(ps, grid...), y - y0
+	return cells, append(ps, grid...), y - y0
+}
+
+// textAt is the text holding offset o of a laid-out block: its origin and
+// lines — a table's cell's, or the block's own.
+func (l *blockLayout) textAt(o int) (tx, ty float32, lines []line) {
+	for k := range l.cells {
+		c := &l.cells[k]
+		if o <= c.lines[len(c.lines)-1].end {
+			return c.tx, c.ty, c.lines
+		}
+	}
+	return l.tx, l.ty, l.lines
+}
+
+// cellAtPoint is the table cell nearest a point relative to the block's
+// top left: in the row the point is level with (the first or last row
+// above or below them), under the point's column.
+func (l *blockLayout) cellAtPoint(x, y float32) *cellArea {
+	row := 0
+	for _, c := range l.cells {
+		if y >= c.y {
+			row = c.row
+		}
+	}
+	var best *cellArea
+	for k := range l.cells {
+		if c := &l.cells[k]; c.row == row && (best == nil || x >= c.x) {
+			best = c
+		}
+	}
+	return best
 }
