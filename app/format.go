@@ -303,7 +303,28 @@ func (s *sectionPanel) formatActions() []*formatAction {
 		{"Field…", "Insert", nil, s.onInsertField},
 		{"Language of passage…", "Insert", nil, s.onPassageLanguage},
 		{"Edit table or box…", "Insert", nil, s.onEditBox},
+		nil,
+		// The table the cursor is in, as Word's Table menu has it.
+		{"Insert row above", "Table", nil, func() { s.tableAction(func() bool { return s.rich.InsertRow(true) }) }},
+		{"Insert row below", "Table", nil, func() { s.tableAction(func() bool { return s.rich.InsertRow(false) }) }},
+		{"Delete row", "Table", nil, func() { s.tableAction(func() bool { return s.rich.DeleteRow() }) }},
+		{"Insert column left", "Table", nil, func() { s.tableAction(func() bool { return s.rich.InsertColumn(true) }) }},
+		{"Insert column right", "Table", nil, func() { s.tableAction(func() bool { return s.rich.InsertColumn(false) }) }},
+		{"Delete column", "Table", nil, func() { s.tableAction(func() bool { return s.rich.DeleteColumn() }) }},
 	}
+}
+
+// tableAction runs one of the Table actions on the table the cursor is
+// in, in the formatted view; elsewhere it says where to click.
+func (s *sectionPanel) tableAction(do func() bool) {
+	if !s.richOn() || !s.editable() {
+		return
+	}
+	if !do() {
+		s.w.ui.showInfo("Table", "Click in a cell of the table first: rows and columns are added and removed where the cursor is.")
+		return
+	}
+	s.focusBody()
 }
 
 // formatAction is one formatting action: its name, the toolbar group
@@ -352,9 +373,11 @@ func (s *sectionPanel) newToolbar() fyne.CanvasObject {
 	return container.New(s.flow, buttons...)
 }
 
-// formatMenu is the Format menu: every action, with its shortcut.
+// formatMenu is the Format menu: every action, with its shortcut; the
+// Table actions in a Table submenu.
 func (s *sectionPanel) formatMenu() *fyne.Menu {
 	var items []*fyne.MenuItem
+	var table *fyne.MenuItem
 	for _, a := range s.formatActions() {
 		if a == nil {
 			items = append(items, fyne.NewMenuItemSeparator())
@@ -362,6 +385,15 @@ func (s *sectionPanel) formatMenu() *fyne.Menu {
 		}
 		it := fyne.NewMenuItem(a.name, a.run)
 		it.Shortcut = a.shortcut
+		if a.group == "Table" {
+			if table == nil {
+				table = fyne.NewMenuItem("Table", nil)
+				table.ChildMenu = fyne.NewMenu("")
+				items = append(items, table)
+			}
+			table.ChildMenu.Items = append(table.ChildMenu.Items, it)
+			continue
+		}
 		items = append(items, it)
 	}
 	return fyne.NewMenu("Format", items...)
