@@ -60,8 +60,12 @@ type uiHooks struct {
 	// askImportKind asks what kind of packet an imported Word document
 	// becomes; done gets "" on cancel.
 	askImportKind func(name string, done func(briefing.Audience))
-	askRestore    func(r briefing.Recovery, done func(restore bool))
-	showError     func(err error)
+	// reviewWordEdits shows the changes a Word document brings back to
+	// the packet it was exported from; done gets those the user keeps
+	// (nil on cancel), or asNew to make it a new packet instead.
+	reviewWordEdits func(name string, edits []briefing.WordEdit, done func(accepted []briefing.WordEdit, asNew bool))
+	askRestore      func(r briefing.Recovery, done func(restore bool))
+	showError       func(err error)
 	// showInfo tells the user something that needs no answer.
 	showInfo func(title, message string)
 	// exported is told of a finished export and may offer to open it;
@@ -161,8 +165,9 @@ func defaultHooks(w *mainWindow) uiHooks {
 				choiceButton[reloadChoice]{"Save As…", reloadSaveAs, false},
 				choiceButton[reloadChoice]{reload, reloadReload, !unsaved})
 		},
-		askAudience:   w.showNewDialog,
-		askImportKind: w.showImportKind,
+		askAudience:     w.showNewDialog,
+		askImportKind:   w.showImportKind,
+		reviewWordEdits: w.showWordReview,
 		askRestore: func(r briefing.Recovery, done func(bool)) {
 			name := "an untitled packet"
 			if r.Path != "" {
@@ -246,6 +251,9 @@ func (u *uiHooks) override(o uiHooks) {
 	}
 	if o.askImportKind != nil {
 		u.askImportKind = o.askImportKind
+	}
+	if o.reviewWordEdits != nil {
+		u.reviewWordEdits = o.reviewWordEdits
 	}
 	if o.askRestore != nil {
 		u.askRestore = o.askRestore

@@ -351,6 +351,28 @@ func (d *document) replaceTexts(bodies, titles map[int]string) {
 	})
 }
 
+// applyWordEdits makes the changes brought back from Word, as one undo
+// step; sections keep their keys, added ones get new keys, and the
+// selection goes with its section (none when it was removed).
+func (d *document) applyWordEdits(edits []briefing.WordEdit) {
+	d.change("", func(s *state) {
+		from := briefing.ApplyWordEdits(s.packet, edits)
+		keys := make([]sectionKey, len(from))
+		selected := sectionKey(0)
+		for k, i := range from {
+			if i < 0 {
+				keys[k] = d.newKey()
+				continue
+			}
+			keys[k] = s.keys[i]
+			if keys[k] == s.selected {
+				selected = keys[k]
+			}
+		}
+		s.keys, s.selected = keys, selected
+	})
+}
+
 // addField declares a field of the packet's own, with its value.
 func (d *document) addField(v briefing.Variable, value string) {
 	d.change("", func(s *state) {

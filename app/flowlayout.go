@@ -19,11 +19,17 @@ import (
 type flowLayout struct {
 	width  float32
 	within fyne.CanvasObject
+	// gap is the space between objects, the theme's padding when 0 (a
+	// space's width between the words of a paragraph).
+	gap float32
 }
 
 // place positions objects across width and returns the height used.
 func (l *flowLayout) place(objects []fyne.CanvasObject, width float32, move bool) float32 {
 	pad := theme.Padding()
+	if l.gap > 0 {
+		pad = l.gap
+	}
 	x, y, rowH := float32(0), float32(0), float32(0)
 	for _, o := range objects {
 		if !o.Visible() {

@@ -72,7 +72,11 @@ type fakeUI struct {
 	blank bool
 	// importKind answers what kind of packet a Word document becomes.
 	importKind briefing.Audience
-	restore    bool
+	// review answers the review of changes from Word: those kept (nil to
+	// cancel); reviewed is what it was shown.
+	review   func([]briefing.WordEdit) []briefing.WordEdit
+	reviewed []briefing.WordEdit
+	restore  bool
 	// holdRestore leaves the restore question open; restoreLater
 	// answers it.
 	holdRestore  bool
@@ -120,6 +124,15 @@ func (f *fakeUI) hooks() uiHooks {
 		askUnsaved: func(done func(unsavedChoice)) {
 			f.asked = append(f.asked, "unsaved")
 			done(f.unsaved)
+		},
+		reviewWordEdits: func(name string, edits []briefing.WordEdit, done func([]briefing.WordEdit, bool)) {
+			f.asked = append(f.asked, "review:"+name)
+			f.reviewed = edits
+			if f.review == nil {
+				done(nil, false)
+				return
+			}
+			done(f.review(edits), false)
 		},
 		askImportKind: func(name string, done func(briefing.Audience)) {
 			f.asked = append(f.asked, "import:"+name)

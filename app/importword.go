@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/briefsmith/briefsmith/wordimport"
 )
 
 // File › Import Word… makes a new packet from a Word document — the
@@ -13,36 +14,71 @@ import (
 // sections. The packet opens unsaved; what the document held that has no
 // place in a section's text is named, so nothing goes missing unseen.
 
-// onImportWord asks for a Word document and the kind of packet it
-// becomes, once unsaved work is dealt with.
+// onImportWord asks for a Word document. One that is the open packet
+// exported to Word (and edited there) brings its changes in, after the
+// user has reviewed them; any other becomes a new packet of the kind the
+// user picks, once unsaved work is dealt with.
 func (w *mainWindow) onImportWord() {
+	w.ui.askOpenPath([]string{".docx"}, func(path string) {
+		if path == "" {
+			return
+		}
+		doc, err := briefing.ReadWord(w.env.fs, path)
+		if err != nil {
+			w.ui.showError(err)
+			return
+		}
+		if !w.onStartPage && briefing.LooksExportedFrom(w.lib, w.doc.packet, doc) {
+			w.bringInEdits(path, doc)
+			return
+		}
+		w.importAsNew(path, doc)
+	})
+}
+
+// importAsNew makes doc a new packet, asking which kind.
+func (w *mainWindow) importAsNew(path string, doc *wordimport.Document) {
 	w.whenSafe(func() {
-		w.ui.askOpenPath([]string{".docx"}, func(path string) {
-			if path == "" {
-				return
+		w.ui.askImportKind(filepath.Base(path), func(a briefing.Audience) {
+			if a != "" {
+				w.importWord(path, doc, a)
 			}
-			w.ui.askImportKind(filepath.Base(path), func(a briefing.Audience) {
-				if a != "" {
-					w.importWord(path, a)
-				}
-			})
 		})
 	})
 }
 
-// importWord reads path into a new packet for audience and shows it.
-func (w *mainWindow) importWord(path string, a briefing.Audience) {
+// bringInEdits shows what changed in doc, the open packet as exported and
+// edited in Word, and makes the changes the user keeps, as one Undo step.
+func (w *mainWindow) bringInEdits(path string, doc *wordimport.Document) {
+	edits, err := briefing.WordEdits(w.lib, w.doc.packet, w.doc.name(), doc)
+	if err != nil {
+		w.ui.showError(err)
+		return
+	}
+	if len(edits) == 0 {
+		w.ui.showInfo("No changes to bring in", filepath.Base(path)+" reads as this packet exports to Word: nothing in it was changed.")
+		return
+	}
+	w.ui.reviewWordEdits(filepath.Base(path), edits, func(accepted []briefing.WordEdit, asNew bool) {
+		switch {
+		case asNew:
+			w.importAsNew(path, doc)
+		case len(accepted) > 0:
+			w.doc.applyWordEdits(accepted)
+		}
+	})
+}
+
+// importWord makes doc, read from path, a new packet for audience and
+// shows it.
+func (w *mainWindow) importWord(path string, doc *wordimport.Document, a briefing.Audience) {
 	d, err := packetDefaults(w.app, w.env.fs)
 	if err != nil {
 		// As at New: the packet comes in without the logo, and the user
 		// is told why.
 		w.ui.showError(fmt.Errorf("the default logo was left out: %w\n\nChoose it again in Preferences", err))
 	}
-	res, err := briefing.ImportWord(w.env.fs, path, a, w.env.now().Format("2006-01-02"), d)
-	if err != nil {
-		w.ui.showError(err)
-		return
-	}
+	res := briefing.NewPacketFromWord(doc, path, a, w.env.now().Format("2006-01-02"), d)
 	w.setDocument(w.newDocument(res.Packet, ""))
 	w.doc.markUnsaved()
 	if len(res.LeftOut) > 0 {

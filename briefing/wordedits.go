@@ -286,8 +286,10 @@ func citationsBack(b sectiontext.Block, ids map[int]string) sectiontext.Block {
 
 // ApplyWordEdits makes the accepted edits in p, as one change: titles
 // renamed, texts replaced, sections added after the one they followed and
-// removed sections taken out.
-func ApplyWordEdits(p *Packet, edits []WordEdit) {
+// removed sections taken out. It returns, for each of p's sections now,
+// the position it had before (-1 for one added), so a front end keeps
+// its own per-section state (an editor's keys) in step.
+func ApplyWordEdits(p *Packet, edits []WordEdit) []int {
 	removed := map[int]bool{}
 	added := map[int][]SectionRef{}
 	for _, e := range edits {
@@ -308,12 +310,20 @@ func ApplyWordEdits(p *Packet, edits []WordEdit) {
 			removed[e.Section] = true
 		}
 	}
-	out := append([]SectionRef(nil), added[-1]...)
+	var out []SectionRef
+	var from []int
+	add := func(i int) {
+		for _, s := range added[i] {
+			out, from = append(out, s), append(from, -1)
+		}
+	}
+	add(-1)
 	for i, s := range p.Sections {
 		if !removed[i] {
-			out = append(out, s)
+			out, from = append(out, s), append(from, i)
 		}
-		out = append(out, added[i]...)
+		add(i)
 	}
 	p.Sections = out
+	return from
 }
