@@ -14,13 +14,14 @@ import (
 	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
-// The formatted editor shows tables, call-outs and answer lines as the
-// page does but does not edit inside them; a double click on one (or
-// Format › Edit Table or Box…) opens it here — a table as a grid of fields
-// to type in, answer lines as their count, a call-out or a quote in a
-// formatted editor of its own, a glossary as rows of terms, code as its
-// lines — and what comes back replaces it, one undo step. No box is
-// edited as Markdown.
+// The formatted editor edits a table's cells in place (Format › Table
+// adds and removes rows and columns) and shows call-outs and answer lines
+// as the page does but does not edit inside them; a double click on one
+// (or Format › Edit Table or Box…) opens it here — answer lines as their
+// count, a call-out or a quote in a formatted editor of its own, a
+// glossary as rows of terms, code as its lines, and (from the menu, the
+// cursor in it) a table as a grid of fields to type in — and what comes
+// back replaces it, one undo step. No box is edited as Markdown.
 
 // onEditBox edits the box selected in the formatted editor.
 func (s *sectionPanel) onEditBox() {
@@ -29,7 +30,7 @@ func (s *sectionPanel) onEditBox() {
 	}
 	b, ok := s.rich.SelectedBox()
 	if !ok {
-		s.w.ui.showInfo("Edit a table or box", "Click a table, a call-out or answer lines to select it first, or double-click it.")
+		s.w.ui.showInfo("Edit a table or box", "Click in a table, or click a call-out or answer lines to select it first, or double-click it.")
 		return
 	}
 	s.editBox(b)
