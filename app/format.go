@@ -344,6 +344,9 @@ func (s *sectionPanel) newToolbar() fyne.CanvasObject {
 	for _, a := range s.formatActions() {
 		switch {
 		case a == nil:
+		case a.group == "Table":
+			// In the Format menu and a right click on the table: a
+			// button more wrapped the toolbar onto a second row.
 		case a.group == "":
 			b := widget.NewButton(strings.TrimSuffix(a.name, "…"), a.run)
 			b.Importance = widget.LowImportance

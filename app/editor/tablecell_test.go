@@ -426,3 +426,35 @@ func TestBackspaceAndDeleteBesideATable(t *testing.T) {
 		t.Errorf("Delete in the empty paragraph before the table: cursor %v", e.cursor)
 	}
 }
+
+// A right click in a table's cell puts the cursor there and opens the
+// table's menu, whose items add and remove rows and columns there.
+func TestRightClickOpensTheTableMenu(t *testing.T) {
+	e, w := open(t, grid2)
+	x, y, _ := e.view.caret(cell(e, 1, 3, 1))
+	e.view.TappedSecondary(&fyne.PointEvent{Position: fyne.NewPos(x, y+4), AbsolutePosition: onCanvas(e, fyne.NewPos(x, y+4))})
+	if e.cursor != cell(e, 1, 3, 1) {
+		t.Errorf("the right click put the cursor at %v", e.cursor)
+	}
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no menu opened")
+	}
+	var labels []string
+	for _, it := range e.tableMenu().Items {
+		labels = append(labels, it.Label)
+		if it.Label == "Insert row below" {
+			it.Action()
+		}
+	}
+	if !reflect.DeepEqual(labels, []string{"Insert row above", "Insert row below", "Delete row", "", "Insert column left", "Insert column right", "Delete column"}) {
+		t.Errorf("menu %q", labels)
+	}
+	want(t, e, "Before\n\n| Name | Value |\n|---|---|\n| a | 1 |\n|  |  |\n| b | 2 |\n\nAfter")
+	w.Canvas().Overlays().Top().Hide()
+	// Not in a paragraph.
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	e.view.TappedSecondary(&fyne.PointEvent{Position: pagePos(e, pos{0, 2})})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("a right click on a paragraph opened the table's menu")
+	}
+}
