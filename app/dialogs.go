@@ -62,8 +62,10 @@ type uiHooks struct {
 	askImportKind func(name string, done func(briefing.Audience))
 	// reviewWordEdits shows the changes a Word document brings back to
 	// the packet it was exported from; done gets those the user keeps
-	// (nil on cancel), or asNew to make it a new packet instead.
-	reviewWordEdits func(name string, edits []briefing.WordEdit, done func(accepted []briefing.WordEdit, asNew bool))
+	// (nil on cancel), or asNew to make it a new packet instead; notes
+	// are what the document holds that cannot come in (comments, text
+	// boxes), by section.
+	reviewWordEdits func(name string, edits []briefing.WordEdit, notes []string, done func(accepted []briefing.WordEdit, asNew bool))
 	askRestore      func(r briefing.Recovery, done func(restore bool))
 	showError       func(err error)
 	// showInfo tells the user something that needs no answer.

@@ -125,7 +125,7 @@ func (f *fakeUI) hooks() uiHooks {
 			f.asked = append(f.asked, "unsaved")
 			done(f.unsaved)
 		},
-		reviewWordEdits: func(name string, edits []briefing.WordEdit, done func([]briefing.WordEdit, bool)) {
+		reviewWordEdits: func(name string, edits []briefing.WordEdit, _ []string, done func([]briefing.WordEdit, bool)) {
 			f.asked = append(f.asked, "review:"+name)
 			f.reviewed = edits
 			if f.review == nil {

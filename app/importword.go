@@ -59,7 +59,11 @@ func (w *mainWindow) bringInEdits(path string, doc *wordimport.Document) {
 		w.ui.showInfo("No changes to bring in", filepath.Base(path)+" reads as this packet exports to Word: nothing in it was changed.")
 		return
 	}
-	w.ui.reviewWordEdits(filepath.Base(path), edits, func(accepted []briefing.WordEdit, asNew bool) {
+	var notes []string
+	for _, l := range doc.LeftOut {
+		notes = append(notes, l.String())
+	}
+	w.ui.reviewWordEdits(filepath.Base(path), edits, notes, func(accepted []briefing.WordEdit, asNew bool) {
 		switch {
 		case asNew:
 			w.importAsNew(path, doc)

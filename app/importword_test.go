@@ -168,7 +168,7 @@ func TestTheWordReviewDialog(t *testing.T) {
 	}
 	var got []briefing.WordEdit
 	answered := false
-	h.w.showWordReview("memo.docx", edits, func(a []briefing.WordEdit, asNew bool) { got, answered = a, !asNew })
+	h.w.showWordReview("memo.docx", edits, []string{"A comment in section “Background”, paragraph 2: The boss: Check this."}, func(a []briefing.WordEdit, asNew bool) { got, answered = a, !asNew })
 	var labels []string
 	var checks []*widget.Check
 	for _, o := range h.w.win.Canvas().Overlays().List() {
@@ -182,6 +182,13 @@ func TestTheWordReviewDialog(t *testing.T) {
 	if !slices.Equal(labels, []string{"“Key Provisions” renamed “Main Provisions”", "“Talking Points” removed"}) {
 		t.Fatalf("rows %q", labels)
 	}
+	said := false
+	for _, l := range allOf[*widget.Label](t, h.w.win.Canvas().Overlays().Top()) {
+		said = said || strings.Contains(l.Text, "The boss: Check this.")
+	}
+	if !said {
+		t.Error("the document's comment is not listed beside the changes")
+	}
 	checks[1].SetChecked(false)
 	// Enter with the list clicked, as a user reads the changes first.
 	list := allOf[*dialogList](t, h.w.win.Canvas().Overlays().Top())[0]
@@ -190,7 +197,7 @@ func TestTheWordReviewDialog(t *testing.T) {
 	if !answered || len(got) != 1 || got[0].Title != "Key Provisions" || h.w.dialogOpen() {
 		t.Errorf("Enter brought in %+v (answered %v, open %v)", got, answered, h.w.dialogOpen())
 	}
-	h.w.showWordReview("memo.docx", edits, func(a []briefing.WordEdit, asNew bool) { got = a })
+	h.w.showWordReview("memo.docx", edits, nil, func(a []briefing.WordEdit, asNew bool) { got = a })
 	h.w.dialogKey(fyne.KeyEscape)
 	if got != nil || h.w.dialogOpen() {
 		t.Errorf("Esc brought in %+v", got)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,7 +39,7 @@ func editLabel(e briefing.WordEdit) string {
 }
 
 // showWordReview is the real review dialog.
-func (w *mainWindow) showWordReview(name string, edits []briefing.WordEdit, done func([]briefing.WordEdit, bool)) {
+func (w *mainWindow) showWordReview(name string, edits []briefing.WordEdit, notes []string, done func([]briefing.WordEdit, bool)) {
 	keep := make([]bool, len(edits))
 	for i := range keep {
 		keep[i] = true
@@ -81,6 +82,15 @@ func (w *mainWindow) showWordReview(name string, edits []briefing.WordEdit, done
 	list.OnSelected = show
 	intro := widget.NewLabel(name + " came back with these changes. Untick any you do not want; choose one to read it — words taken out are struck through, words put in underlined.")
 	intro.Wrapping = fyne.TextWrapWord
+	top := fyne.CanvasObject(intro)
+	if len(notes) > 0 {
+		// Comments and what has no place in section text are read here,
+		// beside the changes, not brought in.
+		more := widget.NewLabel("Also in the document, not brought in: " + strings.Join(notes, "; ") + ".")
+		more.Wrapping = fyne.TextWrapWord
+		more.Importance = widget.LowImportance
+		top = container.NewVBox(intro, more)
+	}
 	var d *dialog.CustomDialog
 	finish := func(accepted []briefing.WordEdit, asNew bool) {
 		d.Hide()
@@ -100,7 +110,7 @@ func (w *mainWindow) showWordReview(name string, edits []briefing.WordEdit, done
 		widget.NewButton("Cancel", func() { finish(nil, false) }), bringIn)
 	split := container.NewHSplit(list, shown)
 	split.Offset = 0.4
-	d = dialog.NewCustomWithoutButtons("Bring in changes from Word", container.NewBorder(intro, container.NewCenter(buttons), nil, nil, split), w.win)
+	d = dialog.NewCustomWithoutButtons("Bring in changes from Word", container.NewBorder(top, container.NewCenter(buttons), nil, nil, split), w.win)
 	size := w.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width-60, 1100), min(size.Height-60, 700)))
 	w.withKeys(d, bringIn.OnTapped, func() { finish(nil, false) })

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/briefsmith/briefsmith/render/docx"
 	"github.com/briefsmith/briefsmith/sectiontext"
 	"github.com/briefsmith/briefsmith/wordimport"
 	"github.com/spf13/afero"
@@ -90,6 +91,11 @@ func leftOutProblems(doc *wordimport.Document, path string) Problems {
 // most of its Heading 1s are the titles p's sections print with. Its
 // edits can then come back into p rather than make a new packet.
 func LooksExportedFrom(lib *Library, p *Packet, doc *wordimport.Document) bool {
+	// An export names its packet; a title changed since still leaves
+	// the sections' titles to go by.
+	if _, ok := doc.Props[docx.CustomPropMark]; ok && doc.Props[docx.CustomPropTitle] == p.Title {
+		return true
+	}
 	printed := map[string]bool{}
 	exp, _ := ExportDocument(lib, p, "packet")
 	for _, s := range exp.Sections {

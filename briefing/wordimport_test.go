@@ -1,9 +1,12 @@
 package briefing
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/briefsmith/briefsmith/wordimport"
 	"github.com/spf13/afero"
 )
 
@@ -66,5 +69,35 @@ func TestImportWordRefusesWhatIsNoWordDocument(t *testing.T) {
 		if _, err := ImportWord(fs, path, Staff, "2026-12-07", Defaults{}); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v; want %q", path, err, want)
 		}
+	}
+}
+
+// A Briefsmith export names its packet in its custom properties, so it is
+// known for the packet's own however its sections were renamed since; a
+// document with other sections and no such mark is another document.
+func TestAnExportIsKnownForItsPacket(t *testing.T) {
+	lib := builtinLibrary(t)
+	p := loadSampleNamed(t, "staff.briefing")
+	data, _, err := RenderPacketDocx(lib, p, "memo.briefing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := wordimport.Read("memo.docx", bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := p.Clone()
+	for i := range renamed.Sections {
+		renamed.Sections[i].Title = fmt.Sprintf("Part %d", i+1)
+	}
+	if !LooksExportedFrom(lib, renamed, doc) {
+		t.Error("the packet's own export, its sections renamed since, is not known for it")
+	}
+	delete(doc.Props, "Briefsmith")
+	if LooksExportedFrom(lib, renamed, doc) {
+		t.Error("a document without the mark and with other sections is taken for the packet's")
+	}
+	if !LooksExportedFrom(lib, p, doc) {
+		t.Error("without the mark, the same sections' titles are not recognised")
 	}
 }

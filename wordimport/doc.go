@@ -81,6 +81,9 @@ func Read(name string, r io.ReaderAt, size int64) (*Document, error) {
 	if p.props, err = readPart(a, "docProps/custom.xml", readCustomProps); err != nil {
 		return nil, err
 	}
+	if p.comments, err = readPart(a, "word/comments.xml", readComments); err != nil {
+		return nil, err
+	}
 	notes := map[string][]block{}
 	for _, part := range []struct{ name, kind, elem string }{
 		{"word/footnotes.xml", "footnoteReference", "footnote"},

@@ -35,6 +35,7 @@ type parts struct {
 	styles    map[string]styleInfo
 	numbering map[string]map[int]numLevel // numId → level → definition
 	props     map[string]string           // custom document properties
+	comments  map[string]string           // comment id → "author: text"
 }
 
 // readRels reads a relationships part: hyperlink targets by id.
@@ -231,6 +232,51 @@ func readCustomProps(t *tokens) (map[string]string, error) {
 		case xml.EndElement:
 			if e.Name.Local == "property" {
 				name = ""
+			}
+		}
+	}
+}
+
+// readComments reads word/comments.xml: each comment's author and words,
+// by id, so a comment in the text is listed with what it says.
+func readComments(t *tokens) (map[string]string, error) {
+	out := map[string]string{}
+	id, author := "", ""
+	var text strings.Builder
+	inT := false
+	for {
+		tok, err := t.next()
+		if err != nil || tok == nil {
+			return out, err
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "comment":
+				id, author = attr(e, "id"), attr(e, "author")
+				text.Reset()
+			case "t":
+				inT = true
+			case "p":
+				if text.Len() > 0 {
+					text.WriteString(" ")
+				}
+			}
+		case xml.CharData:
+			if inT && id != "" && text.Len() < 400 {
+				text.Write(e)
+			}
+		case xml.EndElement:
+			switch e.Name.Local {
+			case "t":
+				inT = false
+			case "comment":
+				words := strings.Join(strings.Fields(text.String()), " ")
+				if author != "" {
+					words = author + ": " + words
+				}
+				out[id] = words
+				id = ""
 			}
 		}
 	}

@@ -115,14 +115,16 @@ func TestWhatHasNoPlaceIsListed(t *testing.T) {
 			p("", r("", "Intro.")) +
 			`<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>` + p("", r("", "Boxed words")) + `</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>` +
 			`<w:p><w:r><w:drawing><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><pic:pic xmlns:pic="p"/></a:graphicData></a:graphic></w:drawing></w:r></w:p>` +
-			`<w:p><m:oMath xmlns:m="` + nsM + `"><m:r><m:t>x</m:t></m:r></m:oMath></w:p>`),
+			`<w:p><m:oMath xmlns:m="` + nsM + `"><m:r><m:t>x</m:t></m:r></m:oMath></w:p>` +
+			`<w:p>` + r("", "Checked.") + `<w:r><w:commentReference w:id="4"/></w:r></w:p>`),
+		"word/comments.xml": `<w:comments ` + wordNS + `><w:comment w:id="4" w:author="The boss">` + p("", r("", "Is this still true?")) + `</w:comment></w:comments>`,
 	})
 	var got []string
 	for _, l := range d.LeftOut {
 		got = append(got, l.String())
 	}
 	all := strings.Join(got, "\n")
-	for _, want := range []string{"A text box in section “Background”, paragraph 2: Boxed words", "An image in section “Background”, paragraph 3", "An equation in section “Background”, paragraph 4"} {
+	for _, want := range []string{"A text box in section “Background”, paragraph 2: Boxed words", "An image in section “Background”, paragraph 3", "An equation in section “Background”, paragraph 4", "A comment in section “Background”, paragraph 5: The boss: Is this still true?"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("left out:\n%s\nwant %q", all, want)
 		}

@@ -198,7 +198,7 @@ func (r *reader) readPara() (*para, error) {
 				}
 				continue
 			case "commentReference":
-				r.left = append(r.left, leftOut{kind: "a comment", detail: attr(e, "id")})
+				r.left = append(r.left, leftOut{kind: "a comment", detail: r.p.comments[attr(e, "id")]})
 			}
 		case xml.EndElement:
 			switch e.Name.Local {

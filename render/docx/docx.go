@@ -135,9 +135,11 @@ func (d *docxWriter) parts() ([]docxPart, error) {
 			{"rId1", relT + "officeDocument", "word/document.xml", false},
 			{"rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml", false},
 			{"rId3", relT + "extended-properties", "docProps/app.xml", false},
+			{"rId4", relT + "custom-properties", "docProps/custom.xml", false},
 		})},
 		{"docProps/core.xml", d.coreProps()},
 		{"docProps/app.xml", d.appProps()},
+		{"docProps/custom.xml", d.customProps()},
 		{"word/document.xml", body},
 		{"word/_rels/document.xml.rels", rels(docRels)},
 		{"word/styles.xml", d.styles()},
@@ -184,6 +186,7 @@ func contentTypes(logoExt string, footnotes, cover bool) []byte {
 		{"/word/footer1.xml", ctW + "footer+xml"},
 		{"/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"},
 		{"/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"},
+		{"/docProps/custom.xml", "application/vnd.openxmlformats-officedocument.custom-properties+xml"},
 	} {
 		fmt.Fprintf(&b, `<Override PartName="%s" ContentType="%s"/>`, o[0], o[1])
 	}
@@ -255,6 +258,33 @@ func (d *docxWriter) appProps() []byte {
 	}
 	if v, ok := appVersion(d.doc.Meta.Producer); ok {
 		b.WriteString(`<AppVersion>` + v + `</AppVersion>`)
+	}
+	b.WriteString(`</Properties>`)
+	return []byte(b.String())
+}
+
+// Custom properties mark a document as a Briefsmith export, so its edits
+// can be brought back into the packet (File › Import Word…): Word,
+// LibreOffice and Google Docs keep them through an edit, and the titles
+// on its Heading 1s carry each section's bookmark.
+const (
+	// CustomPropMark names the property every export carries.
+	CustomPropMark = "Briefsmith"
+	// CustomPropTitle names the property holding the packet's title.
+	CustomPropTitle = "BriefsmithTitle"
+)
+
+// customProps writes docProps/custom.xml.
+func (d *docxWriter) customProps() []byte {
+	var b strings.Builder
+	b.WriteString(xmlPI + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">`)
+	for i, p := range [][2]string{
+		{CustomPropMark, "Exported by Briefsmith; bring edits back with File › Import Word…"},
+		{CustomPropTitle, d.doc.Meta.Title},
+	} {
+		fmt.Fprintf(&b, `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="%d" name="%s"><vt:lpwstr>`, i+2, p[0])
+		escapeXML(&b, p[1])
+		b.WriteString(`</vt:lpwstr></property>`)
 	}
 	b.WriteString(`</Properties>`)
 	return []byte(b.String())
