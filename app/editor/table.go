@@ -48,18 +48,11 @@ func (e *Editor) gridLayout(b *block, x0, y0, width float32) ([]cellArea, []prim
 	cols := b.cols
 	ranges := b.cellRanges()
 	want := make([]float32, cols)
-	var sum float32
 	for k, rg := range ranges {
 		n := float32(len([]rune(e.plain(b.atoms[rg[0]:rg[1]]))))
 		want[k%cols] = max(want[k%cols], min(n, 40), 4)
 	}
-	for _, w := range want {
-		sum += w
-	}
-	colW := make([]float32, cols)
-	for j := range colW {
-		colW[j] = width * want[j] / sum
-	}
+	colW := e.columnWidths(b, ranges, want, width, pad)
 	cells := make([]cellArea, len(ranges))
 	var ps, grid []prim
 	y := y0
@@ -101,6 +94,67 @@ func (e *Editor) gridLayout(b *block, x0, y0, width float32) ([]cellArea, []prim
 		}
 	}
 	return cells, append(ps, grid...), y - y0
+}
+
+// columnWidths shares width between a table's columns in proportion to
+// want, but gives a column at least its longest word (a word broken in
+// two, "Instrume / nt", read badly) while the others can spare the room.
+func (e *Editor) columnWidths(b *block, ranges [][2]int, want []float32, width, pad float32) []float32 {
+	cols := len(want)
+	least := make([]float32, cols)
+	for k, rg := range ranges {
+		f := font{size: baseSize()}
+		if k < cols {
+			f.ts.Bold = true
+		}
+		for _, w := range strings.Fields(e.plain(b.atoms[rg[0]:rg[1]])) {
+			least[k%cols] = max(least[k%cols], e.measr.width(w, f)+2*pad+1)
+		}
+	}
+	colW := make([]float32, cols)
+	fixed := make([]bool, cols)
+	for range cols {
+		var room, share float32 = width, 0
+		for j := range cols {
+			if fixed[j] {
+				room -= colW[j]
+			} else {
+				share += want[j]
+			}
+		}
+		grew := false
+		for j := range cols {
+			if fixed[j] {
+				continue
+			}
+			colW[j] = room * want[j] / share
+			if colW[j] < least[j] && room > 0 {
+				colW[j], fixed[j], grew = least[j], true, true
+			}
+		}
+		if !grew {
+			break
+		}
+	}
+	var sum float32
+	for _, w := range colW {
+		sum += w
+	}
+	if sum > width {
+		// The words are too long for the width: all columns as wanted.
+		for j := range colW {
+			colW[j] = width * want[j] / sumOf(want)
+		}
+	}
+	return colW
+}
+
+func sumOf(ws []float32) float32 {
+	var s float32
+	for _, w := range ws {
+		s += w
+	}
+	return s
 }
 
 // textAt is the text holding offset o of a laid-out block: its origin and
