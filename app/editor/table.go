@@ -103,12 +103,19 @@ func (e *Editor) columnWidths(b *block, ranges [][2]int, want []float32, width, 
 	cols := len(want)
 	least := make([]float32, cols)
 	for k, rg := range ranges {
-		f := font{size: baseSize()}
-		if k < cols {
-			f.ts.Bold = true
-		}
-		for _, w := range strings.Fields(e.plain(b.atoms[rg[0]:rg[1]])) {
-			least[k%cols] = max(least[k%cols], e.measr.width(w, f)+2*pad+1)
+		base := textBase{f: font{size: baseSize()}}
+		base.f.ts.Bold = k < cols
+		// Each word as it is set, bold and chips and all.
+		for i := rg[0]; i < rg[1]; {
+			j := i
+			for j < rg[1] && !isSpaceAtom(b.atoms[j]) {
+				j++
+			}
+			if j > i {
+				_, ink := e.unitWidth(b.atoms[i:j], base)
+				least[k%cols] = max(least[k%cols], ink+2*pad+1)
+			}
+			i = j + 1
 		}
 	}
 	colW := make([]float32, cols)

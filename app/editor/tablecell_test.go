@@ -463,10 +463,10 @@ func TestRightClickOpensTheTableMenu(t *testing.T) {
 // it ("Instrume / nt"), the room taken from columns of long text.
 func TestColumnFitsItsLongestWord(t *testing.T) {
 	long := strings.Repeat("long text ", 5)
-	e, _ := open(t, "| A | B | C |\n|---|---|---|\n| Instrument | "+long+" | "+long+" |\n")
+	e, _ := open(t, "| A | B | C |\n|---|---|---|\n| **Infrastructure** | "+long+" | "+long+" |\n")
 	l := e.view.lay(0)
 	if c := l.cells[3]; len(c.lines) != 1 {
-		t.Errorf("Instrument is set on %d lines in a column %v wide", len(c.lines), c.w)
+		t.Errorf("Infrastructure (bold) is set on %d lines in a column %v wide", len(c.lines), c.w)
 	}
 	if c := l.cells[4]; c.w <= l.cells[3].w {
 		t.Errorf("the long text's column (%v) is not the wider", c.w)
