@@ -135,7 +135,7 @@ func defaultHooks(w *mainWindow) uiHooks {
 			d.Show()
 		},
 		askUnsaved: func(done func(unsavedChoice)) {
-			askChoice(w, "Unsaved changes", "Save changes to "+w.doc.name()+" before closing it?\nIf you don't save, your changes will be lost.",
+			askChoice(w, "Unsaved changes", "Save changes to "+w.doc.spokenName()+" before closing it?\nIf you don't save, your changes will be lost.",
 				choiceCancel, done,
 				choiceButton[unsavedChoice]{"Cancel", choiceCancel, false},
 				choiceButton[unsavedChoice]{"Don't Save", choiceDiscard, false},

@@ -96,6 +96,16 @@ func (d *document) name() string {
 	return filepath.Base(d.path)
 }
 
+// spokenName is how a question names the packet: its file's name, or,
+// never saved, its title ("Save changes to “The Water Cycle”?" rather than
+// to an Untitled.briefing the user never named).
+func (d *document) spokenName() string {
+	if d.path == "" && strings.TrimSpace(d.packet.Title) != "" {
+		return "“" + strings.TrimSpace(d.packet.Title) + "”"
+	}
+	return d.name()
+}
+
 // indexOf is the position of the section with key k, or -1.
 func (d *document) indexOf(k sectionKey) int {
 	if k == 0 {

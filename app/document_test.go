@@ -85,3 +85,18 @@ func TestUndoingToTheSavedStateIsNotUnsaved(t *testing.T) {
 		t.Error("a restored document lost its unsaved mark")
 	}
 }
+
+// A packet never saved is named by its title in questions, not as an
+// Untitled.briefing the user never named; a saved one by its file.
+func TestQuestionsNameThePacketAsTheUserKnowsIt(t *testing.T) {
+	p := briefing.NewPacket("classroom")
+	p.Title = "The Water Cycle"
+	d := newDocument(p, "")
+	if got := d.spokenName(); got != "“The Water Cycle”" {
+		t.Errorf("unsaved: %q", got)
+	}
+	d.path = "/docs/water.briefing"
+	if got := d.spokenName(); got != "water.briefing" {
+		t.Errorf("saved: %q", got)
+	}
+}
