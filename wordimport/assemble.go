@@ -177,6 +177,14 @@ func buildList(bs []block, p *parts, level int) []sectiontext.Block {
 			continue
 		}
 		def := p.numbering[pa.numID][pa.ilvl]
+		if def.box != "" && !def.ordered {
+			if cur != nil {
+				out = append(out, *cur)
+				cur = nil
+			}
+			out = append(out, sectiontext.Paragraph{Inlines: append([]sectiontext.Inline{sectiontext.Text{Text: def.box + " "}}, inlinesOf(trimSegs(pa.segs))...)})
+			continue
+		}
 		if cur == nil || pa.numID != curID || cur.Ordered != def.ordered {
 			if cur != nil {
 				out = append(out, *cur)

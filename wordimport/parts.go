@@ -27,6 +27,10 @@ type styleInfo struct {
 type numLevel struct {
 	ordered bool
 	start   int
+	// box is a check-box list's box (☐, ☑, ☒), the bullet Briefsmith's
+	// export and Word give such a list: its lines come back as lines
+	// starting with the box, as section text writes them.
+	box string
 }
 
 // parts are the document's side parts, read before its text.
@@ -171,6 +175,14 @@ func readNumbering(t *tokens) (map[string]map[int]numLevel, error) {
 				l := abstract[absID][lvl]
 				l.start = n
 				abstract[absID][lvl] = l
+			}
+		case "lvlText":
+			if absID != "" && numID == "" && lvl >= 0 {
+				if v := attr(e, "val"); v == "☐" || v == "☑" || v == "☒" {
+					l := abstract[absID][lvl]
+					l.box = v
+					abstract[absID][lvl] = l
+				}
 			}
 		case "numFmt":
 			if absID != "" && numID == "" && lvl >= 0 {

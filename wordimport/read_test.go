@@ -69,7 +69,8 @@ func TestAnyWordDocumentBecomesSections(t *testing.T) {
 	numbering := `<w:numbering ` + wordNS + `>
 <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>
 <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>
-<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="8"><w:abstractNumId w:val="2"/></w:num></w:numbering>`
+<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="☐"/></w:lvl></w:abstractNum>
+<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="8"><w:abstractNumId w:val="2"/></w:num><w:num w:numId="9"><w:abstractNumId w:val="3"/></w:num></w:numbering>`
 	li := func(num, lvl, text string) string {
 		return `<w:p><w:pPr><w:numPr><w:ilvl w:val="` + lvl + `"/><w:numId w:val="` + num + `"/></w:numPr></w:pPr>` + r("", text) + `</w:p>`
 	}
@@ -82,6 +83,7 @@ func TestAnyWordDocumentBecomesSections(t *testing.T) {
 			p("Heading2", r("", "Stages")) +
 			li("7", "0", "Evaporation") + li("7", "1", "From oceans") + li("7", "1", "From lakes") + li("7", "0", "Condensation") +
 			li("8", "0", "First") + li("8", "0", "Second") +
+			li("9", "0", "Pack a raincoat") +
 			p("Heading1", r("", "Data")) +
 			`<w:tbl><w:tr><w:tc>` + p("", r("", "Place")) + `</w:tc><w:tc>` + p("", r("", "Share")) + `</w:tc></w:tr><w:tr><w:tc>` + p("", r("", "Ocean | sea")) + `</w:tc><w:tc>` + p("", r("", "97%")) + `</w:tc></w:tr></w:tbl>`),
 		"word/numbering.xml":           numbering,
@@ -98,6 +100,7 @@ func TestAnyWordDocumentBecomesSections(t *testing.T) {
 		"# Stages\n\n" +
 		"- Evaporation\n  1. From oceans\n  2. From lakes\n- Condensation\n\n" +
 		"1. First\n2. Second\n\n" +
+		"☐ Pack a raincoat\n\n" +
 		"[^1]: The U.S. Geological Survey.\n"
 	if got := sectiontext.Write(d.Sections[0].Body); got != want {
 		t.Errorf("section 1:\n%s\nwant:\n%s", got, want)
