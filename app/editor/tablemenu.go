@@ -23,8 +23,8 @@ func (e *Editor) tableMenu() *fyne.Menu {
 }
 
 // TappedSecondary is part of fyne.SecondaryTappable: a right click in a
-// table puts the cursor in the cell clicked (unless the selection is in
-// that table already) and opens the table's menu.
+// table puts the cursor where it is (unless it is on the selection, which
+// the menu then acts on) and opens the table's menu.
 func (p *page) TappedSecondary(ev *fyne.PointEvent) {
 	e := p.e
 	q := p.posAt(ev.Position)
@@ -32,7 +32,7 @@ func (p *page) TappedSecondary(ev *fyne.PointEvent) {
 		return
 	}
 	e.focus()
-	if s, t := order(e.anchor, e.cursor); s.b != q.b || t.b != q.b {
+	if s, t := order(e.anchor, e.cursor); s == t || q.less(s) || t.less(q) {
 		e.moveTo(q, false)
 		e.goalX = -1
 	}
