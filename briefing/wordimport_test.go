@@ -57,6 +57,28 @@ func TestAWordDocumentBecomesAPacket(t *testing.T) {
 	}
 }
 
+// The client brief's check boxes come back as check boxes, in Word as
+// lines with their box.
+func TestCheckBoxesComeBackFromWord(t *testing.T) {
+	lib := builtinLibrary(t)
+	data, _, err := RenderPacketDocx(lib, loadSampleNamed(t, "client.briefing"), "client.briefing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := afero.NewMemMapFs()
+	_ = afero.WriteFile(fs, "/in/brief.docx", data, 0o644)
+	res, err := ImportWord(fs, "/in/brief.docx", Client, "2026-12-07", Defaults{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range res.Packet.Sections {
+		if strings.Contains(*s.Body, "☐ ") {
+			return
+		}
+	}
+	t.Error("no check box came back")
+}
+
 // A file that is not a Word document, or is missing, is refused naming it.
 func TestImportWordRefusesWhatIsNoWordDocument(t *testing.T) {
 	fs := afero.NewMemMapFs()
