@@ -65,6 +65,9 @@ type document struct {
 	now     func() time.Time
 
 	onChange func()
+	// imported are warnings about a Word document this packet was made
+	// from: what had no place in its sections, for the Problems tab.
+	imported briefing.Problems
 }
 
 func newDocument(p *briefing.Packet, path string) *document {

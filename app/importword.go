@@ -83,15 +83,17 @@ func (w *mainWindow) importWord(path string, doc *wordimport.Document, a briefin
 		w.ui.showError(fmt.Errorf("the default logo was left out: %w\n\nChoose it again in Preferences", err))
 	}
 	res := briefing.NewPacketFromWord(doc, path, a, w.env.now().Format("2006-01-02"), d)
-	w.setDocument(w.newDocument(res.Packet, ""))
+	doc2 := w.newDocument(res.Packet, "")
+	doc2.imported = res.LeftOut
+	w.setDocument(doc2)
 	w.doc.markUnsaved()
 	if len(res.LeftOut) > 0 {
 		var lines []string
 		for _, p := range res.LeftOut {
-			lines = append(lines, "• "+strings.TrimPrefix(p.Message, "left out, with no place in a section's text: "))
+			lines = append(lines, "• "+capitalize(strings.TrimPrefix(p.Message, "left out, with no place in a section's text: ")))
 		}
 		w.ui.showInfo("Imported with some things left out",
-			fmt.Sprintf("%s became %d sections. These have no place in a section's text and were not brought in; copy what you need from the document:\n\n%s",
+			fmt.Sprintf("%s became %d sections. These have no place in a section's text and were not brought in (the Problems tab lists them too); copy what you need from the document:\n\n%s",
 				filepath.Base(path), len(res.Packet.Sections), strings.Join(lines, "\n")))
 	}
 }

@@ -203,3 +203,34 @@ func TestTheWordReviewDialog(t *testing.T) {
 		t.Errorf("Esc brought in %+v", got)
 	}
 }
+
+// What a Word document held that has no place in a section's text is
+// said when it comes in and listed in the Problems tab while its packet
+// is open.
+func TestWhatAnImportLeftOutIsInProblems(t *testing.T) {
+	h := newHarness(t, nil)
+	data, _, err := briefing.RenderPacketDocx(h.w.lib, h.doc(), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	boxed := rezip(t, data, func(s string) string {
+		box := `<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent><w:p><w:r><w:t>Boxed words</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>`
+		i := strings.LastIndex(s, "<w:sectPr")
+		return s[:i] + box + s[i:]
+	})
+	_ = afero.WriteFile(h.fs, "/docs/boxed.docx", boxed, 0o644)
+	h.w.showStart()
+	h.ui.openPath, h.ui.importKind = "/docs/boxed.docx", briefing.Staff
+	h.w.onImportWord()
+	h.settle()
+	if len(h.ui.infos) == 0 || !strings.Contains(h.ui.infos[len(h.ui.infos)-1], "A text box in section") {
+		t.Errorf("no word of the text box: %v", h.ui.infos)
+	}
+	found := false
+	for _, p := range h.w.problems.items {
+		found = found || strings.Contains(p.Text(), "text box") && strings.Contains(p.Text(), "Boxed words")
+	}
+	if !found {
+		t.Errorf("Problems does not list the text box: %v", h.w.problems.items)
+	}
+}

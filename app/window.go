@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"os"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -279,7 +280,9 @@ func (w *mainWindow) scheduleAnalysis() {
 			}
 			w.analysis = res
 			w.packet.showPages(res)
-			w.problems.show(res.Problems)
+			// What an import left out is listed first, for as long as
+			// the packet it made is open.
+			w.problems.show(append(slices.Clip(w.doc.imported), res.Problems...))
 			w.variables.refresh()
 			if w.analyzed != nil {
 				w.analyzed()

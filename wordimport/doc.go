@@ -43,11 +43,19 @@ type LeftOut struct {
 }
 
 func (l LeftOut) String() string {
-	where := fmt.Sprintf("paragraph %d", l.Para)
+	var where []string
 	if l.Section != "" {
-		where = fmt.Sprintf("section “%s”, %s", l.Section, where)
+		where = append(where, fmt.Sprintf("section “%s”", l.Section))
 	}
-	s := capitalize(l.Kind) + " in " + where
+	if l.Para > 0 {
+		where = append(where, fmt.Sprintf("paragraph %d", l.Para))
+	}
+	s := capitalize(l.Kind)
+	if len(where) > 0 {
+		s += " in " + strings.Join(where, ", ")
+	} else {
+		s += " before the first heading"
+	}
 	if l.Detail != "" {
 		s += ": " + l.Detail
 	}
