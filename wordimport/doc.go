@@ -122,6 +122,10 @@ func Read(name string, r io.ReaderAt, size int64) (*Document, error) {
 	}
 	doc := assemble(blocks, p)
 	doc.Props = p.props
+	if rd.tracked > 0 {
+		// Not dropped silently: the text is each change accepted.
+		doc.LeftOut = append(doc.LeftOut, LeftOut{Kind: fmt.Sprintf("%d tracked changes, read as accepted (reject any in Word first to keep the text they replace)", rd.tracked)})
+	}
 	addNotes(doc, rd.notes, notes, p)
 	return doc, nil
 }

@@ -119,7 +119,8 @@ func TestWhatHasNoPlaceIsListed(t *testing.T) {
 			`<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>` + p("", r("", "Boxed words")) + `</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>` +
 			`<w:p><w:r><w:drawing><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><pic:pic xmlns:pic="p"/></a:graphicData></a:graphic></w:drawing></w:r></w:p>` +
 			`<w:p><m:oMath xmlns:m="` + nsM + `"><m:r><m:t>x</m:t></m:r></m:oMath></w:p>` +
-			`<w:p>` + r("", "Checked.") + `<w:r><w:commentReference w:id="4"/></w:r></w:p>`),
+			`<w:p>` + r("", "Checked.") + `<w:r><w:commentReference w:id="4"/></w:r></w:p>` +
+			`<w:p>` + r("", "Kept ") + `<w:del w:id="5" w:author="B"><w:r><w:delText>gone </w:delText></w:r></w:del><w:ins w:id="6" w:author="B">` + r("", "new ") + `</w:ins>` + r("", "end.") + `</w:p>`),
 		"word/comments.xml": `<w:comments ` + wordNS + `><w:comment w:id="4" w:author="The boss">` + p("", r("", "Is this still true?")) + `</w:comment></w:comments>`,
 	})
 	var got []string
@@ -127,10 +128,13 @@ func TestWhatHasNoPlaceIsListed(t *testing.T) {
 		got = append(got, l.String())
 	}
 	all := strings.Join(got, "\n")
-	for _, want := range []string{"A text box in section “Background”, paragraph 2: Boxed words", "An image in section “Background”, paragraph 3", "An equation in section “Background”, paragraph 4", "A comment in section “Background”, paragraph 5: The boss: Is this still true?"} {
+	for _, want := range []string{"A text box in section “Background”, paragraph 2: Boxed words", "An image in section “Background”, paragraph 3", "An equation in section “Background”, paragraph 4", "A comment in section “Background”, paragraph 5: The boss: Is this still true?", "2 tracked changes, read as accepted"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("left out:\n%s\nwant %q", all, want)
 		}
+	}
+	if body := sectiontext.Write(d.Sections[0].Body); !strings.Contains(body, "Kept new end.") {
+		t.Errorf("tracked changes are not read as accepted:\n%s", body)
 	}
 	if body := sectiontext.Write(d.Sections[0].Body); strings.Contains(body, "Boxed") {
 		t.Errorf("a text box's words went into the text:\n%s", body)

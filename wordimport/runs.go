@@ -59,6 +59,9 @@ type reader struct {
 	p     *parts
 	left  []leftOut
 	notes map[string]string // footnote id in the document → label
+	// tracked counts tracked insertions and deletions: the text is read
+	// as if they were accepted, and the user is told so.
+	tracked int
 }
 
 // readPara reads a <w:p> whose start has been read.
@@ -141,6 +144,9 @@ func (r *reader) readPara() (*para, error) {
 				link = append(link, target)
 			case "del", "moveFrom":
 				deleted++
+				r.tracked++
+			case "ins", "moveTo":
+				r.tracked++
 			case "t":
 				if inRun && deleted == 0 && (inFieldCode == 0 || fieldResult) {
 					s, err := r.chars()
