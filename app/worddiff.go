@@ -105,8 +105,14 @@ func diffWords(a, b string) []marked {
 }
 
 // lcsPairs are the positions of a longest common subsequence of a and b.
+// Past a few million comparisons (a section of thousands of lines) there
+// are none: everything shows as taken out and put in, which is true if
+// coarse, rather than memory growing with the square of the text.
 func lcsPairs(a, b []string) [][2]int {
 	n, m := len(a), len(b)
+	if n*m > 4_000_000 {
+		return nil
+	}
 	l := make([][]int32, n+1)
 	for i := range l {
 		l[i] = make([]int32, m+1)
