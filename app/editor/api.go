@@ -92,8 +92,9 @@ func (e *Editor) SelectedBox() (sectiontext.Block, bool) {
 	return nil, false
 }
 
-// ReplaceSelectedBox puts b in place of the box selected alone, as one
-// undo step, and keeps it selected; false when no box is.
+// ReplaceSelectedBox puts b in place of the box selected alone (or the
+// table the selection is in), as one undo step, and keeps it selected;
+// false when no box is.
 func (e *Editor) ReplaceSelectedBox(b sectiontext.Block) bool {
 	if e.readOnly {
 		return false
@@ -103,15 +104,16 @@ func (e *Editor) ReplaceSelectedBox(b sectiontext.Block) bool {
 	}
 	s, _ := order(e.anchor, e.cursor)
 	e.begin(false)
-	n := load(sectiontext.Body{Blocks: []sectiontext.Block{b}})
-	if len(n) != 1 || n[0].kind == kItem {
-		// A block the editor edits as text (a list) stays a box here.
-		n = []*block{{kind: kBox, box: b}}
+	// A table comes back to be edited in place; anything else stays a
+	// box, as it was.
+	n := &block{kind: kBox, box: b}
+	if t, ok := b.(sectiontext.Table); ok {
+		n = loadTable(t)
 	}
-	n[0].gen, n[0].orig = e.gen, nil
-	e.replace(s.b, s.b, n[0])
+	n.gen = e.gen
+	e.replace(s.b, s.b, n)
 	// It stays selected, a table whole.
-	e.anchor, e.cursor = pos{s.b, 0}, pos{s.b, n[0].length()}
+	e.anchor, e.cursor = pos{s.b, 0}, pos{s.b, n.length()}
 	e.changed()
 	return true
 }

@@ -351,6 +351,17 @@ func TestDoubleClickInACellSelectsAWord(t *testing.T) {
 	if b, ok := e.SelectedBox(); !ok || len(b.(sectiontext.Table).Rows) != 2 {
 		t.Errorf("Edit Table… does not see the table the cursor is in: %v", ok)
 	}
+	// What the grid dialog gives back replaces it, still a table edited
+	// in place, selected whole.
+	if !e.ReplaceSelectedBox(sectiontext.Parse("| X |\n|---|\n| y |\n").Blocks[0]) {
+		t.Fatal("ReplaceSelectedBox refused")
+	}
+	want(t, e, "| X |\n|---|\n| y |")
+	if e.blocks[0].kind != kTable || !e.wholeTable() {
+		t.Errorf("the new table is a %v block, selected %v–%v", e.blocks[0].kind, e.anchor, e.cursor)
+	}
+	e.Undo()
+	want(t, e, "| Head | B |\n|---|---|\n| two words | x |")
 }
 
 // A table left as it was is handed back as SetBody gave it, and text
@@ -472,4 +483,22 @@ func TestColumnFitsItsLongestWord(t *testing.T) {
 	if c := l.cells[4]; c.w <= l.cells[3].w {
 		t.Errorf("the long text's column (%v) is not the wider", c.w)
 	}
+}
+
+// A drag from the paragraph above into a table selects the table whole
+// (shaded whole) and Delete takes it with the text dragged over.
+func TestDragAcrossATableTakesItWhole(t *testing.T) {
+	e, _ := open(t, grid2)
+	from := pagePos(e, pos{0, 3})
+	to := pagePos(e, cell(e, 1, 2, 1))
+	e.view.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(to.X-from.X, to.Y-from.Y)})
+	e.view.DragEnd()
+	if e.anchor != (pos{0, 3}) || e.cursor.b != 1 {
+		t.Fatalf("the drag selected %v–%v", e.anchor, e.cursor)
+	}
+	if n := len(rects(e, rSel)); n < 7 {
+		t.Errorf("%d shaded rectangles, want the text and all 6 cells", n)
+	}
+	key(e, fyne.KeyDelete)
+	want(t, e, "Bef\n\nAfter")
 }
