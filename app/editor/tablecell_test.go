@@ -212,125 +212,6 @@ func TestLongCellWrapsInItsCell(t *testing.T) {
 	}
 }
 
-// Rows and columns are added and removed where the cursor is, each one
-// undo step that puts back the text and the cursor.
-func TestInsertAndDeleteRowsAndColumns(t *testing.T) {
-	e, _ := open(t, grid2)
-	if e.InsertRow(true) {
-		t.Error("InsertRow outside a table did something")
-	}
-	e.collapse(cell(e, 1, 5, 1))
-	steps := []struct {
-		do   func() bool
-		want string
-	}{
-		{func() bool { return e.InsertRow(true) }, "| Name | Value |\n|---|---|\n| a | 1 |\n|  |  |\n| b | 2 |"},
-		{func() bool { return e.InsertRow(false) }, "| Name | Value |\n|---|---|\n| a | 1 |\n|  |  |\n|  |  |\n| b | 2 |"},
-		{e.DeleteRow, "| Name | Value |\n|---|---|\n| a | 1 |\n|  |  |\n| b | 2 |"},
-		{func() bool { return e.InsertColumn(true) }, "| Name |  | Value |\n|---|---|---|\n| a |  | 1 |\n|  |  |  |\n| b |  | 2 |"},
-		{func() bool { return e.InsertColumn(false) }, "| Name |  |  | Value |\n|---|---|---|---|\n| a |  |  | 1 |\n|  |  |  |  |\n| b |  |  | 2 |"},
-		{e.DeleteColumn, "| Name |  | Value |\n|---|---|---|\n| a |  | 1 |\n|  |  |  |\n| b |  | 2 |"},
-	}
-	var before []pos
-	for k, s := range steps {
-		before = append(before, e.cursor)
-		if !s.do() {
-			t.Fatalf("step %d did nothing", k)
-		}
-		want(t, e, "Before\n\n"+s.want+"\n\nAfter")
-	}
-	typeText(e, "new")
-	if !strings.Contains(md(e), "| b | | 2new |") {
-		t.Errorf("typed in the new column: %q", md(e))
-	}
-	e.Undo()
-	for k := len(steps) - 1; k >= 0; k-- {
-		e.Undo()
-		if e.cursor != before[k] {
-			t.Errorf("Undo of step %d put the cursor at %v, want %v", k, e.cursor, before[k])
-		}
-	}
-	want(t, e, grid2)
-	// Undo gives back the alignments of a table whose columns changed.
-	src := "| A | B | C |\n|:---|:---:|---:|\n| 1 | 2 | 3 |\n"
-	e, _ = open(t, src)
-	e.collapse(pos{0, 0})
-	e.InsertColumn(true)
-	e.Undo()
-	if md(e) != src {
-		t.Errorf("after InsertColumn and Undo: %q", md(e))
-	}
-	// Removing the last row and the last column removes the table.
-	e, _ = open(t, "| A |\n|---|\n\nAfter\n")
-	e.collapse(pos{0, 0})
-	e.DeleteColumn()
-	want(t, e, "After")
-}
-
-// The table is selected whole by a click at its left edge (or Ctrl+A),
-// copied and pasted whole, and Delete removes it; typing over some of
-// its cells empties them and writes in the first.
-func TestWholeTableSelectCopyDelete(t *testing.T) {
-	e, w := open(t, grid2)
-	top := e.view.tops[1]
-	test.TapCanvas(w.Canvas(), onCanvas(e, fyne.NewPos(margin-4, top+8)))
-	if e.anchor != (pos{1, 0}) || e.cursor != (pos{1, len(e.blocks[1].atoms)}) {
-		t.Fatalf("a click at the table's edge selected %v–%v", e.anchor, e.cursor)
-	}
-	if n := len(rects(e, rSel)); n != 6 {
-		t.Errorf("%d cells shaded, want 6", n)
-	}
-	c := test.NewClipboard()
-	e.TypedShortcut(&fyne.ShortcutCopy{Clipboard: c})
-	if c.Content() != "Name\tValue\na\t1\nb\t2" {
-		t.Errorf("copied %q", c.Content())
-	}
-	key(e, fyne.KeyDelete)
-	want(t, e, "Before\n\nAfter")
-	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: c})
-	want(t, e, "Before\n\n| Name | Value |\n|---|---|\n| a | 1 |\n| b | 2 |\n\nAfter")
-	// A selection from a paragraph into the table takes it whole.
-	e.anchor, e.cursor = pos{0, 3}, cell(e, 1, 1, 2)
-	e.TypedShortcut(&fyne.ShortcutCopy{Clipboard: c})
-	if c.Content() != "ore\nName\tValue\na\t1\nb\t2" {
-		t.Errorf("copied %q", c.Content())
-	}
-	key(e, fyne.KeyBackspace)
-	want(t, e, "Bef\n\nAfter")
-	e.Undo()
-	ctrl(e, fyne.KeyEnd, false)
-	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: c})
-	want(t, e, strings.TrimSuffix(grid2, "After\n")+"Afterore\n\n| Name | Value |\n|---|---|\n| a | 1 |\n| b | 2 |")
-	// Across cells, typing empties them and writes in the first.
-	e, _ = open(t, grid2)
-	e.anchor, e.cursor = cell(e, 1, 1, 2), cell(e, 1, 3, 1)
-	if n := len(rects(e, rSel)); n != 3 {
-		t.Errorf("%d cells shaded, want 3", n)
-	}
-	e.TypedRune('X')
-	want(t, e, "Before\n\n| Name | VaX |\n|---|---|\n|  |  |\n| b | 2 |\n\nAfter")
-	e.SelectAll()
-	key(e, fyne.KeyDelete)
-	want(t, e, "")
-}
-
-// Text with tabs pasted into a cell fills the cells to its right and
-// the rows below (adding rows); pasted elsewhere, tabs are spaces.
-func TestPastedTabsFillCells(t *testing.T) {
-	e, _ := open(t, grid2)
-	e.collapse(cell(e, 1, 2, 1))
-	e.PasteText("x\ty\tz\np\tq\nr")
-	want(t, e, "Before\n\n| Name | Value |\n|---|---|\n| ax | y z |\n| p | q |\n| r |  |\n\nAfter")
-	e.PasteText("\n\nlast")
-	want(t, e, "Before\n\n| Name | Value |\n|---|---|\n| ax | y z |\n| p | q |\n| r |  |\n|  |  |\n| last |  |\n\nAfter")
-	if e.cursor != cell(e, 1, 10, 4) {
-		t.Errorf("cursor %v after the paste, want the end of last", e.cursor)
-	}
-	e.collapse(pos{2, 5})
-	e.PasteText("\tx\ty")
-	want(t, e, "Before\n\n| Name | Value |\n|---|---|\n| ax | y z |\n| p | q |\n| r |  |\n|  |  |\n| last |  |\n\nAfter x y")
-}
-
 // A double click in a cell selects a word there: the grid dialog is not
 // opened for a table, whose cells are edited in place.
 func TestDoubleClickInACellSelectsAWord(t *testing.T) {
@@ -438,39 +319,6 @@ func TestBackspaceAndDeleteBesideATable(t *testing.T) {
 	}
 }
 
-// A right click in a table's cell puts the cursor there and opens the
-// table's menu, whose items add and remove rows and columns there.
-func TestRightClickOpensTheTableMenu(t *testing.T) {
-	e, w := open(t, grid2)
-	e.collapse(cell(e, 1, 0, 1))
-	x, y, _ := e.view.caret(cell(e, 1, 3, 1))
-	e.view.TappedSecondary(&fyne.PointEvent{Position: fyne.NewPos(x, y+4), AbsolutePosition: onCanvas(e, fyne.NewPos(x, y+4))})
-	if e.cursor != cell(e, 1, 3, 1) {
-		t.Errorf("the right click put the cursor at %v", e.cursor)
-	}
-	if w.Canvas().Overlays().Top() == nil {
-		t.Fatal("no menu opened")
-	}
-	var labels []string
-	for _, it := range e.tableMenu().Items {
-		labels = append(labels, it.Label)
-		if it.Label == "Insert row below" {
-			it.Action()
-		}
-	}
-	if !reflect.DeepEqual(labels, []string{"Insert row above", "Insert row below", "Delete row", "", "Insert column left", "Insert column right", "Delete column"}) {
-		t.Errorf("menu %q", labels)
-	}
-	want(t, e, "Before\n\n| Name | Value |\n|---|---|\n| a | 1 |\n|  |  |\n| b | 2 |\n\nAfter")
-	w.Canvas().Overlays().Top().Hide()
-	// Not in a paragraph.
-	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
-	e.view.TappedSecondary(&fyne.PointEvent{Position: pagePos(e, pos{0, 2})})
-	if w.Canvas().Overlays().Top() != nil {
-		t.Error("a right click on a paragraph opened the table's menu")
-	}
-}
-
 // A narrow column is given room for its longest word rather than break
 // it ("Instrume / nt"), the room taken from columns of long text.
 func TestColumnFitsItsLongestWord(t *testing.T) {
@@ -483,22 +331,4 @@ func TestColumnFitsItsLongestWord(t *testing.T) {
 	if c := l.cells[4]; c.w <= l.cells[3].w {
 		t.Errorf("the long text's column (%v) is not the wider", c.w)
 	}
-}
-
-// A drag from the paragraph above into a table selects the table whole
-// (shaded whole) and Delete takes it with the text dragged over.
-func TestDragAcrossATableTakesItWhole(t *testing.T) {
-	e, _ := open(t, grid2)
-	from := pagePos(e, pos{0, 3})
-	to := pagePos(e, cell(e, 1, 2, 1))
-	e.view.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(to.X-from.X, to.Y-from.Y)})
-	e.view.DragEnd()
-	if e.anchor != (pos{0, 3}) || e.cursor.b != 1 {
-		t.Fatalf("the drag selected %v–%v", e.anchor, e.cursor)
-	}
-	if n := len(rects(e, rSel)); n < 7 {
-		t.Errorf("%d shaded rectangles, want the text and all 6 cells", n)
-	}
-	key(e, fyne.KeyDelete)
-	want(t, e, "Bef\n\nAfter")
 }
