@@ -2,6 +2,7 @@ package editor
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -96,4 +97,44 @@ func BenchmarkKeystrokeLongWord(b *testing.B) {
 			key(e, fyne.KeyBackspace)
 		}
 	}
+}
+
+// BenchmarkSelectAllCopy20000 is Ctrl+A then Ctrl+C on a 20,000-word
+// section: the plain text and the Markdown beside it, on the clipboard.
+func BenchmarkSelectAllCopy20000(b *testing.B) {
+	e, w := open(b, longText(20000))
+	clip := w.Clipboard()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+		e.TypedShortcut(&fyne.ShortcutCopy{Clipboard: clip})
+	}
+	if len(clip.Content()) < 100_000 {
+		b.Fatalf("copied %d bytes", len(clip.Content()))
+	}
+}
+
+// BenchmarkHeld20000 reports what a 20,000-word section holds in memory
+// once opened and drawn (heapMB), beyond an editor already showing a
+// short text — as the app's does, its fonts loaded.
+func BenchmarkHeld20000(b *testing.B) {
+	body := sectiontext.Parse(longText(20000))
+	var held float64
+	for i := 0; i < b.N; i++ {
+		e, _ := open(b, longText(300))
+		e.Refresh()
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		if err := e.SetBody(body); err != nil {
+			b.Fatal(err)
+		}
+		e.Refresh()
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		held = float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
+		runtime.KeepAlive(e)
+	}
+	b.ReportMetric(held, "heapMB")
 }
