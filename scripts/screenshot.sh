@@ -4,6 +4,7 @@
 #   docs/screenshots/start-VARIANT-SIZE.png        the start page (first start)
 #   docs/screenshots/classroom-settings-…png        a classroom handout's Settings
 #   docs/screenshots/logo-preview-…png              a client brief's logo preview
+#   docs/screenshots/editor-blocks-…png             every kind of block, formatted, beside its page
 #   docs/screenshot-VARIANT-SIZE.png                the staff sample, for the README
 # Clicks are placed from the window's known proportions (see buildUI: the
 # lists take 0.3 of the width, the tabs 0.6 of the rest); look at the
@@ -61,6 +62,15 @@ for size in 1024x700 1440x900; do
     shoot "$size" "$variant" "$out/screenshots/logo-preview-$variant-$size.png" "$samples/client.briefing" "$tabs,50" "wheel:$form"
   done
 done
+# Every kind of block in the formatted editor beside the page it prints,
+# the text's top and, scrolled, its middle.
+blocks=$(mktemp -d)
+cp scripts/screenshot-blocks.briefing "$blocks/water-cycle.briefing"
+for variant in light dark; do
+  shoot 1440x900 "$variant" "$out/screenshots/editor-blocks-$variant-1440x900.png" "$blocks/water-cycle.briefing"
+  shoot 1440x900 "$variant" "$out/screenshots/editor-blocks-more-$variant-1440x900.png" "$blocks/water-cycle.briefing" "wheel:720,500"
+done
+rm -rf "$blocks"
 for size in 1280x800 1024x640; do
   for variant in light dark; do
     shoot "$size" "$variant" "$out/screenshot-$variant-$size.png" "$samples/staff.briefing"
