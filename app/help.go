@@ -33,7 +33,7 @@ var helpExamples = []helpExample{
 	{"Bullets", "Bullets (Ctrl+Shift+8), or type \"- \" at the start of a paragraph. Enter adds an item, Enter on an empty item ends the list, Tab nests an item, Shift+Tab brings it back.", "- First point\n- Second point", false},
 	{"Numbers", "Numbers (Ctrl+Shift+7), or type \"1. \" at the start of a paragraph. Questions numbered one by one count on past their answer lines.", "1. First step\n2. Second step", false},
 	{"Links", "Select the words, Link (Ctrl+K), type the address. Ctrl+K on a link changes its address or removes it.", "Read [the guide](https://www.example.org/) online.", false},
-	{"Tables", "Insert ▾ › Table…: how many rows (the heading row counts) and columns. Double-click a table to fill it in: Tab moves to the next cell, and in the last cell adds a row.", "| Season | Weather |\n|---|---|\n| Winter | Cold |", false},
+	{"Tables", "Insert ▾ › Table…: how many rows (the heading row counts) and columns. Click in a cell and type; Tab moves to the next cell, and in the last cell adds a row; right-click for rows and columns.", "| Season | Weather |\n|---|---|\n| Winter | Cold |", false},
 	{"Call-out boxes", "Insert ▾ › Call-out box…: key point, note, tip, warning and more. Double-click a box to change its kind or its text.", "> [!KEY]\n> The one thing to remember.", false},
 	{"Answer lines", "Insert ▾ › Answer lines…: how many lines to write on.", "What did you notice?\n\n```lines 2\n```", false},
 	{"Glossary", "Insert ▾ › Glossary term: the selected word becomes a term with its definition under it. Double-click the glossary to edit its terms, row by row.", "Evaporation\n: Water turning into vapour as it warms.", false},
