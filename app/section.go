@@ -232,6 +232,11 @@ func (s *sectionPanel) show() {
 	case !ok:
 		s.info.SetText(fmt.Sprintf("Template %q is not in the library: this section cannot be exported until it is removed or the template is added.", ref.Template))
 		s.title.SetPlaceHolder("")
+	case ref.Body != nil && strings.TrimSpace(t.Body) == "":
+		// A section begun empty holds the user's own words; there is no
+		// template text it was edited from (the packet list says so too).
+		s.info.SetText(fmt.Sprintf("Your own section. %s: their values are set in Settings and the Variables tab.", fieldsNoteSource))
+		s.title.SetPlaceHolder(t.TitleFor(aud))
 	case ref.Body != nil:
 		s.info.SetText(fmt.Sprintf("From template “%s” (%s), text edited. %s: their values are set in Settings and the Variables tab.", t.ID, t.Origin, fieldsNoteSource))
 		s.title.SetPlaceHolder(t.TitleFor(aud))

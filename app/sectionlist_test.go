@@ -53,3 +53,16 @@ func TestOnlyTemplateTextIsMarkedEdited(t *testing.T) {
 		t.Errorf("the changed summary reads %q", got)
 	}
 }
+
+// A blank section's note says it is the user's own, not "text edited"
+// from a template that held none.
+func TestABlankSectionIsTheUsersOwn(t *testing.T) {
+	h := newHarness(t, nil)
+	h.w.doc.addSection(briefing.BlankTemplateID)
+	i := slices.IndexFunc(h.doc().Sections, func(s briefing.SectionRef) bool { return s.Template == briefing.BlankTemplateID })
+	h.setBody(i, "My own words.")
+	h.w.selectSection(i)
+	if got := h.w.section.info.Text; !strings.HasPrefix(got, "Your own section.") {
+		t.Errorf("the note reads %q", got)
+	}
+}
