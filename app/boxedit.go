@@ -86,36 +86,15 @@ func tableCells(t sectiontext.Table) [][]string {
 // cellText is a cell's text as a person reads it: styles dropped, a
 // field as its label in brackets.
 func cellText(in []sectiontext.Inline) string {
-	var b strings.Builder
-	for _, x := range in {
+	return plainInlines(in, func(x sectiontext.Inline) string {
 		switch x := x.(type) {
-		case sectiontext.Text:
-			b.WriteString(x.Text)
-		case sectiontext.Code:
-			b.WriteString(x.Text)
-		case sectiontext.Bold:
-			b.WriteString(cellText(x.Inlines))
-		case sectiontext.Italic:
-			b.WriteString(cellText(x.Inlines))
-		case sectiontext.Strike:
-			b.WriteString(cellText(x.Inlines))
-		case sectiontext.Link:
-			b.WriteString(cellText(x.Inlines))
-		case sectiontext.Lang:
-			b.WriteString(cellText(x.Inlines))
-		case sectiontext.Autolink:
-			b.WriteString(x.Address)
 		case sectiontext.Field:
-			b.WriteString("[" + x.Name + "]")
+			return "[" + x.Name + "]"
 		case sectiontext.Citation:
-			b.WriteString("[@" + strings.Join(x.IDs, "; @") + "]")
-		case sectiontext.SoftBreak, sectiontext.HardBreak:
-			b.WriteString(" ")
-		default:
-			b.WriteString("…")
+			return "[@" + strings.Join(x.IDs, "; @") + "]"
 		}
-	}
-	return b.String()
+		return "…"
+	})
 }
 
 // withCells is t with cells typed in the grid: a cell whose text is as it

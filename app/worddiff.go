@@ -196,8 +196,21 @@ func plainLines(md string) []string {
 	return out
 }
 
-// inlineText is inline runs' text as printed.
+// inlineText is inline runs' text as printed, a footnote's number as
+// "[note 1]".
 func inlineText(in []sectiontext.Inline) string {
+	return plainInlines(in, func(x sectiontext.Inline) string {
+		if n, ok := x.(sectiontext.FootnoteRef); ok {
+			return "[note " + n.Label + "]"
+		}
+		return ""
+	})
+}
+
+// plainInlines is inline runs' text as a person reads it: styles and
+// links dropped, an address as itself, a line break a space; obj says
+// what any other object (a field, a citation, a note's number) reads as.
+func plainInlines(in []sectiontext.Inline, obj func(sectiontext.Inline) string) string {
 	var b strings.Builder
 	var walk func([]sectiontext.Inline)
 	walk = func(in []sectiontext.Inline) {
@@ -219,10 +232,10 @@ func inlineText(in []sectiontext.Inline) string {
 				walk(x.Inlines)
 			case sectiontext.Autolink:
 				b.WriteString(x.Address)
-			case sectiontext.FootnoteRef:
-				b.WriteString("[note " + x.Label + "]")
 			case sectiontext.SoftBreak, sectiontext.HardBreak:
 				b.WriteString(" ")
+			default:
+				b.WriteString(obj(x))
 			}
 		}
 	}

@@ -385,9 +385,8 @@ func runNew(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "briefsmith new: usage: briefsmith new -o PACKET [--audience staff|classroom|client]")
 		return ExitUsage
 	}
-	aud, ok := briefing.ParseAudience(*audience)
+	aud, ok := audienceFlag(env, "new", *audience)
 	if !ok {
-		fmt.Fprintf(env.Stderr, "briefsmith new: --audience must be one of %s, not %q\n", briefing.AudienceNames(", "), *audience)
 		return ExitUsage
 	}
 	if _, err := env.Fs.Stat(*out); err == nil && !*force {
@@ -534,4 +533,14 @@ func (f *langFlag) String() string { return f.tag }
 func (f *langFlag) Set(v string) error {
 	f.tag, f.set = v, true
 	return nil
+}
+
+// audienceFlag reads an --audience value for cmd, saying what it must be
+// when it is none of them.
+func audienceFlag(env Env, cmd, value string) (briefing.Audience, bool) {
+	aud, ok := briefing.ParseAudience(value)
+	if !ok {
+		fmt.Fprintf(env.Stderr, "briefsmith %s: --audience must be one of %s, not %q\n", cmd, briefing.AudienceNames(", "), value)
+	}
+	return aud, ok
 }

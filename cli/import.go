@@ -24,9 +24,8 @@ func runImport(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "briefsmith import: usage: briefsmith import FILE.docx [-o PACKET] [--audience staff|classroom|client]")
 		return ExitUsage
 	}
-	aud, ok := briefing.ParseAudience(*audience)
+	aud, ok := audienceFlag(env, "import", *audience)
 	if !ok {
-		fmt.Fprintf(env.Stderr, "briefsmith import: --audience must be one of %s, not %q\n", briefing.AudienceNames(", "), *audience)
 		return ExitUsage
 	}
 	in := pos[0]

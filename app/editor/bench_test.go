@@ -102,8 +102,8 @@ func BenchmarkKeystrokeLongWord(b *testing.B) {
 // BenchmarkSelectAllCopy20000 is Ctrl+A then Ctrl+C on a 20,000-word
 // section: the plain text and the Markdown beside it, on the clipboard.
 func BenchmarkSelectAllCopy20000(b *testing.B) {
-	e, w := open(b, longText(20000))
-	clip := w.Clipboard()
+	e, _ := open(b, longText(20000))
+	clip := fyne.CurrentApp().Clipboard()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
