@@ -32,6 +32,8 @@ type findBar struct {
 	scope      *widget.RadioGroup
 	status     *widget.Label
 	content    *fyne.Container
+	// wrapping is set while Find Next goes round to the section's start.
+	wrapping bool
 }
 
 // Scopes of a search, as the bar names them.
@@ -223,6 +225,9 @@ func (f *findBar) next() {
 	fields := briefing.FieldsOf(s.w.lib, s.w.doc.packet)
 	if s.editable() {
 		text, cur, fs := f.searched(fields)
+		if s.richOn() && f.nextRich(re, text, cur) {
+			return
+		}
 		from := byteOffset(text, cur)
 		ms := f.matches(re, text, fs)
 		for i, m := range ms {
@@ -244,24 +249,31 @@ func (f *findBar) next() {
 			plain, _ := f.s.shownAt(i, fields)
 			if ms := f.matches(re, plain, fields); len(ms) > 0 {
 				s.w.selectSection(i)
-				// Found again in the text as the section now shows it:
-				// formatted text does not show what is inside a box.
+				// Found again in the text as the section now shows it.
 				text, _, fs := f.searched(fields)
+				if s.richOn() && f.nextRich(re, text, 0) {
+					return
+				}
 				if ms := f.matches(re, text, fs); len(ms) > 0 {
 					f.selectIn(text, ms[0])
 					return
 				}
 			}
 		}
-	} else if text, _, fs := f.searched(fields); s.editable() && len(f.matches(re, text, fs)) > 0 {
-		// Go round to the start of the section.
-		if s.richOn() {
-			s.rich.SetCursorOffset(0)
-		} else {
-			s.moveWindow(0, 0, false)
+	} else if text, _, fs := f.searched(fields); s.editable() && (len(f.matches(re, text, fs)) > 0 || s.richOn() && f.anyInBoxes(re)) {
+		// Go round to the start of the section, once: a match the
+		// search sees but cannot select must not send it round forever.
+		if !f.wrapping {
+			if s.richOn() {
+				s.rich.SetCursorOffset(0)
+			} else {
+				s.moveWindow(0, 0, false)
+			}
+			f.wrapping = true
+			f.next()
+			f.wrapping = false
+			return
 		}
-		f.next()
-		return
 	}
 	f.status.SetText("Not found.")
 }

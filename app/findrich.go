@@ -1,11 +1,14 @@
 package app
 
 import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
 	"unicode/utf8"
 
-	"regexp"
-
 	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
 // Find and Replace in the formatted view work on the text as the user
@@ -88,4 +91,75 @@ func (f *findBar) replaceAllRich(re *regexp.Regexp) int {
 	}
 	f.ownStep(func() { f.s.rich.ReplaceRanges(ranges, with) })
 	return len(ms)
+}
+
+// hit is where Find found a match in the formatted text: a run of its
+// steps, or a box whose words hold one (selected whole).
+type hit struct {
+	from, to int
+	box      string // the box's kind, "" for a match in the text
+}
+
+// nextRich selects the next match at or after the cursor (step cur) in
+// the formatted text — in its words or inside a box — and reports
+// whether there was one. Inside a call-out, a glossary or a note the
+// words are not shown a step at a time, so the box is selected and the
+// status says where the match is and how to edit it.
+func (f *findBar) nextRich(re *regexp.Regexp, text string, cur int) bool {
+	var hits []hit
+	for _, m := range f.matches(re, text, briefing.Fields{}) {
+		r := runeRange(text, m)
+		hits = append(hits, hit{r[0], r[1], ""})
+	}
+	for _, b := range f.s.rich.Boxes() {
+		if len(f.matches(re, boxWords(b.Block), briefing.Fields{})) > 0 {
+			hits = append(hits, hit{b.Offset, b.Offset + 1, boxKind(b.Block)})
+		}
+	}
+	slices.SortFunc(hits, func(a, b hit) int { return a.from - b.from })
+	for i, h := range hits {
+		if h.from < cur {
+			continue
+		}
+		f.s.rich.SelectRange(h.from, h.to)
+		where := "in this section"
+		if h.box != "" {
+			where = "in this section, inside " + h.box + ": double-click it to edit"
+		}
+		f.status.SetText(fmt.Sprintf("Match %s of %s %s", groupDigits(i+1), groupDigits(len(hits)), where))
+		return true
+	}
+	return false
+}
+
+// anyInBoxes reports whether a box of the formatted text holds a match.
+func (f *findBar) anyInBoxes(re *regexp.Regexp) bool {
+	for _, b := range f.s.rich.Boxes() {
+		if len(f.matches(re, boxWords(b.Block), briefing.Fields{})) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// boxWords are a box's words as a reader sees them, a line each.
+func boxWords(b sectiontext.Block) string {
+	return strings.Join(plainLines(sectiontext.Write(sectiontext.Body{Blocks: []sectiontext.Block{b}})), "\n")
+}
+
+// boxKind is how a box is named in Find's status.
+func boxKind(b sectiontext.Block) string {
+	switch b.(type) {
+	case sectiontext.Callout:
+		return "a call-out"
+	case sectiontext.Glossary:
+		return "the glossary"
+	case sectiontext.Quote:
+		return "a quote"
+	case sectiontext.CodeBlock:
+		return "code"
+	case sectiontext.Table:
+		return "a table"
+	}
+	return "a box"
 }

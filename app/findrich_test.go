@@ -71,3 +71,33 @@ func TestFindAndReplaceInFormattedText(t *testing.T) {
 		t.Errorf("Next across the packet: section %d, formatted %v, selected %q", h.w.doc.selectedIndex(), s.richOn(), s.rich.SelectedText())
 	}
 }
+
+// Find looks inside boxes too: a match in a call-out's or the glossary's
+// words selects the box, and says where the match is and how to edit it
+// (it was "Not found" for words the section shows).
+func TestFindLooksInsideBoxes(t *testing.T) {
+	h := newRichHarness(t)
+	s := h.w.section
+	h.w.selectSection(2)
+	h.w.doc.setBody(h.w.doc.keyAt(2), "", "Rain falls.\n\n> [!KEY]\n> Water is never used up.\n\nMore rain.\n\nVapour\n: Water as a gas.\n")
+	s.show()
+	f := s.find
+	f.open()
+	f.what.SetText("water")
+	s.rich.SetCursorOffset(0)
+	f.next()
+	if b, ok := s.rich.SelectedBox(); !ok || f.status.Text != "Match 1 of 2 in this section, inside a call-out: double-click it to edit" {
+		t.Fatalf("first match: box %v %T, %q", ok, b, f.status.Text)
+	}
+	f.next()
+	if _, ok := s.rich.SelectedBox(); !ok || !strings.Contains(f.status.Text, "Match 2 of 2 in this section, inside the glossary") {
+		t.Errorf("second match: %q", f.status.Text)
+	}
+	f.what.SetText("rain")
+	s.rich.SetCursorOffset(0)
+	f.next()
+	f.next()
+	if got := s.rich.SelectedText(); got != "rain" || f.status.Text != "Match 2 of 2 in this section" {
+		t.Errorf("words in the text: %q, %q", got, f.status.Text)
+	}
+}

@@ -140,3 +140,24 @@ func (e *Editor) styleAt(q pos) style {
 	}
 	return b.atoms[min(q.o, len(b.atoms)-1)].st
 }
+
+// Box is a box (a call-out, a glossary, answer lines…) and where it
+// stands in ShownText: Find looks inside it, as the text does not show
+// its words one step at a time.
+type Box struct {
+	Offset int
+	Block  sectiontext.Block
+}
+
+// Boxes are the text's boxes, in order.
+func (e *Editor) Boxes() []Box {
+	var out []Box
+	n := 0
+	for i, b := range e.blocks {
+		if b.kind == kBox {
+			out = append(out, Box{Offset: n, Block: b.box})
+		}
+		n += e.blockLen(i) + 1
+	}
+	return out
+}
