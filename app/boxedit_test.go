@@ -296,3 +296,30 @@ func TestTheTableEditorFillsLikeWords(t *testing.T) {
 		t.Errorf("open %v, cells %q; want %q", h.w.dialogOpen(), got, want)
 	}
 }
+
+// A double click on text shown only when a field is filled opens its
+// words to edit, titled by the field's label; they come back inside the
+// same condition, one undo step.
+func TestConditionalTextIsEditedWithoutCode(t *testing.T) {
+	src := "Signed{{if .order_number}} as order {{.order_number}}{{end}}.\n"
+	h, s := boxHarness(t, src)
+	h.ui.bodyEdit = func(r bodyEdit) *bodyEdit {
+		r.blocks = []sectiontext.Block{sectiontext.Paragraph{Inlines: []sectiontext.Inline{sectiontext.Text{Text: " as Executive Order "}, sectiontext.Field{Name: "order_number"}}}}
+		return &r
+	}
+	if s.rich.OnEditConditional == nil {
+		t.Fatal("a double click on conditional text asks nobody")
+	}
+	s.rich.SelectRange(len("Signed"), len("Signed")+1)
+	s.editConditional(sectiontext.Parse(src).Blocks[0].(sectiontext.Paragraph).Inlines[1].(sectiontext.Conditional))
+	if len(h.ui.asked) == 0 || h.ui.asked[len(h.ui.asked)-1] != "body:Text shown only when Executive order number is filled" {
+		t.Fatalf("asked %v", h.ui.asked)
+	}
+	if got := h.body2(); got != "Signed{{if .order_number}} as Executive Order {{.order_number}}{{end}}.\n" {
+		t.Errorf("stored %q", got)
+	}
+	h.w.onUndo()
+	if got := h.body2(); got != src {
+		t.Errorf("after one Undo %q", got)
+	}
+}

@@ -26,6 +26,7 @@ func (s *sectionPanel) newRichText(source fyne.CanvasObject) fyne.CanvasObject {
 	s.rich = editor.NewWithOptions(s.richOptions())
 	s.rich.OnChanged = s.storeRich
 	s.rich.OnEditBox = s.editBox
+	s.rich.OnEditConditional = s.editConditional
 	s.rich.OnEditNote = s.editNote
 	s.rich.Hide()
 	s.sourceArea = source

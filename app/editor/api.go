@@ -163,3 +163,22 @@ func (e *Editor) Relabel() {
 	e.view.notesW = -1
 	e.changedLayout()
 }
+
+// ReplaceSelectedConditional puts c in place of the conditional text
+// selected alone (a double click selects it), as one undo step, and
+// reports whether one was.
+func (e *Editor) ReplaceSelectedConditional(c sectiontext.Conditional) bool {
+	s, t := order(e.anchor, e.cursor)
+	if e.readOnly || s.b != t.b || t.o != s.o+1 || s.o >= len(e.blocks[s.b].atoms) {
+		return false
+	}
+	if _, ok := e.blocks[s.b].atoms[s.o].obj.(sectiontext.Conditional); !ok {
+		return false
+	}
+	e.begin(false)
+	b := e.mut(s.b)
+	b.atoms[s.o].obj = c
+	e.goalX = -1
+	e.changed()
+	return true
+}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
@@ -107,4 +108,33 @@ func TestCitationShowsItsPrintedNumber(t *testing.T) {
 func TestConditionalMarkerNamesAFieldItDoesNotShow(t *testing.T) {
 	e, _ := open(t, "Signed{{if .num}} and numbered{{end}}.\n")
 	drawnText(t, e, "only if num is filled")
+}
+
+// A double click on text shown only when a field is filled asks the app
+// to edit its words (the chip holds them as one step), with the chip
+// selected; what comes back replaces it as one undo step.
+func TestDoubleClickEditsConditionalText(t *testing.T) {
+	src := "Signed{{if .num}} as order {{.num}}{{end}}.\n"
+	e, _ := open(t, src)
+	var got sectiontext.Conditional
+	asked := false
+	e.OnEditConditional = func(c sectiontext.Conditional) { got, asked = c, true }
+	x, y, _ := e.view.caret(pos{0, len("Signed")})
+	click := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x+6, y+4)}, Button: desktop.MouseButtonPrimary}
+	e.view.MouseDown(click)
+	e.view.MouseUp(click)
+	e.view.MouseDown(click)
+	e.view.MouseUp(click)
+	if !asked || got.Field != "num" {
+		t.Fatalf("asked %v with %+v", asked, got)
+	}
+	got.Then = []sectiontext.Inline{sectiontext.Text{Text: " as Executive Order "}, sectiontext.Field{Name: "num"}}
+	if !e.ReplaceSelectedConditional(got) {
+		t.Fatal("the conditional was not selected")
+	}
+	want(t, e, "Signed{{if .num}} as Executive Order {{.num}}{{end}}.")
+	e.Undo()
+	if md(e) != src {
+		t.Errorf("after Undo: %q", md(e))
+	}
 }

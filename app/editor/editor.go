@@ -81,6 +81,11 @@ type Editor struct {
 	// the note's text to edit, so no one types a note as "[^1]:". Nil
 	// does nothing.
 	OnEditNote func(label string)
+	// OnEditConditional is called when text shown only when a field is
+	// filled (a chip) is double-clicked, with it selected: the app opens
+	// its words to edit (ReplaceSelectedConditional puts them back), as
+	// the chip holds them as one step. Nil selects it only.
+	OnEditConditional func(sectiontext.Conditional)
 	// OnSubmit is called on Ctrl+Enter, and OnEscape on Esc: an editor in
 	// a dialog lets them press its OK and Cancel, since Enter there makes
 	// a new paragraph. Nil does nothing.

@@ -74,6 +74,11 @@ func (e *Editor) press(at fyne.Position, n int, shift bool) {
 		a, z := e.wordIn(q)
 		e.anchor = pos{q.b, a}
 		e.moveTo(pos{q.b, z}, true)
+		if z == a+1 && a < len(b.atoms) && e.OnEditConditional != nil && !e.readOnly {
+			if c, ok := b.atoms[a].obj.(sectiontext.Conditional); ok {
+				e.mouse.open = func() { e.OnEditConditional(c) }
+			}
+		}
 	case n >= 3:
 		// A paragraph, or a table's cell.
 		a, z := 0, len(b.atoms)
