@@ -87,3 +87,20 @@ func TestPreferencesStaysPutAsTheAccentWarningShows(t *testing.T) {
 		t.Errorf("the dialog moved from %v (%v) to %v (%v)", at, size, pop.Content.Position(), pop.Content.Size())
 	}
 }
+
+// Enter saves Preferences and Esc cancels, as in any other dialog.
+func TestPreferencesKeys(t *testing.T) {
+	h := newHarness(t, nil)
+	f := h.w.showPreferences()
+	f.author.SetText("R. Staffer")
+	h.w.dialogKey(fyne.KeyEscape)
+	if h.w.dialogOpen() || h.app.Preferences().String(prefAuthor) != "" {
+		t.Fatalf("Esc: open %v, author %q", h.w.dialogOpen(), h.app.Preferences().String(prefAuthor))
+	}
+	f = h.w.showPreferences()
+	f.author.SetText("R. Staffer")
+	h.w.dialogKey(fyne.KeyReturn)
+	if h.w.dialogOpen() || h.app.Preferences().String(prefAuthor) != "R. Staffer" {
+		t.Errorf("Enter: open %v, author %q", h.w.dialogOpen(), h.app.Preferences().String(prefAuthor))
+	}
+}

@@ -23,16 +23,34 @@ func (w *mainWindow) onImportWord() {
 		if path == "" {
 			return
 		}
-		doc, err := briefing.ReadWord(w.env.fs, path)
-		if err != nil {
-			w.ui.showError(err)
-			return
+		// Reading the document, and for the packet's own export reading
+		// a fresh export of the packet to compare with, is done off the
+		// UI goroutine, behind a progress dialog.
+		var own *briefing.Packet
+		if !w.onStartPage {
+			own = w.doc.packet.Clone()
 		}
-		if !w.onStartPage && briefing.LooksExportedFrom(w.lib, w.doc.packet, doc) {
-			w.bringInEdits(path, doc)
-			return
-		}
-		w.importAsNew(path, doc)
+		lib, name := w.lib, w.doc.name()
+		hide := w.ui.progress("Reading " + filepath.Base(path) + "…")
+		w.env.background(func() {
+			doc, err := briefing.ReadWord(w.env.fs, path)
+			var edits []briefing.WordEdit
+			mine := err == nil && own != nil && briefing.LooksExportedFrom(lib, own, doc)
+			if mine {
+				edits, err = briefing.WordEdits(lib, own, name, doc)
+			}
+			w.env.onUI(func() {
+				hide()
+				switch {
+				case err != nil:
+					w.ui.showError(err)
+				case mine:
+					w.bringInEdits(path, doc, edits)
+				default:
+					w.importAsNew(path, doc)
+				}
+			})
+		})
 	})
 }
 
@@ -47,14 +65,10 @@ func (w *mainWindow) importAsNew(path string, doc *wordimport.Document) {
 	})
 }
 
-// bringInEdits shows what changed in doc, the open packet as exported and
-// edited in Word, and makes the changes the user keeps, as one Undo step.
-func (w *mainWindow) bringInEdits(path string, doc *wordimport.Document) {
-	edits, err := briefing.WordEdits(w.lib, w.doc.packet, w.doc.name(), doc)
-	if err != nil {
-		w.ui.showError(err)
-		return
-	}
+// bringInEdits shows edits, what changed in doc (the open packet as
+// exported and edited in Word), and makes the changes the user keeps, as
+// one Undo step.
+func (w *mainWindow) bringInEdits(path string, doc *wordimport.Document, edits []briefing.WordEdit) {
 	if len(edits) == 0 {
 		w.ui.showInfo("No changes to bring in", filepath.Base(path)+" reads as this packet exports to Word: nothing in it was changed.")
 		return

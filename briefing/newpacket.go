@@ -80,6 +80,13 @@ func NewBlankPacketFor(audience Audience, date string, d Defaults) *Packet {
 	case p.Audience == Client:
 		p.Marking = defaultClientMarking
 	}
+	d.wear(p)
+	return p
+}
+
+// wear gives p the defaults' page size and brand kit, those set: a blank
+// packet and a sample one alike.
+func (d Defaults) wear(p *Packet) {
 	if d.PageSize.Valid() {
 		p.Style.PageSize = d.PageSize
 	}
@@ -92,7 +99,6 @@ func NewBlankPacketFor(audience Audience, date string, d Defaults) *Packet {
 		p.Style.Logo = append([]byte(nil), d.Logo...)
 		p.Style.LogoDescription = d.LogoDescription
 	}
-	return p
 }
 
 // NewSamplePacketFor is sample — a built-in sample packet, its title,
@@ -111,16 +117,7 @@ func NewSamplePacketFor(sample *Packet, date string, d Defaults) *Packet {
 			*f.to = f.from
 		}
 	}
-	if d.PageSize.Valid() {
-		p.Style.PageSize = d.PageSize
-	}
-	if _, err := layout.ParseColor(d.Accent); err == nil && d.Accent != "" {
-		p.Style.Accent = d.Accent
-	}
-	if len(d.Logo) > 0 {
-		p.Style.Logo = append([]byte(nil), d.Logo...)
-		p.Style.LogoDescription = d.LogoDescription
-	}
+	d.wear(p)
 	return p
 }
 

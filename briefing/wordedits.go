@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/briefsmith/briefsmith/render/docx"
 	"github.com/briefsmith/briefsmith/sectiontext"
 	"github.com/briefsmith/briefsmith/wordimport"
 )
@@ -54,15 +55,21 @@ type WordEdit struct {
 // (named name) and edited, a document read back after editing. An
 // unedited export gives none.
 func WordEdits(lib *Library, p *Packet, name string, edited *wordimport.Document) ([]WordEdit, error) {
-	data, _, err := RenderPacketDocx(lib, p, name)
+	// The document the export writes, resolved once: written to Word
+	// and read back as the base, and read for which printed section is
+	// which of the packet's.
+	doc, _, probs := resolveForExport(lib, p, name)
+	if probs.HasErrors() {
+		return nil, probs.Errors()
+	}
+	var buf bytes.Buffer
+	if err := docx.WriteDocx(doc, &buf); err != nil {
+		return nil, err
+	}
+	base, err := wordimport.Read(name, bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 	if err != nil {
 		return nil, err
 	}
-	base, err := wordimport.Read(name, bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
-	doc, _ := ExportDocument(lib, p, name)
 	// The export's sections by their bookmark: printed section k is
 	// "_TocSection<k>", and doc.Sections[k-1] says which of the packet's.
 	index := map[string]int{}

@@ -1,78 +1,20 @@
 package sectiontext_test
 
 import (
-	"io/fs"
 	"strings"
 	"testing"
 
-	"github.com/briefsmith/briefsmith/assets"
-	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/briefsmith/briefsmith/internal/corpus"
 	"github.com/briefsmith/briefsmith/sectiontext"
 )
-
-// builtinBodies is every body the editor opens from the built-in
-// templates: each template as each audience it suits reads it.
-func builtinBodies(t *testing.T) map[string]string {
-	t.Helper()
-	lib, err := briefing.LoadLibrary(assets.Templates, nil, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for _, tm := range lib.Templates() {
-		for _, a := range briefing.Audiences() {
-			if tm.Suits(a) {
-				out[tm.ID+" for "+string(a)] = tm.BodyFor(a)
-			}
-		}
-	}
-	return out
-}
-
-// sampleBodies is the body of every section of the sample packets: an
-// edited body where the section has one, else the template's for the
-// packet's audience.
-func sampleBodies(t *testing.T) map[string]string {
-	t.Helper()
-	lib, err := briefing.LoadLibrary(assets.Templates, nil, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	names, err := fs.Glob(assets.Samples, "*.briefing")
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no samples: %v", err)
-	}
-	out := map[string]string{}
-	for _, name := range names {
-		data, err := fs.ReadFile(assets.Samples, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := briefing.DecodePacket(name, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, ref := range p.Sections {
-			key := name + " section " + ref.Template
-			if ref.Body != nil {
-				out[key] = *ref.Body
-			} else if tm, ok := lib.Get(ref.Template); ok {
-				out[key] = tm.BodyFor(p.Audience)
-			} else {
-				t.Errorf("%s: section %d: unknown template %q", name, i+1, ref.Template)
-			}
-		}
-	}
-	return out
-}
 
 // TestBuiltinBodiesCanonical: the built-in bodies are stored canonical,
 // so opening one in the editor and saving it changes nothing, and none is
 // template code the editor could only show as source.
 func TestBuiltinBodiesCanonical(t *testing.T) {
-	bodies := builtinBodies(t)
-	for k, v := range sampleBodies(t) {
-		bodies[k] = v
+	bodies, err := corpus.Bodies()
+	if err != nil {
+		t.Fatal(err)
 	}
 	for name, body := range bodies {
 		b := sectiontext.Parse(body)

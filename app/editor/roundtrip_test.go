@@ -1,12 +1,10 @@
 package editor
 
 import (
-	"io/fs"
 	"reflect"
 	"testing"
 
-	"github.com/briefsmith/briefsmith/assets"
-	"github.com/briefsmith/briefsmith/briefing"
+	"github.com/briefsmith/briefsmith/internal/corpus"
 	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
@@ -25,43 +23,12 @@ func parseEq(t *testing.T, s string) string {
 	return e.plain(atomsOf(p.Inlines, style{}, nil))
 }
 
-// bodies is every built-in template body for every audience it suits,
-// and every sample section's body.
+// bodies is every body Briefsmith ships (internal/corpus).
 func bodies(t *testing.T) map[string]string {
 	t.Helper()
-	lib, err := briefing.LoadLibrary(assets.Templates, nil, "")
+	out, err := corpus.Bodies()
 	if err != nil {
 		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for _, tm := range lib.Templates() {
-		for _, a := range briefing.Audiences() {
-			if tm.Suits(a) {
-				out[tm.ID+" for "+string(a)] = tm.BodyFor(a)
-			}
-		}
-	}
-	names, err := fs.Glob(assets.Samples, "*.briefing")
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no samples: %v", err)
-	}
-	for _, name := range names {
-		data, err := fs.ReadFile(assets.Samples, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := briefing.DecodePacket(name, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, ref := range p.Sections {
-			key := name + " section " + itoa(i+1)
-			if ref.Body != nil {
-				out[key] = *ref.Body
-			} else if tm, ok := lib.Get(ref.Template); ok {
-				out[key] = tm.BodyFor(p.Audience)
-			}
-		}
 	}
 	return out
 }
