@@ -13,7 +13,7 @@ import (
 // each under a label not already used. A body of template code is
 // refused (false): it cannot be shown.
 func (e *Editor) InsertBody(b sectiontext.Body) bool {
-	if e.readOnly || b.TemplateCode {
+	if e.readOnly || b.TemplateCode || e.opts.Plain {
 		return false
 	}
 	frag := load(b)

@@ -24,7 +24,12 @@ func (e *Editor) copySelection(c fyne.Clipboard) {
 		return
 	}
 	text := e.selectionText(s, t)
-	lastCopy.text, lastCopy.blocks = text, e.fragment(s, t)
+	lastCopy.text, lastCopy.blocks = text, nil
+	if !e.opts.Plain {
+		// Source text pasted into the formatted view is the characters
+		// copied, as any other text from elsewhere.
+		lastCopy.blocks = e.fragment(s, t)
+	}
 	c.SetContent(text)
 }
 
@@ -104,6 +109,10 @@ func (e *Editor) paste(c fyne.Clipboard) {
 	if text == "" {
 		return
 	}
+	if e.opts.Plain {
+		e.typePlain(text, false)
+		return
+	}
 	e.begin(false)
 	e.deleteSelection()
 	frag := lastCopy.blocks
@@ -121,6 +130,10 @@ func (e *Editor) paste(c fyne.Clipboard) {
 // step.
 func (e *Editor) PasteText(text string) {
 	if e.readOnly || text == "" {
+		return
+	}
+	if e.opts.Plain {
+		e.typePlain(text, false)
 		return
 	}
 	e.begin(false)

@@ -63,6 +63,11 @@ func (e *Editor) blockBase(b *block) (base textBase, above, below, indent float3
 	s := baseSize()
 	base = textBase{f: font{size: s}, col: rFg}
 	below = s * 0.7
+	if e.opts.Plain {
+		// Lines of a text, not paragraphs: no room between them.
+		base.f.ts.Monospace = e.mono
+		return base, 0, 0, 0
+	}
 	switch b.kind {
 	case kHeading:
 		scale := map[int]float32{1: 1.6, 2: 1.35, 3: 1.15}[b.level]

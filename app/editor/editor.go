@@ -67,6 +67,9 @@ type Options struct {
 	// list item, as a separate undo step so one Undo gives the typed
 	// characters back (see autoformat.go).
 	Autoformat bool
+	// Plain makes a plain-text editor: lines of characters, no
+	// formatting (see plain.go and NewPlain).
+	Plain bool
 }
 
 // Editor is the widget. Put it anywhere: it scrolls itself.
@@ -90,6 +93,14 @@ type Editor struct {
 	// a dialog lets them press its OK and Cancel, since Enter there makes
 	// a new paragraph. Nil does nothing.
 	OnSubmit, OnEscape func()
+	// OnEnter is called in a plain editor when Enter is pressed with
+	// nothing selected; true means the app has made the change itself
+	// (ReplaceText), false lets Enter begin a new line. Nil begins one.
+	OnEnter func() bool
+	// PlainInsert is called in a plain editor with text about to be
+	// typed or pasted at the cursor (the selection already gone), and
+	// returns what goes in instead. Nil puts the text in as it is.
+	PlainInsert func(text string) string
 	widget.BaseWidget
 
 	// OnChanged is called after each change the user makes (never after
@@ -129,6 +140,8 @@ type Editor struct {
 	// labels counts Relabel calls: a block laid out before the latest
 	// shows chips' old labels.
 	labels int
+	// mono sets a plain editor's text in the fixed-width face.
+	mono bool
 }
 
 // New returns an empty editor with smart quotes on.

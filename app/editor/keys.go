@@ -11,6 +11,10 @@ func (e *Editor) TypedRune(r rune) {
 	if e.readOnly || r < ' ' {
 		return
 	}
+	if e.opts.Plain {
+		e.typePlain(string(r), true)
+		return
+	}
 	e.pastBox()
 	sel := e.anchor != e.cursor
 	st := e.typedStyle()
@@ -101,12 +105,22 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyDelete:
 		e.deleteForward()
 	case fyne.KeyReturn, fyne.KeyEnter:
+		if e.opts.Plain {
+			e.enterPlain()
+			return
+		}
 		if shift {
 			e.lineBreak()
 		} else {
 			e.enter()
 		}
 	case fyne.KeyTab:
+		if e.opts.Plain {
+			if !shift {
+				e.typePlain("\t", true)
+			}
+			return
+		}
 		e.tab(shift)
 	}
 }
@@ -217,14 +231,19 @@ func (e *Editor) customShortcut(sc *desktop.CustomShortcut) {
 		if shift {
 			e.Redo()
 		}
-	case fyne.KeyB:
-		e.ToggleBold()
-	case fyne.KeyI:
-		e.ToggleItalic()
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if e.OnSubmit != nil {
 			e.OnSubmit()
 		}
+	}
+	if e.opts.Plain {
+		return
+	}
+	switch sc.KeyName {
+	case fyne.KeyB:
+		e.ToggleBold()
+	case fyne.KeyI:
+		e.ToggleItalic()
 	case fyne.Key0:
 		e.SetHeading(0)
 	case fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6:

@@ -73,6 +73,8 @@ type piece struct {
 	f          font
 	obj        sectiontext.Inline
 	st         style
+	// tab is set for a tab, shown as spaces but one step.
+	tab bool
 }
 
 // textBase is how a block sets its text before the atoms' own styles.
@@ -188,8 +190,11 @@ func (e *Editor) pieces(as []atom, a, b int, base textBase) []piece {
 			if c, ok := p.obj.(sectiontext.Conditional); ok {
 				p.w += chipPad + e.measr.width(e.condMarker(c), markerFont(p.f))
 			}
+		} else if tabAtom(as, i) {
+			p.text, p.tab = "    ", true
+			p.w = e.measr.width(p.text, p.f)
 		} else {
-			for j < b && as[j].obj == nil && as[j].st == as[i].st {
+			for j < b && as[j].obj == nil && as[j].st == as[i].st && !tabAtom(as, j) {
 				j++
 			}
 			var sb strings.Builder
@@ -328,10 +333,8 @@ func (e *Editor) xAt(l *line, o int) float32 {
 		if o == p.start {
 			return p.x
 		}
-		if o == p.end || p.obj != nil {
-			if o == p.end {
-				return p.x + p.w
-			}
+		if o == p.end || p.obj != nil || p.tab {
+			return p.x + p.w
 		}
 		rs := []rune(p.text)
 		return p.x + e.measr.width(string(rs[:o-p.start]), p.f)
@@ -349,7 +352,7 @@ func (e *Editor) offsetAt(l *line, x float32, last bool) int {
 		if x >= p.x+p.w {
 			continue
 		}
-		if p.obj != nil {
+		if p.obj != nil || p.tab {
 			if x < p.x+p.w/2 {
 				return p.start
 			}

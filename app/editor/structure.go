@@ -205,6 +205,9 @@ func (e *Editor) fixDepths() {
 // SetHeading makes the blocks the selection touches headings of a level
 // (1–6), or paragraphs for 0.
 func (e *Editor) SetHeading(level int) {
+	if e.opts.Plain {
+		return
+	}
 	if e.readOnly {
 		return
 	}
@@ -227,6 +230,9 @@ func (e *Editor) SetHeading(level int) {
 // SetList makes the blocks the selection touches items of a bullet (or
 // numbered) list, or paragraphs again when they are all such items.
 func (e *Editor) SetList(ordered bool) {
+	if e.opts.Plain {
+		return
+	}
 	if e.readOnly {
 		return
 	}
@@ -276,6 +282,9 @@ func (e *Editor) ToggleItalic() {
 }
 
 func (e *Editor) toggle(flag func(*style) *bool) {
+	if e.opts.Plain {
+		return
+	}
 	if e.readOnly {
 		return
 	}
