@@ -26,7 +26,7 @@ func TestAccessibilityWarningAppearsLiveAndJumpsToItsSection(t *testing.T) {
 		t.Fatalf("the sample already warns: %s", h.w.problems.items[i])
 	}
 	h.w.selectSection(3)
-	h.w.section.body.SetText("Intro.\n\n## Deep end\n\nMore.")
+	setSource(h.w.section, "Intro.\n\n## Deep end\n\nMore.")
 	h.settle()
 	i := problemIndex(h, `line 3: heading "Deep end" is Subheading (##) directly under the section title`)
 	if i < 0 {
@@ -41,7 +41,7 @@ func TestAccessibilityWarningAppearsLiveAndJumpsToItsSection(t *testing.T) {
 	if got := h.w.doc.selectedIndex(); got != 3 || h.w.tabs.SelectedIndex() != 0 {
 		t.Errorf("selecting the warning: section %d, tab %d; want section 3 in the Section tab", got, h.w.tabs.SelectedIndex())
 	}
-	test.Type(h.w.section.body, "# ")
+	test.Type(h.w.section.src, "# ")
 	h.settle()
 	if i := problemIndex(h, "skipping a level"); i >= 0 {
 		t.Errorf("fixed heading still warned: %s", h.w.problems.items[i])

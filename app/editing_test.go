@@ -86,7 +86,7 @@ func typeInto(h *harness, m *model, text string) {
 	h.clock.advance(2 * burstPause)
 	s := h.w.section
 	test.Type(s.title, text)
-	test.Type(s.body, text)
+	test.Type(s.src, text)
 	sec := &m.secs[m.selected]
 	sec.title = s.title.Text
 	// The field shows plain form; the packet keeps template source.
@@ -179,7 +179,7 @@ func TestSelectAllAfterDuplicateReplacesTheCopy(t *testing.T) {
 	h.w.menuItem("Section", "Duplicate").Action()
 	s := h.w.section
 	s.title.SetText("About") // what select-all + typing gives
-	s.body.SetText("New text")
+	setSource(s, "New text")
 	m.secs = append(m.secs[:3], append([]modelSection{m.secs[2]}, m.secs[3:]...)...)
 	m.selected = 3
 	m.secs[3].title = "About"
@@ -259,7 +259,7 @@ func TestRandomEditingMatchesTheModel(t *testing.T) {
 					test.Type(h.w.section.title, word)
 					m.secs[m.selected].title = h.w.section.title.Text
 					record()
-					test.Type(h.w.section.body, word)
+					test.Type(h.w.section.src, word)
 					b := h.w.section.source()
 					m.secs[m.selected].body = &b
 				default:
@@ -277,15 +277,15 @@ func TestUndoTakesBackOneBurst(t *testing.T) {
 	h := newHarness(t, nil)
 	h.w.selectSection(5)
 	s := h.w.section
-	s.body.SetText("")
+	setSource(s, "")
 	h.clock.advance(2 * burstPause)
-	test.Type(s.body, "What did the order ask agencies to do?")
+	test.Type(s.src, "What did the order ask agencies to do?")
 	h.clock.advance(burstPause / 2)
-	test.Type(s.body, " Why?") // within the pause: same burst
-	test.Type(s.body, "\n")
-	test.Type(s.body, "Bonus:")
+	test.Type(s.src, " Why?") // within the pause: same burst
+	test.Type(s.src, "\n")
+	test.Type(s.src, "Bonus:")
 	h.clock.advance(burstPause + time.Millisecond)
-	test.Type(s.body, " name one agency.")
+	test.Type(s.src, " name one agency.")
 	body := func() string { return *h.doc().Sections[5].Body }
 	for _, want := range []string{
 		"What did the order ask agencies to do? Why?\nBonus:",
@@ -362,7 +362,7 @@ func TestCtrlYAndCtrlShiftZRedo(t *testing.T) {
 		return "(the template's)"
 	}
 	undo()
-	s.body.TypedShortcut(redoAlso)
+	s.src.TypedShortcut(redoAlso)
 	if body() != "First." {
 		t.Errorf("Ctrl+Shift+Z in the text did not redo: %q", body())
 	}

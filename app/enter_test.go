@@ -47,9 +47,9 @@ func TestQuestionsWithAnswerLinesNumberOn(t *testing.T) {
 	h := newHarness(t, nil)
 	s := setPlainBody(h, 2, "")
 	question := func(q string) {
-		test.Type(s.body, q)
+		test.Type(s.src, q)
 		h.w.menuItem("Format", "Numbers").Action()
-		setCursorOffset(&s.body.Entry, len([]rune(s.body.Text)))
+		s.src.SetCursorOffset(len([]rune(s.src.Text())))
 		h.ui.forms = [][]string{{"2"}}
 		h.w.menuItem("Format", "Answer lines…").Action()
 	}
@@ -57,19 +57,19 @@ func TestQuestionsWithAnswerLinesNumberOn(t *testing.T) {
 	question("What is evaporation?")
 	question("Why do clouds form?")
 	want := "1. Where does rain come from?\n```lines 2\n```\n\n2. What is evaporation?\n```lines 2\n```\n\n3. Why do clouds form?\n```lines 2\n```\n\n"
-	if got := s.body.Text; got != want {
+	if got := s.src.Text(); got != want {
 		t.Fatalf("got\n%q\nwant\n%q", got, want)
 	}
 	// The toolbar puts a marker on an empty line, for the text after it;
 	// Enter then goes on with the list.
 	h.w.menuItem("Format", "Bullets").Action()
-	test.Type(s.body, "one")
-	s.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	test.Type(s.body, "two")
-	s.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	s.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	test.Type(s.body, "After the list.")
-	if got := s.body.Text; got != want+"- one\n- two\n\nAfter the list." {
+	test.Type(s.src, "one")
+	s.src.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(s.src, "two")
+	s.src.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	s.src.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(s.src, "After the list.")
+	if got := s.src.Text(); got != want+"- one\n- two\n\nAfter the list." {
 		t.Fatalf("list by Enter:\n%q", got)
 	}
 }
@@ -78,9 +78,9 @@ func TestTextTypedUnderABoxOrNoteStaysOutOfIt(t *testing.T) {
 	h := newHarness(t, nil)
 	for _, above := range []string{"> [!KEY]\n> In the box.\n", "A claim.[^1]\n\n[^1]: The note.\n", "- item\n", "Term\n: Definition.\n"} {
 		s := setPlainBody(h, 2, above)
-		setCursorOffset(&s.body.Entry, len([]rune(s.body.Text)))
-		test.Type(s.body, "Next")
-		if got, want := s.body.Text, above+"\nNext"; got != want {
+		s.src.SetCursorOffset(len([]rune(s.src.Text())))
+		test.Type(s.src, "Next")
+		if got, want := s.src.Text(), above+"\nNext"; got != want {
 			t.Errorf("typed under %q: %q, want %q", above, got, want)
 		}
 	}
@@ -97,32 +97,32 @@ func TestTextTypedUnderABoxOrNoteStaysOutOfIt(t *testing.T) {
 		{"Plain text.\n", "Next", "Plain text.\nNext"},
 	} {
 		s := setPlainBody(h, 2, c.above)
-		setCursorOffset(&s.body.Entry, len([]rune(s.body.Text)))
+		s.src.SetCursorOffset(len([]rune(s.src.Text())))
 		h.app.Clipboard().SetContent(c.paste)
-		h.w.win.Canvas().Focus(s.body)
+		h.w.win.Canvas().Focus(s.src)
 		h.w.menuItem("Edit", "Paste").Action()
 		h.w.win.Canvas().Unfocus()
-		if got := s.body.Text; got != c.want {
+		if got := s.src.Text(); got != c.want {
 			t.Errorf("pasted %q under %q: %q, want %q", c.paste, c.above, got, c.want)
 		}
 	}
 	s := setPlainBody(h, 2, "")
-	s.body.SetText("[^1]: The note.\nSELECTED")
-	selectText(s.body, len("[^1]: The note.\n"), len("SELECTED"))
-	if s.body.SelectedText() == "SELECTED" {
-		s.body.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClip("Over it")})
-		if got := s.body.Text; got != "[^1]: The note.\n\nOver it" {
+	setSource(s, "[^1]: The note.\nSELECTED")
+	selectText(s.src, len("[^1]: The note.\n"), len("SELECTED"))
+	if s.src.SelectedText() == "SELECTED" {
+		s.src.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClip("Over it")})
+		if got := s.src.Text(); got != "[^1]: The note.\n\nOver it" {
 			t.Errorf("pasted over a selection under a note: %q", got)
 		}
 	} else {
-		t.Errorf("could not select: %q", s.body.SelectedText())
+		t.Errorf("could not select: %q", s.src.SelectedText())
 	}
 
 	// Anywhere else, nothing is added.
 	s = setPlainBody(h, 2, "Plain text.\n")
-	setCursorOffset(&s.body.Entry, len([]rune(s.body.Text)))
-	test.Type(s.body, "Next")
-	if got := s.body.Text; got != "Plain text.\nNext" {
+	s.src.SetCursorOffset(len([]rune(s.src.Text())))
+	test.Type(s.src, "Next")
+	if got := s.src.Text(); got != "Plain text.\nNext" {
 		t.Errorf("under plain text: %q", got)
 	}
 }

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/briefsmith/briefsmith/briefing"
@@ -267,7 +266,7 @@ func (f *findBar) next() {
 			if s.richOn() {
 				s.rich.SetCursorOffset(0)
 			} else {
-				s.moveWindow(0, 0, false)
+				s.src.SetCursorOffset(0)
 			}
 			f.wrapping = true
 			f.next()
@@ -278,24 +277,10 @@ func (f *findBar) next() {
 	f.status.SetText("Not found.")
 }
 
-// selectMatch selects n runes of the section text from rune offset
-// start, as Shift and the arrow keys do: the field has no other way to
-// select.
+// selectMatch selects n runes of the source from rune offset start;
+// the selection shows while the keyboard stays in the Find box.
 func (f *findBar) selectMatch(start, n int) {
-	s := f.s
-	e := &s.body.Entry
-	if in := start - s.win.aboveRunes; in < 0 || in+n > len([]rune(e.Text)) {
-		// The match near the top of the part shown, where the field
-		// shows it without scrolling.
-		s.moveWindow(start, windowSpan/8, false)
-	}
-	setCursorOffset(e, start-s.win.aboveRunes)
-	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
-	for range n {
-		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	}
-	e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
-	e.Refresh()
+	f.s.src.SelectRange(start, start+n)
 	f.status.SetText("")
 }
 
@@ -308,9 +293,9 @@ func (f *findBar) replace() {
 	fields := briefing.FieldsOf(f.s.w.lib, f.s.w.doc.packet)
 	if f.s.richOn() {
 		f.replaceRich(re)
-	} else if sel := f.s.body.SelectedText(); sel != "" && re.FindString(sel) == sel && len(f.matches(re, sel, fields)) == 1 {
+	} else if sel := f.s.src.SelectedText(); sel != "" && re.FindString(sel) == sel && len(f.matches(re, sel, fields)) == 1 {
 		if f.with.Text == "" {
-			f.s.body.TypedShortcut(&fyne.ShortcutCut{Clipboard: textClip("")})
+			f.s.src.TypedShortcut(&fyne.ShortcutCut{Clipboard: textClip("")})
 		} else {
 			f.s.replaceSelection(replaceMatches(sel, [][]int{{0, len(sel)}}, f.with.Text, !f.wholeCase.Checked))
 		}

@@ -15,9 +15,9 @@ func TestFindAndReplaceInTheSection(t *testing.T) {
 	f.open()
 	f.what.SetText("alpha")
 	f.with.SetText("delta")
-	setCursorOffset(&s.body.Entry, 0)
+	s.src.SetCursorOffset(0)
 	f.next()
-	if got := s.body.SelectedText(); got != "Alpha" || f.status.Text != "Match 1 of 3 in this section" {
+	if got := s.src.SelectedText(); got != "Alpha" || f.status.Text != "Match 1 of 3 in this section" {
 		t.Fatalf("first match selected: %q, %q", got, f.status.Text)
 	}
 	f.what.SetText("alph")
@@ -25,19 +25,19 @@ func TestFindAndReplaceInTheSection(t *testing.T) {
 		t.Fatalf("the status still says %q for another search", f.status.Text)
 	}
 	f.what.SetText("alpha")
-	setCursorOffset(&s.body.Entry, 0)
+	s.src.SetCursorOffset(0)
 	f.next()
 	f.replace()
 	// The match's initial capital stays, as in a word processor.
-	if got := s.body.Text; got != "Delta beta alpha gamma alpha." {
+	if got := s.src.Text(); got != "Delta beta alpha gamma alpha." {
 		t.Fatalf("after replace: %q", got)
 	}
-	if got := s.body.SelectedText(); got != "alpha" || s.body.CursorTextOffset() != len("Delta beta alpha") {
-		t.Fatalf("next match: %q at %d", got, s.body.CursorTextOffset())
+	if got := s.src.SelectedText(); got != "alpha" || s.src.CursorOffset() != len("Delta beta alpha") {
+		t.Fatalf("next match: %q at %d", got, s.src.CursorOffset())
 	}
 	f.wholeCase.SetChecked(true)
 	f.replaceAll()
-	if got := s.body.Text; got != "Delta beta delta gamma delta." || f.status.Text != "2 replacements" {
+	if got := s.src.Text(); got != "Delta beta delta gamma delta." || f.status.Text != "2 replacements" {
 		t.Fatalf("replace all: %q, %q", got, f.status.Text)
 	}
 	if b := *h.doc().Sections[2].Body; b != "Delta beta delta gamma delta." {
@@ -52,18 +52,18 @@ func TestFindAndReplaceInTheSection(t *testing.T) {
 func TestReplaceAllKeepsTheMatchsCapitals(t *testing.T) {
 	h := newHarness(t, nil)
 	s := setPlainBody(h, 2, "")
-	s.body.SetText("- Carbon dioxide rises.\n- Less carbon dioxide.\n\nCARBON DIOXIDE LEVELS")
+	setSource(s, "- Carbon dioxide rises.\n- Less carbon dioxide.\n\nCARBON DIOXIDE LEVELS")
 	f := s.find
 	f.open()
 	f.what.SetText("carbon dioxide")
 	f.with.SetText("carbon dioxide (CO2)")
 	f.replaceAll()
 	want := "- Carbon dioxide (CO2) rises.\n- Less carbon dioxide (CO2).\n\nCARBON DIOXIDE (CO2) LEVELS"
-	if got := s.body.Text; got != want {
+	if got := s.src.Text(); got != want {
 		t.Errorf("replace all:\n got %q\nwant %q", got, want)
 	}
 	// Across the packet too.
-	s.body.SetText("Carbon dioxide.")
+	setSource(s, "Carbon dioxide.")
 	f.what.SetText("carbon dioxide (CO2)")
 	f.scope.SetSelected(scopePacket)
 	f.what.SetText("carbon dioxide")
@@ -73,7 +73,7 @@ func TestReplaceAllKeepsTheMatchsCapitals(t *testing.T) {
 		t.Errorf("across the packet: %q", got)
 	}
 	// Match case on: the replacement exactly as typed.
-	s.body.SetText("Carbon dioxide.")
+	setSource(s, "Carbon dioxide.")
 	f.wholeCase.SetChecked(true)
 	f.what.SetText("Carbon dioxide")
 	f.with.SetText("carbon dioxide")
@@ -123,10 +123,10 @@ func TestReplaceAllAcrossThePacketIsOneUndo(t *testing.T) {
 	// Next goes on into the following sections.
 	f.what.SetText("developers")
 	h.w.selectSection(0)
-	setCursorOffset(&h.w.section.body.Entry, len([]rune(h.w.section.body.Text)))
+	h.w.section.src.SetCursorOffset(len([]rune(h.w.section.src.Text())))
 	f.next()
-	if h.w.doc.selectedIndex() == 0 || !strings.EqualFold(h.w.section.body.SelectedText(), "developers") {
-		t.Errorf("next from the end of section 1: section %d, selection %q", h.w.doc.selectedIndex()+1, h.w.section.body.SelectedText())
+	if h.w.doc.selectedIndex() == 0 || !strings.EqualFold(h.w.section.src.SelectedText(), "developers") {
+		t.Errorf("next from the end of section 1: section %d, selection %q", h.w.doc.selectedIndex()+1, h.w.section.src.SelectedText())
 	}
 }
 
@@ -138,14 +138,14 @@ func TestWholeWordsLeavesPartsOfWordsAlone(t *testing.T) {
 	f.what.SetText("vapor")
 	f.with.SetText("vapour")
 	f.replaceAll()
-	if got := s.body.Text; got != "Water vapour rises; evaporation makes vapour. Évapor stays, vapors too." || f.status.Text != "2 replacements" {
+	if got := s.src.Text(); got != "Water vapour rises; evaporation makes vapour. Évapor stays, vapors too." || f.status.Text != "2 replacements" {
 		t.Fatalf("whole words: %q, %q", got, f.status.Text)
 	}
 	f.wholeWords.SetChecked(false)
 	f.what.SetText("apor")
 	f.with.SetText("APOR")
 	f.replaceAll()
-	if got := s.body.Text; got != "Water vapour rises; evAPORation makes vapour. ÉvAPOR stays, vAPORs too." {
+	if got := s.src.Text(); got != "Water vapour rises; evAPORation makes vapour. ÉvAPOR stays, vAPORs too." {
 		t.Fatalf("parts of words: %q", got)
 	}
 }

@@ -17,7 +17,7 @@ func TestFindAndReplaceInFormattedText(t *testing.T) {
 	s.show()
 	h.w.menuItem("Edit", "Find and Replace…").Action()
 	f := s.find
-	if !s.richOn() || s.sourceArea.Visible() {
+	if !s.richOn() || s.src.Visible() {
 		t.Fatal("Find and Replace showed the Markdown source")
 	}
 	f.what.SetText("alpha")

@@ -30,7 +30,7 @@ func (s *sectionPanel) editable() bool {
 	if s.richOn() {
 		return !s.rich.ReadOnly()
 	}
-	return !s.body.Disabled()
+	return !s.src.ReadOnly()
 }
 
 // replaceSelection puts text where the selection is (or at the cursor).
@@ -42,7 +42,7 @@ func (s *sectionPanel) replaceSelection(text string) {
 		s.insertRich(text)
 		return
 	}
-	s.body.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClip(text)})
+	s.src.PasteText(text)
 	s.focusBody()
 }
 
@@ -64,11 +64,7 @@ func (s *sectionPanel) insertAtCursor(text string) {
 // setBodyText replaces the section's whole text (as the editor shows
 // it) as one edit and puts the cursor at rune offset pos.
 func (s *sectionPanel) setBodyText(text string, pos int) {
-	before := s.shownText()
-	s.placeText(text, pos, windowSpan/2)
-	if text != before {
-		s.store(before)
-	}
+	s.src.ReplaceText(text, pos)
 	s.focusBody()
 }
 
@@ -77,7 +73,7 @@ func (s *sectionPanel) focusBody() {
 		if s.richOn() {
 			c.Focus(s.rich)
 		} else {
-			c.Focus(s.body)
+			c.Focus(s.src)
 		}
 	}
 }
@@ -96,7 +92,7 @@ func (s *sectionPanel) wrap(mark, placeholder string) {
 		s.focusBody()
 		return
 	}
-	s.replaceSelection(wrapInline(s.body.SelectedText(), mark, placeholder))
+	s.replaceSelection(wrapInline(s.src.SelectedText(), mark, placeholder))
 }
 
 // formatLine applies f to the selected lines, or to the cursor's line.
@@ -104,7 +100,7 @@ func (s *sectionPanel) formatLine(f lineFormat) {
 	if !s.editable() {
 		return
 	}
-	if sel := s.body.SelectedText(); sel != "" {
+	if sel := s.src.SelectedText(); sel != "" {
 		s.replaceSelection(formatLines(sel, f))
 		return
 	}
@@ -201,7 +197,7 @@ func (s *sectionPanel) onCallout() {
 	for i, k := range calloutKinds {
 		names[i] = k.name
 	}
-	sel := s.body.SelectedText()
+	sel := s.src.SelectedText()
 	s.w.ui.askForm("Call-out box", []formField{{label: "Kind", choices: names, value: names[0]}}, func(v []string) {
 		for _, k := range calloutKinds {
 			if v != nil && v[0] == k.name {

@@ -9,38 +9,34 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"github.com/briefsmith/briefsmith/app/editor"
 	"github.com/briefsmith/briefsmith/briefing"
 	"github.com/spf13/afero"
 )
 
-// selectText selects n runes of e from rune offset start, as a user
-// does with Shift and the arrow keys.
-func selectText(b *bodyEntry, start, n int) {
-	e := &b.Entry
-	setCursorOffset(e, start)
-	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
-	for range n {
-		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	}
-	e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+// selectText selects n runes of e from rune offset start.
+func selectText(e *editor.Editor, start, n int) { e.SelectRange(start, start+n) }
+
+// setSource makes the source editor's text text, as one edit the user
+// made, the cursor kept where it was as far as the text allows.
+func setSource(s *sectionPanel, text string) {
+	s.src.ReplaceText(text, min(s.src.CursorOffset(), len([]rune(text))))
 }
 
 // setPlainBody replaces section i's text by typing, as a user would.
 func setPlainBody(h *harness, i int, text string) *sectionPanel {
 	h.w.selectSection(i)
 	s := h.w.section
-	s.body.SetText("")
-	test.Type(s.body, text)
+	setSource(s, "")
+	test.Type(s.src, text)
 	return s
 }
 
 func TestTheEditorShowsFieldsByTheirLabels(t *testing.T) {
 	h := newHarness(t, nil)
 	h.w.selectSection(0) // summary
-	body := h.w.section.body.Text
+	body := h.w.section.src.Text()
 	if strings.Contains(body, "{{") || !strings.Contains(body, "[if Executive order number:  (Executive Order [Executive order number])]") {
 		t.Fatalf("the summary shows template code or no field:\n%s", body)
 	}
@@ -59,8 +55,8 @@ func TestFieldsAndBracesRoundTripThroughAFile(t *testing.T) {
 		t.Fatalf("stored source: %q", got)
 	}
 	h.w.doc.setVariable("order_number", "14999")
-	if s.body.Text != typed {
-		t.Fatalf("the text changed under the cursor:\n%q\nwant\n%q", s.body.Text, typed)
+	if s.src.Text() != typed {
+		t.Fatalf("the text changed under the cursor:\n%q\nwant\n%q", s.src.Text(), typed)
 	}
 	export := func(h *harness, path string) []byte {
 		h.ui.savePath = path
@@ -81,7 +77,7 @@ func TestFieldsAndBracesRoundTripThroughAFile(t *testing.T) {
 	again.ui.openPath = "/docs/fields.briefing"
 	again.w.onOpen()
 	again.w.selectSection(0)
-	if got := again.w.section.body.Text; got != typed {
+	if got := again.w.section.src.Text(); got != typed {
 		t.Errorf("reopened text:\n%q\nwant\n%q", got, typed)
 	}
 	if second := export(again, "/out/b.pdf"); !bytes.Equal(first, second) {
@@ -98,62 +94,62 @@ func TestFieldsAndBracesRoundTripThroughAFile(t *testing.T) {
 func TestToolbarActionsWorkOnTheSelection(t *testing.T) {
 	h := newHarness(t, nil)
 	s := setPlainBody(h, 2, "make this bold\nsecond line\nthird line")
-	selectText(s.body, 5, 4) // "this"
+	selectText(s.src, 5, 4) // "this"
 	s.wrap("**", "bold text")
-	if got := s.body.Text; got != "make **this** bold\nsecond line\nthird line" {
+	if got := s.src.Text(); got != "make **this** bold\nsecond line\nthird line" {
 		t.Fatalf("bold: %q", got)
 	}
-	selectText(s.body, len("make **this** bold\n"), len("second line\nthird line"))
+	selectText(s.src, len("make **this** bold\n"), len("second line\nthird line"))
 	h.w.menuItem("Format", "Numbers").Action()
-	if got := s.body.Text; got != "make **this** bold\n1. second line\n2. third line" {
+	if got := s.src.Text(); got != "make **this** bold\n1. second line\n2. third line" {
 		t.Fatalf("numbers: %q", got)
 	}
 	// No selection: the cursor's line becomes a heading.
-	s.body.CursorRow, s.body.CursorColumn = 0, 3
+	s.src.SetCursorOffset(3)
 	h.w.menuItem("Format", "Heading").Action()
-	if got := s.body.Text; got != "# make **this** bold\n1. second line\n2. third line" {
+	if got := s.src.Text(); got != "# make **this** bold\n1. second line\n2. third line" {
 		t.Fatalf("heading: %q", got)
 	}
 	// A link asks for its address and keeps the selected text.
-	selectText(s.body, 2, 4) // "make"
+	selectText(s.src, 2, 4) // "make"
 	h.ui.forms = [][]string{{"make", "https://example.org/x"}}
 	h.w.menuItem("Format", "Link…").Action()
-	if got := s.body.Text; !strings.HasPrefix(got, "# [make](https://example.org/x) **this**") {
+	if got := s.src.Text(); !strings.HasPrefix(got, "# [make](https://example.org/x) **this**") {
 		t.Fatalf("link: %q", got)
 	}
 	// Inserting never deletes the selection; a footnote's text goes at
 	// the end, numbered.
-	selectText(s.body, 0, 1)
+	selectText(s.src, 0, 1)
 	h.ui.forms = [][]string{{"4", "2"}} // four rows in all, the heading's among them
 	h.w.menuItem("Format", "Table…").Action()
-	if got := s.body.Text; !strings.Contains(got, "| Heading 1 | Heading 2 |\n|---|---|\n| Text | Text |\n| Text | Text |\n| Text | Text |") || !strings.Contains(got, "[make]") {
+	if got := s.src.Text(); !strings.Contains(got, "| Heading 1 | Heading 2 |\n|---|---|\n| Text | Text |\n| Text | Text |\n| Text | Text |") || !strings.Contains(got, "[make]") {
 		t.Fatalf("table: %q", got)
 	}
 	h.ui.forms = [][]string{{"Where this comes from."}}
-	s.body.CursorRow, s.body.CursorColumn = 0, 0
+	s.src.SetCursorOffset(0)
 	h.w.menuItem("Format", "Footnote…").Action()
-	if got := s.body.Text; !strings.HasPrefix(got, "[^1]") || !strings.HasSuffix(got, "\n\n[^1]: Where this comes from.\n") {
+	if got := s.src.Text(); !strings.HasPrefix(got, "[^1]") || !strings.HasSuffix(got, "\n\n[^1]: Where this comes from.\n") {
 		t.Fatalf("footnote: %q", got)
 	}
 	// Everything landed in the highlighted section as typing does.
 	if b := h.doc().Sections[2].Body; b == nil || *b != s.source() {
-		t.Fatalf("the packet holds %v, the editor shows %q", b, s.body.Text)
+		t.Fatalf("the packet holds %v, the editor shows %q", b, s.src.Text())
 	}
 	// One undo takes back the footnote, not the table too.
 	h.clock.advance(2 * burstPause)
-	before := s.body.Text
+	before := s.src.Text()
 	h.ui.forms = [][]string{{"Key point"}}
 	h.w.menuItem("Format", "Call-out box…").Action()
 	h.w.onUndo()
-	if s.body.Text != before {
-		t.Errorf("undo after a call-out:\n%q\nwant\n%q", s.body.Text, before)
+	if s.src.Text() != before {
+		t.Errorf("undo after a call-out:\n%q\nwant\n%q", s.src.Text(), before)
 	}
 }
 
 func TestInsertFieldOffersThePacketsFields(t *testing.T) {
 	h := newHarness(t, nil)
 	s := setPlainBody(h, 1, "Signed on .")
-	s.body.CursorRow, s.body.CursorColumn = 0, len("Signed on ")
+	s.src.SetCursorOffset(len("Signed on "))
 	h.ui.forms = [][]string{{"Date the order was signed"}}
 	h.w.menuItem("Format", "Field…").Action()
 	if got := *h.doc().Sections[1].Body; got != "Signed on {{.signing_date}}." {
@@ -182,23 +178,23 @@ func pdfText(t *testing.T, pdf []byte) string {
 func TestEditMenuWorksOnTheFieldYouAreIn(t *testing.T) {
 	h := newHarness(t, nil)
 	s := setPlainBody(h, 1, "first line\nsecond line\nthird")
-	h.w.win.Canvas().Focus(s.body)
+	h.w.win.Canvas().Focus(s.src)
 	h.w.menuItem("Edit", "Go to Start of Text").Action()
-	if got := s.body.CursorTextOffset(); got != 0 {
+	if got := s.src.CursorOffset(); got != 0 {
 		t.Errorf("start: cursor at %d", got)
 	}
 	h.w.menuItem("Edit", "Go to End of Text").Action()
-	if got, want := s.body.CursorTextOffset(), len([]rune(s.body.Text)); got != want {
+	if got, want := s.src.CursorOffset(), len([]rune(s.src.Text())); got != want {
 		t.Errorf("end: cursor at %d, want %d", got, want)
 	}
-	selectText(s.body, 0, 5)
+	selectText(s.src, 0, 5)
 	h.w.menuItem("Edit", "Copy").Action()
 	if got := h.app.Clipboard().Content(); got != "first" {
 		t.Errorf("copied %q", got)
 	}
-	setCursorOffset(&s.body.Entry, len([]rune(s.body.Text)))
+	s.src.SetCursorOffset(len([]rune(s.src.Text())))
 	h.w.menuItem("Edit", "Paste").Action()
-	if got := s.body.Text; got != "first line\nsecond line\nthirdfirst" {
+	if got := s.src.Text(); got != "first line\nsecond line\nthirdfirst" {
 		t.Errorf("after paste: %q", got)
 	}
 	// Inside a dialog, the clipboard items still reach the dialog's field
@@ -211,14 +207,14 @@ func TestEditMenuWorksOnTheFieldYouAreIn(t *testing.T) {
 func TestInsertCitationOffersThePacketsSources(t *testing.T) {
 	h := newHarness(t, nil)
 	s := setPlainBody(h, 1, "As reported.")
-	setCursorOffset(&s.body.Entry, len("As reported"))
+	s.src.SetCursorOffset(len("As reported"))
 	sources := briefing.CitableSources(h.w.lib, h.doc())
 	if len(sources) < 2 {
 		t.Fatalf("citable sources: %v", sources)
 	}
 	h.ui.forms = [][]string{{sources[1].Title}}
 	h.w.menuItem("Format", "Citation…").Action()
-	if got, want := s.body.Text, "As reported[@"+sources[1].ID+"]."; got != want {
+	if got, want := s.src.Text(), "As reported[@"+sources[1].ID+"]."; got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 	if probs := briefing.Validate(h.w.lib, h.doc(), "x"); probs.HasErrors() {

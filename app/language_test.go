@@ -37,14 +37,14 @@ func TestSectionLanguageIsChosenBesideTheTitle(t *testing.T) {
 func TestPassageLanguageMarksTheSelection(t *testing.T) {
 	h := newHarness(t, nil)
 	s := setPlainBody(h, 2, "She said Bonjour to all.")
-	selectText(s.body, len("She said "), len("Bonjour"))
+	selectText(s.src, len("She said "), len("Bonjour"))
 	h.ui.forms = [][]string{{"French (fr)", ""}}
 	h.w.menuItem("Format", "Language of passage…").Action()
 	if got := h.doc().Sections[2].Body; got == nil || *got != "She said [Bonjour]{lang=fr} to all." {
 		t.Fatalf("body = %v", got)
 	}
 	s = setPlainBody(h, 2, "Then: ")
-	setCursorOffset(&s.body.Entry, len("Then: "))
+	s.src.SetCursorOffset(len("Then: "))
 	h.ui.forms = [][]string{{"French (fr)", "pt-BR"}}
 	h.w.menuItem("Format", "Language of passage…").Action()
 	if got := *h.doc().Sections[2].Body; got != "Then: [text in French]{lang=pt-BR}" {

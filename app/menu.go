@@ -159,13 +159,6 @@ func (w *mainWindow) textEndItem(label string, key fyne.KeyName, end bool) *fyne
 		case *editor.Editor:
 			f.TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
 			return
-		case *bodyEntry:
-			if end {
-				w.section.moveWindow(len([]rune(w.section.shownText())), windowSpan, true)
-			} else {
-				w.section.moveWindow(0, 0, true)
-			}
-			return
 		default:
 			return
 		}
@@ -268,6 +261,3 @@ func (w *mainWindow) onRedo() {
 
 // redoAlso is Ctrl+Shift+Z, the second way to redo (see the Redo item).
 var redoAlso = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-
-// isRedoAlso reports whether sc is Ctrl+Shift+Z.
-func isRedoAlso(sc fyne.Shortcut) bool { return sc.ShortcutName() == redoAlso.ShortcutName() }

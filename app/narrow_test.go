@@ -59,7 +59,7 @@ func TestTheToolbarMakesRoomAsTheDividerMoves(t *testing.T) {
 	h := newHarness(t, nil)
 	h.w.win.Resize(fyne.NewSize(1440, 900))
 	right := h.w.main.(*container.Split).Trailing.(*container.Split)
-	bar, text := h.w.section.toolbar, h.w.section.sourceArea
+	bar, text := h.w.section.toolbar, h.w.section.src
 	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject
 	for _, offset := range []float64{0.95, 0.3, 0.95} {
 		right.SetOffset(offset)

@@ -21,7 +21,7 @@ func TestAPacketsOwnFieldIsAddedUsedRenamedAndDeleted(t *testing.T) {
 	}
 	// Inserted into a section's text, it prints its value.
 	s := setPlainBody(h, 1, "Welcome to .")
-	s.body.CursorRow, s.body.CursorColumn = 0, len("Welcome to ")
+	s.src.SetCursorOffset(len("Welcome to "))
 	h.ui.forms = [][]string{{"School"}}
 	h.w.menuItem("Format", "Field…").Action()
 	if got := *h.doc().Sections[1].Body; got != "Welcome to {{.school}}." {
@@ -35,7 +35,7 @@ func TestAPacketsOwnFieldIsAddedUsedRenamedAndDeleted(t *testing.T) {
 	}
 	// Renaming changes what the text shows, not what it means.
 	h.w.variables.own.rename(0, "Our school")
-	if got := h.w.section.body.Text; got != "Welcome to [Our school]." {
+	if got := h.w.section.src.Text(); got != "Welcome to [Our school]." {
 		t.Errorf("after rename the editor shows %q", got)
 	}
 	if got := *h.doc().Sections[1].Body; got != "Welcome to {{.school}}." {

@@ -21,15 +21,15 @@ import (
 // shows (findrich.go).
 
 // newRichText makes the formatted editor and the stack that shows it or
-// the source field.
+// the source editor.
 func (s *sectionPanel) newRichText(source fyne.CanvasObject) fyne.CanvasObject {
 	s.rich = editor.NewWithOptions(s.richOptions())
 	s.rich.OnChanged = s.storeRich
 	s.rich.OnEditBox = s.editBox
 	s.rich.OnEditConditional = s.editConditional
 	s.rich.OnEditNote = s.editNote
+	s.rich.OnRedoKey = s.redoKey
 	s.rich.Hide()
-	s.sourceArea = source
 	return container.NewStack(s.rich, source)
 }
 
@@ -84,6 +84,7 @@ func (s *sectionPanel) showRich(body string, prevKey sectionKey) bool {
 		off = s.rich.CursorOffset()
 	}
 	_ = s.rich.SetBody(model)
+	traceEvent("show", len(body))
 	s.richWritten = body
 	if off >= 0 {
 		s.rich.SetCursorOffset(off)
@@ -111,11 +112,11 @@ func (s *sectionPanel) setRichOn(on bool) {
 		return
 	}
 	if on {
-		s.sourceArea.Hide()
+		s.src.Hide()
 		s.rich.Show()
 	} else {
 		s.rich.Hide()
-		s.sourceArea.Show()
+		s.src.Show()
 		// The source field shows the text again from the packet.
 		s.richWritten = ""
 	}
@@ -136,25 +137,39 @@ func (s *sectionPanel) storeRich() {
 	s.richVersion = s.w.doc.version
 }
 
-// richUndo undoes in the formatted editor when the latest change to the
-// packet is its own — the editor then puts back the cursor and selection
-// too, and a smart quote comes back straight — and reports whether it did.
+// richUndo undoes in the editor showing the text (formatted or source)
+// when the latest change to the packet is its own — the editor then puts
+// back the cursor and selection too, and a smart quote comes back
+// straight — and reports whether it did.
 func (s *sectionPanel) richUndo(redo bool) bool {
-	if !s.richOn() || s.w.doc.version != s.richVersion || s.w.win.Canvas().Focused() != s.rich {
+	ed, version := s.rich, s.richVersion
+	if !s.richOn() {
+		ed, version = s.src, s.srcVersion
+	}
+	if s.w.doc.version != version || s.w.win.Canvas().Focused() != ed {
 		return false
 	}
 	if redo {
-		if !s.rich.CanRedo() {
+		if !ed.CanRedo() {
 			return false
 		}
-		s.rich.Redo()
+		ed.Redo()
 	} else {
-		if !s.rich.CanUndo() {
+		if !ed.CanUndo() {
 			return false
 		}
-		s.rich.Undo()
+		ed.Undo()
 	}
 	return true
+}
+
+// redoKey is Ctrl+Shift+Z in either editor: the window's Redo, which
+// redoes the editor's own change or, after an Undo of the packet (a
+// Replace All, a change made elsewhere), the packet's.
+func (s *sectionPanel) redoKey() {
+	if !s.w.dialogOpen() {
+		s.w.onRedo()
+	}
 }
 
 // insertRich puts source text (plain form, fields as their labels in
@@ -228,7 +243,7 @@ func (s *sectionPanel) selectedText() string {
 	if s.richOn() {
 		return s.rich.SelectedText()
 	}
-	return s.body.SelectedText()
+	return s.src.SelectedText()
 }
 
 // toggleSourceView switches between formatted text and the Markdown

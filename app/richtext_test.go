@@ -35,7 +35,7 @@ func TestSectionsAreEditedAsFormattedText(t *testing.T) {
 	h := newRichHarness(t)
 	s := h.w.section
 	h.w.selectSection(0)
-	if !s.richOn() || s.sourceArea.Visible() {
+	if !s.richOn() || s.src.Visible() {
 		t.Fatal("the section is not shown as formatted text")
 	}
 	if h.doc().Sections[0].Body != nil {
@@ -120,7 +120,7 @@ func TestSourceViewForTemplateCodeAndOnRequest(t *testing.T) {
 	code := `{{if eq .audience "staff"}}Staff only.{{end}}`
 	h.w.doc.setBody(h.w.doc.keyAt(1), "", code)
 	s.show()
-	if s.richOn() || !s.sourceArea.Visible() || s.shownText() != code {
+	if s.richOn() || !s.src.Visible() || s.shownText() != code {
 		t.Errorf("template code: formatted %v, source shows %q", s.richOn(), s.shownText())
 	}
 	h.w.selectSection(2)

@@ -28,8 +28,6 @@ type sectionPanel struct {
 	// bound when the fields are filled, so a keystroke can only land in
 	// the section whose text it was typed over.
 	key sectionKey
-	// bodyText is the body field's text before its latest change.
-	bodyText string
 	// templateTitle is the template's title for the packet's audience;
 	// typingTitle is set while an edit typed in the title field is
 	// applied, so refreshing does not rewrite the field under the cursor.
@@ -44,30 +42,27 @@ type sectionPanel struct {
 	title  *widget.Entry
 	// lang is the section's language where it is not the packet's.
 	lang  *widget.SelectEntry
-	body  *bodyEntry
 	reset *widget.Button
 	// showing is set while fields are filled from the packet, so their
 	// OnChanged handlers do not record an edit.
 	showing bool
 	// fields are the packet's fields as plain form names them; plain is
-	// set when the body field shows plain form, clear when the text uses
+	// set when the source shows plain form, clear when the text uses
 	// template code plain form cannot show (it is then shown as written).
-	fields briefing.Fields
-	plain  bool
-	// win is the part of a long text the body field holds.
-	win     *textWindow
+	fields  briefing.Fields
+	plain   bool
 	find    *findBar
 	content fyne.CanvasObject
-	// rich is the formatted editor; sourceArea the source field with its
-	// Earlier/Later buttons, shown instead (see richtext.go). sourceView
-	// is the window's View › Markdown Source; richWritten is the text the
-	// formatted editor holds, as stored; richVersion the document's
-	// version after its last store.
-	rich        *editor.Editor
-	sourceArea  fyne.CanvasObject
-	sourceView  bool
-	richWritten string
-	richVersion int64
+	// rich is the formatted editor; src the source editor, shown instead
+	// (see richtext.go, sourceview.go). sourceView is the window's View ›
+	// Markdown Source; richWritten and srcWritten are the text each
+	// holds, as stored; richVersion and srcVersion the document's version
+	// after each one's last store.
+	rich                    *editor.Editor
+	src                     *editor.Editor
+	sourceView              bool
+	richWritten, srcWritten string
+	richVersion, srcVersion int64
 	// citeNums are the numbers the page prints for the packet's sources,
 	// what the formatted editor's citations show.
 	citeNums map[string]int
@@ -99,25 +94,7 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 		}
 		s.w.doc.setSectionLanguage(s.key, languageCode(text))
 	}
-	s.body = newBodyEntry()
-	s.body.TextStyle.Monospace = true
-	s.win = newTextWindow(s)
-	s.body.OnChanged = func(text string) {
-		before := s.win.above + s.bodyText + s.win.below
-		s.bodyText = text
-		if s.showing {
-			return
-		}
-		s.store(before)
-	}
-	s.body.beforeEdit = s.rewindow
-	s.body.beforeKey = s.atEdge
-	s.body.selectAll = s.showWhole
-	s.body.redo = func() {
-		if !s.w.dialogOpen() {
-			s.w.onRedo()
-		}
-	}
+	s.src = s.newSource()
 	s.reset = widget.NewButtonWithIcon("Reset to template", theme.ContentUndoIcon(), func() { s.w.doc.resetBody(s.key) })
 	s.find = newFindBar(s)
 	// The note on where the text comes from sits under the text: it
@@ -128,27 +105,11 @@ func newSectionPanel(w *mainWindow) *sectionPanel {
 	s.content = container.NewBorder(
 		container.NewVBox(widget.NewForm(widget.NewFormItem("Title", s.title), widget.NewFormItem("Language", s.lang)), s.find.content, s.toolbar),
 		container.NewVBox(s.info, container.NewHBox(s.reset, widget.NewButtonWithIcon("Save as template…", theme.DocumentSaveIcon(), s.onSaveAsTemplate))),
-		nil, nil, s.newRichText(container.NewBorder(s.win.earlier, s.win.later, nil, nil, s.body)))
+		nil, nil, s.newRichText(s.src))
 	// The toolbar spans the panel: its rows are counted at the panel's
 	// width, so the text under it moves down to make room, or back up.
 	s.flow.within = s.content
 	return s
-}
-
-// store records the body field's text (with the text above and below
-// its window) as the section's; before is the text as it was.
-func (s *sectionPanel) store(before string) {
-	s.typing = true
-	s.w.doc.setBody(s.key, before, s.source())
-	s.typing = false
-}
-
-// source is the template source of the body field's text.
-func (s *sectionPanel) source() string {
-	if s.plain {
-		return s.fields.FromPlain(s.shownText())
-	}
-	return s.shownText()
 }
 
 // sourceAt is section i's text as template source: its own, or its
@@ -201,12 +162,13 @@ func (s *sectionPanel) show() {
 		s.info.SetText("Select a section in the packet, or add one from the library.")
 		s.title.SetText("")
 		s.title.SetPlaceHolder("")
-		s.placeText("", 0, 0)
+		s.src.SetText("")
+		s.src.SetReadOnly(true)
+		s.srcWritten = ""
 		s.setRichOn(false)
 		s.title.Disable()
 		s.lang.SetText("")
 		s.lang.Disable()
-		s.body.Disable()
 		s.reset.Disable()
 		return
 	}
@@ -221,7 +183,6 @@ func (s *sectionPanel) show() {
 	if languageCode(s.lang.Text) != ref.Language {
 		s.lang.SetText(ref.Language)
 	}
-	s.body.Enable()
 	t, ok := s.w.lib.Get(ref.Template)
 	aud := s.w.doc.packet.Audience
 	// The editor shows the template as this audience reads it: the other
@@ -266,57 +227,8 @@ func (s *sectionPanel) show() {
 		setEnabled(s.reset, ref.Body != nil && ok)
 		return
 	}
-	sameSection := prevKey == s.key && s.body.Text == s.bodyText
-	if s.typing && sameSection {
-		// The body field holds what was just typed and stored: reading it
-		// into plain form and back (twice the text, every keystroke)
-		// would only find it unchanged.
-		if !s.plain {
-			s.info.SetText(s.info.Text + " This text uses template code beyond fields, so it is shown as written.")
-		}
-		setEnabled(s.reset, ref.Body != nil && ok)
-		return
-	}
-	s.fields = briefing.FieldsOf(s.w.lib, s.w.doc.packet)
-	shown, plain := s.fields.ToPlain(body)
-	if !plain {
-		shown = body
-		s.info.SetText(s.info.Text + " This text uses template code beyond fields, so it is shown as written.")
-	}
-	// Text the user typed stays as typed (cursor and all) while it still
-	// means what the packet holds: plain form has one spelling for each
-	// source, but a user may type another ("\x" inside a condition).
-	cur := s.shownText()
-	keep := sameSection && plain && s.plain && s.fields.FromPlain(cur) == body
-	if cur != shown && !keep {
-		s.showText(shown, cur, prevKey == s.key)
-		traceEvent("show", len(shown))
-	}
-	if s.plain != plain || s.body.TextStyle.Monospace == plain {
-		s.plain = plain
-		// Plain form is read as text; template code lines up in a
-		// fixed-width face.
-		s.body.TextStyle.Monospace = !plain
-		s.body.Refresh()
-	}
-	s.bodyText = s.body.Text
+	s.showSource(body, prevKey)
 	setEnabled(s.reset, ref.Body != nil && ok)
-}
-
-// showText fills the body field with text, the section's as stored, in
-// place of cur. In the same section (after Undo, say) a long text is
-// shown where it changed; a short one keeps the cursor where the field
-// puts it.
-func (s *sectionPanel) showText(text, cur string, same bool) {
-	if len(text) < windowFrom && s.win.above == "" && s.win.below == "" {
-		s.body.SetText(text)
-		return
-	}
-	pos := 0
-	if same {
-		pos = firstDifference(cur, text)
-	}
-	s.placeText(text, pos, windowSpan/2)
 }
 
 // onSaveAsTemplate writes the selected section, as edited, into the user's

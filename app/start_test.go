@@ -186,15 +186,15 @@ func TestAddBlankSection(t *testing.T) {
 		t.Fatalf("after Add blank section: %s", got)
 	}
 	s := h.w.section
-	if h.w.doc.selectedIndex() != 1 || s.key != h.w.doc.keyAt(1) || s.title.Text != "New section" || s.body.Text != "" {
-		t.Fatalf("editor shows section %d titled %q with body %q", h.w.doc.selectedIndex(), s.title.Text, s.body.Text)
+	if h.w.doc.selectedIndex() != 1 || s.key != h.w.doc.keyAt(1) || s.title.Text != "New section" || s.src.Text() != "" {
+		t.Fatalf("editor shows section %d titled %q with body %q", h.w.doc.selectedIndex(), s.title.Text, s.src.Text())
 	}
 	if h.w.win.Canvas().Focused() != s.title {
 		t.Error("the cursor is not in the new section's title")
 	}
 	// The title is selected: typing replaces it.
 	test.Type(s.title, "Budget")
-	test.Type(s.body, "Costs rise.")
+	test.Type(s.src, "Costs rise.")
 	sec := h.doc().Sections[1]
 	if sec.Title != "Budget" || sec.Body == nil || *sec.Body != "Costs rise." {
 		t.Fatalf("typed into the blank section: %+v", sec)

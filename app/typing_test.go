@@ -41,16 +41,15 @@ func benchWindow(b *testing.B, words int) *mainWindow {
 // BenchmarkKeystroke is one character typed in the middle of a
 // section's text, through the editor's own key handling, up to every
 // widget the keystroke changes being told to refresh: a short section
-// (300 words) for comparison, and long ones, of which the editor holds
-// the part around the cursor (textWindow).
+// (300 words) for comparison, and long ones.
 func BenchmarkKeystroke(b *testing.B) {
 	for _, n := range []int{300, 5000, 20000} {
 		b.Run(fmt.Sprintf("words=%d", n), func(b *testing.B) {
 			w := benchWindow(b, n)
 			w.selectSection(3)
-			body := w.section.body
+			body := w.section.src
 			w.win.Canvas().Focus(body)
-			setCursorOffset(&body.Entry, len([]rune(body.Text))/2)
+			body.SetCursorOffset(len([]rune(body.Text())) / 2)
 			b.ReportAllocs()
 			for b.Loop() {
 				body.TypedRune('x')
@@ -80,7 +79,7 @@ func BenchmarkOpenSection(b *testing.B) {
 func TestTypingRefreshesWhatItChanges(t *testing.T) {
 	h := newHarness(t, nil)
 	h.w.selectSection(3)
-	body := h.w.section.body
+	body := h.w.section.src
 	if !h.w.undoItem.Disabled || h.w.doc.packet.Sections[3].Body != nil {
 		t.Fatal("the test packet starts edited")
 	}
@@ -101,7 +100,7 @@ func TestTypingRefreshesWhatItChanges(t *testing.T) {
 	if h.w.section.reset.Disabled() {
 		t.Error("Reset to template stays disabled")
 	}
-	if body.CursorTextOffset() != 4 {
-		t.Errorf("cursor at %d, want 4", body.CursorTextOffset())
+	if body.CursorOffset() != 4 {
+		t.Errorf("cursor at %d, want 4", body.CursorOffset())
 	}
 }

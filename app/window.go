@@ -177,7 +177,7 @@ func (w *mainWindow) onDocumentChanged() {
 	w.scheduleAnalysis()
 	w.pages.refresh()
 	w.scheduleAutosave()
-	traceEvent("edit", len(w.section.bodyText))
+	traceEvent("edit", int(w.doc.version))
 }
 
 // traceOut receives a line per edit and per section shown when

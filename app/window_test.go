@@ -154,10 +154,10 @@ func TestEditingABodyCanBeReset(t *testing.T) {
 	if !s.reset.Disabled() {
 		t.Error("Reset enabled for an unedited section")
 	}
-	s.body.SetText("")
-	test.Type(s.body, "Hello [Prepared for], see **this** table:")
+	setSource(s, "")
+	test.Type(s.src, "Hello [Prepared for], see **this** table:")
 	h.clock.advance(2 * time.Second)
-	test.Type(s.body, "\n\n| A | B |\n|---|---|\n| one | two |\n")
+	test.Type(s.src, "\n\n| A | B |\n|---|---|\n| one | two |\n")
 	if b := h.doc().Sections[3].Body; b == nil || !strings.HasPrefix(*b, "Hello {{.prepared_for}}") {
 		t.Fatalf("body not stored: %v", b)
 	}
@@ -180,8 +180,8 @@ func TestEditingABodyCanBeReset(t *testing.T) {
 		h.w.redoItem.Action()
 	}
 	test.Tap(s.reset)
-	if h.doc().Sections[3].Body != nil || !strings.Contains(s.body.Text, "The directive has two focuses") {
-		t.Errorf("reset did not bring back the template: %q", s.body.Text)
+	if h.doc().Sections[3].Body != nil || !strings.Contains(s.src.Text(), "The directive has two focuses") {
+		t.Errorf("reset did not bring back the template: %q", s.src.Text())
 	}
 }
 
@@ -367,7 +367,7 @@ func TestAutosaveRestoresAfterACrash(t *testing.T) {
 	first.w.setDocument(first.w.newDocument(testPacket(), ""))
 	first.w.doc.setVariable("order_number", "EO 99")
 	first.w.selectSection(2)
-	first.w.section.body.SetText("Typed but never saved.")
+	setSource(first.w.section, "Typed but never saved.")
 	first.settle() // the autosave timer fires
 	if ok, _ := afero.Exists(fs, "/data/recovery-1000.json"); !ok {
 		t.Fatal("no recovery file after autosave")
@@ -431,7 +431,7 @@ func TestSaveSectionAsTemplate(t *testing.T) {
 	h := newHarness(t, nil)
 	h.w.selectSection(6)
 	h.w.section.title.SetText("Our next steps")
-	h.w.section.body.SetText("Watch for guidance{{if .signing_date}} after {{.signing_date}}{{end}}.")
+	setSource(h.w.section, "Watch for guidance{{if .signing_date}} after {{.signing_date}}{{end}}.")
 	h.w.section.onSaveAsTemplate()
 	if len(h.ui.errors) > 0 {
 		t.Fatal(h.ui.errors)
@@ -456,21 +456,21 @@ func TestEditorShowsTheAudiencesText(t *testing.T) {
 	h := newHarness(t, nil)
 	h.w.selectSection(0)
 	s := h.w.section
-	if !strings.HasPrefix(s.body.Text, "**Bottom line:**") || strings.Contains(s.body.Text, ".audience") || strings.Contains(s.body.Text, "In short") {
-		t.Fatalf("staff editor shows:\n%s", s.body.Text)
+	if !strings.HasPrefix(s.src.Text(), "**Bottom line:**") || strings.Contains(s.src.Text(), ".audience") || strings.Contains(s.src.Text(), "In short") {
+		t.Fatalf("staff editor shows:\n%s", s.src.Text())
 	}
 	if !strings.Contains(s.info.Text, "staff version") {
 		t.Errorf("info does not say which version is shown: %q", s.info.Text)
 	}
 	h.w.settings.audience.SetSelected("classroom")
-	if !strings.HasPrefix(s.body.Text, "**In short:**") || strings.Contains(s.body.Text, "Bottom line") {
-		t.Fatalf("classroom editor shows:\n%s", s.body.Text)
+	if !strings.HasPrefix(s.src.Text(), "**In short:**") || strings.Contains(s.src.Text(), "Bottom line") {
+		t.Fatalf("classroom editor shows:\n%s", s.src.Text())
 	}
 	if h.doc().Sections[0].Body != nil {
 		t.Fatal("showing a version made an edited copy")
 	}
 	// Typing keeps the shown version, placeholders and all.
-	test.Type(s.body, "!")
+	test.Type(s.src, "!")
 	b := h.doc().Sections[0].Body
 	if b == nil || !strings.HasPrefix(*b, "!**In short:**") || strings.Contains(*b, "Bottom line") {
 		t.Fatalf("typed copy is not the classroom text: %v", b)

@@ -93,6 +93,10 @@ type Editor struct {
 	// a dialog lets them press its OK and Cancel, since Enter there makes
 	// a new paragraph. Nil does nothing.
 	OnSubmit, OnEscape func()
+	// OnRedoKey is called for Ctrl+Shift+Z instead of Redo: the app's
+	// Redo may have a change to make again that was made outside the
+	// editor. Nil redoes in the editor.
+	OnRedoKey func()
 	// OnEnter is called in a plain editor when Enter is pressed with
 	// nothing selected; true means the app has made the change itself
 	// (ReplaceText), false lets Enter begin a new line. Nil begins one.

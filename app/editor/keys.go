@@ -8,11 +8,16 @@ import (
 // TypedRune is part of fyne.Focusable: a typed character goes in at the
 // cursor, replacing the selection, as the literal character.
 func (e *Editor) TypedRune(r rune) {
-	if e.readOnly || r < ' ' {
+	if e.readOnly {
 		return
 	}
-	if e.opts.Plain {
+	if e.opts.Plain && (r >= ' ' || r == '\n' || r == '\t') {
+		// A line end or tab sent as a character (as a test types it)
+		// goes in as one, as it would pasted.
 		e.typePlain(string(r), true)
+		return
+	}
+	if r < ' ' {
 		return
 	}
 	e.pastBox()
@@ -228,7 +233,9 @@ func (e *Editor) customShortcut(sc *desktop.CustomShortcut) {
 	}
 	switch sc.KeyName {
 	case fyne.KeyZ:
-		if shift {
+		if shift && e.OnRedoKey != nil {
+			e.OnRedoKey()
+		} else if shift {
 			e.Redo()
 		}
 	case fyne.KeyReturn, fyne.KeyEnter:

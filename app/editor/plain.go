@@ -176,10 +176,6 @@ func (e *Editor) enterPlain() {
 	e.changed()
 }
 
-// plainOnly reports whether e is a plain editor, where formatting does
-// nothing.
-func (e *Editor) plainOnly() bool { return e.opts.Plain }
-
 // tabAtom reports whether atom i is a tab: drawn as wide as four spaces,
 // a piece of its own so the cursor steps over it whole.
 func tabAtom(as []atom, i int) bool { return as[i].obj == nil && as[i].r == '\t' }
