@@ -180,25 +180,34 @@ func newSettingsPanel(w *mainWindow) *settingsPanel {
 	return s
 }
 
-// audienceWords are what Settings calls three fields for each audience: a
-// teacher's handout has header text (a school's name, printed once at the
-// top of each page), a teacher and a school, where a memo has a handling
-// marking, an author and an organization.
-var audienceWords = map[briefing.Audience]struct {
-	author, org, marking, markingHint string
-	markings                          []string
+// markingWords are the hint and choices of the marking field for an
+// audience whose documents do not carry a handling marking: a teacher's
+// handout has header text (a school's name, printed once at the top of
+// each page).
+var markingWords = map[briefing.Audience]struct {
+	hint     string
+	markings []string
 }{
-	briefing.Classroom: {"Teacher", "School", "Header text", "Printed at the top of every page, such as your school's or class's name",
-		[]string{"FOR CLASSROOM USE"}},
+	briefing.Classroom: {"Printed at the top of every page, such as your school's or class's name", []string{"FOR CLASSROOM USE"}},
 }
 
 // nameFields names the author, organization and marking fields as the
-// packet's audience calls them.
+// packet's audience calls them (a teacher and a school, where a memo has
+// an author and an organization): the same words the text's fields
+// show (briefing.Audience.FieldLabel).
 func (s *settingsPanel) nameFields(a briefing.Audience) {
 	author, org, marking, hint := "Author", "Organization", "Marking", "Printed at the top and bottom of every page"
+	for _, w := range []struct {
+		word *string
+		name string
+	}{{&author, "author"}, {&org, "organization"}, {&marking, "marking"}} {
+		if l := a.FieldLabel(w.name); l != "" {
+			*w.word = l
+		}
+	}
 	options := markingOptions
-	if w, ok := audienceWords[a]; ok {
-		author, org, marking, hint, options = w.author, w.org, w.marking, w.markingHint, w.markings
+	if w, ok := markingWords[a]; ok {
+		hint, options = w.hint, w.markings
 	}
 	if s.markingItem.Text == marking && s.authorItem.Text == author {
 		return

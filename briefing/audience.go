@@ -100,6 +100,24 @@ func (a Audience) Label() string {
 	return string(a)
 }
 
+// FieldLabel is what a's documents call the setting behind a built-in
+// field — a handout's author is its Teacher, its marking its header
+// text, as Settings names them — or "" where they use the common word.
+func (a Audience) FieldLabel(name string) string {
+	row, _ := a.info()
+	switch name {
+	case "author":
+		return row.profile.FromLabel
+	case "organization":
+		return row.profile.OrgLabel
+	case "marking":
+		if row.profile.HeaderTextOnce {
+			return "Header text"
+		}
+	}
+	return ""
+}
+
 // String is the audience's name as stored in files.
 func (a Audience) String() string { return string(a) }
 

@@ -44,7 +44,9 @@ var builtinLabels = map[string]string{
 
 // FieldsOf are the fields of p: the packet's settings, the variables its
 // sections' templates declare (left-out sections' too: their text is
-// edited in plain form as well) and the packet's own fields.
+// edited in plain form as well) and the packet's own fields. Settings
+// are labelled as the packet's audience names them (a handout's author
+// is "Teacher"), so a chip reads as the Settings field it comes from.
 func FieldsOf(lib *Library, p *Packet) Fields {
 	f := Fields{label: map[string]string{}, name: map[string]string{}}
 	builtins := builtinVariables(&Packet{})
@@ -54,7 +56,11 @@ func FieldsOf(lib *Library, p *Packet) Fields {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		f.add(n, builtinLabels[n])
+		l := p.Audience.FieldLabel(n)
+		if l == "" {
+			l = builtinLabels[n]
+		}
+		f.add(n, l)
 	}
 	for _, ref := range p.Sections {
 		if t, ok := lib.Get(ref.Template); ok {

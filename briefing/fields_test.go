@@ -196,3 +196,23 @@ func TestLabelSpans(t *testing.T) {
 		t.Errorf("spans %q, want %q", got, want)
 	}
 }
+
+// A handout's settings are its Teacher, School and Header text: its
+// fields read so, where a memo's read Author, Organization and Marking,
+// as each one's Settings name them.
+func TestFieldsAreNamedAsTheAudienceNamesTheSettings(t *testing.T) {
+	lib := builtinLibrary(t)
+	for a, want := range map[Audience][3]string{
+		Staff:     {"Author", "Organization", "Marking"},
+		Classroom: {"Teacher", "School", "Header text"},
+	} {
+		f := FieldsOf(lib, NewPacket(a))
+		got := [3]string{f.Label("author"), f.Label("organization"), f.Label("marking")}
+		if got != want {
+			t.Errorf("%s: fields read %q, want %q", a, got, want)
+		}
+		if f.FromPlain("By ["+want[0]+"]") != "By {{.author}}" {
+			t.Errorf("%s: [%s] is not the author field", a, want[0])
+		}
+	}
+}
