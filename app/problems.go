@@ -44,6 +44,13 @@ func newProblemsPanel(w *mainWindow) *problemsPanel {
 		},
 		OnSelected: func(id widget.ListItemID) {
 			switch pr := p.items[id]; {
+			case pr.Variable != "":
+				// The section that needs it, and the field that fills it.
+				if pr.Section >= 0 {
+					p.w.selectSection(pr.Section)
+				}
+				p.w.tabs.SelectIndex(2)
+				p.w.variables.focus(pr.Variable)
 			case pr.Section >= 0:
 				p.w.selectSection(pr.Section)
 				p.w.tabs.SelectIndex(0)

@@ -103,3 +103,13 @@ func (v *variablesPanel) build(vars []briefing.Variable) {
 	}
 	v.form.Refresh()
 }
+
+// focus gives the keyboard to the field of the variable name, if the tab
+// shows one: where a problem about it is put right.
+func (v *variablesPanel) focus(name string) {
+	if e, ok := v.entries[name]; ok {
+		if c := v.w.win.Canvas(); c != nil {
+			c.Focus(e)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -195,9 +196,16 @@ func TestFillingAVariableClearsItsProblem(t *testing.T) {
 	}
 	h.w.library.addTemplate("agency")
 	h.settle()
-	problems := h.w.problems.items.Error()
-	if !strings.Contains(problems, `required variable "agency" (Agency) is empty`) {
-		t.Fatalf("problems = %s", problems)
+	problems := h.w.problems.items
+	k := slices.IndexFunc(problems, func(p briefing.Problem) bool { return p.Variable == "agency" })
+	if k < 0 || !strings.HasPrefix(problems[k].Text(), `Agency is empty; section "Agency impact" needs it`) || strings.Contains(problems[k].Text(), `"agency"`) {
+		t.Fatalf("problems = %s", problems.Error())
+	}
+	// The panel says it in the Variables tab's words; choosing it goes
+	// to the field that puts it right.
+	h.w.problems.list.OnSelected(k)
+	if h.w.tabs.SelectedIndex() != 2 || h.w.win.Canvas().Focused() != h.w.variables.entries["agency"] {
+		t.Errorf("choosing the problem showed tab %d, focused %T", h.w.tabs.SelectedIndex(), h.w.win.Canvas().Focused())
 	}
 	if h.w.packet.pages.Text != "Fix errors to count pages" {
 		t.Errorf("pages = %q", h.w.packet.pages.Text)
@@ -229,6 +237,9 @@ func TestProblemSelectsItsSection(t *testing.T) {
 	h.w.problems.list.Select(0)
 	if h.w.doc.selectedIndex() != 0 {
 		t.Errorf("selected = %d, want 0 (the summary declares the fact to verify)", h.w.doc.selectedIndex())
+	}
+	if h.w.tabs.SelectedIndex() != 2 {
+		t.Errorf("a fact to verify shows tab %d, not Variables, where it is filled in", h.w.tabs.SelectedIndex())
 	}
 	if h.w.tabs.Items[3].Text != "Problems (2)" {
 		t.Errorf("tab = %q", h.w.tabs.Items[3].Text)

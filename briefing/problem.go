@@ -41,6 +41,11 @@ type Problem struct {
 	// Setting is the packet setting the problem concerns, so the app can
 	// show that field; SettingNone for problems about the text.
 	Setting Setting
+	// Variable is the name of the template variable the problem
+	// concerns, "" for none: the message names it by its label, as the
+	// Variables tab does, and the command line adds the name the packet
+	// file uses (String); the app shows the variable's field.
+	Variable string
 }
 
 // Setting names a packet setting, as the packet file writes its key.
@@ -71,6 +76,9 @@ func (p Problem) String() string {
 	b.WriteString(p.Severity.String())
 	b.WriteString(": ")
 	b.WriteString(p.Text())
+	if p.Variable != "" {
+		fmt.Fprintf(&b, " (variable %q)", printableMessage(p.Variable))
+	}
 	return b.String()
 }
 

@@ -423,8 +423,8 @@ func checkVariables(lib *Library, p *Packet, name string, vars map[string]any) P
 			}
 			switch {
 			case v.Required:
-				probs = append(probs, Problem{Severity: Error, Section: i, File: name, Line: ref.Line,
-					Message: fmt.Sprintf("required variable %q (%s) is empty; section %q needs it", v.Name, label, t.TitleFor(p.Audience))})
+				probs = append(probs, Problem{Severity: Error, Section: i, File: name, Line: ref.Line, Variable: v.Name,
+					Message: fmt.Sprintf("%s is empty; section %q needs it", label, t.TitleFor(p.Audience))})
 			case v.Verify:
 				if mentioned == nil {
 					mentioned = t.fieldsFor(p.Audience)
@@ -432,8 +432,8 @@ func checkVariables(lib *Library, p *Packet, name string, vars map[string]any) P
 				if !mentioned[v.Name] {
 					continue
 				}
-				probs = append(probs, Problem{Severity: Warning, Section: i, File: name, Line: ref.Line,
-					Message: fmt.Sprintf("to verify: %s (%q) is not filled in; section %q reads without it", label, v.Name, t.TitleFor(p.Audience))})
+				probs = append(probs, Problem{Severity: Warning, Section: i, File: name, Line: ref.Line, Variable: v.Name,
+					Message: fmt.Sprintf("to verify: %s is not filled in; section %q reads without it", label, t.TitleFor(p.Audience))})
 			}
 		}
 	}

@@ -30,7 +30,7 @@ func TestValidateListsEveryProblemAtOnce(t *testing.T) {
 	got := probs.Error()
 	for _, want := range []string{
 		`bad.briefing:4: error: section 2: unknown template "no-such-template"`,
-		`bad.briefing:5: error: required variable "agency" (Agency name) is empty`,
+		`bad.briefing:5: error: Agency name is empty; section "Agency" needs it (variable "agency")`,
 		`bad.briefing:6: error: section 4 "Scope of the Order" (edited body): unknown variable "nope"`,
 		`bad.briefing:3: warning: to verify: Date the order was signed`,
 		`bad.briefing:3: warning: to verify: Executive order number`,

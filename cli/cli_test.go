@@ -109,8 +109,8 @@ func TestValidatePrintsOneProblemPerLine(t *testing.T) {
 	if r.code != ExitInput {
 		t.Fatalf("%+v", r)
 	}
-	want := "p.briefing:6: warning: to verify: Date the order was signed (\"signing_date\") is not filled in; section \"Bottom Line Up Front\" reads without it\n" +
-		"p.briefing:6: warning: to verify: Executive order number (\"order_number\") is not filled in; section \"Bottom Line Up Front\" reads without it\n" +
+	want := "p.briefing:6: warning: to verify: Date the order was signed is not filled in; section \"Bottom Line Up Front\" reads without it (variable \"signing_date\")\n" +
+		"p.briefing:6: warning: to verify: Executive order number is not filled in; section \"Bottom Line Up Front\" reads without it (variable \"order_number\")\n" +
 		"p.briefing:7: error: section 2: unknown template \"ghost\"\n"
 	if r.stdout != want {
 		t.Errorf("stdout:\n%s\nwant:\n%s", r.stdout, want)
