@@ -1,6 +1,10 @@
 package editor
 
-import "github.com/briefsmith/briefsmith/sectiontext"
+import (
+	"slices"
+
+	"github.com/briefsmith/briefsmith/sectiontext"
+)
 
 // Find and Replace work on the text the user sees, never on Markdown:
 // the app searches ShownText, selects a match with SelectRange (the
@@ -98,10 +102,60 @@ func (e *Editor) SelectionRange() (from, to int) {
 // replacement it stood in). Nothing happens for no ranges or read-only
 // text; false then.
 func (e *Editor) ReplaceRanges(ranges [][2]int, with []string) bool {
-	if e.readOnly || len(ranges) == 0 || len(ranges) != len(with) {
+	return e.Apply(Changes{Ranges: ranges, With: with})
+}
+
+// Changes are what Replace All changes at once: words in the text (as
+// ReplaceRanges), boxes whose words it changed, and notes.
+type Changes struct {
+	Ranges [][2]int
+	With   []string
+	// Boxes puts a box in place of the box at each offset of ShownText
+	// (see Boxes). A table is refused: it is edited in place, and would
+	// move the offsets after it.
+	Boxes map[int]sectiontext.Block
+	// Notes gives the footnotes so labelled new text.
+	Notes map[string][]sectiontext.Block
+}
+
+// Apply makes changes c as one undo step, so one Undo takes back a
+// Replace All wherever it replaced. With no ranges the selection stays
+// (a box or a note's number Find selected stays selected); otherwise
+// the cursor stays by its text, as ReplaceRanges says. False for
+// nothing to change or read-only text.
+func (e *Editor) Apply(c Changes) bool {
+	if e.readOnly || len(c.Ranges) != len(c.With) || len(c.Ranges)+len(c.Boxes)+len(c.Notes) == 0 {
 		return false
 	}
 	e.begin(false)
+	// Boxes first: each stays one step, so the ranges' offsets hold.
+	for off, b := range c.Boxes {
+		q := e.posOf(off)
+		if _, table := b.(sectiontext.Table); table || q.o != 0 || e.blocks[q.b].kind != kBox {
+			continue
+		}
+		e.blocks[q.b] = &block{kind: kBox, box: b, gen: e.gen}
+	}
+	if len(c.Notes) > 0 {
+		// A new slice: the undo history holds the old one.
+		notes := slices.Clone(e.notes)
+		for i, n := range notes {
+			if blocks, ok := c.Notes[n.Label]; ok {
+				notes[i].Blocks = blocks
+			}
+		}
+		e.notes = notes
+	}
+	if len(c.Ranges) > 0 {
+		e.replaceRanges(c.Ranges, c.With)
+	}
+	e.goalX = -1
+	e.changed()
+	return true
+}
+
+// replaceRanges is the text's part of Apply.
+func (e *Editor) replaceRanges(ranges [][2]int, with []string) {
 	cur := e.offsetOf(e.cursor)
 	newCur := cur
 	for k := len(ranges) - 1; k >= 0; k-- {
@@ -126,9 +180,6 @@ func (e *Editor) ReplaceRanges(ranges [][2]int, with []string) bool {
 	}
 	e.fixDepths()
 	e.collapse(e.posOf(newCur))
-	e.goalX = -1
-	e.changed()
-	return true
 }
 
 // styleAt is the style of the character at q, links kept: a word

@@ -3,6 +3,8 @@ package editor
 import (
 	"strings"
 	"testing"
+
+	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
 // Find sees the text as shown: a field is one object step no query
@@ -54,5 +56,35 @@ func TestReplaceRangesIsOneUndoStep(t *testing.T) {
 	want(t, e, "Beta **gamma** and gamma.\n\n- gamma two\n")
 	if e.CanUndo() {
 		t.Error("Replace All took more than one undo step")
+	}
+}
+
+// Replace All inside boxes and notes is one undo step with the text's
+// replacements; a box or note changed alone keeps the selection.
+func TestApplyChangesTextBoxesAndNotesAsOneStep(t *testing.T) {
+	src := "Beta gamma.[^1]\n\n> [!NOTE]\n> Gamma.\n\n[^1]: A gamma note.\n"
+	e, _ := open(t, src)
+	notes := e.ShownNotes()
+	if len(notes) != 1 || notes[0].Label != "1" || notes[0].Offset != len([]rune("Beta gamma.")) {
+		t.Fatalf("shown notes %+v", notes)
+	}
+	boxes := e.Boxes()
+	callout := sectiontext.Parse("> [!NOTE]\n> Delta.\n").Blocks[0]
+	note := sectiontext.Parse("A delta note.").Blocks
+	at := len([]rune("Beta "))
+	if !e.Apply(Changes{Ranges: [][2]int{{at, at + 5}}, With: []string{"delta"},
+		Boxes: map[int]sectiontext.Block{boxes[0].Offset: callout}, Notes: map[string][]sectiontext.Block{"1": note}}) {
+		t.Fatal("refused")
+	}
+	want(t, e, "Beta delta.[^1]\n\n> [!NOTE]\n> Delta.\n\n[^1]: A delta note.\n")
+	e.Undo()
+	want(t, e, src)
+	if e.CanUndo() {
+		t.Error("the changes took more than one undo step")
+	}
+	e.SelectRange(boxes[0].Offset, boxes[0].Offset+1)
+	e.Apply(Changes{Boxes: map[int]sectiontext.Block{boxes[0].Offset: callout}})
+	if from, to := e.SelectionRange(); from != boxes[0].Offset || to != from+1 {
+		t.Errorf("the box changed is not selected: %d–%d", from, to)
 	}
 }
