@@ -33,6 +33,14 @@ type findBar struct {
 	content    *fyne.Container
 	// wrapping is set while Find Next goes round to the section's start.
 	wrapping bool
+	// shown is the match Find selected last in the formatted text, in
+	// the section and version of it shownKey and shownVersion say:
+	// while it stays selected, Next goes on from resume (a box or a
+	// note holds all its matches at one step) and Replace replaces it.
+	shown        *hit
+	shownKey     sectionKey
+	shownVersion int64
+	resume       [2]int
 }
 
 // Scopes of a search, as the bar names them.
@@ -222,11 +230,14 @@ func (f *findBar) next() {
 	}
 	s := f.s
 	fields := briefing.FieldsOf(s.w.lib, s.w.doc.packet)
-	if s.editable() {
-		text, cur, fs := f.searched(fields)
-		if s.richOn() && f.nextRich(re, text, cur) {
+	if s.editable() && s.richOn() {
+		// The notes come after the text: past the last match, Next goes
+		// on into the next section or round, not back into the text.
+		if f.nextRich(re, s.rich.CursorOffset(), true) {
 			return
 		}
+	} else if s.editable() {
+		text, cur, fs := f.searched(fields)
 		from := byteOffset(text, cur)
 		ms := f.matches(re, text, fs)
 		for i, m := range ms {
@@ -250,7 +261,7 @@ func (f *findBar) next() {
 				s.w.selectSection(i)
 				// Found again in the text as the section now shows it.
 				text, _, fs := f.searched(fields)
-				if s.richOn() && f.nextRich(re, text, 0) {
+				if s.richOn() && f.nextRich(re, 0, false) {
 					return
 				}
 				if ms := f.matches(re, text, fs); len(ms) > 0 {
@@ -259,7 +270,7 @@ func (f *findBar) next() {
 				}
 			}
 		}
-	} else if text, _, fs := f.searched(fields); s.editable() && (len(f.matches(re, text, fs)) > 0 || s.richOn() && f.anyInBoxes(re)) {
+	} else if text, _, fs := f.searched(fields); s.editable() && (len(f.matches(re, text, fs)) > 0 || s.richOn() && f.anyRich(re)) {
 		// Go round to the start of the section, once: a match the
 		// search sees but cannot select must not send it round forever.
 		if !f.wrapping {
@@ -292,7 +303,9 @@ func (f *findBar) replace() {
 	}
 	fields := briefing.FieldsOf(f.s.w.lib, f.s.w.doc.packet)
 	if f.s.richOn() {
-		f.replaceRich(re)
+		if !f.replaceInside(re) {
+			f.replaceRich(re)
+		}
 	} else if sel := f.s.src.SelectedText(); sel != "" && re.FindString(sel) == sel && len(f.matches(re, sel, fields)) == 1 {
 		if f.with.Text == "" {
 			f.s.src.TypedShortcut(&fyne.ShortcutCut{Clipboard: textClip("")})
