@@ -88,3 +88,28 @@ func TestApplyChangesTextBoxesAndNotesAsOneStep(t *testing.T) {
 		t.Errorf("the box changed is not selected: %d–%d", from, to)
 	}
 }
+
+// A note's number selected alone (Find's match in the note) shades the
+// note under the text too, as the number is too small to show it well.
+func TestSelectedNumberShadesItsNote(t *testing.T) {
+	e, w := open(t, "Text[^1] more.\n\n[^1]: The note.\n")
+	w.Canvas().Unfocus()
+	shaded := func() bool {
+		note := drawnText(t, e, "The note.")
+		y := note.Position().Y + note.Size().Height/2
+		for _, r := range rects(e, rSel) {
+			if r.Position().Y <= y && y <= r.Position().Y+r.Size().Height {
+				return true
+			}
+		}
+		return false
+	}
+	e.SelectRange(0, 4)
+	if shaded() {
+		t.Error("the note is shaded with its number not selected")
+	}
+	e.SelectRange(4, 5)
+	if !shaded() {
+		t.Error("the note is not shaded with its number selected")
+	}
+}

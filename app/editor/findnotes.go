@@ -54,3 +54,30 @@ func (e *Editor) ShownNotes() []NoteRef {
 	}
 	return out
 }
+
+// selectedNote is the label of the footnote whose number is selected
+// alone, as Find selects it for a match in the note.
+func (e *Editor) selectedNote() (string, bool) {
+	s, t := order(e.anchor, e.cursor)
+	if s.b != t.b || t.o != s.o+1 || e.blocks[s.b].kind == kBox {
+		return "", false
+	}
+	ref, ok := e.blocks[s.b].atoms[s.o].obj.(sectiontext.FootnoteRef)
+	return ref.Label, ok
+}
+
+// drawSelectedNote shades the note under the text (its area starting at
+// top) whose number is selected alone: a match Find found in a note is
+// there, and the number is too small to show it well.
+func (p *page) drawSelectedNote(r *pageRenderer, top float32) {
+	label, ok := p.e.selectedNote()
+	if !ok {
+		return
+	}
+	for _, row := range p.noteRows {
+		if row.label == label {
+			r.rect(&r.rects, &r.nr, prim{col: rSel, x: -4, y: row.y0 - 2, w: p.width() + 8, h: row.y1 - row.y0 + 4, radius: 4}, margin, top)
+			return
+		}
+	}
+}

@@ -216,6 +216,7 @@ func (r *pageRenderer) Refresh() {
 		}
 	}
 	if top := p.tops[len(p.e.blocks)]; top < y1 {
+		p.drawSelectedNote(r, top+baseSize())
 		for _, pr := range p.notes {
 			r.prim(pr, margin, top+baseSize())
 		}
