@@ -65,12 +65,16 @@ func newFindBar(s *sectionPanel) *findBar {
 	f.scope.Horizontal = true
 	f.scope.SetSelected(scopeSection)
 	f.status = widget.NewLabel("")
+	// A long status ("… in footnote 2: double-click its number to
+	// edit") wraps beside the scope: in a row of its own width it
+	// widened the window.
+	f.status.Wrapping = fyne.TextWrapWord
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), f.close)
 	closeBtn.Importance = widget.LowImportance
 	buttons := container.NewHBox(widget.NewButton("Next", f.next), widget.NewButton("Replace", f.replace),
 		widget.NewButton("Replace All", f.replaceAll), closeBtn)
 	f.content = container.NewVBox(container.NewGridWithColumns(2, f.what, f.with), buttons,
-		container.NewHBox(f.wholeWords, f.wholeCase), container.NewHBox(f.scope, f.status))
+		container.NewHBox(f.wholeWords, f.wholeCase), container.NewBorder(nil, nil, f.scope, nil, f.status))
 	f.content.Hide()
 	return f
 }

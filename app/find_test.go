@@ -209,3 +209,18 @@ func TestEscClosesTheFindBar(t *testing.T) {
 		t.Errorf("after Esc: bar shown %v, keyboard in %T", f.content.Visible(), h.w.win.Canvas().Focused())
 	}
 }
+
+// A long status wraps rather than widening the Find bar, and with it
+// the window (it grew by the width of "… double-click its number to
+// edit").
+func TestALongFindStatusWraps(t *testing.T) {
+	h := newRichHarness(t)
+	f := h.w.section.find
+	f.open()
+	f.status.SetText("")
+	width := f.content.MinSize().Width
+	f.status.SetText("Match 12 of 34 in this section, in footnote 12: double-click its number to edit")
+	if got := f.content.MinSize().Width; got > width {
+		t.Errorf("the Find bar grew from %v to %v wide", width, got)
+	}
+}
