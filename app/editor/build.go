@@ -119,15 +119,17 @@ func sameKind(a, b *listProps) bool {
 	return a.ordered == b.ordered && (!a.ordered || a.delim == b.delim)
 }
 
-// inlinesOf nests atoms into inline runs: links outermost, then passages
-// in another language, bold, italic and struck text, code innermost.
+// inlinesOf nests atoms into inline runs: conditional text outermost,
+// then links, passages in another language, bold, italic and struck
+// text, code innermost.
 func inlinesOf(as []atom) []sectiontext.Inline {
 	return nest(as, 0)
 }
 
 // The style layers, outermost first.
 const (
-	layerLink = iota
+	layerCond = iota
+	layerLink
 	layerLang
 	layerBold
 	layerItalic
@@ -147,6 +149,8 @@ func has(st style, layer int) bool {
 		return st.code
 	case layerLang:
 		return st.lang != nil
+	case layerCond:
+		return st.cond != nil
 	}
 	return st.link != nil
 }
@@ -176,6 +180,7 @@ func nest(as []atom, layer int) []sectiontext.Inline {
 		j := i + 1
 		for j < len(as) && has(as[j].st, layer) == has(as[i].st, layer) &&
 			(layer != layerLink || as[j].st.link == as[i].st.link) && (layer != layerLang || as[j].st.lang == as[i].st.lang) &&
+			(layer != layerCond || as[j].st.cond == as[i].st.cond) &&
 			(layer != layerCode || as[j].obj == nil && as[i].obj == nil) {
 			j++
 		}
@@ -184,6 +189,8 @@ func nest(as []atom, layer int) []sectiontext.Inline {
 			out = append(out, nest(run, layer+1)...)
 		} else {
 			switch layer {
+			case layerCond:
+				out = append(out, sectiontext.Conditional{Field: as[i].st.cond.field, Then: nest(run, layer+1)})
 			case layerLink:
 				out = append(out, sectiontext.Link{Destination: as[i].st.link.dest, Inlines: nest(run, layer+1)})
 			case layerLang:

@@ -130,7 +130,8 @@ func (e *Editor) insert(as []atom) {
 }
 
 // typedStyle is the style a character typed at the cursor gets: that of
-// the text before it, a link's only inside the link (a language's too).
+// the text before it, a link's only inside the link (a language's and a
+// condition's too).
 func (e *Editor) typedStyle() style {
 	if e.typing != nil {
 		return *e.typing
@@ -155,6 +156,11 @@ func (e *Editor) typedStyle() style {
 	// A passage in another language, like a link, grows only from inside.
 	if st.lang != nil && (q.o >= len(b.atoms) || b.atoms[q.o].st.lang != st.lang || start) {
 		st.lang = nil
+	}
+	// So does conditional text: a user finishing the sentence after it
+	// writes what always prints.
+	if st.cond != nil && (q.o >= len(b.atoms) || b.atoms[q.o].st.cond != st.cond || start) {
+		st.cond = nil
 	}
 	return st
 }

@@ -28,15 +28,22 @@ type style struct {
 	// words are the user's text, written on like any other; compared by
 	// pointer, as links are.
 	lang *langRef
+	// cond marks text shown only when a field is filled: its words are
+	// the user's text too, compared by pointer so that two conditionals
+	// side by side stay two.
+	cond *condRef
 }
 
 type linkRef struct{ dest string }
 
 type langRef struct{ tag string }
 
+// condRef is the field whose filling shows a run of text.
+type condRef struct{ field string }
+
 // atom is one unit of text: a character, or an inline object the user
 // sees as one token (a field, a citation, a footnote number, conditional
-// text, an image, an address, a line break).
+// text with an otherwise, an image, an address, a line break).
 type atom struct {
 	r   rune
 	obj sectiontext.Inline
@@ -238,11 +245,30 @@ func atomsOf(in []sectiontext.Inline, st style, out []atom) []atom {
 			s := st
 			s.lang = &langRef{x.Tag}
 			out = atomsOf(x.Inlines, s, out)
+		case sectiontext.Conditional:
+			if !expands(x, st) {
+				out = append(out, atom{obj: x, st: st})
+				continue
+			}
+			// Its words are shown and edited as text, marked: as one
+			// chip it never wrapped, and its words needed a dialog.
+			s := st
+			s.cond = &condRef{x.Field}
+			out = atomsOf(x.Then, s, out)
 		default:
 			out = append(out, atom{obj: x, st: st})
 		}
 	}
 	return out
+}
+
+// expands reports whether conditional text set in st is shown as marked
+// text. One with an otherwise stays a chip: text has one set of words,
+// and the otherwise's would have nowhere to be. So does one inside a
+// link or a passage in another language (written back outermost, the
+// conditional would cut it in two) or inside another conditional.
+func expands(x sectiontext.Conditional, st style) bool {
+	return len(x.Else) == 0 && len(x.Then) > 0 && st.link == nil && st.lang == nil && st.cond == nil
 }
 
 // exact copies atoms into a slice of their length: a long section holds
