@@ -16,6 +16,7 @@ const (
 	rMuted
 	rChip
 	rCond
+	rCondText
 	rBox
 	rBorder
 	rHeader
@@ -123,6 +124,15 @@ func (e *Editor) textPrims(lines []line, x0, y0 float32, base textBase) []prim {
 		for _, p := range ln.pieces {
 			fh := e.measr.height(p.f)
 			x, y := x0+p.x, y0+ln.y+ln.h-fh
+			if p.lead > 0 {
+				out = append(out, e.markerPrims(p, x, y, fh, base)...)
+				x, p.w = x+p.lead, p.w-p.lead
+			}
+			if p.st.cond != nil {
+				// Conditional text is tinted, so the user sees where it
+				// ends as well as where it begins.
+				out = append(out, prim{k: pRect, x: x, y: y, w: p.w, h: fh, col: rCondText})
+			}
 			col := base.col
 			if p.st.link != nil {
 				col = rLink

@@ -1,7 +1,6 @@
 package editor
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 
@@ -66,6 +65,8 @@ type line struct {
 }
 
 // piece is a run of atoms drawn as one: text of one style, or one object.
+// The first piece of conditional text begins with its marker (see
+// cond.go), lead wide and part of w: the atoms start after it.
 type piece struct {
 	start, end int
 	x, w       float32
@@ -73,6 +74,8 @@ type piece struct {
 	f          font
 	obj        sectiontext.Inline
 	st         style
+	lead       float32
+	marker     string
 	// tab is set for a tab, shown as spaces but one step.
 	tab bool
 }
@@ -108,10 +111,24 @@ func (e *Editor) layoutRange(as []atom, a, z int, width float32, base textBase) 
 		// The next unit: an object, or a word and the spaces after it.
 		j := i + 1
 		if as[i].obj == nil {
-			for j < z && as[j].obj == nil && !unicode.IsSpace(as[j].r) && !unicode.IsSpace(as[j-1].r) {
+			word := func(a atom) bool { return a.obj == nil && !unicode.IsSpace(a.r) }
+			if condStart(as, i) {
+				// A marker goes with the word after it and the spaces
+				// between, so it never ends a line alone.
+				for j < z && as[j-1].obj == nil && unicode.IsSpace(as[j-1].r) && !condStart(as, j) {
+					if as[j].obj != nil {
+						if _, hard := as[j].obj.(sectiontext.HardBreak); !hard {
+							j++
+						}
+						break
+					}
+					j++
+				}
+			}
+			for j < z && word(as[j]) && word(as[j-1]) && !condStart(as, j) {
 				j++
 			}
-			for j < z && as[j].obj == nil && unicode.IsSpace(as[j].r) {
+			for j < z && as[j].obj == nil && unicode.IsSpace(as[j].r) && !condStart(as, j) {
 				j++
 			}
 		}
@@ -120,7 +137,7 @@ func (e *Editor) layoutRange(as []atom, a, z int, width float32, base textBase) 
 			i = j
 			continue
 		}
-		w, ink := e.unitWidth(as[i:j], base)
+		w, ink := e.unitWidth(as, i, j, base)
 		if x > 0 && x+ink > width {
 			newLine(i)
 		}
@@ -131,14 +148,14 @@ func (e *Editor) layoutRange(as []atom, a, z int, width float32, base textBase) 
 			lo, hi := i+1, min(j, i+1+int(width/(base.f.size*0.25)))
 			for lo < hi {
 				mid := (lo + hi + 1) / 2
-				if kw, _ := e.unitWidth(as[i:mid], base); kw > width {
+				if kw, _ := e.unitWidth(as, i, mid, base); kw > width {
 					hi = mid - 1
 				} else {
 					lo = mid
 				}
 			}
 			j = lo
-			w, _ = e.unitWidth(as[i:j], base)
+			w, _ = e.unitWidth(as, i, j, base)
 		}
 		if f := e.atomFont(as[i], base); f.size > base.f.size {
 			cur.h = max(cur.h, m.height(f))
@@ -154,21 +171,26 @@ func (e *Editor) layoutRange(as []atom, a, z int, width float32, base textBase) 
 	return lines
 }
 
-// unitWidth is the width of a run of atoms and that without its trailing
-// spaces (the part that must fit on the line).
-func (e *Editor) unitWidth(as []atom, base textBase) (w, ink float32) {
-	for _, p := range e.pieces(as, 0, len(as), base) {
+// unitWidth is the width of atoms [a, z) of as and that without their
+// trailing spaces (the part that must fit on the line).
+func (e *Editor) unitWidth(as []atom, a, z int, base textBase) (w, ink float32) {
+	for _, p := range e.pieces(as, a, z, base) {
 		w += p.w
 	}
-	n := len(as)
-	for n > 0 && as[n-1].obj == nil && unicode.IsSpace(as[n-1].r) {
+	n := z
+	for n > a && as[n-1].obj == nil && unicode.IsSpace(as[n-1].r) {
 		n--
 	}
-	if n == len(as) {
+	if n == z {
 		return w, w
 	}
-	for _, p := range e.pieces(as, 0, n, base) {
-		ink += p.w
+	// A marker must fit even before nothing but spaces.
+	for _, p := range e.pieces(as, a, max(n, min(a+1, z)), base) {
+		if p.start < n {
+			ink += p.w
+		} else {
+			ink += p.lead
+		}
 	}
 	return w, ink
 }
@@ -203,6 +225,11 @@ func (e *Editor) pieces(as []atom, a, b int, base textBase) []piece {
 			}
 			p.text = sb.String()
 			p.w = e.measr.width(p.text, p.f)
+		}
+		if condStart(as, i) {
+			p.marker = e.runMarker(as, i)
+			p.lead = e.measr.width(p.marker, markerFont(base.f)) + 3*chipPad
+			p.w += p.lead
 		}
 		p.end, p.x = j, x
 		x += p.w
@@ -277,44 +304,6 @@ func (e *Editor) objText(x sectiontext.Inline) string {
 	return ""
 }
 
-// condMarker is the small note a conditional's chip carries after its
-// text: when it prints, and what prints otherwise.
-func (e *Editor) condMarker(x sectiontext.Conditional) string {
-	s := "only if " + e.label(x.Field) + " is filled"
-	if slices.ContainsFunc(x.Then, func(in sectiontext.Inline) bool { f, ok := in.(sectiontext.Field); return ok && f.Name == x.Field }) {
-		// The text shows the field itself: naming it again made a chip
-		// too wide for a line ("(Executive Order [Executive order
-		// number]) only if Executive order number is filled").
-		s = "only if filled"
-	}
-	if len(x.Else) > 0 {
-		s += " · otherwise: " + strings.TrimSpace(e.condText(x.Else))
-	}
-	return s
-}
-
-// markerFont is the face of a conditional's marker, smaller than the
-// text it follows.
-func markerFont(f font) font {
-	return font{size: f.size * 0.75, ts: fyne.TextStyle{Italic: true}}
-}
-
-// condText is conditional text as its chip shows it, fields in brackets.
-func (e *Editor) condText(in []sectiontext.Inline) string {
-	var sb strings.Builder
-	for _, a := range atomsOf(in, style{}, nil) {
-		switch o := a.obj.(type) {
-		case nil:
-			sb.WriteRune(a.r)
-		case sectiontext.Field:
-			sb.WriteString("[" + e.label(o.Name) + "]")
-		default:
-			sb.WriteString(e.objText(o))
-		}
-	}
-	return sb.String()
-}
-
 func (e *Editor) label(name string) string {
 	if e.opts.Label != nil {
 		if l := e.opts.Label(name); l != "" {
@@ -331,13 +320,15 @@ func (e *Editor) xAt(l *line, o int) float32 {
 			continue
 		}
 		if o == p.start {
+			// Before conditional text's marker: what is typed there
+			// is not part of it.
 			return p.x
 		}
 		if o == p.end || p.obj != nil || p.tab {
 			return p.x + p.w
 		}
 		rs := []rune(p.text)
-		return p.x + e.measr.width(string(rs[:o-p.start]), p.f)
+		return p.x + p.lead + e.measr.width(string(rs[:o-p.start]), p.f)
 	}
 	if len(l.pieces) > 0 {
 		last := l.pieces[len(l.pieces)-1]
@@ -353,15 +344,17 @@ func (e *Editor) offsetAt(l *line, x float32, last bool) int {
 			continue
 		}
 		if p.obj != nil || p.tab {
-			if x < p.x+p.w/2 {
+			if x < p.x+p.lead+(p.w-p.lead)/2 {
 				return p.start
 			}
 			return p.end
 		}
+		// A marker has no place for the cursor: a point on it is
+		// before it or after the letter it marks, whichever is nearer.
 		rs := []rune(p.text)
 		prev := p.x
 		for k := 1; k <= len(rs); k++ {
-			nx := p.x + e.measr.width(string(rs[:k]), p.f)
+			nx := p.x + p.lead + e.measr.width(string(rs[:k]), p.f)
 			if x < (prev+nx)/2 {
 				return p.start + k - 1
 			}

@@ -299,6 +299,8 @@ func colorOf(c role, o Options) color.Color {
 		return alpha(theme.Color(theme.ColorNamePrimary), 0x38)
 	case rCond:
 		return alpha(theme.Color(theme.ColorNameWarning), 0x38)
+	case rCondText:
+		return alpha(theme.Color(theme.ColorNameWarning), 0x1c)
 	case rBox:
 		return alpha(theme.Color(theme.ColorNamePrimary), 0x1c)
 	case rBorder:

@@ -112,7 +112,7 @@ func (e *Editor) columnWidths(b *block, ranges [][2]int, want []float32, width, 
 				j++
 			}
 			if j > i {
-				_, ink := e.unitWidth(b.atoms[i:j], base)
+				_, ink := e.unitWidth(b.atoms, i, j, base)
 				least[k%cols] = max(least[k%cols], ink+2*pad+1)
 			}
 			i = j + 1
