@@ -164,9 +164,10 @@ func (e *Editor) Relabel() {
 	e.changedLayout()
 }
 
-// ReplaceSelectedConditional puts c in place of the conditional text
-// selected alone (a double click selects it), as one undo step, and
-// reports whether one was.
+// ReplaceSelectedConditional puts c in place of the chip of conditional
+// text (one with an otherwise) selected alone (a double click selects
+// it), as one undo step, and reports whether one was. A c without an
+// otherwise is shown as marked text, selected.
 func (e *Editor) ReplaceSelectedConditional(c sectiontext.Conditional) bool {
 	s, t := order(e.anchor, e.cursor)
 	if e.readOnly || s.b != t.b || t.o != s.o+1 || s.o >= len(e.blocks[s.b].atoms) {
@@ -177,7 +178,12 @@ func (e *Editor) ReplaceSelectedConditional(c sectiontext.Conditional) bool {
 	}
 	e.begin(false)
 	b := e.mut(s.b)
-	b.atoms[s.o].obj = c
+	as := atomsOf([]sectiontext.Inline{c}, b.atoms[s.o].st, nil)
+	if b.kind == kTable {
+		as = cellSafe(as)
+	}
+	b.atoms = slices.Replace(b.atoms, s.o, s.o+1, as...)
+	e.anchor, e.cursor = s, pos{s.b, s.o + len(as)}
 	e.goalX = -1
 	e.changed()
 	return true

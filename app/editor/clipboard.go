@@ -170,7 +170,7 @@ func (e *Editor) pasteText(text string) {
 // the text around the cursor, those between go in whole.
 func (e *Editor) pasteBlocks(frag []*block) {
 	if len(frag) == 1 && !frag[0].boxLike() {
-		e.insert(append([]atom(nil), frag[0].atoms...))
+		e.insert(e.adopt(frag[0].atoms))
 		return
 	}
 	if e.blocks[e.cursor.b].boxLike() {
@@ -178,7 +178,7 @@ func (e *Editor) pasteBlocks(frag []*block) {
 		e.split()
 	}
 	if !frag[0].boxLike() {
-		e.insert(append([]atom(nil), frag[0].atoms...))
+		e.insert(e.adopt(frag[0].atoms))
 		frag = frag[1:]
 	}
 	if q := e.cursor; !frag[0].boxLike() || q.o > 0 {
@@ -196,14 +196,14 @@ func (e *Editor) pasteBlocks(frag []*block) {
 	}
 	for _, f := range frag {
 		c := *f
-		c.atoms = append([]atom(nil), f.atoms...)
+		c.atoms = e.adopt(f.atoms)
 		c.gen, c.lay, c.orig, c.from = e.gen, nil, nil, nil
 		e.replace(at, at-1, &c)
 		at++
 	}
 	e.collapse(pos{at, 0})
 	if last != nil {
-		e.insert(append([]atom(nil), last.atoms...))
+		e.insert(e.adopt(last.atoms))
 	}
 }
 
