@@ -6,8 +6,11 @@
 // canonical Markdown of what Body returns.
 //
 // Phase 1 edits paragraphs, headings and list items (text, bold, italic,
-// code, links kept as typed); fields, citations, footnote references and
-// conditional text are chips, selected and deleted whole. Tables are
+// code, links kept as typed); fields, citations and footnote references
+// are chips, selected and deleted whole. Text shown only when a field is
+// filled is text like any other, tinted, after a small marker naming the
+// field (see cond.go); only such text with an otherwise is a chip, its
+// words edited in a dialog the app opens (OnEditConditional). Tables are
 // edited in place, cell by cell, as in a word processor (tablecell.go,
 // tablekeys.go, tableops.go); call-outs, answer lines, glossaries, code,
 // quotes, page breaks and rules are shown as read-only boxes that can be
@@ -84,10 +87,12 @@ type Editor struct {
 	// the note's text to edit, so no one types a note as "[^1]:". Nil
 	// does nothing.
 	OnEditNote func(label string)
-	// OnEditConditional is called when text shown only when a field is
-	// filled (a chip) is double-clicked, with it selected: the app opens
-	// its words to edit (ReplaceSelectedConditional puts them back), as
-	// the chip holds them as one step. Nil selects it only.
+	// OnEditConditional is called when the chip of text shown only
+	// when a field is filled, and something else otherwise, is
+	// double-clicked, with it selected: the app opens its words to edit
+	// (ReplaceSelectedConditional puts them back), as the chip holds them
+	// as one step. Conditional text without an otherwise is edited in
+	// place and never calls it. Nil selects the chip only.
 	OnEditConditional func(sectiontext.Conditional)
 	// OnSubmit is called on Ctrl+Enter, and OnEscape on Esc: an editor in
 	// a dialog lets them press its OK and Cancel, since Enter there makes
