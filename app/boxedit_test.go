@@ -297,11 +297,12 @@ func TestTheTableEditorFillsLikeWords(t *testing.T) {
 	}
 }
 
-// A double click on text shown only when a field is filled opens its
-// words to edit, titled by the field's label; they come back inside the
-// same condition, one undo step.
+// A double click on the chip of text shown only when a field is filled,
+// and other text otherwise, opens its words to edit, titled by the
+// field's label; they come back inside the same condition, one undo
+// step.
 func TestConditionalTextIsEditedWithoutCode(t *testing.T) {
-	src := "Signed{{if .order_number}} as order {{.order_number}}{{end}}.\n"
+	src := "Signed{{if .order_number}} as order {{.order_number}}{{else}} unnumbered{{end}}.\n"
 	h, s := boxHarness(t, src)
 	h.ui.bodyEdit = func(r bodyEdit) *bodyEdit {
 		r.blocks = []sectiontext.Block{sectiontext.Paragraph{Inlines: []sectiontext.Inline{sectiontext.Text{Text: " as Executive Order "}, sectiontext.Field{Name: "order_number"}}}}
@@ -315,7 +316,7 @@ func TestConditionalTextIsEditedWithoutCode(t *testing.T) {
 	if len(h.ui.asked) == 0 || h.ui.asked[len(h.ui.asked)-1] != "body:Text shown only when Executive order number is filled" {
 		t.Fatalf("asked %v", h.ui.asked)
 	}
-	if got := h.body2(); got != "Signed{{if .order_number}} as Executive Order {{.order_number}}{{end}}.\n" {
+	if got := h.body2(); got != "Signed{{if .order_number}} as Executive Order {{.order_number}}{{else}} unnumbered{{end}}.\n" {
 		t.Errorf("stored %q", got)
 	}
 	h.w.onUndo()

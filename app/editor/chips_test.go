@@ -38,22 +38,10 @@ func TestFieldIsOneChipWithItsLabel(t *testing.T) {
 	want(t, e, "For  now")
 }
 
-func TestCitationChipAndConditional(t *testing.T) {
-	e, _ := open(t, "Reported [@a; @b].{{if .num}} Order {{.num}}.{{end}}\n")
+func TestCitationChip(t *testing.T) {
+	e, _ := open(t, "Reported [@a; @b].\n")
 	drawnText(t, e, "[a; b]")
-	// The conditional reads as its text, the condition a marker after it.
-	cond := drawnText(t, e, "Order [num].")
-	// The text shows the field: the marker does not name it again.
-	marker := drawnText(t, e, "only if filled")
-	if marker.Position().X <= cond.Position().X || marker.TextSize >= cond.TextSize {
-		t.Errorf("the marker is not a small note after the text: %v, %v", marker.Position(), marker.TextSize)
-	}
-	if len(rects(e, rCond)) != 1 {
-		t.Error("the conditional has no marker box")
-	}
 	ctrl(e, fyne.KeyEnd, false)
-	key(e, fyne.KeyBackspace)
-	want(t, e, "Reported [@a; @b].")
 	key(e, fyne.KeyBackspace)
 	key(e, fyne.KeyBackspace)
 	want(t, e, "Reported")
@@ -104,17 +92,11 @@ func TestCitationShowsItsPrintedNumber(t *testing.T) {
 	want(t, e, "Reported [@a; @b] and [@a].")
 }
 
-// Text shown when a field it does not show is filled names the field.
-func TestConditionalMarkerNamesAFieldItDoesNotShow(t *testing.T) {
-	e, _ := open(t, "Signed{{if .num}} and numbered{{end}}.\n")
-	drawnText(t, e, "only if num is filled")
-}
-
-// A double click on text shown only when a field is filled asks the app
-// to edit its words (the chip holds them as one step), with the chip
+// A double click on the chip of text shown only when a field is filled
+// and other text otherwise asks the app to edit its words, with the chip
 // selected; what comes back replaces it as one undo step.
 func TestDoubleClickEditsConditionalText(t *testing.T) {
-	src := "Signed{{if .num}} as order {{.num}}{{end}}.\n"
+	src := "Signed{{if .num}} as order {{.num}}{{else}} unnumbered{{end}}.\n"
 	e, _ := open(t, src)
 	var got sectiontext.Conditional
 	asked := false
@@ -132,9 +114,19 @@ func TestDoubleClickEditsConditionalText(t *testing.T) {
 	if !e.ReplaceSelectedConditional(got) {
 		t.Fatal("the conditional was not selected")
 	}
-	want(t, e, "Signed{{if .num}} as Executive Order {{.num}}{{end}}.")
+	want(t, e, "Signed{{if .num}} as Executive Order {{.num}}{{else}} unnumbered{{end}}.")
 	e.Undo()
 	if md(e) != src {
 		t.Errorf("after Undo: %q", md(e))
 	}
+	// Without its otherwise, what comes back is text to edit in place.
+	e.anchor, e.cursor = pos{0, 6}, pos{0, 7}
+	got.Else = nil
+	if !e.ReplaceSelectedConditional(got) {
+		t.Fatal("the conditional was not selected")
+	}
+	if n := len(e.blocks[0].atoms); n != len("Signed as Executive Order .")+1 {
+		t.Errorf("%d atoms: the conditional is still one chip", n)
+	}
+	want(t, e, "Signed{{if .num}} as Executive Order {{.num}}{{end}}.")
 }

@@ -45,9 +45,11 @@ func TestRandomEditsMatchReference(t *testing.T) {
 
 func randomRun(t *testing.T, seed int64, steps int) {
 	r := rand.New(rand.NewSource(seed))
-	e, w := open(t, "Hello world\n\n| A | B |\n|---|---|\n| x | y |\n\nSecond paragraph\n")
+	// Text shown only when a field is filled is text like any other, in
+	// a paragraph and in a cell.
+	e, w := open(t, "Hello{{if .a}} big{{end}} world\n\n| A | B |\n|---|---|\n| x{{if .b}}z{{end}} | y |\n\nSecond{{if .c}} long{{end}}{{if .d}} paragraph{{end}}\n")
 	sep := string(cellSep)
-	m := &refModel{paras: []refBlock{{text: []rune("Hello world")}, {text: []rune("A" + sep + "B" + sep + "x" + sep + "y"), cols: 2}, {text: []rune("Second paragraph")}}}
+	m := &refModel{paras: []refBlock{{text: []rune("Hello big world")}, {text: []rune("A" + sep + "B" + sep + "xz" + sep + "y"), cols: 2}, {text: []rune("Second long paragraph")}}}
 	var log []string
 	for i := range steps {
 		var what string
@@ -163,9 +165,11 @@ func check(t *testing.T, e *Editor, m *refModel, i int, log []string) {
 	}
 	// What prints is what was typed: the model's paragraphs, less the
 	// spaces at their ends and those left empty, and its tables cell by
-	// cell, less the spaces at a cell's ends.
+	// cell, less the spaces at a cell's ends. Every field is filled, so
+	// conditional text prints.
 	var printed, typedText []string
-	for _, b := range back.Blocks {
+	filled := sectiontext.Fill(back, func(string) (string, bool) { return "filled", true })
+	for _, b := range filled.Blocks {
 		switch x := b.(type) {
 		case sectiontext.Paragraph:
 			printed = append(printed, e.plain(atomsOf(x.Inlines, style{}, nil)))
