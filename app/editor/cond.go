@@ -46,7 +46,7 @@ func (e *Editor) markerPrims(p piece, x, y, fh float32, base textBase) []prim {
 	mh := e.measr.height(mf)
 	return []prim{
 		{k: pRect, x: x + chipPad/2, y: y + (fh-mh)/2 - 1, w: p.lead - chipPad, h: mh + 2, col: rCond, radius: mh / 2},
-		{k: pText, x: x + chipPad*3/2, y: y + (fh-mh)/2, text: p.marker, f: mf, col: rMuted},
+		{k: pText, x: x + chipPad*3/2, y: y + (fh-mh)/2, text: p.marker, f: mf, col: rMarker},
 	}
 }
 

@@ -17,6 +17,7 @@ const (
 	rChip
 	rCond
 	rCondText
+	rMarker
 	rBox
 	rBorder
 	rHeader

@@ -301,6 +301,10 @@ func colorOf(c role, o Options) color.Color {
 		return alpha(theme.Color(theme.ColorNameWarning), 0x38)
 	case rCondText:
 		return alpha(theme.Color(theme.ColorNameWarning), 0x1c)
+	case rMarker:
+		// Quieter than the text, but not the placeholder's grey,
+		// which read faintly on the marker's pill.
+		return alpha(theme.Color(theme.ColorNameForeground), 0xc0)
 	case rBox:
 		return alpha(theme.Color(theme.ColorNamePrimary), 0x1c)
 	case rBorder:
