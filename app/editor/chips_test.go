@@ -130,3 +130,25 @@ func TestDoubleClickEditsConditionalText(t *testing.T) {
 	}
 	want(t, e, "Signed{{if .num}} as Executive Order {{.num}}{{end}}.")
 }
+
+// A citation sits close to the full stop after it, as the page prints
+// "[1]."; a footnote's number has a tint of its own, so it is seen.
+func TestCitationsAndFootnoteNumbersReadAsPrinted(t *testing.T) {
+	e, _ := open(t, "Agencies must act [@eo].")
+	label, stop := drawnText(t, e, "[eo]"), drawnText(t, e, ".")
+	end := label.Position().X + e.measr.width("[eo]", font{size: label.TextSize})
+	if gap := stop.Position().X - end; gap > 2.5 {
+		t.Errorf("%.1f pixels between the citation and the full stop: it reads \"[eo] .\"", gap)
+	}
+	e, _ = open(t, "A claim.[^1]\n\n[^1]: Where it comes from.\n")
+	num := drawnText(t, e, "1")
+	tinted := false
+	for _, r := range rects(e, rChip) {
+		if r.Position().X <= num.Position().X && r.Position().X+r.Size().Width >= num.Position().X+1 && r.Position().Y <= num.Position().Y+1 {
+			tinted = true
+		}
+	}
+	if !tinted || !num.TextStyle.Bold {
+		t.Errorf("the footnote number is not on a tint (%v) or not bold (%v)", tinted, num.TextStyle.Bold)
+	}
+}

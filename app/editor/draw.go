@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"github.com/briefsmith/briefsmith/render/layout"
 	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
@@ -72,13 +73,18 @@ func (e *Editor) blockBase(b *block) (base textBase, above, below, indent float3
 	}
 	switch b.kind {
 	case kHeading:
-		scale := map[int]float32{1: 1.6, 2: 1.35, 3: 1.15}[b.level]
-		if scale == 0 {
-			scale = 1
+		// As the page sets it (a body "#" is one level under the section
+		// title): a size, weight and colour per level, in proportion to
+		// the body's 11 points.
+		look := layout.HeadingLookOf(b.level + 1)
+		base.f.size = s * float32((11+look.Grow)/11)
+		base.f.ts.Bold, base.f.ts.Italic = look.Bold, look.Italic
+		switch {
+		case look.Accent:
+			base.col = rHeading
+		case look.Grey:
+			base.col = rMuted
 		}
-		base.f.size = s * scale
-		base.f.ts.Bold = true
-		base.col = rHeading
 		above, below = s*0.5, s*0.35
 	case kItem:
 		indent = float32(b.depth+1) * s * 1.8
@@ -145,7 +151,11 @@ func (e *Editor) textPrims(lines []line, x0, y0 float32, base textBase) []prim {
 			}
 			switch o := p.obj.(type) {
 			case sectiontext.FootnoteRef:
-				out = append(out, prim{k: pText, x: x, y: y0 + ln.y, text: p.text, f: p.f, col: rLink})
+				// Raised, bold, on a tint of its own: a number a few
+				// pixels wide must still be seen, and be seen to be
+				// something a double click opens.
+				out = append(out, prim{k: pRect, x: x, y: y0 + ln.y, w: p.w, h: fh, col: rChip, radius: 3})
+				out = append(out, prim{k: pText, x: x + 1, y: y0 + ln.y, text: p.text, f: p.f, col: rLink})
 				continue
 			case sectiontext.Autolink, sectiontext.Link:
 				col = rLink
@@ -158,8 +168,9 @@ func (e *Editor) textPrims(lines []line, x0, y0 float32, base textBase) []prim {
 				if cond {
 					fill = rCond
 				}
-				out = append(out, prim{k: pRect, x: x + 1, y: y - chipPad/2, w: p.w - 2, h: fh + chipPad, col: fill, radius: 5})
-				out = append(out, prim{k: pText, x: x + chipPad, y: y, text: p.text, f: p.f, col: rFg})
+				pad := padOf(o)
+				out = append(out, prim{k: pRect, x: x + min(pad, 1), y: y - chipPad/2, w: p.w - 2*min(pad, 1), h: fh + chipPad, col: fill, radius: 5})
+				out = append(out, prim{k: pText, x: x + pad, y: y, text: p.text, f: p.f, col: rFg})
 				if cond {
 					mf := markerFont(p.f)
 					mx := x + chipPad + e.measr.width(p.text, p.f) + chipPad

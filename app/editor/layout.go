@@ -207,7 +207,11 @@ func (e *Editor) pieces(as []atom, a, b int, base textBase) []piece {
 			p.text = e.objText(as[i].obj)
 			p.w = e.measr.width(p.text, p.f)
 			if isChip(p.obj) {
-				p.w += 2 * chipPad
+				p.w += 2 * padOf(p.obj)
+			}
+			if _, sup := p.obj.(sectiontext.FootnoteRef); sup {
+				// Room for its tint on either side.
+				p.w += 2
 			}
 			if c, ok := p.obj.(sectiontext.Conditional); ok {
 				p.w += chipPad + e.measr.width(e.condMarker(c), markerFont(p.f))
@@ -242,6 +246,16 @@ func (e *Editor) pieces(as []atom, a, b int, base textBase) []piece {
 // chipPad is the space inside a chip's rounded box.
 const chipPad = 4
 
+// padOf is the space inside x's chip: a citation's is narrow, so
+// "[1]." reads as the page prints it, not as "[1] ." with a gap before
+// the full stop.
+func padOf(x sectiontext.Inline) float32 {
+	if _, ok := x.(sectiontext.Citation); ok {
+		return 1
+	}
+	return chipPad
+}
+
 // atomFont is the face an atom is drawn in.
 func (e *Editor) atomFont(a atom, base textBase) font {
 	f := base.f
@@ -255,7 +269,8 @@ func (e *Editor) atomFont(a atom, base textBase) font {
 		f.ts.Monospace = true
 	}
 	if _, sup := a.obj.(sectiontext.FootnoteRef); sup {
-		f.size = base.f.size * 0.7
+		f.size = base.f.size * 0.75
+		f.ts.Bold = true
 	}
 	return f
 }
