@@ -220,6 +220,32 @@ func TestQuestionsStayWithTheirAnswerLines(t *testing.T) {
 	}
 }
 
+// A question whose answer lines fit in the room left on a page stays on
+// it: a teacher's two-page handout left a third of page 1 empty and
+// started its questions on page 2.
+func TestAQuestionThatFitsStaysOnItsPage(t *testing.T) {
+	p := NewBlankPacketFor(Classroom, "2026-12-07", Defaults{})
+	p.Title, p.Author = "The water cycle", "Ms Rivera"
+	body := "Water moves around our planet in a never-ending loop called the **water cycle**. The sun heats water in oceans, lakes and rivers, and it rises into the air as vapour. High in the sky, the vapour cools and forms clouds. When the droplets in clouds grow heavy, they fall back to the ground as rain, snow or hail.\n\n" +
+		"- Evaporation: water turns into vapour.\n- Condensation: vapour turns into cloud droplets.\n- Precipitation: water falls back to the ground.\n\n" +
+		"| Stage | Where | What happens |\n|---|---|---|\n| Evaporation | Oceans | Water heats up |\n| Condensation | Sky | Clouds form |\n\n" +
+		"Evaporation\n: When liquid water turns into a gas.\n\nPrecipitation\n: Water that falls from clouds.\n\n" +
+		"1. What makes water rise into the air?\n\n```lines 3\n```\n\n2. Where do clouds come from?\n\n```lines 3\n```\n\n3. Name two kinds of precipitation.\n\n```lines 3\n```\n"
+	p.Sections = []SectionRef{{Template: "blank", Title: "The water cycle", Body: &body, Included: true}}
+	p.Style.PageSize = "letter"
+	data, _ := renderPacket(t, p)
+	path := writePDF(t, data)
+	box := tool(t, "pdftotext", "-f", "1", "-l", "1", "-bbox", path, "-")
+	m := regexp.MustCompile(`yMax="([\d.]+)">rise<`).FindStringSubmatch(box)
+	if m == nil {
+		t.Fatalf("question 1 is not on page 1; page 2 reads:\n%s", pdfPages(t, path)[1])
+	}
+	y, _ := strconv.ParseFloat(m[1], 64)
+	if gap := max(12*1.6*1.45, 20); y+3*gap > fpdfSize(p.Style.PageSize).Ht-64+1 {
+		t.Errorf("question 1 at y=%.0f on page 1: its answer lines cannot fit below it", y)
+	}
+}
+
 // packetSections are doc's sections that come from the packet, without
 // the Sources the document adds.
 func packetSections(doc *layout.Document) []layout.Section {

@@ -116,10 +116,17 @@ func (r *layout) questionHeight(bs []Block, i int, c blockCtx) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	h := float64(next.Count+1) * max(r.lh*1.45, 20)
+	// What the page takes: each paragraph's lines and the space under
+	// it, a list's space after it, and the lines to write on (see
+	// answerLines), with a point to spare. A line's height more than
+	// that sent a question that fitted to the next page, leaving a gap.
+	h := float64(next.Count)*max(r.lh*1.45, 20) + 1
+	if _, list := bs[i].(List); list {
+		h += r.lh * 0.3
+	}
 	width := r.right - r.left - c.indent - c.inset - markerWidth
 	EachParagraph(bs[i], func(text []Run) {
-		h += float64(len(r.breakLines(r.spans(text, r.body()), width))+1) * r.lh
+		h += float64(len(r.breakLines(r.spans(text, r.body()), width)))*r.lh + r.lh*0.45*r.sp
 	})
 	return h, h < r.bottom-r.top
 }
