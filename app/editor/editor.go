@@ -220,6 +220,7 @@ func (e *Editor) AcceptsTab() bool { return true }
 
 // changed finishes a user's edit: the layout follows and the app hears.
 func (e *Editor) changed() {
+	e.settle()
 	e.changedLayout()
 	if e.OnChanged != nil {
 		e.OnChanged()

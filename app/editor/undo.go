@@ -21,6 +21,11 @@ type state struct {
 type history struct {
 	undo, redo []state
 	burst      bool
+	// open is set from begin's new step until the change is done
+	// (settle); redoBefore is the redo stack begin cleared, given back
+	// when the change turns out to have changed nothing.
+	open       bool
+	redoBefore []state
 }
 
 // maxUndo bounds the history; each step holds only a slice of pointers
@@ -41,9 +46,29 @@ func (e *Editor) begin(typing bool) {
 	if len(e.hist.undo) > maxUndo {
 		e.hist.undo = slices.Delete(e.hist.undo, 0, 1)
 	}
-	e.hist.redo = nil
+	e.hist.redoBefore, e.hist.redo = e.hist.redo, nil
+	e.hist.open = true
 	e.hist.burst = typing
 	e.gen++
+}
+
+// settle ends the step begin opened. A step that changed nothing (Tab
+// on an item that cannot nest further, Backspace at the very start) is
+// dropped and the redo stack given back: it left an Undo that did
+// nothing to see, and took away Redo.
+func (e *Editor) settle() {
+	h := &e.hist
+	if !h.open {
+		return
+	}
+	h.open = false
+	top := h.undo[len(h.undo)-1]
+	if slices.Equal(top.blocks, e.blocks) && sameNotes(top.notes, e.notes) {
+		h.undo = h.undo[:len(h.undo)-1]
+		h.redo = h.redoBefore
+		h.burst = false
+	}
+	h.redoBefore = nil
 }
 
 // endBurst makes the next typing a new undo step.

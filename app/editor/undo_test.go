@@ -58,3 +58,27 @@ func TestMovingEndsATypingBurst(t *testing.T) {
 	e.Undo()
 	want(t, e, "ab")
 }
+
+// A key that changes nothing (Tab on an item that cannot nest) leaves
+// no step: the next Undo takes back the
+// last real change, and Redo is not lost.
+func TestAChangeThatChangesNothingIsNoUndoStep(t *testing.T) {
+	e, _ := open(t, "- one\n- two")
+	ctrl(e, fyne.KeyEnd, false)
+	typeText(e, "!")
+	e.Undo()
+	want(t, e, "- one\n- two")
+	ctrl(e, fyne.KeyHome, false)
+	key(e, fyne.KeyTab) // the first item cannot nest
+	key(e, fyne.KeyTab)
+	if !e.CanRedo() {
+		t.Fatal("a Tab that did nothing took away Redo")
+	}
+	e.Redo()
+	want(t, e, "- one\n- two!")
+	e.Undo()
+	want(t, e, "- one\n- two")
+	if e.CanUndo() {
+		t.Error("Tabs that did nothing left undo steps")
+	}
+}
