@@ -180,7 +180,7 @@ func nest(as []atom, layer int) []sectiontext.Inline {
 		j := i + 1
 		for j < len(as) && has(as[j].st, layer) == has(as[i].st, layer) &&
 			(layer != layerLink || as[j].st.link == as[i].st.link) && (layer != layerLang || as[j].st.lang == as[i].st.lang) &&
-			(layer != layerCond || as[j].st.cond == as[i].st.cond) &&
+			(layer != layerCond || as[j].st.cond == as[j-1].st.cond || as[j].st.cond.follows(as[j-1].st.cond)) &&
 			(layer != layerCode || as[j].obj == nil && as[i].obj == nil) {
 			j++
 		}
@@ -190,7 +190,7 @@ func nest(as []atom, layer int) []sectiontext.Inline {
 		} else {
 			switch layer {
 			case layerCond:
-				out = append(out, sectiontext.Conditional{Field: as[i].st.cond.field, Then: nest(run, layer+1)})
+				out = append(out, conditional(run))
 			case layerLink:
 				out = append(out, sectiontext.Link{Destination: as[i].st.link.dest, Inlines: nest(run, layer+1)})
 			case layerLang:
@@ -216,4 +216,31 @@ func nest(as []atom, layer int) []sectiontext.Inline {
 		i = j
 	}
 	return out
+}
+
+// conditional is the one conditional whose runs as holds, each run's
+// condition following the one before (see condRef): its text, then its
+// otherwise's, an else-if's. A condition none of as carries (its words
+// all deleted) is kept with no words, so the runs after it still print
+// only when it fails: an otherwise whose text before it was deleted
+// still prints only when the field is empty.
+func conditional(as []atom) sectiontext.Inline {
+	words := map[*condRef][]sectiontext.Inline{}
+	for i := 0; i < len(as); {
+		j := i + 1
+		for j < len(as) && as[j].st.cond == as[i].st.cond {
+			j++
+		}
+		words[as[i].st.cond] = nest(as[i:j], layerCond+1)
+		i = j
+	}
+	var tail []sectiontext.Inline
+	for c := as[len(as)-1].st.cond; c != nil; c = c.elseOf {
+		if c.field == "" {
+			tail = words[c]
+			continue
+		}
+		tail = []sectiontext.Inline{sectiontext.Conditional{Field: c.field, Then: words[c], Else: tail}}
+	}
+	return tail[0]
 }

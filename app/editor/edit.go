@@ -158,8 +158,9 @@ func (e *Editor) typedStyle() style {
 		st.lang = nil
 	}
 	// So does conditional text: a user finishing the sentence after it
-	// writes what always prints.
-	if st.cond != nil && (q.o >= len(b.atoms) || b.atoms[q.o].st.cond != st.cond || start) {
+	// writes what always prints. Between its text and its otherwise's,
+	// a character goes on the text before it, as everywhere.
+	if c := st.cond; c != nil && (q.o >= len(b.atoms) || start || b.atoms[q.o].st.cond != c && !b.atoms[q.o].st.cond.follows(c)) {
 		st.cond = nil
 	}
 	return st

@@ -38,12 +38,35 @@ type linkRef struct{ dest string }
 
 type langRef struct{ tag string }
 
-// condRef is the field whose filling shows a run of text.
-type condRef struct{ field string }
+// condRef is when a run of text prints. A run shown when field is filled
+// has field set; one in an otherwise has elseOf, the condition that
+// failed first, and field too when it is itself an else-if. The
+// otherwise proper (field empty) prints when every condition up its
+// elseOf chain failed. A run's atoms share one condRef, and the runs of
+// one conditional point up to its first, so build knows them as one.
+type condRef struct {
+	field  string
+	elseOf *condRef
+}
+
+// follows reports whether p is up c's elseOf chain: text of c may come
+// right after p's and be the same conditional's.
+func (c *condRef) follows(p *condRef) bool {
+	if c == nil {
+		return false
+	}
+	for n := c.elseOf; n != nil; n = n.elseOf {
+		if n == p {
+			return true
+		}
+	}
+	return false
+}
 
 // atom is one unit of text: a character, or an inline object the user
 // sees as one token (a field, a citation, a footnote number, conditional
-// text with an otherwise, an image, an address, a line break).
+// text inside a link or other conditional text, an image, an address, a
+// line break).
 type atom struct {
 	r   rune
 	obj sectiontext.Inline
@@ -252,9 +275,7 @@ func atomsOf(in []sectiontext.Inline, st style, out []atom) []atom {
 			}
 			// Its words are shown and edited as text, marked: as one
 			// chip it never wrapped, and its words needed a dialog.
-			s := st
-			s.cond = &condRef{x.Field}
-			out = atomsOf(x.Then, s, out)
+			out = condAtoms(x, st, nil, out)
 		default:
 			out = append(out, atom{obj: x, st: st})
 		}
@@ -262,13 +283,31 @@ func atomsOf(in []sectiontext.Inline, st style, out []atom) []atom {
 	return out
 }
 
+// condAtoms is conditional x as marked text: its words, then its
+// otherwise's (an else-if's words, then its own otherwise's), each run
+// with its condRef; parent is the condition that failed before x's, nil
+// for the first.
+func condAtoms(x sectiontext.Conditional, st style, parent *condRef, out []atom) []atom {
+	then := &condRef{field: x.Field, elseOf: parent}
+	s := st
+	s.cond = then
+	out = atomsOf(x.Then, s, out)
+	if len(x.Else) == 1 {
+		if c, ok := x.Else[0].(sectiontext.Conditional); ok && len(c.Then)+len(c.Else) > 0 {
+			return condAtoms(c, st, then, out)
+		}
+	}
+	s.cond = &condRef{elseOf: then}
+	return atomsOf(x.Else, s, out)
+}
+
 // expands reports whether conditional text set in st is shown as marked
-// text. One with an otherwise stays a chip: text has one set of words,
-// and the otherwise's would have nowhere to be. So does one inside a
-// link or a passage in another language (written back outermost, the
-// conditional would cut it in two) or inside another conditional.
+// text. One with no words at all stays a chip, so it is not lost. So
+// does one inside a link or a passage in another language (written back
+// outermost, the conditional would cut it in two) or inside another
+// conditional's text, which has one condition per character.
 func expands(x sectiontext.Conditional, st style) bool {
-	return len(x.Else) == 0 && len(x.Then) > 0 && st.link == nil && st.lang == nil && st.cond == nil
+	return len(x.Else)+len(x.Then) > 0 && st.link == nil && st.lang == nil && st.cond == nil
 }
 
 // exact copies atoms into a slice of their length: a long section holds
