@@ -30,8 +30,9 @@ func (e *Editor) InsertBody(b sectiontext.Body) bool {
 	if len(frag) > 0 {
 		if len(frag) == 1 && frag[0].kind == kPara {
 			// A phrase: it takes the cursor's place in the text, not a
-			// paragraph of its own.
-			e.insert(append([]atom(nil), frag[0].atoms...))
+			// paragraph of its own, and inside conditional text it is
+			// part of it, as a typed word is.
+			e.insert(e.adopt(frag[0].atoms))
 		} else {
 			// Blocks (a table) go in after the table the cursor is in,
 			// not in its cell.
@@ -165,9 +166,10 @@ func (e *Editor) Relabel() {
 }
 
 // ReplaceSelectedConditional puts c in place of the chip of conditional
-// text (one with an otherwise) selected alone (a double click selects
-// it), as one undo step, and reports whether one was. A c without an
-// otherwise is shown as marked text, selected.
+// text (one inside a link, a passage in another language or other
+// conditional text, or one without words) selected alone (a double click
+// selects it), as one undo step, and reports whether one was. A c that
+// may be marked text (see expands) is shown so, selected.
 func (e *Editor) ReplaceSelectedConditional(c sectiontext.Conditional) bool {
 	s, t := order(e.anchor, e.cursor)
 	if e.readOnly || s.b != t.b || t.o != s.o+1 || s.o >= len(e.blocks[s.b].atoms) {
