@@ -298,11 +298,10 @@ func TestTheTableEditorFillsLikeWords(t *testing.T) {
 }
 
 // A double click on the chip of text shown only when a field is filled,
-// and other text otherwise, opens its words to edit, titled by the
-// field's label; they come back inside the same condition, one undo
-// step.
+// set inside a link, opens its words to edit, titled by the field's
+// label; they come back inside the same condition, one undo step.
 func TestConditionalTextIsEditedWithoutCode(t *testing.T) {
-	src := "Signed{{if .order_number}} as order {{.order_number}}{{else}} unnumbered{{end}}.\n"
+	src := "Signed [here{{if .order_number}} as order {{.order_number}}{{else}} unnumbered{{end}}](https://example.com).\n"
 	h, s := boxHarness(t, src)
 	h.ui.bodyEdit = func(r bodyEdit) *bodyEdit {
 		r.blocks = []sectiontext.Block{sectiontext.Paragraph{Inlines: []sectiontext.Inline{sectiontext.Text{Text: " as Executive Order "}, sectiontext.Field{Name: "order_number"}}}}
@@ -311,12 +310,13 @@ func TestConditionalTextIsEditedWithoutCode(t *testing.T) {
 	if s.rich.OnEditConditional == nil {
 		t.Fatal("a double click on conditional text asks nobody")
 	}
-	s.rich.SelectRange(len("Signed"), len("Signed")+1)
-	s.editConditional(sectiontext.Parse(src).Blocks[0].(sectiontext.Paragraph).Inlines[1].(sectiontext.Conditional))
+	s.rich.SelectRange(len("Signed here"), len("Signed here")+1)
+	link := sectiontext.Parse(src).Blocks[0].(sectiontext.Paragraph).Inlines[1].(sectiontext.Link)
+	s.editConditional(link.Inlines[1].(sectiontext.Conditional))
 	if len(h.ui.asked) == 0 || h.ui.asked[len(h.ui.asked)-1] != "body:Text shown only when Executive order number is filled" {
 		t.Fatalf("asked %v", h.ui.asked)
 	}
-	if got := h.body2(); got != "Signed{{if .order_number}} as Executive Order {{.order_number}}{{else}} unnumbered{{end}}.\n" {
+	if got := h.body2(); got != "Signed [here{{if .order_number}} as Executive Order {{.order_number}}{{else}} unnumbered{{end}}](https://example.com).\n" {
 		t.Errorf("stored %q", got)
 	}
 	h.w.onUndo()

@@ -92,21 +92,24 @@ func TestCitationShowsItsPrintedNumber(t *testing.T) {
 	want(t, e, "Reported [@a; @b] and [@a].")
 }
 
-// A double click on the chip of text shown only when a field is filled
-// and other text otherwise asks the app to edit its words, with the chip
+// A double click on the chip of text shown only when a field is filled,
+// set inside a link, asks the app to edit its words, with the chip
 // selected; what comes back replaces it as one undo step.
 func TestDoubleClickEditsConditionalText(t *testing.T) {
-	src := "Signed{{if .num}} as order {{.num}}{{else}} unnumbered{{end}}.\n"
+	src := "Signed [here{{if .num}} as order {{.num}}{{else}} unnumbered{{end}}](https://example.com).\n"
 	e, _ := open(t, src)
 	var got sectiontext.Conditional
 	asked := false
 	e.OnEditConditional = func(c sectiontext.Conditional) { got, asked = c, true }
-	x, y, _ := e.view.caret(pos{0, len("Signed")})
-	click := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x+6, y+4)}, Button: desktop.MouseButtonPrimary}
-	e.view.MouseDown(click)
-	e.view.MouseUp(click)
-	e.view.MouseDown(click)
-	e.view.MouseUp(click)
+	doubleClick := func(o int) {
+		x, y, _ := e.view.caret(pos{0, o})
+		click := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x+6, y+4)}, Button: desktop.MouseButtonPrimary}
+		e.view.MouseDown(click)
+		e.view.MouseUp(click)
+		e.view.MouseDown(click)
+		e.view.MouseUp(click)
+	}
+	doubleClick(len("Signed here"))
 	if !asked || got.Field != "num" {
 		t.Fatalf("asked %v with %+v", asked, got)
 	}
@@ -114,13 +117,20 @@ func TestDoubleClickEditsConditionalText(t *testing.T) {
 	if !e.ReplaceSelectedConditional(got) {
 		t.Fatal("the conditional was not selected")
 	}
-	want(t, e, "Signed{{if .num}} as Executive Order {{.num}}{{else}} unnumbered{{end}}.")
+	want(t, e, "Signed [here{{if .num}} as Executive Order {{.num}}{{else}} unnumbered{{end}}](https://example.com).")
 	e.Undo()
 	if md(e) != src {
 		t.Errorf("after Undo: %q", md(e))
 	}
-	// Without its otherwise, what comes back is text to edit in place.
-	e.anchor, e.cursor = pos{0, 6}, pos{0, 7}
+	// One with no words at all is a chip too, so it is not lost; given
+	// words, it is text to edit in place.
+	e, _ = open(t, "Signed{{if .num}}{{end}}.\n")
+	e.OnEditConditional = func(c sectiontext.Conditional) { asked = true }
+	asked = false
+	doubleClick(len("Signed"))
+	if !asked {
+		t.Fatal("a double click on an empty conditional asks nobody")
+	}
 	got.Else = nil
 	if !e.ReplaceSelectedConditional(got) {
 		t.Fatal("the conditional was not selected")

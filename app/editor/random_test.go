@@ -45,11 +45,13 @@ func TestRandomEditsMatchReference(t *testing.T) {
 
 func randomRun(t *testing.T, seed int64, steps int) {
 	r := rand.New(rand.NewSource(seed))
-	// Text shown only when a field is filled is text like any other, in
-	// a paragraph and in a cell.
-	e, w := open(t, "Hello{{if .a}} big{{end}} world\n\n| A | B |\n|---|---|\n| x{{if .b}}z{{end}} | y |\n\nSecond{{if .c}} long{{end}}{{if .d}} paragraph{{end}}\n")
+	// Text shown only when a field is filled, and what shows otherwise,
+	// are text like any other, in a paragraph and in a cell; so is an
+	// else-if chain.
+	e, w := open(t, "Hello{{if .a}} big{{else}} small{{end}} world\n\n| A | B |\n|---|---|\n| x{{if .b}}z{{else}}w{{end}} | y |\n\n"+
+		"Second{{if .c}} long{{end}}{{if .d}} paragraph{{else if .e}} page{{else}} line{{end}}\n")
 	sep := string(cellSep)
-	m := &refModel{paras: []refBlock{{text: []rune("Hello big world")}, {text: []rune("A" + sep + "B" + sep + "xz" + sep + "y"), cols: 2}, {text: []rune("Second long paragraph")}}}
+	m := &refModel{paras: []refBlock{{text: []rune("Hello big small world")}, {text: []rune("A" + sep + "B" + sep + "xzw" + sep + "y"), cols: 2}, {text: []rune("Second long paragraph page line")}}}
 	var log []string
 	for i := range steps {
 		var what string
@@ -163,16 +165,66 @@ func check(t *testing.T, e *Editor, m *refModel, i int, log []string) {
 	if !reflect.DeepEqual(back, sectiontext.Normalize(body)) {
 		fail("stored %q reads back as %#v, not %#v", stored, back, sectiontext.Normalize(body))
 	}
-	// What prints is what was typed: the model's paragraphs, less the
-	// spaces at their ends and those left empty, and its tables cell by
-	// cell, less the spaces at a cell's ends. Every field is filled, so
-	// conditional text prints.
-	var printed, typedText []string
-	filled := sectiontext.Fill(back, func(string) (string, bool) { return "filled", true })
-	for _, b := range filled.Blocks {
+	// Nothing typed is lost: the stored text, each conditional's text
+	// and otherwise's shown, is the model's paragraphs, less the spaces
+	// at their ends and those left empty, and its tables cell by cell,
+	// less the spaces at a cell's ends.
+	var typedText []string
+	for _, p := range m.paras {
+		if p.cols > 0 {
+			typedText = append(typedText, cellsText(p.cols, string(p.text)))
+		} else if t := strings.Trim(string(p.text), " "); t != "" {
+			typedText = append(typedText, t)
+		}
+	}
+	if got := printedText(e, back); !reflect.DeepEqual(got, typedText) {
+		fail("stored %q reads back as %q, typed %q", stored, got, typedText)
+	}
+	// And each prints when it should: with every field filled, the
+	// text the editor holds as shown when its field is filled; with
+	// none, that shown otherwise.
+	fills := []struct {
+		value  string
+		prints func(*condRef) bool
+	}{
+		{"filled", func(c *condRef) bool { return c.field != "" && c.elseOf == nil }},
+		{"", func(c *condRef) bool { return c.field == "" }},
+	}
+	for _, f := range fills {
+		var held []string
+		for _, b := range e.blocks {
+			var rs []rune
+			for _, a := range b.atoms {
+				if a.st.cond == nil || f.prints(a.st.cond) {
+					rs = append(rs, []rune(e.plain([]atom{a}))...)
+				}
+			}
+			if b.kind == kTable {
+				held = append(held, cellsText(b.cols, string(rs)))
+			} else if t := strings.Trim(string(rs), " "); t != "" {
+				held = append(held, t)
+			}
+		}
+		filled := sectiontext.Fill(back, func(string) (string, bool) { return f.value, true })
+		if got := printedText(e, filled); !reflect.DeepEqual(got, held) {
+			fail("stored %q prints %q with fields %q, the editor holds %q", stored, got, f.value, held)
+		}
+	}
+}
+
+// printedText is the text of a body's paragraphs, less the spaces at
+// their ends and those left empty, and, cell by cell, its tables, as
+// cellsText gives them: conditional text and its otherwise both as text.
+func printedText(e *Editor, body sectiontext.Body) []string {
+	var out []string
+	for _, b := range body.Blocks {
 		switch x := b.(type) {
 		case sectiontext.Paragraph:
-			printed = append(printed, e.plain(atomsOf(x.Inlines, style{}, nil)))
+			// Spaces in conditional text at a paragraph's ends are
+			// kept, where Markdown drops others.
+			if t := strings.Trim(e.plain(atomsOf(x.Inlines, style{}, nil)), " "); t != "" {
+				out = append(out, t)
+			}
 		case sectiontext.Table:
 			var cells []string
 			for _, row := range x.Rows {
@@ -180,27 +232,22 @@ func check(t *testing.T, e *Editor, m *refModel, i int, log []string) {
 					cells = append(cells, e.plain(atomsOf(c.Inlines, style{}, nil)))
 				}
 			}
-			printed = append(printed, fmt.Sprint(len(x.Align), cells))
+			out = append(out, cellsText(len(x.Align), strings.Join(cells, string(cellSep))))
 		default:
-			fail("stored %q reads back as a %T", stored, b)
+			out = append(out, fmt.Sprintf("a %T", b))
 		}
 	}
-	for _, p := range m.paras {
-		if p.cols > 0 {
-			cells := strings.Split(string(p.text), string(cellSep))
-			for k := range cells {
-				cells[k] = strings.Trim(cells[k], " ")
-			}
-			typedText = append(typedText, fmt.Sprint(p.cols, cells))
-			continue
-		}
-		if t := strings.Trim(string(p.text), " "); t != "" {
-			typedText = append(typedText, t)
-		}
+	return out
+}
+
+// cellsText is a table of cols columns whose cells are apart by cellSep
+// as its column count and cells, less the spaces at their ends.
+func cellsText(cols int, text string) string {
+	cells := strings.Split(text, string(cellSep))
+	for k := range cells {
+		cells[k] = strings.Trim(cells[k], " ")
 	}
-	if !reflect.DeepEqual(printed, typedText) {
-		fail("stored %q reads back as %q, typed %q", stored, printed, typedText)
-	}
+	return fmt.Sprint(cols, cells)
 }
 
 // TestRandomEditsUndoAll: after random edits, each Undo gives a text the
