@@ -4,13 +4,14 @@ import (
 	"github.com/briefsmith/briefsmith/sectiontext"
 )
 
-// Text shown only when a field is filled ("(Executive Order 14365)")
-// is edited in place in the formatted text, after a marker naming the
-// field. With other text shown otherwise it is one chip, and a double
-// click opens its words in a formatted editor of their own, as a
-// footnote's are, so it is edited without the "[if …]" code of the
-// source. What comes back replaces the chip as one undo step, still
-// shown only when the field is filled.
+// Text shown only when a field is filled ("(Executive Order 14365)"),
+// and what is shown otherwise, are edited in place in the formatted
+// text, after markers naming the field and "otherwise". Inside a link or
+// other conditional text it is one chip, and a double click opens its
+// words in a formatted editor of their own, as a footnote's are, so it
+// is edited without the "[if …]" code of the source. What comes back
+// replaces the chip as one undo step, still shown only when the field
+// is filled.
 
 // editConditional edits the words of conditional text c, selected in the
 // formatted editor.

@@ -9,8 +9,10 @@
 // code, links kept as typed); fields, citations and footnote references
 // are chips, selected and deleted whole. Text shown only when a field is
 // filled is text like any other, tinted, after a small marker naming the
-// field (see cond.go); only such text with an otherwise is a chip, its
-// words edited in a dialog the app opens (OnEditConditional). Tables are
+// field, and so is what prints otherwise, after an "otherwise:" marker
+// (see cond.go); only such text inside a link or other conditional text
+// is a chip, its words edited in a dialog the app opens
+// (OnEditConditional). Tables are
 // edited in place, cell by cell, as in a word processor (tablecell.go,
 // tablekeys.go, tableops.go); call-outs, answer lines, glossaries, code,
 // quotes, page breaks and rules are shown as read-only boxes that can be
@@ -88,11 +90,13 @@ type Editor struct {
 	// does nothing.
 	OnEditNote func(label string)
 	// OnEditConditional is called when the chip of text shown only
-	// when a field is filled, and something else otherwise, is
-	// double-clicked, with it selected: the app opens its words to edit
-	// (ReplaceSelectedConditional puts them back), as the chip holds them
-	// as one step. Conditional text without an otherwise is edited in
-	// place and never calls it. Nil selects the chip only.
+	// when a field is filled is double-clicked, with it selected: the
+	// app opens its words to edit (ReplaceSelectedConditional puts them
+	// back), as the chip holds them as one step. Only conditional text
+	// inside a link, a passage in another language or other conditional
+	// text, or one without words, is a chip; the rest, otherwise and
+	// all, is edited in place and never calls it. Nil selects the chip
+	// only.
 	OnEditConditional func(sectiontext.Conditional)
 	// OnSubmit is called on Ctrl+Enter, and OnEscape on Esc: an editor in
 	// a dialog lets them press its OK and Cancel, since Enter there makes

@@ -12,12 +12,14 @@ import (
 // replaces with ReplaceRanges. Offsets are cursor steps, as
 // CursorOffset counts them, so a rune of ShownText is one step.
 //
-// A chip (a field, a citation, a footnote's number, conditional text
-// with an otherwise) and a box (a table, a call-out…) are one step each
-// and stand in the text as ObjectRune, which no query can hold: a search
-// neither finds a word inside a field's label nor replaces part of one,
-// as Find in the source leaves a field's name alone. Conditional text
-// without an otherwise is characters like any, found and replaced.
+// A chip (a field, a citation, a footnote's number, conditional text in
+// a link or in other conditional text) and a box (a table, a call-out…)
+// are one step each and stand in the text as ObjectRune, which no query
+// can hold: a search neither finds a word inside a field's label nor
+// replaces part of one, as Find in the source leaves a field's name
+// alone. Other conditional
+// text, and what prints otherwise, is characters like any, found and
+// replaced.
 
 // ObjectRune stands for a chip or a box in ShownText.
 const ObjectRune = '\uFFFC'
