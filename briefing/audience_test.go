@@ -246,6 +246,30 @@ func TestAQuestionThatFitsStaysOnItsPage(t *testing.T) {
 	}
 }
 
+// A heading is never the last thing on a page: in the staff sample with
+// a footnote added to its first section (a trial's edit), "What the
+// order does not include" was left at the foot of page 1, its bullets on
+// page 2.
+func TestAHeadingGoesOverWithItsFirstParagraph(t *testing.T) {
+	lib := builtinLibrary(t)
+	// The last bullet made longer a few words at a time moves the
+	// heading down page 1 past the point where it would be stranded.
+	for n := 0; n <= 30; n++ {
+		note := strings.Repeat(" More words.", n) + "[^1]\n\n[^1]: As of the article's date.\n"
+		p := loadSampleNamed(t, "staff.briefing")
+		p.Variables["order_number"] = "14365"
+		tm, _ := lib.Get(p.Sections[0].Template)
+		body := strings.TrimRight(tm.BodyFor(Staff), "\n") + note
+		p.Sections[0].Body = &body
+		data, _ := renderPacket(t, p)
+		for k, pg := range pdfPages(t, writePDF(t, data)) {
+			if strings.Contains(pg, "What the order does not include") && !strings.Contains(pg, "No requirement for") {
+				t.Errorf("%d words more: page %d ends with the heading, its first bullet on the next", 2*n, k+1)
+			}
+		}
+	}
+}
+
 // packetSections are doc's sections that come from the packet, without
 // the Sources the document adds.
 func packetSections(doc *layout.Document) []layout.Section {

@@ -82,7 +82,36 @@ func (r *layout) keepHeight(bs []Block, i int, c blockCtx) float64 {
 	if h, ok := r.tableIntroHeight(bs, i, c); ok {
 		return h
 	}
+	// As many lines as the first paragraph will not leave behind: three
+	// of a three-line one, which moves whole (placeBlock). Two kept a
+	// heading over a three-line bullet that then went on alone, leaving
+	// the heading at the foot of the page.
+	if i >= len(bs) {
+		return 2 * r.lh
+	}
+	if n := r.firstParagraphLines(bs[i], c); n > 0 {
+		return float64(keptLines(n)) * r.lh
+	}
 	return 2 * r.lh
+}
+
+// firstParagraphLines is how many lines the paragraph b begins with
+// takes (a list's first item's), 0 when b begins with no paragraph.
+func (r *layout) firstParagraphLines(b Block, c blockCtx) int {
+	width := r.right - r.left - c.indent - c.inset
+	for {
+		switch x := b.(type) {
+		case Paragraph:
+			return len(r.breakLines(r.spans(x.Text, r.body()), width))
+		case List:
+			if len(x.Items) == 0 || len(x.Items[0].Blocks) == 0 {
+				return 0
+			}
+			b, width = x.Items[0].Blocks[0], width-markerWidth
+		default:
+			return 0
+		}
+	}
 }
 
 // tableIntroHeight is the height of a short paragraph (three lines at
