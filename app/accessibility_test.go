@@ -28,9 +28,14 @@ func TestAccessibilityWarningAppearsLiveAndJumpsToItsSection(t *testing.T) {
 	h.w.selectSection(3)
 	setSource(h.w.section, "Intro.\n\n## Deep end\n\nMore.")
 	h.settle()
-	i := problemIndex(h, `line 3: heading "Deep end" is Subheading (##) directly under the section title`)
+	i := problemIndex(h, `line 3: heading "Deep end" is a Subheading directly under the section title`)
 	if i < 0 {
 		t.Fatalf("no live warning; problems:\n%s", h.w.problems.items.Error())
+	}
+	// The panel names no line of Markdown and no marks: the formatted
+	// view shows neither.
+	if shown := h.w.problems.items[i].Shown(); strings.Contains(shown, "line 3") || strings.Contains(shown, "#") || !strings.Contains(shown, `"Deep end" is a Subheading`) {
+		t.Errorf("the panel shows %q", shown)
 	}
 	if pr := h.w.problems.items[i]; pr.Severity != briefing.Warning || pr.Section != 3 {
 		t.Errorf("problem = %+v, want a warning about section 3", pr)

@@ -17,7 +17,7 @@ import (
 // The formatted editor edits a table's cells in place (Format › Table
 // adds and removes rows and columns) and shows call-outs and answer lines
 // as the page does but does not edit inside them; a double click on one
-// (or Format › Edit Table or Box…) opens it here — answer lines as their
+// (or Insert › Edit table or box…) opens it here — answer lines as their
 // count, a call-out or a quote in a formatted editor of its own, a
 // glossary as rows of terms, code as its lines, and (from the menu, the
 // cursor in it) a table as a grid of fields to type in — and what comes

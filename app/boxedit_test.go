@@ -38,7 +38,7 @@ func TestCalloutsAreEditedWithoutSyntax(t *testing.T) {
 		return &r
 	}
 	selectBox(t, s, sectiontext.Parse(src).Blocks[1])
-	h.w.menuItem("Format", "Edit table or box…").Action()
+	h.w.menuItem("Insert", "Edit table or box…").Action()
 	if seen.kind != "Note" || !slices.Contains(seen.kinds, "Key point") || len(seen.blocks) != 1 {
 		t.Fatalf("the editor was given kind %q of %q, %d blocks", seen.kind, seen.kinds, len(seen.blocks))
 	}
@@ -59,9 +59,9 @@ func TestCalloutsAreEditedWithoutSyntax(t *testing.T) {
 	}
 	h.ui.bodyEdit = nil
 	selectBox(t, s, sectiontext.Parse(src).Blocks[1])
-	h.w.menuItem("Format", "Edit table or box…").Action()
+	h.w.menuItem("Insert", "Edit table or box…").Action()
 	h.ui.bodyEdit = func(r bodyEdit) *bodyEdit { return &r }
-	h.w.menuItem("Format", "Edit table or box…").Action()
+	h.w.menuItem("Insert", "Edit table or box…").Action()
 	if got := h.body2(); got != sectiontext.Write(sectiontext.Parse(src)) {
 		t.Errorf("Cancel or an unchanged OK stored %q", got)
 	}
@@ -83,7 +83,7 @@ func TestGlossaryIsEditedAsRows(t *testing.T) {
 			{term: "New", definition: sectiontext.Parse("Added [@src].").Blocks, from: -1}}
 	}
 	selectBox(t, s, sectiontext.Parse(src).Blocks[0])
-	h.w.menuItem("Format", "Edit table or box…").Action()
+	h.w.menuItem("Insert", "Edit table or box…").Action()
 	if len(seen) != 3 || seen[0].term != "Term" || sectiontext.Write(sectiontext.Body{Blocks: seen[0].definition}) != "What *it* means.\n\nAlso this.\n" {
 		t.Fatalf("the rows given: %v", seen)
 	}
@@ -104,7 +104,7 @@ func TestCodeAndQuotesAreEditedWithoutSyntax(t *testing.T) {
 	var seen string
 	h.ui.codeEdit = func(text string) string { seen = text; return "  y = 2\n\tz" }
 	selectBox(t, s, sectiontext.Parse(src).Blocks[0])
-	h.w.menuItem("Format", "Edit table or box…").Action()
+	h.w.menuItem("Insert", "Edit table or box…").Action()
 	if seen != "  x = 1" {
 		t.Errorf("the code given: %q", seen)
 	}
@@ -116,7 +116,7 @@ func TestCodeAndQuotesAreEditedWithoutSyntax(t *testing.T) {
 		return &r
 	}
 	selectBox(t, s, sectiontext.Parse(src).Blocks[1])
-	h.w.menuItem("Format", "Edit table or box…").Action()
+	h.w.menuItem("Insert", "Edit table or box…").Action()
 	if got := h.body2(); !strings.HasSuffix(got, "> A **new** quote.\n") {
 		t.Errorf("the edited quote: %q", got)
 	}
@@ -129,7 +129,7 @@ func TestNoBoxIsEditedAsMarkdown(t *testing.T) {
 	h, s := boxHarness(t, src)
 	for _, b := range sectiontext.Parse(src).Blocks {
 		selectBox(t, s, b)
-		h.w.menuItem("Format", "Edit table or box…").Action()
+		h.w.menuItem("Insert", "Edit table or box…").Action()
 	}
 	for _, m := range h.ui.infos {
 		if strings.Contains(m, "Markdown") || strings.Contains(m, "source") {
@@ -187,7 +187,7 @@ func TestCalloutDialogKeys(t *testing.T) {
 	h, s := boxHarness(t, src)
 	h.w.ui.editBody = h.w.showBodyEditor
 	selectBox(t, s, sectiontext.Parse(src).Blocks[1])
-	h.w.menuItem("Format", "Edit table or box…").Action()
+	h.w.menuItem("Insert", "Edit table or box…").Action()
 	nested, ok := h.w.win.Canvas().Focused().(*editor.Editor)
 	if !ok || nested == s.rich || !h.w.dialogOpen() {
 		t.Fatalf("no nested editor has the keyboard (%T)", h.w.win.Canvas().Focused())
@@ -214,7 +214,7 @@ func TestCalloutDialogKeys(t *testing.T) {
 	if got := h.body2(); !strings.Contains(got, "> [!KEY]\n> XKey.\n>\n> More.\n") {
 		t.Errorf("stored %q", got)
 	}
-	h.w.menuItem("Format", "Edit table or box…").Action()
+	h.w.menuItem("Insert", "Edit table or box…").Action()
 	nested = h.w.win.Canvas().Focused().(*editor.Editor)
 	test.Type(nested, "Gone")
 	nested.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})

@@ -51,7 +51,7 @@ func TestQuestionsWithAnswerLinesNumberOn(t *testing.T) {
 		h.w.menuItem("Format", "Numbers").Action()
 		s.src.SetCursorOffset(len([]rune(s.src.Text())))
 		h.ui.forms = [][]string{{"2"}}
-		h.w.menuItem("Format", "Answer lines…").Action()
+		h.w.menuItem("Insert", "Answer lines…").Action()
 	}
 	question("Where does rain come from?")
 	question("What is evaporation?")

@@ -287,13 +287,19 @@ func openProblemsNote(res briefing.Result) string {
 			open = append(open, pr)
 		}
 	}
+	// The page limit is said on its own: the rest are "more", so the
+	// count matches the Problems tab's, which lists the limit too.
+	more := ""
+	if len(open) < len(res.Warnings) {
+		more = " more"
+	}
 	switch len(open) {
 	case 0:
 		return ""
 	case 1:
-		return "Problems lists one thing to check: " + open[0].Text() + "."
+		return "Problems lists one" + more + " thing to check: " + open[0].Shown() + "."
 	}
-	return fmt.Sprintf("Problems lists %d things to check, the first: %s.", len(open), open[0].Text())
+	return fmt.Sprintf("Problems lists %d%s things to check, the first: %s.", len(open), more, open[0].Shown())
 }
 
 // withExt adds ext to a name typed without it ("memo" → "memo.pdf"),

@@ -372,30 +372,37 @@ func (s *sectionPanel) newToolbar() fyne.CanvasObject {
 	return container.New(s.flow, buttons...)
 }
 
-// formatMenu is the Format menu: every action, with its shortcut; the
-// Table actions in a Table submenu.
-func (s *sectionPanel) formatMenu() *fyne.Menu {
-	var items []*fyne.MenuItem
+// formatMenus are the Format and Insert menus: every action, with its
+// shortcut; the Table actions in a Table submenu of Format. Insert is a
+// menu of its own, as in Word, so Format fits a laptop's screen (one
+// menu of both ran off a 1280×800 window's foot).
+func (s *sectionPanel) formatMenus() (format, insert *fyne.Menu) {
+	var items, inserts []*fyne.MenuItem
 	var table *fyne.MenuItem
 	for _, a := range s.formatActions() {
 		if a == nil {
-			items = append(items, fyne.NewMenuItemSeparator())
+			if n := len(items); n > 0 && !items[n-1].IsSeparator {
+				items = append(items, fyne.NewMenuItemSeparator())
+			}
 			continue
 		}
 		it := fyne.NewMenuItem(a.name, a.run)
 		it.Shortcut = a.shortcut
-		if a.group == "Table" {
+		switch a.group {
+		case "Table":
 			if table == nil {
 				table = fyne.NewMenuItem("Table", nil)
 				table.ChildMenu = fyne.NewMenu("")
 				items = append(items, table)
 			}
 			table.ChildMenu.Items = append(table.ChildMenu.Items, it)
-			continue
+		case "Insert":
+			inserts = append(inserts, it)
+		default:
+			items = append(items, it)
 		}
-		items = append(items, it)
 	}
-	return fyne.NewMenu("Format", items...)
+	return fyne.NewMenu("Format", items...), fyne.NewMenu("Insert", inserts...)
 }
 
 // heading makes the cursor's paragraph a heading of level (0: a plain

@@ -121,13 +121,13 @@ func TestToolbarActionsWorkOnTheSelection(t *testing.T) {
 	// the end, numbered.
 	selectText(s.src, 0, 1)
 	h.ui.forms = [][]string{{"4", "2"}} // four rows in all, the heading's among them
-	h.w.menuItem("Format", "Table…").Action()
+	h.w.menuItem("Insert", "Table…").Action()
 	if got := s.src.Text(); !strings.Contains(got, "| Heading 1 | Heading 2 |\n|---|---|\n| Text | Text |\n| Text | Text |\n| Text | Text |") || !strings.Contains(got, "[make]") {
 		t.Fatalf("table: %q", got)
 	}
 	h.ui.forms = [][]string{{"Where this comes from."}}
 	s.src.SetCursorOffset(0)
-	h.w.menuItem("Format", "Footnote…").Action()
+	h.w.menuItem("Insert", "Footnote…").Action()
 	if got := s.src.Text(); !strings.HasPrefix(got, "[^1]") || !strings.HasSuffix(got, "\n\n[^1]: Where this comes from.\n") {
 		t.Fatalf("footnote: %q", got)
 	}
@@ -139,7 +139,7 @@ func TestToolbarActionsWorkOnTheSelection(t *testing.T) {
 	h.clock.advance(2 * burstPause)
 	before := s.src.Text()
 	h.ui.forms = [][]string{{"Key point"}}
-	h.w.menuItem("Format", "Call-out box…").Action()
+	h.w.menuItem("Insert", "Call-out box…").Action()
 	h.w.onUndo()
 	if s.src.Text() != before {
 		t.Errorf("undo after a call-out:\n%q\nwant\n%q", s.src.Text(), before)
@@ -151,7 +151,7 @@ func TestInsertFieldOffersThePacketsFields(t *testing.T) {
 	s := setPlainBody(h, 1, "Signed on .")
 	s.src.SetCursorOffset(len("Signed on "))
 	h.ui.forms = [][]string{{"Date the order was signed"}}
-	h.w.menuItem("Format", "Field…").Action()
+	h.w.menuItem("Insert", "Field…").Action()
 	if got := *h.doc().Sections[1].Body; got != "Signed on {{.signing_date}}." {
 		t.Fatalf("stored %q", got)
 	}
@@ -213,7 +213,7 @@ func TestInsertCitationOffersThePacketsSources(t *testing.T) {
 		t.Fatalf("citable sources: %v", sources)
 	}
 	h.ui.forms = [][]string{{sources[1].Title}}
-	h.w.menuItem("Format", "Citation…").Action()
+	h.w.menuItem("Insert", "Citation…").Action()
 	if got, want := s.src.Text(), "As reported[@"+sources[1].ID+"]."; got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}

@@ -39,19 +39,19 @@ func TestPassageLanguageMarksTheSelection(t *testing.T) {
 	s := setPlainBody(h, 2, "She said Bonjour to all.")
 	selectText(s.src, len("She said "), len("Bonjour"))
 	h.ui.forms = [][]string{{"French (fr)", ""}}
-	h.w.menuItem("Format", "Language of passage…").Action()
+	h.w.menuItem("Insert", "Language of passage…").Action()
 	if got := h.doc().Sections[2].Body; got == nil || *got != "She said [Bonjour]{lang=fr} to all." {
 		t.Fatalf("body = %v", got)
 	}
 	s = setPlainBody(h, 2, "Then: ")
 	s.src.SetCursorOffset(len("Then: "))
 	h.ui.forms = [][]string{{"French (fr)", "pt-BR"}}
-	h.w.menuItem("Format", "Language of passage…").Action()
+	h.w.menuItem("Insert", "Language of passage…").Action()
 	if got := *h.doc().Sections[2].Body; got != "Then: [text in French]{lang=pt-BR}" {
 		t.Errorf("typed code, nothing selected: %q", got)
 	}
 	h.ui.forms = [][]string{{"French (fr)", "klingon tongue"}}
-	h.w.menuItem("Format", "Language of passage…").Action()
+	h.w.menuItem("Insert", "Language of passage…").Action()
 	if len(h.ui.errors) == 0 || !strings.Contains(h.ui.errors[len(h.ui.errors)-1].Error(), "language of the passage") {
 		t.Errorf("a code that is no language was taken: %v", h.ui.errors)
 	}

@@ -89,11 +89,11 @@ func (w *mainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Actual Size (100 %)", func() { w.pages.setZoom(zoomActual) }),
 		fyne.NewMenuItem("Page Thumbnails", w.pages.toggleThumbs))
 
-	formatting := w.section.formatMenu()
+	formatting, insert := w.section.formatMenus()
 	// No F1: Fyne takes a key as a menu shortcut only with Ctrl or Alt.
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("Formatting Help", w.onFormattingHelp), fyne.NewMenuItem("About Briefsmith", w.onAbout))
 
-	w.menu = fyne.NewMainMenu(file, edit, view, formatting, section, help)
+	w.menu = fyne.NewMainMenu(file, edit, view, insert, formatting, section, help)
 	// What works with no packet open, on the start page: the rest acts
 	// on a packet, and is greyed out there.
 	startItems := append([]*fyne.MenuItem{newItem, open, w.recentMenu, importWord, prefs, quit}, help.Items...)

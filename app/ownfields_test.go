@@ -23,7 +23,7 @@ func TestAPacketsOwnFieldIsAddedUsedRenamedAndDeleted(t *testing.T) {
 	s := setPlainBody(h, 1, "Welcome to .")
 	s.src.SetCursorOffset(len("Welcome to "))
 	h.ui.forms = [][]string{{"School"}}
-	h.w.menuItem("Format", "Field…").Action()
+	h.w.menuItem("Insert", "Field…").Action()
 	if got := *h.doc().Sections[1].Body; got != "Welcome to {{.school}}." {
 		t.Fatalf("stored %q", got)
 	}

@@ -39,7 +39,7 @@ func newProblemsPanel(w *mainWindow) *problemsPanel {
 			} else {
 				icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
 			}
-			text.SetText(pr.Text())
+			text.SetText(pr.Shown())
 			p.list.SetItemHeight(id, text.MinSize().Height)
 		},
 		OnSelected: func(id widget.ListItemID) {

@@ -81,7 +81,7 @@ func TestFormattingActionsInTheFormattedView(t *testing.T) {
 	typeRich(h, "Item")
 	h.w.menuItem("Format", "Bullets").Action()
 	h.ui.forms = [][]string{{"2", "2"}}
-	h.w.menuItem("Format", "Table…").Action()
+	h.w.menuItem("Insert", "Table…").Action()
 	// A new note, and a new call-out, are written in a formatted editor
 	// of their own, as existing ones are edited.
 	h.ui.bodyEdit = func(req bodyEdit) *bodyEdit {
@@ -91,12 +91,12 @@ func TestFormattingActionsInTheFormattedView(t *testing.T) {
 		}
 		return &req
 	}
-	h.w.menuItem("Format", "Footnote…").Action()
-	h.w.menuItem("Format", "Call-out box…").Action()
+	h.w.menuItem("Insert", "Footnote…").Action()
+	h.w.menuItem("Insert", "Call-out box…").Action()
 	h.ui.bodyEdit = nil
 	labels := briefing.FieldsOf(h.w.lib, h.doc()).Labels()
 	h.ui.forms = [][]string{{labels[0]}}
-	h.w.menuItem("Format", "Field…").Action()
+	h.w.menuItem("Insert", "Field…").Action()
 	got := *h.doc().Sections[2].Body
 	for _, want := range []string{"# **Word**\n\n- Item", "| ", "[^1]", "[^1]: The *note*.", "> [!WARNING]\n> The *note*.", "{{."} {
 		if !strings.Contains(got, want) {
@@ -164,7 +164,7 @@ func TestTablesAndAnswerLinesAreEditedWithoutSyntax(t *testing.T) {
 	// double click (the editor's own test).
 	table := sectiontext.Parse("| **Bold** | B |\n|---|---|\n| 1 | 2 |\n").Blocks[0]
 	selectBox(t, s, table)
-	h.w.menuItem("Format", "Edit table or box…").Action()
+	h.w.menuItem("Insert", "Edit table or box…").Action()
 	if len(seen) != 2 || seen[0][0] != "Bold" || seen[1][1] != "2" {
 		t.Fatalf("the editor was given %q", seen)
 	}
@@ -178,7 +178,7 @@ func TestTablesAndAnswerLinesAreEditedWithoutSyntax(t *testing.T) {
 	}
 	selectBox(t, s, sectiontext.AnswerLines{Count: 3})
 	h.ui.forms = [][]string{{"5"}}
-	h.w.menuItem("Format", "Edit table or box…").Action()
+	h.w.menuItem("Insert", "Edit table or box…").Action()
 	if got := *h.doc().Sections[2].Body; !strings.Contains(got, "```lines 5") {
 		t.Errorf("answer lines: %q", got)
 	}

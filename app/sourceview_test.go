@@ -104,7 +104,7 @@ func TestAFootnoteInALongSourceGoesAtItsEnd(t *testing.T) {
 	h, _, text := longSection(t, 20000)
 	h.w.menuItem("Edit", "Go to Start of Text").Action()
 	h.ui.forms = [][]string{{"Where this comes from."}}
-	h.w.menuItem("Format", "Footnote…").Action()
+	h.w.menuItem("Insert", "Footnote…").Action()
 	if got := stored(t, h); got != "[^1]"+text+"\n\n[^1]: Where this comes from.\n" {
 		t.Fatalf("footnote: starts %q, ends %q", got[:10], got[max(len(got)-40, 0):])
 	}

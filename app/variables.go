@@ -28,7 +28,7 @@ func newVariablesPanel(w *mainWindow) *variablesPanel {
 	v := &variablesPanel{w: w, entries: map[string]*widget.Entry{}}
 	v.form = widget.NewForm()
 	v.empty = widget.NewLabel("The included sections declare no variables.")
-	intro := widget.NewLabel("Values the sections fill in where their text shows a field, such as [Prepared for]. Facts marked “to verify” are not in the sources the templates cite: check them before you fill them in.")
+	intro := widget.NewLabel("Values the sections fill in where their text shows a field (shaded words in the text, such as Prepared for). Facts marked “to verify” are not in the sources the templates cite: check them before you fill them in.")
 	intro.Wrapping = fyne.TextWrapWord
 	v.own = newOwnFields(w)
 	v.content = wheelThrough(container.NewVScroll(container.NewVBox(intro, v.empty, v.form, v.own.content)))

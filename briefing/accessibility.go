@@ -164,13 +164,13 @@ func darkerAccent(c layout.RGB, shaded bool) layout.RGB {
 // row is empty, links whose text does not say where they go, and images
 // without a description. Lines are 1-based, in the filled body.
 // levelName is how the toolbar names a heading of marks "#": its
-// Heading ▾ entries, with the marks for those who type them.
+// Heading ▾ entries (no marks: the formatted view shows none).
 func levelName(marks int) string {
 	names := []string{"", "Heading", "Subheading", "Minor heading"}
 	if marks < len(names) {
-		return fmt.Sprintf("%s (%s)", names[marks], strings.Repeat("#", marks))
+		return names[marks]
 	}
-	return fmt.Sprintf("level-%d heading (%s)", marks, strings.Repeat("#", marks))
+	return fmt.Sprintf("level-%d heading", marks)
 }
 
 func accessibilityFaults(md string) []shapeFault {
@@ -188,10 +188,10 @@ func accessibilityFaults(md string) []shapeFault {
 		switch {
 		case marks <= level+1:
 		case level == 0:
-			add(line, "heading %q is %s directly under the section title, skipping a level; make it a Heading (Heading ▾ › Heading, or # in the text): screen readers move through a document by its heading levels",
+			add(line, "heading %q is a %s directly under the section title, skipping a level; make it a Heading (Heading ▾ › Heading, or Ctrl+1): screen readers move through a document by its heading levels",
 				clip(text), levelName(marks))
 		default:
-			add(line, "heading %q is %s after a %s, skipping a level; make it a %s: screen readers move through a document by its heading levels",
+			add(line, "heading %q is a %s after a %s, skipping a level; make it a %s: screen readers move through a document by its heading levels",
 				clip(text), levelName(marks), levelName(level), levelName(level+1))
 		}
 		level = marks

@@ -129,13 +129,13 @@ func TestBodyAccessibilityChecks(t *testing.T) {
 	}{
 		// Headings: the section title is the top level, so a body's
 		// first heading is "#"; going back up is fine, skipping down is not.
-		{"first heading skips", "Intro.\n\n## Open questions\n\nText.", []string{`3: heading "Open questions" is Subheading (##) directly under the section title, skipping a level; make it a Heading (Heading ▾ › Heading, or # in the text)`}},
-		{"nested heading skips", "# Scope\n\nText.\n\n#### Details ##\n", []string{`5: heading "Details" is level-4 heading (####) after a Heading (#), skipping a level; make it a Subheading (##)`}},
+		{"first heading skips", "Intro.\n\n## Open questions\n\nText.", []string{`3: heading "Open questions" is a Subheading directly under the section title, skipping a level; make it a Heading (Heading ▾ › Heading, or Ctrl+1)`}},
+		{"nested heading skips", "# Scope\n\nText.\n\n#### Details ##\n", []string{`5: heading "Details" is a level-4 heading after a Heading, skipping a level; make it a Subheading`}},
 		{"headings in order", "# A\n\n## B\n\n### C\n\n# D\n\n## E\n", nil},
 		{"setext headings in order", "A\n===\n\nB\n---\n\ntext\n", nil},
-		{"setext skips", "## A\n\nB\n---\n", []string{`1: heading "A" is Subheading (##)`}},
+		{"setext skips", "## A\n\nB\n---\n", []string{`1: heading "A" is a Subheading`}},
 		{"heading in code", "```\n### not a heading\n```\n\n# Real\n", nil},
-		{"heading in a list", "- item\n\n  ### Deep\n", []string{`3: heading "Deep" is Minor heading (###)`}},
+		{"heading in a list", "- item\n\n  ### Deep\n", []string{`3: heading "Deep" is a Minor heading`}},
 		{"a rule is not a heading", "Text.\n\n---\n\n# A\n", nil},
 
 		// Tables.
@@ -281,7 +281,7 @@ func TestValidateReportsAccessibilityWithSectionAndLine(t *testing.T) {
 	probs := Validate(builtinLibrary(t), p, "a.briefing")
 	got := probs.Error()
 	for _, want := range []string{
-		`a.briefing:4: warning: section 2 "Scope of the Order", line 3: heading "Deep" is Minor heading (###)`,
+		`a.briefing:4: warning: section 2 "Scope of the Order", line 3: heading "Deep" is a Minor heading`,
 		`a.briefing:4: warning: section 2 "Scope of the Order", line 5: link text "here" does not say where the link goes`,
 	} {
 		if !strings.Contains(got, want) {

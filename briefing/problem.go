@@ -46,6 +46,10 @@ type Problem struct {
 	// Variables tab does, and the command line adds the name the packet
 	// file uses (String); the app shows the variable's field.
 	Variable string
+	// InText is the message without the line of the section's text it
+	// is at, "" when it names none: the line counts lines of the
+	// section's Markdown, which the app's formatted view does not show.
+	InText string
 }
 
 // Setting names a packet setting, as the packet file writes its key.
@@ -86,6 +90,15 @@ func (p Problem) String() string {
 // file (a key, a value), and a control character there must not act on
 // the user's terminal.
 func (p Problem) Text() string { return printableMessage(p.Message) }
+
+// Shown is the message as the app lists it: without a line of the
+// section's Markdown, which the formatted view has no lines of.
+func (p Problem) Shown() string {
+	if p.InText != "" {
+		return printableMessage(p.InText)
+	}
+	return p.Text()
+}
 
 // Problems is a list of problems with helpers the front ends share.
 type Problems []Problem

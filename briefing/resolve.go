@@ -148,6 +148,12 @@ func Resolve(lib *Library, p *Packet, name string) (*layout.Document, Problems) 
 		}
 		probs = append(probs, Problem{Severity: sev, Section: i, File: name, Line: line, Message: fmt.Sprintf(format, args...)})
 	}
+	// atLine reports fault f at its line of section i's text, titled
+	// title.
+	atLine := func(i int, sev Severity, title string, f shapeFault) {
+		at(i, sev, "section %d %q, line %d: %s", i+1, title, f.line, f.msg)
+		probs[len(probs)-1].InText = fmt.Sprintf("section %d %q: %s", i+1, title, f.msg)
+	}
 	set := readPacketSettings(p)
 	probs = append(probs, checkPacketFields(p, name, set)...)
 	doc := newDocument(p, set)
@@ -234,7 +240,7 @@ func Resolve(lib *Library, p *Packet, name string) (*layout.Document, Problems) 
 		}
 		if faults := markdownShapeFaults(body); len(faults) > 0 {
 			for _, f := range faults {
-				at(i, Error, "section %d %q, line %d: %s", i+1, title, f.line, f.msg)
+				atLine(i, Error, title, f)
 			}
 			continue // never handed to the Markdown parser
 		}
@@ -243,13 +249,13 @@ func Resolve(lib *Library, p *Packet, name string) (*layout.Document, Problems) 
 		}
 		faults := textFaults(body)
 		for _, f := range append(faults, charRefFaults(body, faults)...) {
-			at(i, Error, "section %d %q, line %d: %s", i+1, title, f.line, f)
+			atLine(i, Error, title, shapeFault{line: f.line, msg: f.String()})
 		}
 		for _, f := range accessibilityFaults(body) {
-			at(i, Warning, "section %d %q, line %d: %s", i+1, title, f.line, f.msg)
+			atLine(i, Warning, title, f)
 		}
 		for _, f := range languageFaults(body) {
-			at(i, Error, "section %d %q, line %d: %s", i+1, title, f.line, f.msg)
+			atLine(i, Error, title, f)
 		}
 		lang := ""
 		if strings.TrimSpace(ref.Language) != "" {
