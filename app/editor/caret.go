@@ -187,15 +187,39 @@ func (p *page) reveal(q pos) {
 		return
 	}
 	_, y, h := p.caret(q)
+	bottom := p.alsoShown(q, y+h)
 	y0, y1 := p.view()
 	off := p.e.scrl.Offset
 	switch {
 	case y < y0:
 		off.Y = max(y-margin, 0)
-	case y+h > y1:
-		off.Y = y + h + margin - (y1 - y0)
+	case bottom > y1:
+		// As much below as asked for, the cursor kept in sight.
+		off.Y = min(bottom+margin-(y1-y0), y-margin)
 	default:
 		return
 	}
 	p.e.scrl.ScrollToOffset(off)
+}
+
+// alsoShown is how far down the page must show with the cursor at q,
+// whose line ends at bottom: the note under the text whose number is
+// selected alone (Find's match in a note is there), and at the very
+// end of the text (Ctrl+End) the notes under it.
+func (p *page) alsoShown(q pos, bottom float32) float32 {
+	if len(p.noteRows) == 0 {
+		return bottom
+	}
+	top := p.tops[len(p.e.blocks)] + baseSize()
+	if last := len(p.e.blocks) - 1; q == (pos{last, p.e.blocks[last].length()}) {
+		return max(bottom, top+p.notesH)
+	}
+	if label, ok := p.e.selectedNote(); ok {
+		for _, row := range p.noteRows {
+			if row.label == label {
+				return max(bottom, top+row.y1)
+			}
+		}
+	}
+	return bottom
 }

@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -120,5 +121,18 @@ func TestBoxInsertedAtStartLeavesNoBlankAbove(t *testing.T) {
 		if b := e.blocks[e.cursor.b]; b.kind == kBox {
 			t.Errorf("%q: the cursor is on the box", c.src)
 		}
+	}
+}
+
+// Ctrl+End shows the end of the text and the notes under it, as the end
+// of a document in a word processor shows its last footnotes.
+func TestCtrlEndShowsTheNotesUnderTheText(t *testing.T) {
+	md := strings.Repeat("A paragraph of words to fill the editor.\n\n", 40) + "The end.[^1]\n\n[^1]: The last note.\n"
+	e, _ := open(t, md)
+	ctrl(e, fyne.KeyEnd, true)
+	ctrl(e, fyne.KeyEnd, false)
+	_, y1 := e.view.view()
+	if end := e.view.tops[len(e.blocks)] + baseSize() + e.view.notesH; y1 < end-1 {
+		t.Errorf("the view ends at %v, the notes at %v: Ctrl+End left them out of sight", y1, end)
 	}
 }
