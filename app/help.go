@@ -38,7 +38,7 @@ var helpExamples = []helpExample{
 	{"Answer lines", "Insert ▾ › Answer lines…: how many lines to write on.", "What did you notice?\n\n```lines 2\n```", false},
 	{"Glossary", "Insert ▾ › Glossary term: the selected word becomes a term with its definition under it. Double-click the glossary to edit its terms, row by row.", "Evaporation\n: Water turning into vapour as it warms.", false},
 	{"Footnotes", "Insert ▾ › Footnote…: type the note; its number goes at the cursor, the note at the foot of the page. Double-click the number to edit the note; deleting the number deletes the note.", "A claim that needs a note.[^1]\n\n[^1]: The note, printed at the foot of the page.", false},
-	{"Fields", "Insert ▾ › Field…: a value set in Settings or the Variables tab, shown shaded; it prints its value. Text shown only when a field is filled is marked so; double-click it to edit its words.", "Prepared for [Prepared for].", false},
+	{"Fields", "Insert ▾ › Field…: a value set in Settings or the Variables tab, shown shaded; it prints its value. Text shown only when a field is filled is tinted, after a small marker (\"if Client:\", and \"otherwise:\" before what prints when it is empty): write on it as on any text.", "Prepared for [Prepared for].", false},
 	{"Citations", "Insert ▾ › Citation…: one of the packet's sources; it shows and prints the source's number in Sources, linked to it.", "", true},
 	{"Another language", "Insert ▾ › Language of passage…: a screen reader reads the selection in that language.", "They greeted us with [bonjour]{lang=fr}.", false},
 	{"Page breaks", "Insert ▾ › Page break: what follows starts a new page.", "<!-- pagebreak -->", false},
