@@ -47,9 +47,13 @@ func BenchmarkKeystroke(b *testing.B) {
 		b.Run(fmt.Sprintf("words=%d", n), func(b *testing.B) {
 			w := benchWindow(b, n)
 			w.selectSection(3)
-			body := w.section.src
+			// The editor that shows the section: the formatted one.
+			body := w.section.rich
+			if !w.section.richOn() {
+				b.Fatal("the section is not shown formatted")
+			}
 			w.win.Canvas().Focus(body)
-			body.SetCursorOffset(len([]rune(body.Text())) / 2)
+			body.SetCursorOffset(len([]rune(body.ShownText())) / 2)
 			b.ReportAllocs()
 			for b.Loop() {
 				body.TypedRune('x')
