@@ -32,7 +32,7 @@ type bodyEdit struct {
 // richOptions are the formatted editor's options, the section's and the
 // nested ones' alike.
 func (s *sectionPanel) richOptions() editor.Options {
-	return editor.Options{Label: s.fieldLabel, CitationLabel: s.citationLabel, SmartQuotes: true, Autoformat: true}
+	return editor.Options{Label: s.fieldLabel, CitationLabel: s.citationLabel, SmartQuotes: true, Autoformat: true, Accent: s.accent()}
 }
 
 // showBodyEditor is the real nested editor: a kind to choose when there

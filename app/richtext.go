@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/briefsmith/briefsmith/render/layout"
+	"image/color"
 	"maps"
 	"strconv"
 	"strings"
@@ -51,6 +53,20 @@ func (s *sectionPanel) citationLabel(id string) string {
 	return ""
 }
 
+// accent is the packet's accent colour, nil when it names none the page
+// can print (the page then uses its default, as the editor its text's
+// colour).
+func (s *sectionPanel) accent() color.Color {
+	if s.w.doc == nil {
+		return nil
+	}
+	rgb, err := layout.ParseColor(s.w.doc.packet.Style.Accent)
+	if err != nil {
+		return nil
+	}
+	return color.NRGBA{R: uint8(rgb.R), G: uint8(rgb.G), B: uint8(rgb.B), A: 0xff}
+}
+
 // richOn reports whether the section's text is shown formatted.
 func (s *sectionPanel) richOn() bool { return s.rich.Visible() }
 
@@ -68,6 +84,11 @@ func (s *sectionPanel) showRich(body string, prevKey sectionKey) bool {
 		// Sources added, removed or moved: citations show new numbers.
 		s.citeNums = nums
 		s.rich.Relabel()
+	}
+	if a := s.w.doc.packet.Style.Accent; a != s.accentShown || !s.accentSet {
+		// Headings in the packet's accent, as the page sets them.
+		s.accentShown, s.accentSet = a, true
+		s.rich.SetAccent(s.accent())
 	}
 	if s.rich.Visible() && s.key == prevKey && body == s.richWritten {
 		s.richInfo()

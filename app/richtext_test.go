@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image/color"
 	"reflect"
 	"strings"
 	"testing"
@@ -200,4 +201,25 @@ func selectBox(t *testing.T, s *sectionPanel, want sectiontext.Block) {
 		}
 	}
 	t.Fatalf("no box %#v", want)
+}
+
+// The formatted editor sets headings in the packet's accent colour, as
+// the page does, and follows a new accent chosen in Settings.
+func TestHeadingsTakeThePacketsAccent(t *testing.T) {
+	h := newHarness(t, nil)
+	h.w.section.sourceView = false
+	h.w.doc.setChoice(func(p *briefing.Packet) { p.Style.Accent = "#7A1F1F" })
+	h.w.selectSection(1)
+	h.w.selectSection(0)
+	s := h.w.section
+	if !s.richOn() {
+		t.Fatal("the section is not shown formatted")
+	}
+	c, ok := s.accent().(color.NRGBA)
+	if !ok || c != (color.NRGBA{R: 0x7a, G: 0x1f, B: 0x1f, A: 0xff}) {
+		t.Fatalf("the editor's accent is %v", s.accent())
+	}
+	if s.rich.Accent() != color.Color(c) {
+		t.Errorf("the editor's headings are in %v, not the packet's accent", s.rich.Accent())
+	}
 }

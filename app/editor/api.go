@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"image/color"
 	"slices"
 
 	"github.com/briefsmith/briefsmith/sectiontext"
@@ -190,3 +191,13 @@ func (e *Editor) ReplaceSelectedConditional(c sectiontext.Conditional) bool {
 	e.changed()
 	return true
 }
+
+// SetAccent colours headings as the page does, in the document's accent
+// colour (nil: the text's colour), keeping the text and selection.
+func (e *Editor) SetAccent(c color.Color) {
+	e.opts.Accent = c
+	e.Relabel()
+}
+
+// Accent is the colour headings are set in, nil for the text's.
+func (e *Editor) Accent() color.Color { return e.opts.Accent }

@@ -14,8 +14,7 @@ import (
 func TestHeadingsAreSetAsThePageSetsThem(t *testing.T) {
 	e, _ := open(t, "# One\n\n## Two\n\n### Three\n\nBody")
 	accent := color.NRGBA{R: 0x1f, G: 0x4e, B: 0x79, A: 0xff}
-	e.opts.Accent = accent
-	e.Relabel()
+	e.SetAccent(accent)
 	one, two, three, body := drawnText(t, e, "One"), drawnText(t, e, "Two"), drawnText(t, e, "Three"), drawnText(t, e, "Body")
 	if !(one.TextSize > two.TextSize && two.TextSize > three.TextSize && three.TextSize > body.TextSize) {
 		t.Fatalf("sizes %v, %v, %v over body %v: not each smaller than the one above", one.TextSize, two.TextSize, three.TextSize, body.TextSize)
@@ -29,7 +28,8 @@ func TestHeadingsAreSetAsThePageSetsThem(t *testing.T) {
 			t.Errorf("level %d: %v, the page's proportion gives %v", c.level, c.size, want)
 		}
 	}
-	if one.Color != color.Color(accent) || two.Color == color.Color(accent) || two.Color != theme.Color(theme.ColorNameForeground) {
+	// On the test theme's dark background, the accent lightened.
+	if want := onBackground(accent); one.Color != want || want == color.Color(accent) || two.Color != theme.Color(theme.ColorNameForeground) {
 		t.Errorf("colours: level 1 %v, level 2 %v; want the accent, then the text's", one.Color, two.Color)
 	}
 }

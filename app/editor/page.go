@@ -288,7 +288,7 @@ func colorOf(c role, o Options) color.Color {
 		return theme.Color(theme.ColorNameForeground)
 	case rHeading:
 		if o.Accent != nil {
-			return o.Accent
+			return onBackground(o.Accent)
 		}
 		return theme.Color(theme.ColorNameForeground)
 	case rLink:
@@ -325,4 +325,17 @@ func alpha(c color.Color, a uint8) color.Color {
 	n := color.NRGBAModel.Convert(c).(color.NRGBA)
 	n.A = a
 	return n
+}
+
+// onBackground is the accent as it reads on the theme's background: on a
+// dark one, mixed half with white, since a document's accent is chosen
+// dark enough to read on paper and would be faint on a dark screen.
+func onBackground(c color.Color) color.Color {
+	bg := color.NRGBAModel.Convert(theme.Color(theme.ColorNameBackground)).(color.NRGBA)
+	if int(bg.R)+int(bg.G)+int(bg.B) >= 3*128 {
+		return c
+	}
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	mix := func(v uint8) uint8 { return uint8((int(v) + 255) / 2) }
+	return color.NRGBA{R: mix(n.R), G: mix(n.G), B: mix(n.B), A: n.A}
 }
