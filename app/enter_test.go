@@ -110,7 +110,9 @@ func TestTextTypedUnderABoxOrNoteStaysOutOfIt(t *testing.T) {
 	setSource(s, "[^1]: The note.\nSELECTED")
 	selectText(s.src, len("[^1]: The note.\n"), len("SELECTED"))
 	if s.src.SelectedText() == "SELECTED" {
-		s.src.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClip("Over it")})
+		clip := test.NewClipboard()
+		clip.SetContent("Over it")
+		s.src.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
 		if got := s.src.Text(); got != "[^1]: The note.\n\nOver it" {
 			t.Errorf("pasted over a selection under a note: %q", got)
 		}

@@ -311,11 +311,11 @@ func (f *findBar) replace() {
 			f.replaceRich(re)
 		}
 	} else if sel := f.s.src.SelectedText(); sel != "" && re.FindString(sel) == sel && len(f.matches(re, sel, fields)) == 1 {
-		if f.with.Text == "" {
-			f.s.src.TypedShortcut(&fyne.ShortcutCut{Clipboard: textClip("")})
-		} else {
-			f.s.replaceSelection(replaceMatches(sel, [][]int{{0, len(sel)}}, f.with.Text, !f.wholeCase.Checked))
-		}
+		// As in the formatted view: the match replaced in place, not
+		// pasted (a paste on the line under a list would be moved off
+		// it), an empty replacement deleting it.
+		from, to := f.s.src.SelectionRange()
+		f.s.src.ReplaceRanges([][2]int{{from, to}}, []string{replaceMatches(sel, [][]int{{0, len(sel)}}, f.with.Text, !f.wholeCase.Checked)})
 	}
 	f.next()
 }

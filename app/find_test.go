@@ -8,6 +8,39 @@ import (
 	"github.com/briefsmith/briefsmith/briefing"
 )
 
+// Replace puts the replacement where the match was, as typing it would
+// not: a line under a list item that is all match stays under the item
+// (a paste there would start a paragraph of its own), and an empty
+// replacement deletes the match, one undo step each.
+func TestReplaceInTheSourceReplacesInPlace(t *testing.T) {
+	h := newHarness(t, nil)
+	s := setPlainBody(h, 2, "x")
+	setSource(s, "- item\nword")
+	f := s.find
+	f.open()
+	f.what.SetText("word")
+	f.with.SetText("text")
+	s.src.SetCursorOffset(0)
+	f.next()
+	f.replace()
+	if got := s.src.Text(); got != "- item\ntext" {
+		t.Fatalf("after replace: %q", got)
+	}
+	f.what.SetText("text")
+	f.with.SetText("")
+	s.src.SetCursorOffset(0)
+	f.next()
+	f.replace()
+	if got := s.src.Text(); got != "- item\n" {
+		t.Fatalf("an empty replacement: %q", got)
+	}
+	h.w.win.Canvas().Focus(s.src)
+	h.w.onUndo()
+	if got := s.src.Text(); got != "- item\ntext" {
+		t.Errorf("one undo: %q", got)
+	}
+}
+
 func TestFindAndReplaceInTheSection(t *testing.T) {
 	h := newHarness(t, nil)
 	s := setPlainBody(h, 2, "Alpha beta alpha gamma alpha.")

@@ -17,14 +17,6 @@ import (
 // body field as typing does, so it lands in the highlighted section and
 // one undo takes it back.
 
-// textClip is a clipboard holding one text: pasting it makes the body
-// field replace its selection exactly where it is, which the field
-// offers no other way to do.
-type textClip string
-
-func (c textClip) Content() string     { return string(c) }
-func (c textClip) SetContent(_ string) {}
-
 // editable reports whether the body field can take an action now.
 func (s *sectionPanel) editable() bool {
 	if s.richOn() {

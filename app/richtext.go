@@ -85,10 +85,9 @@ func (s *sectionPanel) showRich(body string, prevKey sectionKey) bool {
 		s.citeNums = nums
 		s.rich.Relabel()
 	}
-	if a := s.w.doc.packet.Style.Accent; a != s.accentShown || !s.accentSet {
+	if a := s.accent(); a != s.rich.Accent() {
 		// Headings in the packet's accent, as the page sets them.
-		s.accentShown, s.accentSet = a, true
-		s.rich.SetAccent(s.accent())
+		s.rich.SetAccent(a)
 	}
 	if s.rich.Visible() && s.key == prevKey && body == s.richWritten {
 		s.richInfo()

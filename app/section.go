@@ -63,10 +63,6 @@ type sectionPanel struct {
 	sourceView              bool
 	richWritten, srcWritten string
 	richVersion, srcVersion int64
-	// accentShown is the packet accent the formatted editor's headings
-	// are in.
-	accentShown string
-	accentSet   bool
 	// citeNums are the numbers the page prints for the packet's sources,
 	// what the formatted editor's citations show.
 	citeNums map[string]int

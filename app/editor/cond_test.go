@@ -108,37 +108,14 @@ func TestLongConditionalTextWraps(t *testing.T) {
 	if lines := len(e.view.lay(0).lines); last <= first || lines < 3 {
 		t.Errorf("the conditional runs from y %v to %v, the paragraph has %d lines: it does not wrap", first, last, lines)
 	}
-	for _, ln := range e.view.lay(0).lines {
-		for _, p := range ln.pieces {
-			if p.x+p.w > e.view.width()+1 {
-				t.Errorf("%q reaches %v, past the width %v", p.text, p.x+p.w, e.view.width())
-			}
-		}
-	}
+	withinWidth(t, e, 0)
 }
 
 // The marker takes room in the line and holds no cursor position: a
 // click on its left half lands before it, a click between letters after
 // it lands between them, and the cursor is drawn where the letters are.
 func TestClickAfterTheMarkerLandsInTheText(t *testing.T) {
-	e, w := open(t, "Signed{{if .num}}Xyz order{{end}}.\n")
-	marker := drawnText(t, e, "if num:")
-	words := drawnText(t, e, "Xyz order")
-	xyz := fyne.MeasureText("Xyz", words.TextSize, words.TextStyle).Width
-	y := words.Position().Y + words.Size().Height/2
-	tap := func(x float32) pos {
-		test.TapCanvas(w.Canvas(), onCanvas(e, fyne.NewPos(x, y)))
-		return e.cursor
-	}
-	if got := tap(words.Position().X + xyz + 1); got != (pos{0, signedStart + 3}) {
-		t.Errorf("a click after %q put the cursor at %v", "Xyz", got)
-	}
-	if got := tap(marker.Position().X + 1); got != (pos{0, signedStart}) {
-		t.Errorf("a click on the marker's start put the cursor at %v", got)
-	}
-	if x, _, _ := e.view.caret(pos{0, signedStart + 3}); x < words.Position().X+xyz-1 || x > words.Position().X+xyz+1 {
-		t.Errorf("the cursor after %q is drawn at %v, the letters end at %v", "Xyz", x, words.Position().X+xyz)
-	}
+	clickAroundMarker(t, "Signed{{if .num}}Xyz order{{end}}.\n", "if num:", "Xyz order", signedStart)
 }
 
 // Opened and stored unedited, conditional text changes no byte; rebuilt

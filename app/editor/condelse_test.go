@@ -130,38 +130,14 @@ func TestLongOtherwiseWraps(t *testing.T) {
 	if lines := len(e.view.lay(0).lines); !(then < other && other < end) || lines < 5 {
 		t.Errorf("text at y %v, otherwise from %v to %v, %d lines: it does not wrap", then, other, end, lines)
 	}
-	for _, ln := range e.view.lay(0).lines {
-		for _, p := range ln.pieces {
-			if p.x+p.w > e.view.width()+1 {
-				t.Errorf("%q reaches %v, past the width %v", p.text, p.x+p.w, e.view.width())
-			}
-		}
-	}
+	withinWidth(t, e, 0)
 }
 
 // The "otherwise:" marker holds no cursor position: a click on its left
 // half lands where the text before it ends, one between letters after it
 // between them.
 func TestClickAfterTheOtherwiseMarker(t *testing.T) {
-	e, w := open(t, "Signed{{if .num}}Xyz{{else}}Abc order{{end}}.\n")
-	marker := drawnText(t, e, "otherwise:")
-	words := drawnText(t, e, "Abc order")
-	abc := fyne.MeasureText("Abc", words.TextSize, words.TextStyle).Width
-	y := words.Position().Y + words.Size().Height/2
-	tap := func(x float32) pos {
-		test.TapCanvas(w.Canvas(), onCanvas(e, fyne.NewPos(x, y)))
-		return e.cursor
-	}
-	meet := len("SignedXyz")
-	if got := tap(words.Position().X + abc + 1); got != (pos{0, meet + 3}) {
-		t.Errorf("a click after %q put the cursor at %v", "Abc", got)
-	}
-	if got := tap(marker.Position().X + 1); got != (pos{0, meet}) {
-		t.Errorf("a click on the marker's start put the cursor at %v", got)
-	}
-	if x, _, _ := e.view.caret(pos{0, meet + 3}); x < words.Position().X+abc-1 || x > words.Position().X+abc+1 {
-		t.Errorf("the cursor after %q is drawn at %v, the letters end at %v", "Abc", x, words.Position().X+abc)
-	}
+	clickAroundMarker(t, "Signed{{if .num}}Xyz{{else}}Abc order{{end}}.\n", "otherwise:", "Abc order", len("SignedXyz"))
 }
 
 // Copied whole, a conditional pastes as one of its own with its

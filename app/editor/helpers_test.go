@@ -136,3 +136,43 @@ func plainBlocks(e *Editor) []string {
 	}
 	return out
 }
+
+// withinWidth fails for any piece of block i's lines that reaches past
+// the editor's width.
+func withinWidth(t *testing.T, e *Editor, i int) {
+	t.Helper()
+	for _, ln := range e.view.lay(i).lines {
+		for _, p := range ln.pieces {
+			if p.x+p.w > e.view.width()+1 {
+				t.Errorf("%q reaches %v, past the width %v", p.text, p.x+p.w, e.view.width())
+			}
+		}
+	}
+}
+
+// clickAroundMarker opens src, in which the drawn text words follows the
+// marker drawn as marker and begins at step start of the first block: a
+// click after words' first three letters lands three steps on, a click
+// on the marker's left edge at start (the marker holds no cursor
+// position), and the cursor there is drawn where the letters end.
+func clickAroundMarker(t *testing.T, src, marker, words string, start int) {
+	t.Helper()
+	e, w := open(t, src)
+	m, text := drawnText(t, e, marker), drawnText(t, e, words)
+	three := string([]rune(words)[:3])
+	x3 := text.Position().X + fyne.MeasureText(three, text.TextSize, text.TextStyle).Width
+	y := text.Position().Y + text.Size().Height/2
+	tap := func(x float32) pos {
+		test.TapCanvas(w.Canvas(), onCanvas(e, fyne.NewPos(x, y)))
+		return e.cursor
+	}
+	if got := tap(x3 + 1); got != (pos{0, start + 3}) {
+		t.Errorf("a click after %q put the cursor at %v", three, got)
+	}
+	if got := tap(m.Position().X + 1); got != (pos{0, start}) {
+		t.Errorf("a click on the marker's start put the cursor at %v", got)
+	}
+	if x, _, _ := e.view.caret(pos{0, start + 3}); x < x3-1 || x > x3+1 {
+		t.Errorf("the cursor after %q is drawn at %v, the letters end at %v", three, x, x3)
+	}
+}
